@@ -1,0 +1,45 @@
+namespace Clause.Domain.Commun;
+
+/// <summary>Guards shared by entities: every refusal is a <see cref="RegleMetierException"/> with a French message.</summary>
+public static class Garde
+{
+    /// <summary>A required text, trimmed, at most <paramref name="longueurMax"/> characters.</summary>
+    public static string Requis(string? valeur, string champ, string libelle, int longueurMax)
+    {
+        var texte = valeur?.Trim();
+        if (string.IsNullOrEmpty(texte))
+            throw new RegleMetierException(champ, $"Le champ « {libelle} » est obligatoire.");
+        return Longueur(texte, champ, libelle, longueurMax);
+    }
+
+    /// <summary>An optional text: null when empty, trimmed, at most <paramref name="longueurMax"/> characters.</summary>
+    public static string? Optionnel(string? valeur, string champ, string libelle, int longueurMax)
+    {
+        var texte = valeur?.Trim();
+        return string.IsNullOrEmpty(texte) ? null : Longueur(texte, champ, libelle, longueurMax);
+    }
+
+    public static TEnum Defini<TEnum>(TEnum valeur, string champ, string libelle) where TEnum : struct, Enum =>
+        Enum.IsDefined(valeur)
+            ? valeur
+            : throw new RegleMetierException(champ, $"La valeur du champ « {libelle} » n'est pas reconnue.");
+
+    public static Guid Identifiant(Guid valeur, string champ, string libelle) =>
+        valeur == Guid.Empty ? throw new RegleMetierException(champ, $"Le champ « {libelle} » est obligatoire.") : valeur;
+
+    /// <summary>An optional e-mail address: a light check, the real proof is the mail that arrives.</summary>
+    public static string? Email(string? valeur, string champ, string libelle, int longueurMax)
+    {
+        var texte = Optionnel(valeur, champ, libelle, longueurMax);
+        if (texte is null) return null;
+        var arobase = texte.IndexOf('@', StringComparison.Ordinal);
+        if (arobase <= 0 || arobase == texte.Length - 1 || texte.Contains(' ', StringComparison.Ordinal) || texte.IndexOf('.', arobase) < 0)
+            throw new RegleMetierException(champ, $"Le champ « {libelle} » doit être une adresse e-mail valide (exemple : prenom.nom@exemple.fr).");
+        return texte;
+    }
+
+    private static string Longueur(string texte, string champ, string libelle, int longueurMax) =>
+        texte.Length > longueurMax
+            ? throw new RegleMetierException(champ, $"Le champ « {libelle} » ne doit pas dépasser {longueurMax} caractères.")
+            : texte;
+}

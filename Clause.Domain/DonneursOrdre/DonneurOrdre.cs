@@ -1,0 +1,139 @@
+using Clause.Domain.Commun;
+
+namespace Clause.Domain.DonneursOrdre;
+
+public enum TypeDonneurOrdre
+{
+    [Libelle("État")] Etat,
+    [Libelle("Région")] Region,
+    [Libelle("Département")] Departement,
+    [Libelle("Commune")] Commune,
+    [Libelle("EPCI (intercommunalité)")] Epci,
+    [Libelle("Établissement public")] EtablissementPublic,
+    [Libelle("Bailleur social")] BailleurSocial,
+    [Libelle("SEM / SPL")] Sem,
+    [Libelle("Hôpital")] Hopital,
+    [Libelle("Entreprise privée")] EntreprisePrivee,
+}
+
+/// <summary>
+/// A public (or private) buyer that writes the clause into its contracts (DOMAIN.md §3).
+/// The SIRET is required for public buyers, optional for private ones, and unique within a structure.
+/// </summary>
+public sealed class DonneurOrdre : Entite, IAppartientStructure
+{
+    public const int RaisonSocialeLongueurMax = 200;
+    public const int AdresseLongueurMax = 250;
+    public const int CodePostalLongueur = 5;
+    public const int CommuneLongueurMax = 100;
+
+    private readonly List<ContactDonneurOrdre> _contacts = [];
+
+    private DonneurOrdre() { RaisonSociale = string.Empty; }
+
+    public Guid StructureId { get; private set; }
+
+    public string RaisonSociale { get; private set; }
+
+    public TypeDonneurOrdre Type { get; private set; }
+
+    /// <summary>14 digits without spaces, or null (private buyer).</summary>
+    public string? Siret { get; private set; }
+
+    public string? Adresse { get; private set; }
+
+    public string? CodePostal { get; private set; }
+
+    public string? Commune { get; private set; }
+
+    public IReadOnlyList<ContactDonneurOrdre> Contacts => _contacts;
+
+    public static DonneurOrdre Creer(Guid structureId, string? raisonSociale, TypeDonneurOrdre type, string? siret,
+        string? adresse, string? codePostal, string? commune)
+    {
+        var donneur = new DonneurOrdre { StructureId = Garde.Identifiant(structureId, nameof(StructureId), "Structure") };
+        donneur.Modifier(raisonSociale, type, siret, adresse, codePostal, commune);
+        return donneur;
+    }
+
+    public void Modifier(string? raisonSociale, TypeDonneurOrdre type, string? siret, string? adresse, string? codePostal, string? commune)
+    {
+        RaisonSociale = Garde.Requis(raisonSociale, nameof(RaisonSociale), "Raison sociale", RaisonSocialeLongueurMax);
+        Type = Garde.Defini(type, nameof(Type), "Type");
+        var siretSaisi = Garde.Optionnel(siret, nameof(Siret), "SIRET", 20);
+        if (siretSaisi is null && Type != TypeDonneurOrdre.EntreprisePrivee)
+            throw new RegleMetierException(nameof(Siret), "Le SIRET est obligatoire pour un acheteur public.");
+        Siret = siretSaisi is null ? null : Commun.Siret.Parse(siretSaisi, nameof(Siret)).Valeur;
+        Adresse = Garde.Optionnel(adresse, nameof(Adresse), "Adresse", AdresseLongueurMax);
+        var cp = Garde.Optionnel(codePostal, nameof(CodePostal), "Code postal", CodePostalLongueur);
+        if (cp is not null && (cp.Length != CodePostalLongueur || !cp.All(char.IsAsciiDigit)))
+            throw new RegleMetierException(nameof(CodePostal), "Le code postal doit comporter 5 chiffres.");
+        CodePostal = cp;
+        Commune = Garde.Optionnel(commune, nameof(Commune), "Commune", CommuneLongueurMax);
+    }
+
+    public ContactDonneurOrdre AjouterContact(string? nom, RoleContactDonneurOrdre role, string? email, string? telephone)
+    {
+        var contact = new ContactDonneurOrdre(Id, nom, role, email, telephone);
+        _contacts.Add(contact);
+        return contact;
+    }
+
+    public void ModifierContact(Guid contactId, string? nom, RoleContactDonneurOrdre role, string? email, string? telephone) =>
+        TrouverContact(contactId).Modifier(nom, role, email, telephone);
+
+    public void RetirerContact(Guid contactId) => _contacts.Remove(TrouverContact(contactId));
+
+    private ContactDonneurOrdre TrouverContact(Guid contactId) =>
+        _contacts.FirstOrDefault(c => c.Id == contactId)
+        ?? throw new RegleMetierException(nameof(Contacts), "Ce contact n'appartient pas à ce donneur d'ordre.");
+}
+
+public enum RoleContactDonneurOrdre
+{
+    [Libelle("Élu")] Elu,
+    [Libelle("Service marchés")] ServiceMarches,
+    [Libelle("Technicien")] Technicien,
+    [Libelle("Direction")] Direction,
+    [Libelle("Autre")] Autre,
+}
+
+/// <summary>A person to write to at the buyer. Part of the <see cref="DonneurOrdre"/> aggregate.</summary>
+public sealed class ContactDonneurOrdre : Entite, IPartieDe
+{
+    public const int NomLongueurMax = 150;
+    public const int EmailLongueurMax = 254;
+    public const int TelephoneLongueurMax = 20;
+
+    private ContactDonneurOrdre() { Nom = string.Empty; }
+
+    internal ContactDonneurOrdre(Guid donneurOrdreId, string? nom, RoleContactDonneurOrdre role, string? email, string? telephone)
+    {
+        DonneurOrdreId = donneurOrdreId;
+        Nom = string.Empty;
+        Modifier(nom, role, email, telephone);
+    }
+
+    public Guid DonneurOrdreId { get; private set; }
+
+    public Guid RacineId => DonneurOrdreId;
+
+    public string Nom { get; private set; }
+
+    public RoleContactDonneurOrdre Role { get; private set; }
+
+    public string? Email { get; private set; }
+
+    public string? Telephone { get; private set; }
+
+    internal void Modifier(string? nom, RoleContactDonneurOrdre role, string? email, string? telephone)
+    {
+        Nom = Garde.Requis(nom, nameof(Nom), "Nom", NomLongueurMax);
+        Role = Garde.Defini(role, nameof(Role), "Rôle");
+        Email = Garde.Email(email, nameof(Email), "E-mail", EmailLongueurMax);
+        var tel = Garde.Optionnel(telephone, nameof(Telephone), "Téléphone", TelephoneLongueurMax);
+        if (tel is not null && !tel.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '.' or '-' or '(' or ')'))
+            throw new RegleMetierException(nameof(Telephone), "Le téléphone ne doit contenir que des chiffres, espaces, points, tirets ou « + ».");
+        Telephone = tel;
+    }
+}

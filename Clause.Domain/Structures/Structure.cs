@@ -1,0 +1,42 @@
+using Clause.Domain.Commun;
+
+namespace Clause.Domain.Structures;
+
+public enum TypeStructure
+{
+    [Libelle("PLIE")] Plie,
+    [Libelle("Maison de l'Emploi")] MaisonEmploi,
+    [Libelle("Collectivité")] Collectivite,
+    [Libelle("Autre")] Autre,
+}
+
+/// <summary>The tenant: the organisation that employs facilitateurs. Every record belongs to exactly one.</summary>
+public sealed class Structure : Entite
+{
+    public const int NomLongueurMax = 200;
+    public const int CommuneLongueurMax = 100;
+
+    private Structure() { Nom = string.Empty; }
+
+    public string Nom { get; private set; }
+
+    public TypeStructure Type { get; private set; }
+
+    public string? Commune { get; private set; }
+
+    public bool Active { get; private set; } = true;
+
+    public static Structure Creer(string? nom, TypeStructure type, string? commune)
+    {
+        var structure = new Structure();
+        structure.Modifier(nom, type, commune);
+        return structure;
+    }
+
+    public void Modifier(string? nom, TypeStructure type, string? commune)
+    {
+        Nom = Garde.Requis(nom, nameof(Nom), "Nom", NomLongueurMax);
+        Type = Garde.Defini(type, nameof(Type), "Type");
+        Commune = Garde.Optionnel(commune, nameof(Commune), "Commune", CommuneLongueurMax);
+    }
+}

@@ -1,0 +1,89 @@
+using Clause.Infrastructure.Audit;
+using Clause.Infrastructure.DonneesDemo;
+using Clause.Infrastructure.Mail;
+using Clause.Infrastructure.Persistence;
+using Clause.Infrastructure.Securite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Clause.Infrastructure;
+
+/// <summary>Composition of the infrastructure: database provider, audit, mail, demo data.</summary>
+public static class DependencyInjection
+{
+    public static IServiceCollection AddClauseInfrastructure(this IServiceCollection services, IConfiguration configuration, string racineContenu)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<ContexteExecution>();
+        services.AddSingleton<AuditInterceptor>();
+
+        var options = OptionsBase.Lire(configuration, racineContenu);
+        services.AddSingleton(options);
+        if (options.Fournisseur == FournisseurBase.SqlServer)
+        {
+            services.AddDbContext<SqlServerClauseDbContext>((sp, o) => o
+                .UseSqlServer(options.ChaineConnexion, sql => sql.MigrationsHistoryTable("__EFMigrationsHistory"))
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+            services.AddScoped<ClauseDbContext>(sp => sp.GetRequiredService<SqlServerClauseDbContext>());
+        }
+        else
+        {
+            services.AddDbContext<SqliteClauseDbContext>((sp, o) => o
+                .UseSqlite(options.ChaineConnexion)
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+            services.AddScoped<ClauseDbContext>(sp => sp.GetRequiredService<SqliteClauseDbContext>());
+        }
+
+        services.Configure<OptionsMail>(configuration.GetSection(OptionsMail.Section));
+        services.AddSingleton<IEnvoiMail>(sp =>
+        {
+            var mail = sp.GetRequiredService<IOptions<OptionsMail>>();
+            return string.IsNullOrWhiteSpace(mail.Value.Hote)
+                ? new EnvoiMailDossier(mail, sp.GetRequiredService<TimeProvider>(), Path.GetFullPath(mail.Value.DossierDepot, racineContenu))
+                : new EnvoiMailSmtp(mail);
+        });
+
+        services.AddScoped<SemeurDemo>();
+        return services;
+    }
+}
+
+public enum FournisseurBase
+{
+    Sqlite,
+    SqlServer,
+}
+
+/// <summary>
+/// Configuration section "Database": Provider (Sqlite by default, or SqlServer), SqlitePath (default
+/// data/clause.db under the content root), ConnectionStrings:Clause (required for SQL Server),
+/// MigrateAtStartup (default true).
+/// </summary>
+public sealed record OptionsBase(FournisseurBase Fournisseur, string ChaineConnexion, bool MigrerAuDemarrage)
+{
+    public static OptionsBase Lire(IConfiguration configuration, string racineContenu)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection("Database");
+        var fournisseur = string.Equals(section["Provider"], "SqlServer", StringComparison.OrdinalIgnoreCase)
+            ? FournisseurBase.SqlServer : FournisseurBase.Sqlite;
+        var migrer = !string.Equals(section["MigrateAtStartup"], "false", StringComparison.OrdinalIgnoreCase);
+        var chaine = configuration.GetConnectionString("Clause");
+        if (fournisseur == FournisseurBase.SqlServer)
+        {
+            if (string.IsNullOrWhiteSpace(chaine))
+                throw new InvalidOperationException("Database:Provider=SqlServer demande une chaîne de connexion ConnectionStrings:Clause.");
+            return new OptionsBase(fournisseur, chaine, migrer);
+        }
+        if (string.IsNullOrWhiteSpace(chaine))
+        {
+            var chemin = Path.GetFullPath(section["SqlitePath"] ?? Path.Combine("data", "clause.db"), racineContenu);
+            Directory.CreateDirectory(Path.GetDirectoryName(chemin)!);
+            chaine = $"Data Source={chemin}";
+        }
+        return new OptionsBase(fournisseur, chaine, migrer);
+    }
+}

@@ -1,0 +1,89 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Clause.Infrastructure.Mail;
+
+/// <summary>A mail to send: French, HTML plus plain text.</summary>
+public sealed record MessageMail(string Destinataire, string NomDestinataire, string Sujet, string Html, string Texte);
+
+/// <summary>The one way Clause sends mail.</summary>
+public interface IEnvoiMail
+{
+    Task EnvoyerAsync(MessageMail message, CancellationToken annulation = default);
+}
+
+/// <summary>Configuration section "Mail". Without <see cref="Hote"/>, mails go to <see cref="DossierDepot"/>.</summary>
+public sealed class OptionsMail
+{
+    public const string Section = "Mail";
+
+    public string? Hote { get; set; }
+
+    public int Port { get; set; } = 587;
+
+    /// <summary>Auto, StartTls, SslOnConnect or Aucune.</summary>
+    public string Securite { get; set; } = "Auto";
+
+    public string? Utilisateur { get; set; }
+
+    public string? MotDePasse { get; set; }
+
+    public string Expediteur { get; set; } = "clause@localhost";
+
+    public string NomExpediteur { get; set; } = "Clause";
+
+    /// <summary>Drop folder of .eml files (relative to the content root) when no SMTP host is set.</summary>
+    public string DossierDepot { get; set; } = "data/mails";
+}
+
+internal static class Mime
+{
+    public static MimeMessage Construire(OptionsMail options, MessageMail message)
+    {
+        var mime = new MimeMessage();
+        mime.From.Add(new MailboxAddress(options.NomExpediteur, options.Expediteur));
+        mime.To.Add(new MailboxAddress(message.NomDestinataire, message.Destinataire));
+        mime.Subject = message.Sujet;
+        mime.Body = new BodyBuilder { HtmlBody = message.Html, TextBody = message.Texte }.ToMessageBody();
+        return mime;
+    }
+}
+
+/// <summary>MailKit over SMTP (host, port, TLS and credentials from configuration).</summary>
+public sealed class EnvoiMailSmtp(IOptions<OptionsMail> options) : IEnvoiMail
+{
+    public async Task EnvoyerAsync(MessageMail message, CancellationToken annulation = default)
+    {
+        var config = options.Value;
+        var mime = Mime.Construire(config, message);
+        using var client = new SmtpClient();
+        var securite = config.Securite switch
+        {
+            "StartTls" => SecureSocketOptions.StartTls,
+            "SslOnConnect" => SecureSocketOptions.SslOnConnect,
+            "Aucune" => SecureSocketOptions.None,
+            _ => SecureSocketOptions.Auto,
+        };
+        await client.ConnectAsync(config.Hote ?? "localhost", config.Port, securite, annulation).ConfigureAwait(false);
+        if (!string.IsNullOrEmpty(config.Utilisateur))
+            await client.AuthenticateAsync(config.Utilisateur, config.MotDePasse ?? string.Empty, annulation).ConfigureAwait(false);
+        await client.SendAsync(mime, annulation).ConfigureAwait(false);
+        await client.DisconnectAsync(true, annulation).ConfigureAwait(false);
+    }
+}
+
+/// <summary>The embedded default: each mail is written as an .eml file into a drop folder.</summary>
+public sealed class EnvoiMailDossier(IOptions<OptionsMail> options, TimeProvider horloge, string dossier) : IEnvoiMail
+{
+    public string Dossier { get; } = dossier;
+
+    public async Task EnvoyerAsync(MessageMail message, CancellationToken annulation = default)
+    {
+        Directory.CreateDirectory(Dossier);
+        var mime = Mime.Construire(options.Value, message);
+        var chemin = Path.Combine(Dossier, $"{horloge.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml");
+        await mime.WriteToAsync(chemin, annulation).ConfigureAwait(false);
+    }
+}

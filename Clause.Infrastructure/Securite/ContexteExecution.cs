@@ -1,0 +1,41 @@
+namespace Clause.Infrastructure.Securite;
+
+/// <summary>
+/// Who is acting in the current scope: filled from the signed-in user's claims by the web middleware,
+/// or explicitly by start-up work (migrations, demo data) and jobs. The tenant query filter and the
+/// audit trail read it. Scoped: one per request or job run.
+/// </summary>
+public sealed class ContexteExecution
+{
+    public Guid? UtilisateurId { get; private set; }
+
+    public string NomUtilisateur { get; private set; } = "anonyme";
+
+    public Guid? StructureId { get; private set; }
+
+    public Guid? EntrepriseId { get; private set; }
+
+    public Guid? DonneurOrdreId { get; private set; }
+
+    /// <summary>True for start-up and background work that acts across structures (no tenant filter).</summary>
+    public bool Systeme { get; private set; }
+
+    public void DefinirUtilisateur(Guid utilisateurId, string nom, Guid? structureId, Guid? entrepriseId, Guid? donneurOrdreId)
+    {
+        UtilisateurId = utilisateurId;
+        NomUtilisateur = nom;
+        StructureId = structureId;
+        EntrepriseId = entrepriseId;
+        DonneurOrdreId = donneurOrdreId;
+        Systeme = false;
+    }
+
+    /// <summary>Acts as the system (seeding, migrations, jobs). Never used for a web request.</summary>
+    public void DefinirSysteme(string nom)
+    {
+        UtilisateurId = null;
+        NomUtilisateur = nom;
+        StructureId = null;
+        Systeme = true;
+    }
+}

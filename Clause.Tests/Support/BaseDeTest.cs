@@ -1,0 +1,50 @@
+using Clause.Infrastructure.Audit;
+using Clause.Infrastructure.Persistence;
+using Clause.Infrastructure.Securite;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Clause.Tests.Support;
+
+/// <summary>
+/// A real SQLite database (in memory, one open connection per test class instance) with every migration
+/// applied. Contexts act as a given structure or as the system, like the app does.
+/// </summary>
+public sealed class BaseDeTest : IDisposable
+{
+    private readonly SqliteConnection _connexion = new("Data Source=:memory:");
+
+    public BaseDeTest()
+    {
+        _connexion.Open();
+        using var db = Systeme();
+        db.Database.Migrate();
+    }
+
+    public FakeTimeProvider Horloge { get; } = new(new DateTimeOffset(2026, 3, 15, 9, 0, 0, TimeSpan.Zero));
+
+    /// <summary>A context acting as a user of <paramref name="structureId"/>.</summary>
+    public SqliteClauseDbContext Pour(Guid structureId, string nom = "Test Facilitateur", Guid? utilisateurId = null)
+    {
+        var contexte = new ContexteExecution();
+        contexte.DefinirUtilisateur(utilisateurId ?? Guid.NewGuid(), nom, structureId, null, null);
+        return Creer(contexte);
+    }
+
+    /// <summary>A context acting as the system (no tenant filter), like start-up work.</summary>
+    public SqliteClauseDbContext Systeme()
+    {
+        var contexte = new ContexteExecution();
+        contexte.DefinirSysteme("tests");
+        return Creer(contexte);
+    }
+
+    private SqliteClauseDbContext Creer(ContexteExecution contexte) =>
+        new(new DbContextOptionsBuilder<SqliteClauseDbContext>()
+            .UseSqlite(_connexion)
+            .AddInterceptors(new AuditInterceptor(Horloge))
+            .Options, contexte);
+
+    public void Dispose() => _connexion.Dispose();
+}

@@ -1,0 +1,126 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Clause.Domain.Securite;
+using Clause.Domain.Structures;
+using Clause.Infrastructure.Identite;
+using Clause.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Clause.Tests.Support;
+
+/// <summary>
+/// The real app (all middleware, real SQLite file, mail drop folder) for page tests. Each fixture has its
+/// own database and folders. Helpers create structures and users and sign them in with the real form.
+/// </summary>
+public partial class FabriqueClause : WebApplicationFactory<Program>
+{
+    public const string MotDePasse = "mot-de-passe-de-test";
+
+    private readonly string _dossier = Path.Combine(Path.GetTempPath(), "clause-tests", Guid.NewGuid().ToString("N"));
+
+    public FabriqueClause() => Directory.CreateDirectory(_dossier);
+
+    public string DossierMails => Path.Combine(_dossier, "mails");
+
+    public FakeTimeProvider Horloge { get; } = new(new DateTimeOffset(2026, 3, 15, 9, 0, 0, TimeSpan.Zero));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Test");
+        builder.UseSetting("Database:SqlitePath", Path.Combine(_dossier, "clause.db"));
+        builder.UseSetting("Mail:DossierDepot", DossierMails);
+        builder.UseSetting("DataProtection:KeysPath", Path.Combine(_dossier, "cles"));
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Horloge);
+        });
+    }
+
+    public async Task<Structure> CreerStructureAsync(string? nom = null)
+    {
+        using var portee = Services.CreateScope();
+        var db = portee.ServiceProvider.GetRequiredService<ClauseDbContext>();
+        db.Contexte.DefinirSysteme("tests");
+        var structure = Structure.Creer(nom ?? "Structure " + Guid.NewGuid().ToString("N")[..8], TypeStructure.Plie, "Tours");
+        db.Structures.Add(structure);
+        await db.SaveChangesAsync();
+        return structure;
+    }
+
+    public async Task<Utilisateur> CreerUtilisateurAsync(string role, Guid? structureId, Guid? entrepriseId = null, Guid? donneurOrdreId = null, string? email = null)
+    {
+        using var portee = Services.CreateScope();
+        var roles = portee.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
+        foreach (var r in Roles.Tous)
+            if (!await roles.RoleExistsAsync(r)) await roles.CreateAsync(new IdentityRole<Guid>(r));
+        var utilisateurs = portee.ServiceProvider.GetRequiredService<UserManager<Utilisateur>>();
+        email ??= $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.fr";
+        var utilisateur = new Utilisateur
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            NomComplet = $"{Roles.Libelle(role)} de test",
+            StructureId = structureId,
+            EntrepriseId = entrepriseId,
+            DonneurOrdreId = donneurOrdreId,
+            LockoutEnabled = true,
+        };
+        var resultat = await utilisateurs.CreateAsync(utilisateur, MotDePasse);
+        Assert.True(resultat.Succeeded, string.Join(" ", resultat.Errors.Select(e => e.Description)));
+        await utilisateurs.AddToRoleAsync(utilisateur, role);
+        return utilisateur;
+    }
+
+    /// <summary>A client that does not follow redirects (to see 302/404 as they are).</summary>
+    public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>Signs in through the real sign-in form; returns the client carrying the cookie.</summary>
+    public async Task<HttpClient> ConnecterAsync(string email, string motDePasse = MotDePasse)
+    {
+        var client = Client();
+        var reponse = await PosterAsync(client, "/Compte/Connexion", new() { ["Saisie.Email"] = email, ["Saisie.MotDePasse"] = motDePasse });
+        Assert.Equal(HttpStatusCode.Redirect, reponse.StatusCode);
+        return client;
+    }
+
+    /// <summary>A signed-in user of a new structure with the given role.</summary>
+    public async Task<(HttpClient Client, Structure Structure, Utilisateur Utilisateur)> NouvelUtilisateurConnecteAsync(string role)
+    {
+        var structure = await CreerStructureAsync();
+        var utilisateur = await CreerUtilisateurAsync(role, role == Roles.Administrateur ? null : structure.Id);
+        return (await ConnecterAsync(utilisateur.Email!), structure, utilisateur);
+    }
+
+    /// <summary>GETs the form page to read its antiforgery token, then POSTs the fields with it.</summary>
+    public static async Task<HttpResponseMessage> PosterAsync(HttpClient client, string url, Dictionary<string, string> champs, string? urlFormulaire = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var page = await client.GetStringAsync(urlFormulaire ?? url);
+        var jeton = JetonAntiforgery().Match(page);
+        Assert.True(jeton.Success, "Pas de jeton antiforgery sur " + (urlFormulaire ?? url));
+        var contenu = new Dictionary<string, string>(champs) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(jeton.Groups[1].Value) };
+        using var formulaire = new FormUrlEncodedContent(contenu);
+        return await client.PostAsync(url, formulaire);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            try { Directory.Delete(_dossier, recursive: true); }
+            catch (IOException) { /* SQLite may still hold the file for a moment; the temp folder is cleaned by the OS. */ }
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex JetonAntiforgery();
+}

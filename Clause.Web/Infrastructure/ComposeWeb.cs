@@ -1,0 +1,117 @@
+using System.Globalization;
+using Clause.Domain.Securite;
+using Clause.Infrastructure.Identite;
+using Clause.Infrastructure.Persistence;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+
+namespace Clause.Web.Infrastructure;
+
+/// <summary>Composition root of the web layer: Identity, authorisation per folder, Razor Pages, pipeline.</summary>
+public static class ComposeWeb
+{
+    public const string InvitationTokenProvider = "Invitation";
+
+    public static IServiceCollection AddClauseWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environnement)
+    {
+        services.AddIdentity<Utilisateur, IdentityRole<Guid>>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 4;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+                o.Tokens.PasswordResetTokenProvider = InvitationTokenProvider;
+            })
+            .AddEntityFrameworkStores<ClauseDbContext>()
+            .AddErrorDescriber<DescripteurErreursFrancais>()
+            .AddClaimsPrincipalFactory<FabriqueRevendications>()
+            .AddTokenProvider<JetonInvitationProvider>(InvitationTokenProvider)
+            .AddDefaultTokenProviders();
+        services.Configure<JetonInvitationOptions>(o => o.TokenLifespan = TimeSpan.FromDays(7));
+
+        // Keys survive restarts so invitation links and cookies stay valid.
+        services.AddDataProtection().SetApplicationName("Clause")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(
+                configuration["DataProtection:KeysPath"] ?? Path.Combine("data", "cles"), environnement.ContentRootPath)));
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Compte/Connexion";
+            o.LogoutPath = "/Compte/Deconnexion";
+            o.AccessDeniedPath = "/Compte/AccesRefuse";
+            o.Cookie.Name = "clause";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+        // A deactivated user's cookie stops working within a minute (security stamp changes).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Politiques.Administration, p => p.RequireRole(Roles.Administrateur))
+            .AddPolicy(Politiques.LectureClause, p => p.RequireRole(Roles.Direction, Roles.Facilitateur).RequireClaim(RevendicationsClause.StructureId))
+            .AddPolicy(Politiques.GestionClause, p => p.RequireRole(Roles.Facilitateur).RequireClaim(RevendicationsClause.StructureId));
+
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AllowAnonymousToFolder("/Compte");
+            o.Conventions.AuthorizePage("/Compte/Deconnexion");
+            o.Conventions.AllowAnonymousToPage("/Erreur");
+            o.Conventions.AuthorizeFolder("/Admin", Politiques.Administration);
+            o.Conventions.AuthorizeFolder("/DonneursOrdre", Politiques.LectureClause);
+            o.Conventions.AuthorizePage("/DonneursOrdre/Creer", Politiques.GestionClause);
+            o.Conventions.AuthorizePage("/DonneursOrdre/Modifier", Politiques.GestionClause);
+            o.Conventions.AuthorizePage("/DonneursOrdre/Contact", Politiques.GestionClause);
+        }).AddMvcOptions(o => MessagesValidation.EnFrancais(o.ModelBindingMessageProvider));
+
+        // Accented French text is written as is, not as &#xE9; entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddHttpContextAccessor();
+        return services;
+    }
+
+    public static WebApplication UtiliserClause(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Erreur");
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/Erreur", "?code={0}");
+        var francais = new CultureInfo("fr-FR");
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(francais),
+            SupportedCultures = [francais],
+            SupportedUICultures = [francais],
+        });
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<MiddlewareContexteExecution>();
+        app.UseAuthorization();
+        app.MapRazorPages();
+        return app;
+    }
+}
+
+public static class Politiques
+{
+    public const string Administration = nameof(Administration);
+
+    /// <summary>Read the clause data of one's structure (Direction, Facilitateur).</summary>
+    public const string LectureClause = nameof(LectureClause);
+
+    /// <summary>Write the clause data of one's structure (Facilitateur).</summary>
+    public const string GestionClause = nameof(GestionClause);
+}
