@@ -45,6 +45,7 @@ public sealed partial class SemeurDemo(ClauseDbContext db, UserManager<Utilisate
 
         var structure = Structure.Creer("PLIE Loire Vallée", TypeStructure.Plie, "Saint-Aubin-sur-Loire");
         db.Structures.Add(structure);
+        db.Reglages.Add(Reglages.ParDefaut(structure.Id));
         var donneurs = SemerDonneursOrdre(structure.Id);
         var entreprises = SemerEntreprises(structure.Id);
         await db.SaveChangesAsync(annulation).ConfigureAwait(false);

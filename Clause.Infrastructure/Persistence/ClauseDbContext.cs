@@ -35,6 +35,8 @@ public abstract partial class ClauseDbContext : IdentityDbContext<Utilisateur, I
 
     public DbSet<JournalAudit> JournalAudit => Set<JournalAudit>();
 
+    public DbSet<Reglages> Reglages => Set<Reglages>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);

@@ -50,6 +50,7 @@ public partial class FabriqueClause : WebApplicationFactory<Program>
         db.Contexte.DefinirSysteme("tests");
         var structure = Structure.Creer(nom ?? "Structure " + Guid.NewGuid().ToString("N")[..8], TypeStructure.Plie, "Tours");
         db.Structures.Add(structure);
+        db.Reglages.Add(Reglages.ParDefaut(structure.Id));
         await db.SaveChangesAsync();
         return structure;
     }

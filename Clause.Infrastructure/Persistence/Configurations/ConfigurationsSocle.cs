@@ -84,3 +84,17 @@ internal sealed class EntrepriseConfiguration : IEntityTypeConfiguration<Entrepr
         builder.HasIndex(e => new { e.StructureId, e.Siret }).IsUnique();
     }
 }
+
+internal sealed class ReglagesConfiguration : IEntityTypeConfiguration<Reglages>
+{
+    public void Configure(EntityTypeBuilder<Reglages> builder)
+    {
+        builder.ToTable("Reglages", t =>
+        {
+            t.HasCheckConstraint("CK_Reglages_CoutHoraire", "[CoutHoraireReferenceCentimes] > 0");
+            t.HasCheckConstraint("CK_Reglages_PartMainOeuvre", "[PartMainOeuvreDefautPdb] > 0 AND [PartMainOeuvreDefautPdb] <= 10000");
+        });
+        builder.HasOne<Structure>().WithOne().HasForeignKey<Reglages>(r => r.StructureId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => r.StructureId).IsUnique();
+    }
+}

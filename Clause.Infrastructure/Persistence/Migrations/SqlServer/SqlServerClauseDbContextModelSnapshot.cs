@@ -134,6 +134,81 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Entreprises", (string)null);
                 });
 
+            modelBuilder.Entity("Clause.Domain.Structures.Reglages", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("AgeSenior")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AnticipationDebutContratJours")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ConservationMois")
+                        .HasColumnType("int");
+
+                    b.Property<long>("CoutHoraireReferenceCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("DelaiSortieEmploiDurableMois")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FenetreEligibiliteMois")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("FormationComptabiliseeDefaut")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("JourLimiteDeclaration")
+                        .HasColumnType("int");
+
+                    b.Property<int>("JourPremiereRelance")
+                        .HasColumnType("int");
+
+                    b.Property<int>("JourSecondeRelance")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MaxMinutesParMois")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ModeAccordCadre")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("PartMainOeuvreDefautPdb")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("PlafondFormationDefautPdb")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("RecalculSurAvenant")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("SeuilConfidentialite")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("ToleranceApresFinJours")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId")
+                        .IsUnique();
+
+                    b.ToTable("Reglages", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Reglages_CoutHoraire", "[CoutHoraireReferenceCentimes] > 0");
+
+                            t.HasCheckConstraint("CK_Reglages_PartMainOeuvre", "[PartMainOeuvreDefautPdb] > 0 AND [PartMainOeuvreDefautPdb] <= 10000");
+                        });
+                });
+
             modelBuilder.Entity("Clause.Domain.Structures.Structure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -460,6 +535,15 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("StructureId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Domain.Structures.Reglages", b =>
+                {
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithOne()
+                        .HasForeignKey("Clause.Domain.Structures.Reglages", "StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -128,6 +128,81 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Entreprises", (string)null);
                 });
 
+            modelBuilder.Entity("Clause.Domain.Structures.Reglages", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AgeSenior")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AnticipationDebutContratJours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConservationMois")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CoutHoraireReferenceCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DelaiSortieEmploiDurableMois")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FenetreEligibiliteMois")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FormationComptabiliseeDefaut")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JourLimiteDeclaration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JourPremiereRelance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JourSecondeRelance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxMinutesParMois")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModeAccordCadre")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartMainOeuvreDefautPdb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PlafondFormationDefautPdb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RecalculSurAvenant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeuilConfidentialite")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToleranceApresFinJours")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId")
+                        .IsUnique();
+
+                    b.ToTable("Reglages", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Reglages_CoutHoraire", "[CoutHoraireReferenceCentimes] > 0");
+
+                            t.HasCheckConstraint("CK_Reglages_PartMainOeuvre", "[PartMainOeuvreDefautPdb] > 0 AND [PartMainOeuvreDefautPdb] <= 10000");
+                        });
+                });
+
             modelBuilder.Entity("Clause.Domain.Structures.Structure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -448,6 +523,15 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("StructureId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Domain.Structures.Reglages", b =>
+                {
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithOne()
+                        .HasForeignKey("Clause.Domain.Structures.Reglages", "StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

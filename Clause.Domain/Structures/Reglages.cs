@@ -1,0 +1,108 @@
+using Clause.Domain.Commun;
+
+namespace Clause.Domain.Structures;
+
+/// <summary>How the hours of an accord-cadre à bons de commande become due (DOMAIN.md §3.1).</summary>
+public enum ModeAccordCadre
+{
+    [Libelle("Au prorata des bons notifiés")] Prorata,
+    [Libelle("Heures portées par chaque bon")] ParBon,
+}
+
+/// <summary>
+/// The local-practice settings of one structure (every "(réglage)" of DOMAIN.md), with their defaults.
+/// Never hard-coded elsewhere: rules read them from here (or from the lot where a lot may override).
+/// </summary>
+public sealed class Reglages : Entite, IAppartientStructure
+{
+    private Reglages() { }
+
+    public Guid StructureId { get; private set; }
+
+    /// <summary>§3.1 F1: reference hourly cost, in cents (default 30,00 €/h).</summary>
+    public long CoutHoraireReferenceCentimes { get; private set; } = 3_000;
+
+    /// <summary>§3.1 F1: default labour share of a lot, in basis points (default 50 %).</summary>
+    public int PartMainOeuvreDefautPdb { get; private set; } = 5_000;
+
+    /// <summary>§3.1: recompute hours due when an avenant changes the amount (default no).</summary>
+    public bool RecalculSurAvenant { get; private set; }
+
+    /// <summary>§3.1: accords-cadres à bons de commande (default Prorata).</summary>
+    public ModeAccordCadre ModeAccordCadre { get; private set; } = ModeAccordCadre.Prorata;
+
+    /// <summary>§5: a contract counts if it starts within this many months after eligibility (default 24).</summary>
+    public int FenetreEligibiliteMois { get; private set; } = 24;
+
+    /// <summary>§5: Senior50 category from this age (default 50).</summary>
+    public int AgeSenior { get; private set; } = 50;
+
+    /// <summary>§6: a contract may start this many days before the lot's execution (default 30).</summary>
+    public int AnticipationDebutContratJours { get; private set; } = 30;
+
+    /// <summary>§7.1: maximum hours per line and per participant and month, in minutes (default 250 h).</summary>
+    public int MaxMinutesParMois { get; private set; } = 250 * 60;
+
+    /// <summary>§7.2: days after the lot's end during which hours still count (default 0).</summary>
+    public int ToleranceApresFinJours { get; private set; }
+
+    /// <summary>§7.5: default of new lots — training hours count (default no).</summary>
+    public bool FormationComptabiliseeDefaut { get; private set; }
+
+    /// <summary>§7.5: default cap of training hours, in basis points of hours due (default none).</summary>
+    public int? PlafondFormationDefautPdb { get; private set; }
+
+    /// <summary>§7.7: hours of month M are due by this day of M+1 (default 10).</summary>
+    public int JourLimiteDeclaration { get; private set; } = 10;
+
+    /// <summary>§7.7: first and second reminder days (defaults 11 and 18).</summary>
+    public int JourPremiereRelance { get; private set; } = 11;
+
+    public int JourSecondeRelance { get; private set; } = 18;
+
+    /// <summary>§9: buyer outputs hide profile cells with fewer people than this (default 5).</summary>
+    public int SeuilConfidentialite { get; private set; } = 5;
+
+    /// <summary>§10: months in the job before an EmploiDurable sortie is validated (default 6).</summary>
+    public int DelaiSortieEmploiDurableMois { get; private set; } = 6;
+
+    /// <summary>§12: months after a participant's last event before anonymisation (default 24).</summary>
+    public int ConservationMois { get; private set; } = 24;
+
+    public static Reglages ParDefaut(Guid structureId) =>
+        new() { StructureId = Garde.Identifiant(structureId, nameof(StructureId), "Structure") };
+
+    /// <summary>Changes every setting at once; each value is checked against a sensible range.</summary>
+    public void Modifier(long coutHoraireReferenceCentimes, int partMainOeuvreDefautPdb, bool recalculSurAvenant, ModeAccordCadre modeAccordCadre,
+        int fenetreEligibiliteMois, int ageSenior, int anticipationDebutContratJours, int maxMinutesParMois, int toleranceApresFinJours,
+        bool formationComptabiliseeDefaut, int? plafondFormationDefautPdb, int jourLimiteDeclaration, int jourPremiereRelance,
+        int jourSecondeRelance, int seuilConfidentialite, int delaiSortieEmploiDurableMois, int conservationMois)
+    {
+        CoutHoraireReferenceCentimes = Borne(coutHoraireReferenceCentimes, 1, 100_000_00, nameof(CoutHoraireReferenceCentimes), "Coût horaire de référence", "doit être supérieur à 0");
+        PartMainOeuvreDefautPdb = (int)Borne(partMainOeuvreDefautPdb, 1, Taux.Cent, nameof(PartMainOeuvreDefautPdb), "Part de main-d'œuvre", "doit être comprise entre 0 et 100 %");
+        RecalculSurAvenant = recalculSurAvenant;
+        ModeAccordCadre = Garde.Defini(modeAccordCadre, nameof(ModeAccordCadre), "Mode des accords-cadres");
+        FenetreEligibiliteMois = (int)Borne(fenetreEligibiliteMois, 1, 120, nameof(FenetreEligibiliteMois), "Fenêtre d'éligibilité", "doit être comprise entre 1 et 120 mois");
+        AgeSenior = (int)Borne(ageSenior, 40, 70, nameof(AgeSenior), "Âge « senior »", "doit être compris entre 40 et 70 ans");
+        AnticipationDebutContratJours = (int)Borne(anticipationDebutContratJours, 0, 365, nameof(AnticipationDebutContratJours), "Anticipation du début de contrat", "doit être comprise entre 0 et 365 jours");
+        MaxMinutesParMois = (int)Borne(maxMinutesParMois, 60, 744 * 60, nameof(MaxMinutesParMois), "Maximum d'heures par mois", "doit être compris entre 1 et 744 heures");
+        ToleranceApresFinJours = (int)Borne(toleranceApresFinJours, 0, 365, nameof(ToleranceApresFinJours), "Tolérance après la fin du lot", "doit être comprise entre 0 et 365 jours");
+        FormationComptabiliseeDefaut = formationComptabiliseeDefaut;
+        if (plafondFormationDefautPdb is { } plafond)
+            Borne(plafond, 0, Taux.Cent, nameof(PlafondFormationDefautPdb), "Plafond des heures de formation", "doit être compris entre 0 et 100 %");
+        PlafondFormationDefautPdb = plafondFormationDefautPdb;
+        JourLimiteDeclaration = (int)Borne(jourLimiteDeclaration, 1, 28, nameof(JourLimiteDeclaration), "Jour limite de déclaration", "doit être compris entre 1 et 28");
+        JourPremiereRelance = (int)Borne(jourPremiereRelance, 1, 28, nameof(JourPremiereRelance), "Jour de la première relance", "doit être compris entre 1 et 28");
+        JourSecondeRelance = (int)Borne(jourSecondeRelance, 1, 28, nameof(JourSecondeRelance), "Jour de la seconde relance", "doit être compris entre 1 et 28");
+        if (JourPremiereRelance <= JourLimiteDeclaration)
+            throw new RegleMetierException(nameof(JourPremiereRelance), "La première relance doit venir après le jour limite de déclaration.");
+        if (JourSecondeRelance <= JourPremiereRelance)
+            throw new RegleMetierException(nameof(JourSecondeRelance), "La seconde relance doit venir après la première.");
+        SeuilConfidentialite = (int)Borne(seuilConfidentialite, 1, 50, nameof(SeuilConfidentialite), "Seuil de confidentialité", "doit être compris entre 1 et 50");
+        DelaiSortieEmploiDurableMois = (int)Borne(delaiSortieEmploiDurableMois, 1, 24, nameof(DelaiSortieEmploiDurableMois), "Délai de validation de l'emploi durable", "doit être compris entre 1 et 24 mois");
+        ConservationMois = (int)Borne(conservationMois, 12, 120, nameof(ConservationMois), "Durée de conservation", "doit être comprise entre 12 et 120 mois");
+    }
+
+    private static long Borne(long valeur, long min, long max, string champ, string libelle, string plage) =>
+        valeur < min || valeur > max ? throw new RegleMetierException(champ, $"Le champ « {libelle} » {plage}.") : valeur;
+}

@@ -1,0 +1,17 @@
+using System.Globalization;
+using Clause.Domain.Commun;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Clause.Web.Infrastructure;
+
+/// <summary>French display helpers shared by every page (dates dd/MM/yyyy, enum labels, select lists).</summary>
+public static class Affichage
+{
+    public static readonly CultureInfo Fr = CultureInfo.GetCultureInfo("fr-FR");
+
+    public static string Date(DateOnly? date) => date?.ToString("dd/MM/yyyy", Fr) ?? "—";
+
+    /// <summary>Options of a select for an enum, labelled in French, with the current value selected.</summary>
+    public static IEnumerable<SelectListItem> Options<TEnum>(TEnum? selection = null) where TEnum : struct, Enum =>
+        Libelles.Tous<TEnum>().Select(o => new SelectListItem(o.Libelle, o.Valeur.ToString(), selection.HasValue && selection.Value.Equals(o.Valeur)));
+}
