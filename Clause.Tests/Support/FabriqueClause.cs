@@ -23,7 +23,16 @@ public partial class FabriqueClause : WebApplicationFactory<Program>
 
     private readonly string _dossier = Path.Combine(Path.GetTempPath(), "clause-tests", Guid.NewGuid().ToString("N"));
 
-    public FabriqueClause() => Directory.CreateDirectory(_dossier);
+    private readonly string _environnement;
+
+    public FabriqueClause() : this("Test") { }
+
+    /// <summary>Demo data is seeded only in "Development"; tests use "Test" unless they check that.</summary>
+    protected FabriqueClause(string environnement)
+    {
+        _environnement = environnement;
+        Directory.CreateDirectory(_dossier);
+    }
 
     public string DossierMails => Path.Combine(_dossier, "mails");
 
@@ -32,7 +41,7 @@ public partial class FabriqueClause : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.UseEnvironment("Test");
+        builder.UseEnvironment(_environnement);
         builder.UseSetting("Database:SqlitePath", Path.Combine(_dossier, "clause.db"));
         builder.UseSetting("Mail:DossierDepot", DossierMails);
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(_dossier, "cles"));

@@ -1,0 +1,59 @@
+using System.Net;
+using Clause.Infrastructure.DonneesDemo;
+using Clause.Infrastructure.Persistence;
+using Clause.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Clause.Tests.Web;
+
+public sealed class FabriqueDeveloppement() : FabriqueClause("Development");
+
+public sealed class FabriqueProduction() : FabriqueClause("Production");
+
+public class DonneesDemoTests(FabriqueDeveloppement app) : IClassFixture<FabriqueDeveloppement>
+{
+    [Fact]
+    public async Task Chaque_compte_de_demonstration_affiche_se_connecte()
+    {
+        foreach (var compte in SemeurDemo.Comptes)
+        {
+            var client = await app.ConnecterAsync(compte.Email, compte.MotDePasse);
+            var accueil = await client.GetAsync("/");
+            Assert.Equal(HttpStatusCode.OK, accueil.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task La_demonstration_cree_une_structure_et_une_douzaine_de_donneurs_d_ordre()
+    {
+        using var portee = app.Services.CreateScope();
+        var db = portee.ServiceProvider.GetRequiredService<ClauseDbContext>();
+        db.Contexte.DefinirSysteme("test");
+        Assert.Equal(1, await db.Structures.CountAsync());
+        Assert.InRange(await db.DonneursOrdre.CountAsync(), 10, 14);
+        Assert.Equal(1, await db.Reglages.CountAsync());
+    }
+
+    [Fact]
+    public async Task Semer_deux_fois_ne_cree_rien_de_plus()
+    {
+        using var portee = app.Services.CreateScope();
+        var semeur = portee.ServiceProvider.GetRequiredService<SemeurDemo>();
+        Assert.False(await semeur.SemerAsync());
+    }
+}
+
+public class DonneesDemoProductionTests(FabriqueProduction app) : IClassFixture<FabriqueProduction>
+{
+    [Fact]
+    public async Task Jamais_de_donnees_de_demonstration_en_production()
+    {
+        _ = app.Server; // starts the app (migrations run, seeding must not)
+        using var portee = app.Services.CreateScope();
+        var db = portee.ServiceProvider.GetRequiredService<ClauseDbContext>();
+        db.Contexte.DefinirSysteme("test");
+        Assert.Equal(0, await db.Structures.CountAsync());
+        Assert.Equal(0, await db.Users.CountAsync());
+    }
+}
