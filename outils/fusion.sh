@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Lead's helper while no release exists: merge a branch, then squash every migration into one "Initial"
+# (both providers) and regenerate db/. Never use once a database is deployed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+branche=${1:?branche attendue}
+git merge --no-edit "$branche" || true
+git diff --name-only --diff-filter=U | grep -E 'Migrations/|db/clause-sqlserver.sql' | xargs -r git checkout --ours -- 2>/dev/null || true
+restants=$(git diff --name-only --diff-filter=U | grep -vE 'Migrations/|db/clause-sqlserver.sql' || true)
+if [ -n "$restants" ]; then echo "Conflits à résoudre à la main :"; echo "$restants"; exit 1; fi
+rm -rf Clause.Infrastructure/Persistence/Migrations
+outils/migration.sh Initial
+git add -A
+git commit -qm "Fusion de $branche (migrations regroupées en Initial)" || true
