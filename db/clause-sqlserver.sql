@@ -8,3 +8,682 @@ BEGIN
 END;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetRoles] (
+        [Id] uniqueidentifier NOT NULL,
+        [Name] nvarchar(256) NULL,
+        [NormalizedName] nvarchar(256) NULL,
+        [ConcurrencyStamp] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetRoles] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE TABLE [JournalAudit] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NULL,
+        [Quand] datetimeoffset NOT NULL,
+        [UtilisateurId] uniqueidentifier NULL,
+        [NomUtilisateur] nvarchar(150) NOT NULL,
+        [TypeEntite] nvarchar(100) NOT NULL,
+        [EntiteId] uniqueidentifier NOT NULL,
+        [RacineId] uniqueidentifier NOT NULL,
+        [Action] int NOT NULL,
+        [Changements] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_JournalAudit] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE TABLE [Structures] (
+        [Id] uniqueidentifier NOT NULL,
+        [Nom] nvarchar(200) NOT NULL,
+        [Type] nvarchar(40) NOT NULL,
+        [Commune] nvarchar(100) NULL,
+        [Active] bit NOT NULL,
+        CONSTRAINT [PK_Structures] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetRoleClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [RoleId] uniqueidentifier NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetRoleClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetRoleClaims_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE TABLE [DonneursOrdre] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [RaisonSociale] nvarchar(200) NOT NULL,
+        [Type] nvarchar(40) NOT NULL,
+        [Siret] nvarchar(14) NULL,
+        [Adresse] nvarchar(250) NULL,
+        [CodePostal] nvarchar(5) NULL,
+        [Commune] nvarchar(100) NULL,
+        CONSTRAINT [PK_DonneursOrdre] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_DonneursOrdre_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE TABLE [Entreprises] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [RaisonSociale] nvarchar(200) NOT NULL,
+        [Siret] nvarchar(14) NOT NULL,
+        [TypeEmployeur] nvarchar(40) NOT NULL,
+        CONSTRAINT [PK_Entreprises] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Entreprises_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE TABLE [Reglages] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [CoutHoraireReferenceCentimes] bigint NOT NULL,
+        [PartMainOeuvreDefautPdb] int NOT NULL,
+        [RecalculSurAvenant] bit NOT NULL,
+        [ModeAccordCadre] nvarchar(40) NOT NULL,
+        [FenetreEligibiliteMois] int NOT NULL,
+        [AgeSenior] int NOT NULL,
+        [AnticipationDebutContratJours] int NOT NULL,
+        [MaxMinutesParMois] int NOT NULL,
+        [ToleranceApresFinJours] int NOT NULL,
+        [FormationComptabiliseeDefaut] bit NOT NULL,
+        [PlafondFormationDefautPdb] int NULL,
+        [JourLimiteDeclaration] int NOT NULL,
+        [JourPremiereRelance] int NOT NULL,
+        [JourSecondeRelance] int NOT NULL,
+        [SeuilConfidentialite] int NOT NULL,
+        [DelaiSortieEmploiDurableMois] int NOT NULL,
+        [ConservationMois] int NOT NULL,
+        CONSTRAINT [PK_Reglages] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_Reglages_CoutHoraire] CHECK ([CoutHoraireReferenceCentimes] > 0),
+        CONSTRAINT [CK_Reglages_PartMainOeuvre] CHECK ([PartMainOeuvreDefautPdb] > 0 AND [PartMainOeuvreDefautPdb] <= 10000),
+        CONSTRAINT [FK_Reglages_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE TABLE [ContactsDonneurOrdre] (
+        [Id] uniqueidentifier NOT NULL,
+        [DonneurOrdreId] uniqueidentifier NOT NULL,
+        [Nom] nvarchar(150) NOT NULL,
+        [Role] nvarchar(40) NOT NULL,
+        [Email] nvarchar(254) NULL,
+        [Telephone] nvarchar(20) NULL,
+        CONSTRAINT [PK_ContactsDonneurOrdre] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ContactsDonneurOrdre_DonneursOrdre_DonneurOrdreId] FOREIGN KEY ([DonneurOrdreId]) REFERENCES [DonneursOrdre] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUsers] (
+        [Id] uniqueidentifier NOT NULL,
+        [NomComplet] nvarchar(150) NOT NULL,
+        [StructureId] uniqueidentifier NULL,
+        [EntrepriseId] uniqueidentifier NULL,
+        [DonneurOrdreId] uniqueidentifier NULL,
+        [Actif] bit NOT NULL,
+        [CreeLe] datetimeoffset NOT NULL,
+        [InvitationAccepteeLe] datetimeoffset NULL,
+        [UserName] nvarchar(256) NULL,
+        [NormalizedUserName] nvarchar(256) NULL,
+        [Email] nvarchar(256) NULL,
+        [NormalizedEmail] nvarchar(256) NULL,
+        [EmailConfirmed] bit NOT NULL,
+        [PasswordHash] nvarchar(max) NULL,
+        [SecurityStamp] nvarchar(max) NULL,
+        [ConcurrencyStamp] nvarchar(max) NULL,
+        [PhoneNumber] nvarchar(max) NULL,
+        [PhoneNumberConfirmed] bit NOT NULL,
+        [TwoFactorEnabled] bit NOT NULL,
+        [LockoutEnd] datetimeoffset NULL,
+        [LockoutEnabled] bit NOT NULL,
+        [AccessFailedCount] int NOT NULL,
+        CONSTRAINT [PK_AspNetUsers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetUsers_DonneursOrdre_DonneurOrdreId] FOREIGN KEY ([DonneurOrdreId]) REFERENCES [DonneursOrdre] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_AspNetUsers_Entreprises_EntrepriseId] FOREIGN KEY ([EntrepriseId]) REFERENCES [Entreprises] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_AspNetUsers_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [UserId] uniqueidentifier NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetUserClaims_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserLogins] (
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [ProviderKey] nvarchar(450) NOT NULL,
+        [ProviderDisplayName] nvarchar(max) NULL,
+        [UserId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_AspNetUserLogins] PRIMARY KEY ([LoginProvider], [ProviderKey]),
+        CONSTRAINT [FK_AspNetUserLogins_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserRoles] (
+        [UserId] uniqueidentifier NOT NULL,
+        [RoleId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_AspNetUserRoles] PRIMARY KEY ([UserId], [RoleId]),
+        CONSTRAINT [FK_AspNetUserRoles_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_AspNetUserRoles_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserTokens] (
+        [UserId] uniqueidentifier NOT NULL,
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [Name] nvarchar(450) NOT NULL,
+        [Value] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserTokens] PRIMARY KEY ([UserId], [LoginProvider], [Name]),
+        CONSTRAINT [FK_AspNetUserTokens_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUsers_DonneurOrdreId] ON [AspNetUsers] ([DonneurOrdreId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUsers_EntrepriseId] ON [AspNetUsers] ([EntrepriseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUsers_StructureId] ON [AspNetUsers] ([StructureId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ContactsDonneurOrdre_DonneurOrdreId] ON [ContactsDonneurOrdre] ([DonneurOrdreId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DonneursOrdre_StructureId_RaisonSociale] ON [DonneursOrdre] ([StructureId], [RaisonSociale]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_DonneursOrdre_StructureId_Siret] ON [DonneursOrdre] ([StructureId], [Siret]) WHERE [Siret] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Entreprises_StructureId_Siret] ON [Entreprises] ([StructureId], [Siret]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_JournalAudit_RacineId_Quand] ON [JournalAudit] ([RacineId], [Quand]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Reglages_StructureId] ON [Reglages] ([StructureId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Structures_Nom] ON [Structures] ([Nom]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261127102735_Initial', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+)
+BEGIN
+    CREATE TABLE [Operations] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [DonneurOrdreId] uniqueidentifier NOT NULL,
+        [Nom] nvarchar(200) NOT NULL,
+        [Commune] nvarchar(100) NOT NULL,
+        [DebutPrevisionnel] date NULL,
+        [FinPrevisionnelle] date NULL,
+        [Programme] nvarchar(40) NOT NULL,
+        [EnQpv] bit NOT NULL,
+        [CodeQpv] nvarchar(9) NULL,
+        [ObjectifPartQpvPdb] int NULL,
+        [Statut] nvarchar(40) NOT NULL,
+        [MotifRetour] nvarchar(500) NULL,
+        CONSTRAINT [PK_Operations] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_Operations_CodeQpv] CHECK (([EnQpv] = 1 AND [CodeQpv] IS NOT NULL) OR ([EnQpv] = 0 AND [CodeQpv] IS NULL)),
+        CONSTRAINT [CK_Operations_Dates] CHECK ([DebutPrevisionnel] IS NULL OR [FinPrevisionnelle] IS NULL OR [FinPrevisionnelle] >= [DebutPrevisionnel]),
+        CONSTRAINT [CK_Operations_ObjectifQpv] CHECK ([ObjectifPartQpvPdb] IS NULL OR ([ObjectifPartQpvPdb] >= 0 AND [ObjectifPartQpvPdb] <= 10000)),
+        CONSTRAINT [FK_Operations_DonneursOrdre_DonneurOrdreId] FOREIGN KEY ([DonneurOrdreId]) REFERENCES [DonneursOrdre] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Operations_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+)
+BEGIN
+    CREATE TABLE [Marches] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [OperationId] uniqueidentifier NOT NULL,
+        [DonneurOrdreId] uniqueidentifier NOT NULL,
+        [Numero] nvarchar(50) NOT NULL,
+        [Objet] nvarchar(500) NOT NULL,
+        [Type] nvarchar(40) NOT NULL,
+        [DateNotification] date NULL,
+        [DebutExecution] date NOT NULL,
+        [FinExecution] date NOT NULL,
+        [MontantHTCentimes] bigint NOT NULL,
+        CONSTRAINT [PK_Marches] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_Marches_Dates] CHECK ([FinExecution] >= [DebutExecution]),
+        CONSTRAINT [CK_Marches_Montant] CHECK ([MontantHTCentimes] > 0),
+        CONSTRAINT [FK_Marches_DonneursOrdre_DonneurOrdreId] FOREIGN KEY ([DonneurOrdreId]) REFERENCES [DonneursOrdre] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Marches_Operations_OperationId] FOREIGN KEY ([OperationId]) REFERENCES [Operations] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Marches_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+)
+BEGIN
+    CREATE TABLE [Lots] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [MarcheId] uniqueidentifier NOT NULL,
+        [Numero] int NOT NULL,
+        [Libelle] nvarchar(200) NOT NULL,
+        [MontantHTCentimes] bigint NOT NULL,
+        [DebutExecution] date NOT NULL,
+        [FinExecution] date NOT NULL,
+        [DureeExecutionJours] int NOT NULL,
+        [Fondements] int NOT NULL,
+        [AccordCadreBonsCommande] bit NOT NULL,
+        [Statut] nvarchar(40) NOT NULL,
+        [MotifRetour] nvarchar(500) NULL,
+        [PartMainOeuvrePdb] int NOT NULL,
+        [CoutHoraireReferenceCentimes] bigint NULL,
+        [FormationComptabilisee] bit NOT NULL,
+        [PlafondFormationPdb] int NULL,
+        [HeuresDuesMinutes] bigint NOT NULL,
+        CONSTRAINT [PK_Lots] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_Lots_CoutHoraire] CHECK ([CoutHoraireReferenceCentimes] IS NULL OR [CoutHoraireReferenceCentimes] > 0),
+        CONSTRAINT [CK_Lots_Dates] CHECK ([FinExecution] >= [DebutExecution] AND [DureeExecutionJours] >= 1),
+        CONSTRAINT [CK_Lots_Fondements] CHECK ([Fondements] >= 0 AND [Fondements] <= 63),
+        CONSTRAINT [CK_Lots_HeuresDues] CHECK ([HeuresDuesMinutes] >= 0 AND ([Fondements] <> 0 OR [HeuresDuesMinutes] = 0)),
+        CONSTRAINT [CK_Lots_Montant] CHECK ([MontantHTCentimes] > 0),
+        CONSTRAINT [CK_Lots_Numero] CHECK ([Numero] >= 1),
+        CONSTRAINT [CK_Lots_PartMainOeuvre] CHECK ([PartMainOeuvrePdb] > 0 AND [PartMainOeuvrePdb] <= 10000),
+        CONSTRAINT [CK_Lots_PlafondFormation] CHECK ([PlafondFormationPdb] IS NULL OR ([PlafondFormationPdb] >= 0 AND [PlafondFormationPdb] <= 10000)),
+        CONSTRAINT [CK_Lots_ReserveEssTroisAns] CHECK (([Fondements] & 16) = 0 OR [DureeExecutionJours] <= 1096),
+        CONSTRAINT [CK_Lots_ReserveSiaeOuEaEsat] CHECK (([Fondements] & 12) <> 12),
+        CONSTRAINT [FK_Lots_Marches_MarcheId] FOREIGN KEY ([MarcheId]) REFERENCES [Marches] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_Lots_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+)
+BEGIN
+    CREATE TABLE [Attributions] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [LotId] uniqueidentifier NOT NULL,
+        [EntrepriseId] uniqueidentifier NOT NULL,
+        [Role] nvarchar(40) NOT NULL,
+        [DateNotification] date NULL,
+        CONSTRAINT [PK_Attributions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Attributions_Entreprises_EntrepriseId] FOREIGN KEY ([EntrepriseId]) REFERENCES [Entreprises] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Attributions_Lots_LotId] FOREIGN KEY ([LotId]) REFERENCES [Lots] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+)
+BEGIN
+    CREATE TABLE [BonsCommande] (
+        [Id] uniqueidentifier NOT NULL,
+        [LotId] uniqueidentifier NOT NULL,
+        [Numero] nvarchar(50) NOT NULL,
+        [DateNotification] date NOT NULL,
+        [MontantHTCentimes] bigint NOT NULL,
+        [HeuresMinutes] bigint NULL,
+        CONSTRAINT [PK_BonsCommande] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_BonsCommande_Heures] CHECK ([HeuresMinutes] IS NULL OR [HeuresMinutes] >= 0),
+        CONSTRAINT [CK_BonsCommande_Montant] CHECK ([MontantHTCentimes] > 0),
+        CONSTRAINT [FK_BonsCommande_Lots_LotId] FOREIGN KEY ([LotId]) REFERENCES [Lots] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+)
+BEGIN
+    CREATE TABLE [ObligationsInsertion] (
+        [Id] uniqueidentifier NOT NULL,
+        [LotId] uniqueidentifier NOT NULL,
+        [Version] int NOT NULL,
+        [Origine] nvarchar(40) NOT NULL,
+        [Methode] nvarchar(40) NOT NULL,
+        [MontantLotCentimes] bigint NOT NULL,
+        [MontantHTCentimes] bigint NULL,
+        [PartMainOeuvrePdb] int NULL,
+        [TauxInsertionPdb] int NULL,
+        [CoutHoraireReferenceCentimes] bigint NULL,
+        [HeuresTravailleesEstimeesMinutes] bigint NULL,
+        [HeuresSaisiesMinutes] bigint NULL,
+        [HeuresDuesMinutes] bigint NOT NULL,
+        [DateEffet] date NOT NULL,
+        [Motif] nvarchar(500) NULL,
+        [CreeLe] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_ObligationsInsertion] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_ObligationsInsertion_Heures] CHECK ([HeuresDuesMinutes] >= 0 AND ([HeuresTravailleesEstimeesMinutes] IS NULL OR [HeuresTravailleesEstimeesMinutes] > 0) AND ([HeuresSaisiesMinutes] IS NULL OR [HeuresSaisiesMinutes] > 0)),
+        CONSTRAINT [CK_ObligationsInsertion_Methode] CHECK (([Methode] = 'F1' AND [MontantHTCentimes] IS NOT NULL AND [PartMainOeuvrePdb] IS NOT NULL AND [TauxInsertionPdb] IS NOT NULL AND [CoutHoraireReferenceCentimes] IS NOT NULL) OR ([Methode] = 'F2' AND [TauxInsertionPdb] IS NOT NULL AND [HeuresTravailleesEstimeesMinutes] IS NOT NULL) OR ([Methode] = 'F3' AND [HeuresSaisiesMinutes] IS NOT NULL) OR ([Methode] = 'Aucune' AND [HeuresDuesMinutes] = 0)),
+        CONSTRAINT [CK_ObligationsInsertion_Montants] CHECK ([MontantLotCentimes] > 0 AND ([MontantHTCentimes] IS NULL OR [MontantHTCentimes] > 0) AND ([CoutHoraireReferenceCentimes] IS NULL OR [CoutHoraireReferenceCentimes] > 0)),
+        CONSTRAINT [CK_ObligationsInsertion_Taux] CHECK (([TauxInsertionPdb] IS NULL OR ([TauxInsertionPdb] >= 0 AND [TauxInsertionPdb] <= 10000)) AND ([PartMainOeuvrePdb] IS NULL OR ([PartMainOeuvrePdb] > 0 AND [PartMainOeuvrePdb] <= 10000))),
+        CONSTRAINT [CK_ObligationsInsertion_Version] CHECK ([Version] >= 1 AND ([Version] = 1 OR [Motif] IS NOT NULL)),
+        CONSTRAINT [FK_ObligationsInsertion_Lots_LotId] FOREIGN KEY ([LotId]) REFERENCES [Lots] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+)
+BEGIN
+    CREATE INDEX [IX_Attributions_EntrepriseId] ON [Attributions] ([EntrepriseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Attributions_LotId_Attributaire] ON [Attributions] ([LotId]) WHERE [Role] = ''Attributaire''');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Attributions_LotId_EntrepriseId] ON [Attributions] ([LotId], [EntrepriseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+)
+BEGIN
+    CREATE INDEX [IX_Attributions_StructureId_EntrepriseId_Role] ON [Attributions] ([StructureId], [EntrepriseId], [Role]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_BonsCommande_LotId_Numero] ON [BonsCommande] ([LotId], [Numero]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Lots_MarcheId_Numero] ON [Lots] ([MarcheId], [Numero]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+)
+BEGIN
+    CREATE INDEX [IX_Lots_StructureId_Statut] ON [Lots] ([StructureId], [Statut]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Marches_DonneurOrdreId_Numero] ON [Marches] ([DonneurOrdreId], [Numero]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+)
+BEGIN
+    CREATE INDEX [IX_Marches_OperationId] ON [Marches] ([OperationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+)
+BEGIN
+    CREATE INDEX [IX_Marches_StructureId_Numero] ON [Marches] ([StructureId], [Numero]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ObligationsInsertion_LotId_Version] ON [ObligationsInsertion] ([LotId], [Version]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+)
+BEGIN
+    CREATE INDEX [IX_Operations_DonneurOrdreId] ON [Operations] ([DonneurOrdreId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+)
+BEGIN
+    CREATE INDEX [IX_Operations_StructureId_Nom] ON [Operations] ([StructureId], [Nom]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+)
+BEGIN
+    CREATE INDEX [IX_Operations_StructureId_Statut] ON [Operations] ([StructureId], [Statut]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261127103610_OperationsMarchesLots', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
