@@ -402,7 +402,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+    WHERE [MigrationId] = N'20261127104223_OperationsMarchesLots'
 )
 BEGIN
     CREATE TABLE [Operations] (
@@ -415,7 +415,7 @@ BEGIN
         [FinPrevisionnelle] date NULL,
         [Programme] nvarchar(40) NOT NULL,
         [EnQpv] bit NOT NULL,
-        [CodeQpv] nvarchar(9) NULL,
+        [CodeQpv] nvarchar(8) NULL,
         [ObjectifPartQpvPdb] int NULL,
         [Statut] nvarchar(40) NOT NULL,
         [MotifRetour] nvarchar(500) NULL,
@@ -430,7 +430,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+    WHERE [MigrationId] = N'20261127104223_OperationsMarchesLots'
 )
 BEGIN
     CREATE TABLE [Marches] (
@@ -456,7 +456,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+    WHERE [MigrationId] = N'20261127104223_OperationsMarchesLots'
 )
 BEGIN
     CREATE TABLE [Lots] (
@@ -496,7 +496,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+    WHERE [MigrationId] = N'20261127104223_OperationsMarchesLots'
 )
 BEGIN
     CREATE TABLE [Attributions] (
@@ -514,7 +514,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+    WHERE [MigrationId] = N'20261127104223_OperationsMarchesLots'
 )
 BEGIN
     CREATE TABLE [BonsCommande] (
@@ -533,7 +533,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+    WHERE [MigrationId] = N'20261127104223_OperationsMarchesLots'
 )
 BEGIN
     CREATE TABLE [ObligationsInsertion] (
@@ -565,7 +565,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+    WHERE [MigrationId] = N'20261127104223_OperationsMarchesLots'
 )
 BEGIN
     CREATE INDEX [IX_Attributions_EntrepriseId] ON [Attributions] ([EntrepriseId]);
@@ -573,7 +573,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+    WHERE [MigrationId] = N'20261127104223_OperationsMarchesLots'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_Attributions_LotId_Attributaire] ON [Attributions] ([LotId]) WHERE [Role] = ''Attributaire''');
@@ -581,7 +581,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+    WHERE [MigrationId] = N'20261127104223_OperationsMarchesLots'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Attributions_LotId_EntrepriseId] ON [Attributions] ([LotId], [EntrepriseId]);
@@ -589,7 +589,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+    WHERE [MigrationId] = N'20261127104223_OperationsMarchesLots'
 )
 BEGIN
     CREATE INDEX [IX_Attributions_StructureId_EntrepriseId_Role] ON [Attributions] ([StructureId], [EntrepriseId], [Role]);
@@ -597,7 +597,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+    WHERE [MigrationId] = N'20261127104223_OperationsMarchesLots'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_BonsCommande_LotId_Numero] ON [BonsCommande] ([LotId], [Numero]);
@@ -605,7 +605,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+    WHERE [MigrationId] = N'20261127104223_OperationsMarchesLots'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Lots_MarcheId_Numero] ON [Lots] ([MarcheId], [Numero]);
@@ -613,7 +613,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+    WHERE [MigrationId] = N'20261127104223_OperationsMarchesLots'
 )
 BEGIN
     CREATE INDEX [IX_Lots_StructureId_Statut] ON [Lots] ([StructureId], [Statut]);
@@ -621,7 +621,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+    WHERE [MigrationId] = N'20261127104223_OperationsMarchesLots'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Marches_DonneurOrdreId_Numero] ON [Marches] ([DonneurOrdreId], [Numero]);
@@ -629,7 +629,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+    WHERE [MigrationId] = N'20261127104223_OperationsMarchesLots'
 )
 BEGIN
     CREATE INDEX [IX_Marches_OperationId] ON [Marches] ([OperationId]);
@@ -637,7 +637,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+    WHERE [MigrationId] = N'20261127104223_OperationsMarchesLots'
 )
 BEGIN
     CREATE INDEX [IX_Marches_StructureId_Numero] ON [Marches] ([StructureId], [Numero]);
@@ -645,7 +645,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+    WHERE [MigrationId] = N'20261127104223_OperationsMarchesLots'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ObligationsInsertion_LotId_Version] ON [ObligationsInsertion] ([LotId], [Version]);
@@ -653,7 +653,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+    WHERE [MigrationId] = N'20261127104223_OperationsMarchesLots'
 )
 BEGIN
     CREATE INDEX [IX_Operations_DonneurOrdreId] ON [Operations] ([DonneurOrdreId]);
@@ -661,7 +661,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+    WHERE [MigrationId] = N'20261127104223_OperationsMarchesLots'
 )
 BEGIN
     CREATE INDEX [IX_Operations_StructureId_Nom] ON [Operations] ([StructureId], [Nom]);
@@ -669,7 +669,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+    WHERE [MigrationId] = N'20261127104223_OperationsMarchesLots'
 )
 BEGIN
     CREATE INDEX [IX_Operations_StructureId_Statut] ON [Operations] ([StructureId], [Statut]);
@@ -677,11 +677,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103610_OperationsMarchesLots'
+    WHERE [MigrationId] = N'20261127104223_OperationsMarchesLots'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261127103610_OperationsMarchesLots', N'10.0.15');
+    VALUES (N'20261127104223_OperationsMarchesLots', N'10.0.15');
 END;
 
 COMMIT;

@@ -31,7 +31,7 @@ public sealed class Operation : Entite, IAppartientStructure
 {
     public const int NomLongueurMax = 200;
     public const int CommuneLongueurMax = 100;
-    public const int CodeQpvLongueur = 9;
+    public const int CodeQpvLongueur = 8;
     public const int MotifLongueurMax = 500;
 
     private Operation() { Nom = string.Empty; Commune = string.Empty; }
@@ -56,7 +56,10 @@ public sealed class Operation : Entite, IAppartientStructure
     /// <summary>Located in a quartier prioritaire de la politique de la ville; then <see cref="CodeQpv"/> is set.</summary>
     public bool EnQpv { get; private set; }
 
-    /// <summary>"QP" + 7 digits (e.g. QP037005) when <see cref="EnQpv"/>, else null.</summary>
+    /// <summary>
+    /// The national QPV code when <see cref="EnQpv"/>, else null: "QP" + 6 characters, the department then the
+    /// number (QP037005; Corsica QP02A001; the 2024 geography uses "QN").
+    /// </summary>
     public string? CodeQpv { get; private set; }
 
     /// <summary>
@@ -161,8 +164,11 @@ public sealed class Operation : Entite, IAppartientStructure
     private static string VerifierCodeQpv(string? saisie)
     {
         var code = Garde.Requis(saisie, nameof(CodeQpv), "Code QPV", 20).ToUpperInvariant().Replace(" ", string.Empty, StringComparison.Ordinal);
-        if (code.Length != CodeQpvLongueur || !code.StartsWith("QP", StringComparison.Ordinal) || !code[2..].All(char.IsAsciiDigit))
-            throw new RegleMetierException(nameof(CodeQpv), "Le code QPV doit être « QP » suivi de 7 chiffres (exemple : QP037005).");
+        var valide = code.Length == CodeQpvLongueur
+            && (code.StartsWith("QP", StringComparison.Ordinal) || code.StartsWith("QN", StringComparison.Ordinal))
+            && code[2..].Select((c, i) => char.IsAsciiDigit(c) || (i == 2 && c is 'A' or 'B')).All(ok => ok);
+        if (!valide)
+            throw new RegleMetierException(nameof(CodeQpv), "Le code QPV doit comporter « QP » suivi de 6 chiffres (exemple : QP037005).");
         return code;
     }
 }

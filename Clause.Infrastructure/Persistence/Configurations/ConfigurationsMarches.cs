@@ -16,6 +16,8 @@ internal sealed class OperationConfiguration : IEntityTypeConfiguration<Operatio
 {
     public void Configure(EntityTypeBuilder<Operation> builder)
     {
+        // Ids are made by the domain (Guid v7): a child added to a loaded aggregate must be inserted, not updated.
+        builder.Property(o => o.Id).ValueGeneratedNever();
         builder.ToTable("Operations", t =>
         {
             t.HasCheckConstraint("CK_Operations_Dates", "[DebutPrevisionnel] IS NULL OR [FinPrevisionnelle] IS NULL OR [FinPrevisionnelle] >= [DebutPrevisionnel]");
@@ -38,6 +40,8 @@ internal sealed class MarcheConfiguration : IEntityTypeConfiguration<Marche>
 {
     public void Configure(EntityTypeBuilder<Marche> builder)
     {
+        // Ids are made by the domain (Guid v7): a child added to a loaded aggregate must be inserted, not updated.
+        builder.Property(m => m.Id).ValueGeneratedNever();
         builder.ToTable("Marches", t =>
         {
             t.HasCheckConstraint("CK_Marches_Montant", "[MontantHTCentimes] > 0");
@@ -63,6 +67,8 @@ internal sealed class LotConfiguration : IEntityTypeConfiguration<Lot>
 {
     public void Configure(EntityTypeBuilder<Lot> builder)
     {
+        // Ids are made by the domain (Guid v7): a child added to a loaded aggregate must be inserted, not updated.
+        builder.Property(l => l.Id).ValueGeneratedNever();
         const int siae = (int)Fondement.MarcheReserveSiae;
         const int eaEsat = (int)Fondement.MarcheReserveEaEsat;
         const int ess = (int)Fondement.MarcheReserveEss;
@@ -107,6 +113,8 @@ internal sealed class ObligationInsertionConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<ObligationInsertion> builder)
     {
+        // Ids are made by the domain (Guid v7): a child added to a loaded aggregate must be inserted, not updated.
+        builder.Property(o => o.Id).ValueGeneratedNever();
         builder.ToTable("ObligationsInsertion", t =>
         {
             t.HasCheckConstraint("CK_ObligationsInsertion_Version", "[Version] >= 1 AND ([Version] = 1 OR [Motif] IS NOT NULL)");
@@ -135,6 +143,8 @@ internal sealed class BonCommandeConfiguration : IEntityTypeConfiguration<BonCom
 {
     public void Configure(EntityTypeBuilder<BonCommande> builder)
     {
+        // Ids are made by the domain (Guid v7): a child added to a loaded aggregate must be inserted, not updated.
+        builder.Property(b => b.Id).ValueGeneratedNever();
         builder.ToTable("BonsCommande", t =>
         {
             t.HasCheckConstraint("CK_BonsCommande_Montant", "[MontantHTCentimes] > 0");
@@ -152,6 +162,8 @@ internal sealed class AttributionConfiguration : IEntityTypeConfiguration<Attrib
 {
     public void Configure(EntityTypeBuilder<Attribution> builder)
     {
+        // Ids are made by the domain (Guid v7): a child added to a loaded aggregate must be inserted, not updated.
+        builder.Property(a => a.Id).ValueGeneratedNever();
         builder.ToTable("Attributions");
         builder.Ignore(a => a.RacineId);
         builder.Ignore(a => a.EstTitulaire);

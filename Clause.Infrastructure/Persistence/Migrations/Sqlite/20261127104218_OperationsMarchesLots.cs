@@ -24,7 +24,7 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     FinPrevisionnelle = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Programme = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     EnQpv = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CodeQpv = table.Column<string>(type: "TEXT", maxLength: 9, nullable: true),
+                    CodeQpv = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
                     ObjectifPartQpvPdb = table.Column<int>(type: "INTEGER", nullable: true),
                     Statut = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     MotifRetour = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)

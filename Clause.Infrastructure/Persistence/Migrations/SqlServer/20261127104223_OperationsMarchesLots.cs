@@ -24,7 +24,7 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     FinPrevisionnelle = table.Column<DateOnly>(type: "date", nullable: true),
                     Programme = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     EnQpv = table.Column<bool>(type: "bit", nullable: false),
-                    CodeQpv = table.Column<string>(type: "nvarchar(9)", maxLength: 9, nullable: true),
+                    CodeQpv = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: true),
                     ObjectifPartQpvPdb = table.Column<int>(type: "int", nullable: true),
                     Statut = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     MotifRetour = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true)
