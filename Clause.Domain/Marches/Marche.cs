@@ -112,7 +112,7 @@ public sealed class Marche : Entite, IAppartientStructure
             DonneurOrdreId = operation.DonneurOrdreId,
             Type = Garde.Defini(type, nameof(Type), "Type de marché"),
         };
-        marche.Modifier(numero, objet, dateNotification, debutExecution, finExecution, montantHT);
+        marche.Appliquer(numero, objet, dateNotification, debutExecution, finExecution, montantHT);
 
         var aCreer = lots.Count == 0 ? [NouveauLot.Unique(Fondement.Aucun, null)] : lots;
         for (var i = 0; i < aCreer.Count; i++)
@@ -132,6 +132,13 @@ public sealed class Marche : Entite, IAppartientStructure
 
     /// <summary>Changes the marché; its lots (which must be loaded) must stay inside the new execution dates.</summary>
     public void Modifier(string? numero, string? objet, DateOnly? dateNotification, DateOnly debutExecution, DateOnly finExecution, Montant montantHT)
+    {
+        // Every marché has at least one lot: none here means they were not loaded (Include(m => m.Lots)).
+        if (_lots.Count == 0) throw new InvalidOperationException("Les lots du marché doivent être chargés pour le modifier.");
+        Appliquer(numero, objet, dateNotification, debutExecution, finExecution, montantHT);
+    }
+
+    private void Appliquer(string? numero, string? objet, DateOnly? dateNotification, DateOnly debutExecution, DateOnly finExecution, Montant montantHT)
     {
         Numero = Garde.Requis(numero, nameof(Numero), "Numéro du marché", NumeroLongueurMax);
         Objet = Garde.Requis(objet, nameof(Objet), "Objet", ObjetLongueurMax);
