@@ -8,3 +8,593 @@ BEGIN
 END;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetRoles] (
+        [Id] uniqueidentifier NOT NULL,
+        [Name] nvarchar(256) NULL,
+        [NormalizedName] nvarchar(256) NULL,
+        [ConcurrencyStamp] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetRoles] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE TABLE [JournalAudit] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NULL,
+        [Quand] datetimeoffset NOT NULL,
+        [UtilisateurId] uniqueidentifier NULL,
+        [NomUtilisateur] nvarchar(150) NOT NULL,
+        [TypeEntite] nvarchar(100) NOT NULL,
+        [EntiteId] uniqueidentifier NOT NULL,
+        [RacineId] uniqueidentifier NOT NULL,
+        [Action] int NOT NULL,
+        [Changements] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_JournalAudit] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE TABLE [Structures] (
+        [Id] uniqueidentifier NOT NULL,
+        [Nom] nvarchar(200) NOT NULL,
+        [Type] nvarchar(40) NOT NULL,
+        [Commune] nvarchar(100) NULL,
+        [Active] bit NOT NULL,
+        CONSTRAINT [PK_Structures] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetRoleClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [RoleId] uniqueidentifier NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetRoleClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetRoleClaims_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE TABLE [DonneursOrdre] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [RaisonSociale] nvarchar(200) NOT NULL,
+        [Type] nvarchar(40) NOT NULL,
+        [Siret] nvarchar(14) NULL,
+        [Adresse] nvarchar(250) NULL,
+        [CodePostal] nvarchar(5) NULL,
+        [Commune] nvarchar(100) NULL,
+        CONSTRAINT [PK_DonneursOrdre] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_DonneursOrdre_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE TABLE [Entreprises] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [RaisonSociale] nvarchar(200) NOT NULL,
+        [Siret] nvarchar(14) NOT NULL,
+        [TypeEmployeur] nvarchar(40) NOT NULL,
+        CONSTRAINT [PK_Entreprises] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Entreprises_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE TABLE [Reglages] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [CoutHoraireReferenceCentimes] bigint NOT NULL,
+        [PartMainOeuvreDefautPdb] int NOT NULL,
+        [RecalculSurAvenant] bit NOT NULL,
+        [ModeAccordCadre] nvarchar(40) NOT NULL,
+        [FenetreEligibiliteMois] int NOT NULL,
+        [AgeSenior] int NOT NULL,
+        [AnticipationDebutContratJours] int NOT NULL,
+        [MaxMinutesParMois] int NOT NULL,
+        [ToleranceApresFinJours] int NOT NULL,
+        [FormationComptabiliseeDefaut] bit NOT NULL,
+        [PlafondFormationDefautPdb] int NULL,
+        [JourLimiteDeclaration] int NOT NULL,
+        [JourPremiereRelance] int NOT NULL,
+        [JourSecondeRelance] int NOT NULL,
+        [SeuilConfidentialite] int NOT NULL,
+        [DelaiSortieEmploiDurableMois] int NOT NULL,
+        [ConservationMois] int NOT NULL,
+        CONSTRAINT [PK_Reglages] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_Reglages_CoutHoraire] CHECK ([CoutHoraireReferenceCentimes] > 0),
+        CONSTRAINT [CK_Reglages_PartMainOeuvre] CHECK ([PartMainOeuvreDefautPdb] > 0 AND [PartMainOeuvreDefautPdb] <= 10000),
+        CONSTRAINT [FK_Reglages_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE TABLE [ContactsDonneurOrdre] (
+        [Id] uniqueidentifier NOT NULL,
+        [DonneurOrdreId] uniqueidentifier NOT NULL,
+        [Nom] nvarchar(150) NOT NULL,
+        [Role] nvarchar(40) NOT NULL,
+        [Email] nvarchar(254) NULL,
+        [Telephone] nvarchar(20) NULL,
+        CONSTRAINT [PK_ContactsDonneurOrdre] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ContactsDonneurOrdre_DonneursOrdre_DonneurOrdreId] FOREIGN KEY ([DonneurOrdreId]) REFERENCES [DonneursOrdre] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUsers] (
+        [Id] uniqueidentifier NOT NULL,
+        [NomComplet] nvarchar(150) NOT NULL,
+        [StructureId] uniqueidentifier NULL,
+        [EntrepriseId] uniqueidentifier NULL,
+        [DonneurOrdreId] uniqueidentifier NULL,
+        [Actif] bit NOT NULL,
+        [CreeLe] datetimeoffset NOT NULL,
+        [InvitationAccepteeLe] datetimeoffset NULL,
+        [UserName] nvarchar(256) NULL,
+        [NormalizedUserName] nvarchar(256) NULL,
+        [Email] nvarchar(256) NULL,
+        [NormalizedEmail] nvarchar(256) NULL,
+        [EmailConfirmed] bit NOT NULL,
+        [PasswordHash] nvarchar(max) NULL,
+        [SecurityStamp] nvarchar(max) NULL,
+        [ConcurrencyStamp] nvarchar(max) NULL,
+        [PhoneNumber] nvarchar(max) NULL,
+        [PhoneNumberConfirmed] bit NOT NULL,
+        [TwoFactorEnabled] bit NOT NULL,
+        [LockoutEnd] datetimeoffset NULL,
+        [LockoutEnabled] bit NOT NULL,
+        [AccessFailedCount] int NOT NULL,
+        CONSTRAINT [PK_AspNetUsers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetUsers_DonneursOrdre_DonneurOrdreId] FOREIGN KEY ([DonneurOrdreId]) REFERENCES [DonneursOrdre] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_AspNetUsers_Entreprises_EntrepriseId] FOREIGN KEY ([EntrepriseId]) REFERENCES [Entreprises] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_AspNetUsers_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [UserId] uniqueidentifier NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetUserClaims_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserLogins] (
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [ProviderKey] nvarchar(450) NOT NULL,
+        [ProviderDisplayName] nvarchar(max) NULL,
+        [UserId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_AspNetUserLogins] PRIMARY KEY ([LoginProvider], [ProviderKey]),
+        CONSTRAINT [FK_AspNetUserLogins_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserRoles] (
+        [UserId] uniqueidentifier NOT NULL,
+        [RoleId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_AspNetUserRoles] PRIMARY KEY ([UserId], [RoleId]),
+        CONSTRAINT [FK_AspNetUserRoles_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_AspNetUserRoles_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserTokens] (
+        [UserId] uniqueidentifier NOT NULL,
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [Name] nvarchar(450) NOT NULL,
+        [Value] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserTokens] PRIMARY KEY ([UserId], [LoginProvider], [Name]),
+        CONSTRAINT [FK_AspNetUserTokens_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUsers_DonneurOrdreId] ON [AspNetUsers] ([DonneurOrdreId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUsers_EntrepriseId] ON [AspNetUsers] ([EntrepriseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUsers_StructureId] ON [AspNetUsers] ([StructureId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ContactsDonneurOrdre_DonneurOrdreId] ON [ContactsDonneurOrdre] ([DonneurOrdreId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DonneursOrdre_StructureId_RaisonSociale] ON [DonneursOrdre] ([StructureId], [RaisonSociale]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_DonneursOrdre_StructureId_Siret] ON [DonneursOrdre] ([StructureId], [Siret]) WHERE [Siret] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Entreprises_StructureId_Siret] ON [Entreprises] ([StructureId], [Siret]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_JournalAudit_RacineId_Quand] ON [JournalAudit] ([RacineId], [Quand]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Reglages_StructureId] ON [Reglages] ([StructureId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Structures_Nom] ON [Structures] ([Nom]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261127102735_Initial', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127103502_Participants'
+)
+BEGIN
+    CREATE TABLE [JournalAccesDonneesSensibles] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [Quand] datetimeoffset NOT NULL,
+        [UtilisateurId] uniqueidentifier NULL,
+        [NomUtilisateur] nvarchar(150) NOT NULL,
+        [ParticipantId] uniqueidentifier NOT NULL,
+        [Quoi] nvarchar(200) NOT NULL,
+        CONSTRAINT [PK_JournalAccesDonneesSensibles] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127103502_Participants'
+)
+BEGIN
+    CREATE TABLE [Participants] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [Nom] nvarchar(100) NOT NULL,
+        [Prenom] nvarchar(100) NOT NULL,
+        [Sexe] nvarchar(40) NOT NULL,
+        [DateNaissance] date NOT NULL,
+        [Adresse] nvarchar(250) NULL,
+        [CodePostal] nvarchar(5) NOT NULL,
+        [Commune] nvarchar(100) NOT NULL,
+        [ResidentQpv] bit NOT NULL,
+        [CodeQpv] nvarchar(9) NULL,
+        [NiveauQualification] nvarchar(40) NOT NULL,
+        [Prescripteur] nvarchar(40) NOT NULL,
+        [ReferentId] uniqueidentifier NULL,
+        [IdentifiantFranceTravail] nvarchar(11) NULL,
+        [DateInformation] date NULL,
+        [InscritLe] date NOT NULL,
+        CONSTRAINT [PK_Participants] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_Participants_Naissance] CHECK ([DateNaissance] <= [InscritLe]),
+        CONSTRAINT [CK_Participants_Qpv] CHECK (([ResidentQpv] = 1 AND [CodeQpv] IS NOT NULL) OR ([ResidentQpv] = 0 AND [CodeQpv] IS NULL)),
+        CONSTRAINT [CK_Participants_Sexe] CHECK ([Sexe] = 'F' OR [Sexe] = 'M'),
+        CONSTRAINT [FK_Participants_AspNetUsers_ReferentId] FOREIGN KEY ([ReferentId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Participants_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127103502_Participants'
+)
+BEGIN
+    CREATE TABLE [DecisionsEligibilite] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [ParticipantId] uniqueidentifier NOT NULL,
+        [DateValidation] date NOT NULL,
+        [ValideParId] uniqueidentifier NOT NULL,
+        [ValideParNom] nvarchar(150) NOT NULL,
+        [PrescripteurAvis] nvarchar(40) NULL,
+        [MotifAvis] nvarchar(1000) NULL,
+        CONSTRAINT [PK_DecisionsEligibilite] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_DecisionsEligibilite_AvisMotive] CHECK (([PrescripteurAvis] IS NULL AND [MotifAvis] IS NULL) OR ([PrescripteurAvis] IS NOT NULL AND [MotifAvis] IS NOT NULL)),
+        CONSTRAINT [FK_DecisionsEligibilite_Participants_ParticipantId] FOREIGN KEY ([ParticipantId]) REFERENCES [Participants] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_DecisionsEligibilite_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127103502_Participants'
+)
+BEGIN
+    CREATE TABLE [CategoriesDecision] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [DecisionId] uniqueidentifier NOT NULL,
+        [ParticipantId] uniqueidentifier NOT NULL,
+        [Categorie] nvarchar(40) NOT NULL,
+        [Justificatif] nvarchar(200) NOT NULL,
+        [FinDroits] date NULL,
+        CONSTRAINT [PK_CategoriesDecision] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CategoriesDecision_DecisionsEligibilite_DecisionId] FOREIGN KEY ([DecisionId]) REFERENCES [DecisionsEligibilite] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_CategoriesDecision_Participants_ParticipantId] FOREIGN KEY ([ParticipantId]) REFERENCES [Participants] ([Id]),
+        CONSTRAINT [FK_CategoriesDecision_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127103502_Participants'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CategoriesDecision_DecisionId_Categorie] ON [CategoriesDecision] ([DecisionId], [Categorie]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127103502_Participants'
+)
+BEGIN
+    CREATE INDEX [IX_CategoriesDecision_ParticipantId] ON [CategoriesDecision] ([ParticipantId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127103502_Participants'
+)
+BEGIN
+    CREATE INDEX [IX_CategoriesDecision_StructureId_Categorie_ParticipantId] ON [CategoriesDecision] ([StructureId], [Categorie], [ParticipantId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127103502_Participants'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_DecisionsEligibilite_ParticipantId_DateValidation] ON [DecisionsEligibilite] ([ParticipantId], [DateValidation]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127103502_Participants'
+)
+BEGIN
+    CREATE INDEX [IX_DecisionsEligibilite_StructureId_DateValidation] ON [DecisionsEligibilite] ([StructureId], [DateValidation]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127103502_Participants'
+)
+BEGIN
+    CREATE INDEX [IX_JournalAccesDonneesSensibles_ParticipantId_Quand] ON [JournalAccesDonneesSensibles] ([ParticipantId], [Quand]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127103502_Participants'
+)
+BEGIN
+    CREATE INDEX [IX_JournalAccesDonneesSensibles_StructureId_Quand] ON [JournalAccesDonneesSensibles] ([StructureId], [Quand]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127103502_Participants'
+)
+BEGIN
+    CREATE INDEX [IX_Participants_ReferentId] ON [Participants] ([ReferentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127103502_Participants'
+)
+BEGIN
+    CREATE INDEX [IX_Participants_StructureId_Commune] ON [Participants] ([StructureId], [Commune]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127103502_Participants'
+)
+BEGIN
+    CREATE INDEX [IX_Participants_StructureId_Nom_Prenom] ON [Participants] ([StructureId], [Nom], [Prenom]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127103502_Participants'
+)
+BEGIN
+    CREATE INDEX [IX_Participants_StructureId_ReferentId] ON [Participants] ([StructureId], [ReferentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127103502_Participants'
+)
+BEGIN
+    CREATE INDEX [IX_Participants_StructureId_ResidentQpv] ON [Participants] ([StructureId], [ResidentQpv]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127103502_Participants'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261127103502_Participants', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
