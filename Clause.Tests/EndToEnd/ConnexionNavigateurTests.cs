@@ -1,0 +1,21 @@
+using Clause.Domain.Securite;
+using Microsoft.Playwright;
+
+namespace Clause.Tests.EndToEnd;
+
+[Collection(CollectionNavigateur.Nom)]
+public class ConnexionNavigateurTests(NavigateurFixture fixture)
+{
+    [Fact]
+    public async Task Un_facilitateur_se_connecte_dans_le_navigateur()
+    {
+        var structure = await fixture.App.CreerStructureAsync();
+        var utilisateur = await fixture.App.CreerUtilisateurAsync(Roles.Facilitateur, structure.Id);
+        var page = await fixture.NouvellePageAsync();
+
+        await fixture.ConnecterAsync(page, utilisateur.Email!);
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Bonjour");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(NavigateurFixture.DossierCaptures, "accueil-facilitateur.png"), FullPage = true });
+    }
+}

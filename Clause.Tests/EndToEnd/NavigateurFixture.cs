@@ -1,0 +1,74 @@
+using Clause.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Clause.Tests.EndToEnd;
+
+/// <summary>
+/// The real app on Kestrel (127.0.0.1, free port) and the machine's Chromium driven by Playwright.
+/// Chromium's path comes from CHROMIUM_PATH (default /usr/bin/chromium); test.sh installs it.
+/// </summary>
+public sealed class NavigateurFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public FabriqueClause App { get; } = new();
+
+    public IBrowser Navigateur { get; private set; } = null!;
+
+    public string Adresse { get; private set; } = string.Empty;
+
+    /// <summary>Screenshots are kept as test artefacts in artifacts/captures at the repository root.</summary>
+    public static string DossierCaptures { get; } = Path.Combine(Racine.Depot(), "artifacts", "captures");
+
+    public async Task InitializeAsync()
+    {
+        App.UseKestrel(0);
+        App.StartServer();
+        Adresse = App.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        _playwright = await Playwright.CreateAsync();
+        Navigateur = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } chemin ? chemin : "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+        Directory.CreateDirectory(DossierCaptures);
+    }
+
+    /// <summary>A fresh browser page with French locale.</summary>
+    public async Task<IPage> NouvellePageAsync(int largeur = 1280, int hauteur = 900)
+    {
+        var contexte = await Navigateur.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "fr-FR",
+            ViewportSize = new ViewportSize { Width = largeur, Height = hauteur },
+        });
+        return await contexte.NewPageAsync();
+    }
+
+    /// <summary>Signs in through the real form.</summary>
+    public async Task ConnecterAsync(IPage page, string email, string motDePasse = FabriqueClause.MotDePasse)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync(Adresse + "/Compte/Connexion");
+        await page.GetByLabel("Adresse e-mail").FillAsync(email);
+        await page.GetByLabel("Mot de passe").FillAsync(motDePasse);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Compte/Connexion", StringComparison.Ordinal));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Navigateur is not null) await Navigateur.DisposeAsync();
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Nom)]
+public sealed class CollectionNavigateur : ICollectionFixture<NavigateurFixture>
+{
+    public const string Nom = "Navigateur";
+}
