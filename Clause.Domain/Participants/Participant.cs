@@ -109,7 +109,7 @@ public sealed class Participant : Entite, IAppartientStructure
         Nom = Garde.Requis(donnees.Nom, nameof(Nom), "Nom", NomLongueurMax);
         Prenom = Garde.Requis(donnees.Prenom, nameof(Prenom), "Prénom", PrenomLongueurMax);
         Sexe = Garde.Defini(donnees.Sexe ?? throw Obligatoire(nameof(Sexe), "Sexe"), nameof(Sexe), "Sexe");
-        DateNaissance = VerifierNaissance(donnees.DateNaissance ?? throw Obligatoire(nameof(DateNaissance), "Date de naissance"), aujourdhui);
+        DateNaissance = VerifierNaissance(donnees.DateNaissance ?? throw Obligatoire(nameof(DateNaissance), "Date de naissance"), aujourdhui, InscritLe);
         Adresse = Garde.Optionnel(donnees.Adresse, nameof(Adresse), "Adresse", AdresseLongueurMax);
         var cp = Garde.Requis(donnees.CodePostal, nameof(CodePostal), "Code postal", CodePostalLongueur + 5).Replace(" ", string.Empty, StringComparison.Ordinal);
         if (cp.Length != CodePostalLongueur || !cp.All(char.IsAsciiDigit))
@@ -210,11 +210,12 @@ public sealed class Participant : Entite, IAppartientStructure
         _decisions.Where(d => d.DateValidation <= date).MaxBy(d => d.DateValidation)
         ?? _decisions.MinBy(d => d.DateValidation);
 
-    private static DateOnly VerifierNaissance(DateOnly naissance, DateOnly aujourdhui)
+    /// <summary>Not in the future; plausible (16 to 80 years old) on the registration date, also when corrected later.</summary>
+    private static DateOnly VerifierNaissance(DateOnly naissance, DateOnly aujourdhui, DateOnly inscritLe)
     {
         if (naissance > aujourdhui)
             throw new RegleMetierException(nameof(DateNaissance), "La date de naissance ne peut pas être dans le futur.");
-        var age = CategoriesEligibilite.Age(naissance, aujourdhui);
+        var age = CategoriesEligibilite.Age(naissance, inscritLe);
         if (age < AgeMinimumInscription || age > AgeMaximumInscription)
             throw new RegleMetierException(nameof(DateNaissance),
                 $"La date de naissance donne {age} ans à l'inscription : l'âge doit être compris entre {AgeMinimumInscription} et {AgeMaximumInscription} ans.");
