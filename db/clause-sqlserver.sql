@@ -402,7 +402,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103502_Participants'
+    WHERE [MigrationId] = N'20261127104541_Participants'
 )
 BEGIN
     CREATE TABLE [JournalAccesDonneesSensibles] (
@@ -419,7 +419,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103502_Participants'
+    WHERE [MigrationId] = N'20261127104541_Participants'
 )
 BEGIN
     CREATE TABLE [Participants] (
@@ -451,7 +451,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103502_Participants'
+    WHERE [MigrationId] = N'20261127104541_Participants'
 )
 BEGIN
     CREATE TABLE [DecisionsEligibilite] (
@@ -472,7 +472,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103502_Participants'
+    WHERE [MigrationId] = N'20261127104541_Participants'
 )
 BEGIN
     CREATE TABLE [CategoriesDecision] (
@@ -492,7 +492,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103502_Participants'
+    WHERE [MigrationId] = N'20261127104541_Participants'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CategoriesDecision_DecisionId_Categorie] ON [CategoriesDecision] ([DecisionId], [Categorie]);
@@ -500,7 +500,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103502_Participants'
+    WHERE [MigrationId] = N'20261127104541_Participants'
 )
 BEGIN
     CREATE INDEX [IX_CategoriesDecision_ParticipantId] ON [CategoriesDecision] ([ParticipantId]);
@@ -508,7 +508,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103502_Participants'
+    WHERE [MigrationId] = N'20261127104541_Participants'
 )
 BEGIN
     CREATE INDEX [IX_CategoriesDecision_StructureId_Categorie_ParticipantId] ON [CategoriesDecision] ([StructureId], [Categorie], [ParticipantId]);
@@ -516,7 +516,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103502_Participants'
+    WHERE [MigrationId] = N'20261127104541_Participants'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_DecisionsEligibilite_ParticipantId_DateValidation] ON [DecisionsEligibilite] ([ParticipantId], [DateValidation]);
@@ -524,7 +524,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103502_Participants'
+    WHERE [MigrationId] = N'20261127104541_Participants'
 )
 BEGIN
     CREATE INDEX [IX_DecisionsEligibilite_StructureId_DateValidation] ON [DecisionsEligibilite] ([StructureId], [DateValidation]);
@@ -532,7 +532,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103502_Participants'
+    WHERE [MigrationId] = N'20261127104541_Participants'
 )
 BEGIN
     CREATE INDEX [IX_JournalAccesDonneesSensibles_ParticipantId_Quand] ON [JournalAccesDonneesSensibles] ([ParticipantId], [Quand]);
@@ -540,7 +540,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103502_Participants'
+    WHERE [MigrationId] = N'20261127104541_Participants'
 )
 BEGIN
     CREATE INDEX [IX_JournalAccesDonneesSensibles_StructureId_Quand] ON [JournalAccesDonneesSensibles] ([StructureId], [Quand]);
@@ -548,7 +548,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103502_Participants'
+    WHERE [MigrationId] = N'20261127104541_Participants'
 )
 BEGIN
     CREATE INDEX [IX_Participants_ReferentId] ON [Participants] ([ReferentId]);
@@ -556,7 +556,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103502_Participants'
+    WHERE [MigrationId] = N'20261127104541_Participants'
 )
 BEGIN
     CREATE INDEX [IX_Participants_StructureId_Commune] ON [Participants] ([StructureId], [Commune]);
@@ -564,7 +564,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103502_Participants'
+    WHERE [MigrationId] = N'20261127104541_Participants'
 )
 BEGIN
     CREATE INDEX [IX_Participants_StructureId_Nom_Prenom] ON [Participants] ([StructureId], [Nom], [Prenom]);
@@ -572,7 +572,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103502_Participants'
+    WHERE [MigrationId] = N'20261127104541_Participants'
 )
 BEGIN
     CREATE INDEX [IX_Participants_StructureId_ReferentId] ON [Participants] ([StructureId], [ReferentId]);
@@ -580,7 +580,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103502_Participants'
+    WHERE [MigrationId] = N'20261127104541_Participants'
 )
 BEGIN
     CREATE INDEX [IX_Participants_StructureId_ResidentQpv] ON [Participants] ([StructureId], [ResidentQpv]);
@@ -588,11 +588,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103502_Participants'
+    WHERE [MigrationId] = N'20261127104541_Participants'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261127103502_Participants', N'10.0.15');
+    VALUES (N'20261127104541_Participants', N'10.0.15');
 END;
 
 COMMIT;

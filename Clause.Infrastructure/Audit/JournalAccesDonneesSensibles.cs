@@ -28,7 +28,8 @@ public sealed class JournalAccesDonneesSensibles
 
 public static class JournalisationAccesSensibles
 {
-    public const string CategoriesSurFiche = "Catégories d'éligibilité sensibles — fiche participant";
+    public const string CategoriesSensibles = "Catégories d'éligibilité sensibles";
+    public const string MotifAvisMotive = "Motif d'avis motivé";
 
     /// <summary>Records that the acting user was shown sensitive data of a participant, and saves it.</summary>
     public static async Task ConsignerAsync(this ClauseDbContext db, Guid structureId, Guid participantId, string quoi, DateTimeOffset quand,

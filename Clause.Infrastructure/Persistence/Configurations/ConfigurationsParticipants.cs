@@ -19,6 +19,8 @@ internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Partic
             t.HasCheckConstraint("CK_Participants_Sexe", "[Sexe] = 'F' OR [Sexe] = 'M'");
             t.HasCheckConstraint("CK_Participants_Naissance", "[DateNaissance] <= [InscritLe]");
         });
+        // Ids are client-generated (Entite): a decision added to a loaded participant must be inserted, not updated.
+        builder.Property(p => p.Id).ValueGeneratedNever();
         builder.Property(p => p.Nom).HasMaxLength(Participant.NomLongueurMax).IsRequired();
         builder.Property(p => p.Prenom).HasMaxLength(Participant.PrenomLongueurMax).IsRequired();
         builder.Property(p => p.Adresse).HasMaxLength(Participant.AdresseLongueurMax);
@@ -46,6 +48,7 @@ internal sealed class DecisionEligibiliteConfiguration : IEntityTypeConfiguratio
         builder.ToTable("DecisionsEligibilite", t =>
             t.HasCheckConstraint("CK_DecisionsEligibilite_AvisMotive",
                 "([PrescripteurAvis] IS NULL AND [MotifAvis] IS NULL) OR ([PrescripteurAvis] IS NOT NULL AND [MotifAvis] IS NOT NULL)"));
+        builder.Property(d => d.Id).ValueGeneratedNever();
         builder.Ignore(d => d.RacineId);
         builder.Ignore(d => d.ContientSensible);
         builder.Property(d => d.ValideParNom).HasMaxLength(DecisionEligibilite.ValidateurNomLongueurMax).IsRequired();
@@ -64,6 +67,7 @@ internal sealed class CategorieDecisionConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<CategorieDecision> builder)
     {
         builder.ToTable("CategoriesDecision");
+        builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Ignore(c => c.RacineId);
         builder.Property(c => c.Justificatif).HasMaxLength(CategorieDecision.JustificatifLongueurMax).IsRequired();
         builder.HasOne<Structure>().WithMany().HasForeignKey(c => c.StructureId).OnDelete(DeleteBehavior.Restrict);

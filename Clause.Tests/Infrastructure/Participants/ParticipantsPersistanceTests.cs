@@ -160,7 +160,7 @@ public sealed class ParticipantsPersistanceTests : IDisposable
         var structureId = await NouvelleStructureAsync();
         var participantId = Guid.NewGuid();
         await using (var db = _base.Pour(structureId, "Direction test"))
-            await db.ConsignerAsync(structureId, participantId, JournalisationAccesSensibles.CategoriesSurFiche, _base.Horloge.GetUtcNow());
+            await db.ConsignerAsync(structureId, participantId, JournalisationAccesSensibles.CategoriesSensibles, _base.Horloge.GetUtcNow());
 
         await using var lecture = _base.Systeme();
         var ligne = await lecture.JournalAccesDonneesSensibles.SingleAsync();

@@ -137,7 +137,6 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Clause.Domain.Participants.CategorieDecision", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Categorie")
@@ -177,7 +176,6 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Clause.Domain.Participants.DecisionEligibilite", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateOnly>("DateValidation")
@@ -221,7 +219,6 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Clause.Domain.Participants.Participant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Adresse")

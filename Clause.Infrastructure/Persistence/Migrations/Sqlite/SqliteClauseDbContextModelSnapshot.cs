@@ -131,7 +131,6 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Clause.Domain.Participants.CategorieDecision", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Categorie")
@@ -171,7 +170,6 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Clause.Domain.Participants.DecisionEligibilite", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("DateValidation")
@@ -215,7 +213,6 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Clause.Domain.Participants.Participant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Adresse")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteClauseDbContext))]
-    [Migration("20261127103457_Participants")]
+    [Migration("20261127104536_Participants")]
     partial class Participants
     {
         /// <inheritdoc />
@@ -134,7 +134,6 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Clause.Domain.Participants.CategorieDecision", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Categorie")
@@ -174,7 +173,6 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Clause.Domain.Participants.DecisionEligibilite", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("DateValidation")
@@ -218,7 +216,6 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Clause.Domain.Participants.Participant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Adresse")

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerClauseDbContext))]
-    [Migration("20261127103502_Participants")]
+    [Migration("20261127104541_Participants")]
     partial class Participants
     {
         /// <inheritdoc />
@@ -140,7 +140,6 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Clause.Domain.Participants.CategorieDecision", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Categorie")
@@ -180,7 +179,6 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Clause.Domain.Participants.DecisionEligibilite", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateOnly>("DateValidation")
@@ -224,7 +222,6 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Clause.Domain.Participants.Participant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Adresse")
