@@ -51,6 +51,7 @@ public sealed partial class SemeurDemo(ClauseDbContext db, UserManager<Utilisate
         await db.SaveChangesAsync(annulation).ConfigureAwait(false);
 
         await SemerComptesAsync(structure.Id, entreprises[0].Id, donneurs[0].Id).ConfigureAwait(false);
+        await SemerParticipantsAsync(structure.Id, annulation).ConfigureAwait(false);
         return true;
     }
 

@@ -111,8 +111,10 @@ public sealed record SaisieEligibilite
 
 public sealed record LigneCategorieSaisie
 {
+    [Required(ErrorMessage = "La catégorie est obligatoire.")]
     public CategorieEligibilite Categorie { get; set; }
 
+    [Required(ErrorMessage = "Indiquez si la catégorie est cochée.")]
     public bool Cochee { get; set; }
 
     [StringLength(CategorieDecision.JustificatifLongueurMax, ErrorMessage = "Le justificatif ne doit pas dépasser {1} caractères.")]

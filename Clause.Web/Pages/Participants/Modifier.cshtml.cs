@@ -28,9 +28,19 @@ public sealed class ModifierModel(ClauseDbContext db, TimeProvider horloge) : Pa
         NomAffiche = $"{p.Prenom} {p.Nom}";
         Saisie = new SaisieParticipant
         {
-            Nom = p.Nom, Prenom = p.Prenom, Sexe = p.Sexe, DateNaissance = p.DateNaissance, Adresse = p.Adresse, CodePostal = p.CodePostal,
-            Commune = p.Commune, ResidentQpv = p.ResidentQpv, CodeQpv = p.CodeQpv, NiveauQualification = p.NiveauQualification,
-            Prescripteur = p.Prescripteur, ReferentId = p.ReferentId, IdentifiantFranceTravail = p.IdentifiantFranceTravail,
+            Nom = p.Nom,
+            Prenom = p.Prenom,
+            Sexe = p.Sexe,
+            DateNaissance = p.DateNaissance,
+            Adresse = p.Adresse,
+            CodePostal = p.CodePostal,
+            Commune = p.Commune,
+            ResidentQpv = p.ResidentQpv,
+            CodeQpv = p.CodeQpv,
+            NiveauQualification = p.NiveauQualification,
+            Prescripteur = p.Prescripteur,
+            ReferentId = p.ReferentId,
+            IdentifiantFranceTravail = p.IdentifiantFranceTravail,
             DateInformation = p.DateInformation,
         };
         Referents = await AccesParticipants.ReferentsAsync(db, annulation);

@@ -38,6 +38,7 @@ public sealed record SaisieParticipant
     [Display(Name = "Commune")]
     public string? Commune { get; set; }
 
+    [Required(ErrorMessage = "Indiquez si le participant réside dans un QPV.")]
     [Display(Name = "Réside dans un quartier prioritaire de la politique de la ville (QPV)")]
     public bool ResidentQpv { get; set; }
 
