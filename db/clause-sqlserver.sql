@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,24 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
+)
+BEGIN
+    CREATE TABLE [JournalAccesDonneesSensibles] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [Quand] datetimeoffset NOT NULL,
+        [UtilisateurId] uniqueidentifier NULL,
+        [NomUtilisateur] nvarchar(150) NOT NULL,
+        [ParticipantId] uniqueidentifier NOT NULL,
+        [Quoi] nvarchar(200) NOT NULL,
+        CONSTRAINT [PK_JournalAccesDonneesSensibles] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE TABLE [JournalAudit] (
@@ -45,7 +62,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE TABLE [Structures] (
@@ -60,7 +77,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -75,7 +92,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE TABLE [DonneursOrdre] (
@@ -94,7 +111,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE TABLE [Entreprises] (
@@ -110,7 +127,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE TABLE [Reglages] (
@@ -142,7 +159,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE TABLE [ContactsDonneurOrdre] (
@@ -159,7 +176,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE TABLE [Operations] (
@@ -187,7 +204,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -222,7 +239,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE TABLE [Marches] (
@@ -248,7 +265,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -263,7 +280,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -278,7 +295,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -292,7 +309,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -307,7 +324,39 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
+)
+BEGIN
+    CREATE TABLE [Participants] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [Nom] nvarchar(100) NOT NULL,
+        [Prenom] nvarchar(100) NOT NULL,
+        [Sexe] nvarchar(40) NOT NULL,
+        [DateNaissance] date NOT NULL,
+        [Adresse] nvarchar(250) NULL,
+        [CodePostal] nvarchar(5) NOT NULL,
+        [Commune] nvarchar(100) NOT NULL,
+        [ResidentQpv] bit NOT NULL,
+        [CodeQpv] nvarchar(9) NULL,
+        [NiveauQualification] nvarchar(40) NOT NULL,
+        [Prescripteur] nvarchar(40) NOT NULL,
+        [ReferentId] uniqueidentifier NULL,
+        [IdentifiantFranceTravail] nvarchar(11) NULL,
+        [DateInformation] date NULL,
+        [InscritLe] date NOT NULL,
+        CONSTRAINT [PK_Participants] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_Participants_Naissance] CHECK ([DateNaissance] <= [InscritLe]),
+        CONSTRAINT [CK_Participants_Qpv] CHECK (([ResidentQpv] = 1 AND [CodeQpv] IS NOT NULL) OR ([ResidentQpv] = 0 AND [CodeQpv] IS NULL)),
+        CONSTRAINT [CK_Participants_Sexe] CHECK ([Sexe] = 'F' OR [Sexe] = 'M'),
+        CONSTRAINT [FK_Participants_AspNetUsers_ReferentId] FOREIGN KEY ([ReferentId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Participants_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE TABLE [Lots] (
@@ -347,7 +396,28 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
+)
+BEGIN
+    CREATE TABLE [DecisionsEligibilite] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [ParticipantId] uniqueidentifier NOT NULL,
+        [DateValidation] date NOT NULL,
+        [ValideParId] uniqueidentifier NOT NULL,
+        [ValideParNom] nvarchar(150) NOT NULL,
+        [PrescripteurAvis] nvarchar(40) NULL,
+        [MotifAvis] nvarchar(1000) NULL,
+        CONSTRAINT [PK_DecisionsEligibilite] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_DecisionsEligibilite_AvisMotive] CHECK (([PrescripteurAvis] IS NULL AND [MotifAvis] IS NULL) OR ([PrescripteurAvis] IS NOT NULL AND [MotifAvis] IS NOT NULL)),
+        CONSTRAINT [FK_DecisionsEligibilite_Participants_ParticipantId] FOREIGN KEY ([ParticipantId]) REFERENCES [Participants] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_DecisionsEligibilite_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE TABLE [Attributions] (
@@ -365,7 +435,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE TABLE [BonsCommande] (
@@ -384,7 +454,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE TABLE [ObligationsInsertion] (
@@ -416,7 +486,27 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
+)
+BEGIN
+    CREATE TABLE [CategoriesDecision] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [DecisionId] uniqueidentifier NOT NULL,
+        [ParticipantId] uniqueidentifier NOT NULL,
+        [Categorie] nvarchar(40) NOT NULL,
+        [Justificatif] nvarchar(200) NOT NULL,
+        [FinDroits] date NULL,
+        CONSTRAINT [PK_CategoriesDecision] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CategoriesDecision_DecisionsEligibilite_DecisionId] FOREIGN KEY ([DecisionId]) REFERENCES [DecisionsEligibilite] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_CategoriesDecision_Participants_ParticipantId] FOREIGN KEY ([ParticipantId]) REFERENCES [Participants] ([Id]),
+        CONSTRAINT [FK_CategoriesDecision_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -424,7 +514,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -432,7 +522,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -440,7 +530,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -448,7 +538,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -456,7 +546,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -464,7 +554,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_DonneurOrdreId] ON [AspNetUsers] ([DonneurOrdreId]);
@@ -472,7 +562,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_EntrepriseId] ON [AspNetUsers] ([EntrepriseId]);
@@ -480,7 +570,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_StructureId] ON [AspNetUsers] ([StructureId]);
@@ -488,7 +578,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -496,7 +586,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Attributions_EntrepriseId] ON [Attributions] ([EntrepriseId]);
@@ -504,7 +594,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_Attributions_LotId_Attributaire] ON [Attributions] ([LotId]) WHERE [Role] = ''Attributaire''');
@@ -512,7 +602,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Attributions_LotId_EntrepriseId] ON [Attributions] ([LotId], [EntrepriseId]);
@@ -520,7 +610,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Attributions_StructureId_EntrepriseId_Role] ON [Attributions] ([StructureId], [EntrepriseId], [Role]);
@@ -528,7 +618,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_BonsCommande_LotId_Numero] ON [BonsCommande] ([LotId], [Numero]);
@@ -536,7 +626,31 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CategoriesDecision_DecisionId_Categorie] ON [CategoriesDecision] ([DecisionId], [Categorie]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110048_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_CategoriesDecision_ParticipantId] ON [CategoriesDecision] ([ParticipantId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110048_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_CategoriesDecision_StructureId_Categorie_ParticipantId] ON [CategoriesDecision] ([StructureId], [Categorie], [ParticipantId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ContactsDonneurOrdre_DonneurOrdreId] ON [ContactsDonneurOrdre] ([DonneurOrdreId]);
@@ -544,7 +658,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_DecisionsEligibilite_ParticipantId_DateValidation] ON [DecisionsEligibilite] ([ParticipantId], [DateValidation]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110048_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DecisionsEligibilite_StructureId_DateValidation] ON [DecisionsEligibilite] ([StructureId], [DateValidation]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DonneursOrdre_StructureId_RaisonSociale] ON [DonneursOrdre] ([StructureId], [RaisonSociale]);
@@ -552,7 +682,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_DonneursOrdre_StructureId_Siret] ON [DonneursOrdre] ([StructureId], [Siret]) WHERE [Siret] IS NOT NULL');
@@ -560,7 +690,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Entreprises_StructureId_Siret] ON [Entreprises] ([StructureId], [Siret]);
@@ -568,7 +698,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_JournalAccesDonneesSensibles_ParticipantId_Quand] ON [JournalAccesDonneesSensibles] ([ParticipantId], [Quand]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110048_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_JournalAccesDonneesSensibles_StructureId_Quand] ON [JournalAccesDonneesSensibles] ([StructureId], [Quand]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_JournalAudit_RacineId_Quand] ON [JournalAudit] ([RacineId], [Quand]);
@@ -576,7 +722,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Lots_MarcheId_Numero] ON [Lots] ([MarcheId], [Numero]);
@@ -584,7 +730,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Lots_StructureId_Statut] ON [Lots] ([StructureId], [Statut]);
@@ -592,7 +738,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Marches_DonneurOrdreId_Numero] ON [Marches] ([DonneurOrdreId], [Numero]);
@@ -600,7 +746,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Marches_OperationId] ON [Marches] ([OperationId]);
@@ -608,7 +754,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Marches_StructureId_Numero] ON [Marches] ([StructureId], [Numero]);
@@ -616,7 +762,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ObligationsInsertion_LotId_Version] ON [ObligationsInsertion] ([LotId], [Version]);
@@ -624,7 +770,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Operations_DonneurOrdreId] ON [Operations] ([DonneurOrdreId]);
@@ -632,7 +778,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Operations_StructureId_Nom] ON [Operations] ([StructureId], [Nom]);
@@ -640,7 +786,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Operations_StructureId_Statut] ON [Operations] ([StructureId], [Statut]);
@@ -648,7 +794,47 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Participants_ReferentId] ON [Participants] ([ReferentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110048_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Participants_StructureId_Commune] ON [Participants] ([StructureId], [Commune]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110048_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Participants_StructureId_Nom_Prenom] ON [Participants] ([StructureId], [Nom], [Prenom]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110048_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Participants_StructureId_ReferentId] ON [Participants] ([StructureId], [ReferentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110048_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Participants_StructureId_ResidentQpv] ON [Participants] ([StructureId], [ResidentQpv]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Reglages_StructureId] ON [Reglages] ([StructureId]);
@@ -656,7 +842,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Structures_Nom] ON [Structures] ([Nom]);
@@ -664,11 +850,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105445_Initial'
+    WHERE [MigrationId] = N'20261127110048_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261127105445_Initial', N'10.0.15');
+    VALUES (N'20261127110048_Initial', N'10.0.15');
 END;
 
 COMMIT;
