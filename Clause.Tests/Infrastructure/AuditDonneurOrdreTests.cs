@@ -180,4 +180,37 @@ public sealed class AuditDonneurOrdreTests : IDisposable
         Assert.Equal(4, await verif.DonneursOrdre.CountAsync());
         Assert.NotEqual(_structureId, autreStructure);
     }
+    [Fact]
+    public async Task Hors_structure_on_peut_creer_une_structure_avec_ses_reglages_dans_le_meme_enregistrement()
+    {
+        // An administrator acts without structure and without the system's rights.
+        var contexteAdmin = new Clause.Infrastructure.Securite.ContexteExecution();
+        contexteAdmin.DefinirUtilisateur(Guid.NewGuid(), "Admin", null, null, null);
+        await using (var admin = _base.Avec(contexteAdmin))
+        {
+            var structure = Structure.Creer("Maison de l'Emploi de Loches", TypeStructure.MaisonEmploi, "Loches");
+            admin.Structures.Add(structure);
+            admin.Reglages.Add(Reglages.ParDefaut(structure.Id));
+            await admin.SaveChangesAsync();
+        }
+
+        await using var verif = _base.Systeme();
+        Assert.Equal(2, await verif.Reglages.CountAsync());
+    }
+
+    [Fact]
+    public async Task Hors_structure_on_ne_peut_pas_ecrire_dans_une_structure_existante()
+    {
+        var contexteAdmin = new Clause.Infrastructure.Securite.ContexteExecution();
+        contexteAdmin.DefinirUtilisateur(Guid.NewGuid(), "Admin", null, null, null);
+        await using var admin = _base.Avec(contexteAdmin);
+        admin.DonneursOrdre.Add(DonneurOrdre.Creer(_structureId, "Intrus", TypeDonneurOrdre.EntreprisePrivee, null, null, null, null));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => admin.SaveChangesAsync());
+
+        // Neither by creating a new structure in the same save.
+        admin.ChangeTracker.Clear();
+        admin.Structures.Add(Structure.Creer("Leurre", TypeStructure.Autre, null));
+        admin.DonneursOrdre.Add(DonneurOrdre.Creer(_structureId, "Intrus", TypeDonneurOrdre.EntreprisePrivee, null, null, null, null));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => admin.SaveChangesAsync());
+    }
 }
