@@ -11,14 +11,14 @@ public class DonneursOrdreTests(FabriqueClause app) : IClassFixture<FabriqueClau
 {
     private static Dictionary<string, string> Formulaire(string raisonSociale = "Ville de Joué-lès-Tours", string type = "Commune",
         string siret = "35600000049837", string commune = "Joué-lès-Tours", string codePostal = "37300") => new()
-    {
-        ["Saisie.RaisonSociale"] = raisonSociale,
-        ["Saisie.Type"] = type,
-        ["Saisie.Siret"] = siret,
-        ["Saisie.Adresse"] = "Place François Mitterrand",
-        ["Saisie.CodePostal"] = codePostal,
-        ["Saisie.Commune"] = commune,
-    };
+        {
+            ["Saisie.RaisonSociale"] = raisonSociale,
+            ["Saisie.Type"] = type,
+            ["Saisie.Siret"] = siret,
+            ["Saisie.Adresse"] = "Place François Mitterrand",
+            ["Saisie.CodePostal"] = codePostal,
+            ["Saisie.Commune"] = commune,
+        };
 
     [Fact]
     public async Task Facilitateur_cree_un_donneur_d_ordre_puis_le_retrouve_par_la_recherche()

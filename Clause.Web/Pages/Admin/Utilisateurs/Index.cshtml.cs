@@ -22,6 +22,9 @@ public sealed class IndexModel(ClauseDbContext db) : PageModel
 
     public IReadOnlyList<SelectListItem> Structures { get; private set; } = [];
 
+    /// <summary>The signed-in administrator, who may not deactivate their own account.</summary>
+    public Guid? MonId => db.Contexte.UtilisateurId;
+
     public async Task OnGetAsync(CancellationToken annulation)
     {
         Structures = await ComptesAdmin.OptionsStructuresAsync(db, Structure, annulation);
