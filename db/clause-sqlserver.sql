@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE TABLE [JournalAccesDonneesSensibles] (
@@ -42,7 +42,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE TABLE [JournalAudit] (
@@ -62,7 +62,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE TABLE [Structures] (
@@ -77,7 +77,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -92,7 +92,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE TABLE [DonneursOrdre] (
@@ -111,7 +111,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE TABLE [Entreprises] (
@@ -127,7 +127,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE TABLE [Reglages] (
@@ -159,7 +159,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE TABLE [ContactsDonneurOrdre] (
@@ -176,7 +176,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE TABLE [Operations] (
@@ -204,7 +204,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -239,7 +239,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE TABLE [Marches] (
@@ -265,7 +265,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -280,7 +280,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -295,7 +295,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -309,7 +309,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -324,7 +324,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE TABLE [Participants] (
@@ -356,7 +356,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE TABLE [Lots] (
@@ -396,7 +396,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE TABLE [DecisionsEligibilite] (
@@ -417,7 +417,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE TABLE [Attributions] (
@@ -435,7 +435,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE TABLE [BonsCommande] (
@@ -454,7 +454,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE TABLE [ObligationsInsertion] (
@@ -486,7 +486,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE TABLE [CategoriesDecision] (
@@ -506,7 +506,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -514,7 +514,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -522,7 +522,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -530,7 +530,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -538,7 +538,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -546,7 +546,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -554,7 +554,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_DonneurOrdreId] ON [AspNetUsers] ([DonneurOrdreId]);
@@ -562,7 +562,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_EntrepriseId] ON [AspNetUsers] ([EntrepriseId]);
@@ -570,7 +570,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_StructureId] ON [AspNetUsers] ([StructureId]);
@@ -578,7 +578,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -586,7 +586,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Attributions_EntrepriseId] ON [Attributions] ([EntrepriseId]);
@@ -594,7 +594,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_Attributions_LotId_Attributaire] ON [Attributions] ([LotId]) WHERE [Role] = ''Attributaire''');
@@ -602,7 +602,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Attributions_LotId_EntrepriseId] ON [Attributions] ([LotId], [EntrepriseId]);
@@ -610,7 +610,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Attributions_StructureId_EntrepriseId_Role] ON [Attributions] ([StructureId], [EntrepriseId], [Role]);
@@ -618,7 +618,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_BonsCommande_LotId_Numero] ON [BonsCommande] ([LotId], [Numero]);
@@ -626,7 +626,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CategoriesDecision_DecisionId_Categorie] ON [CategoriesDecision] ([DecisionId], [Categorie]);
@@ -634,7 +634,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CategoriesDecision_ParticipantId] ON [CategoriesDecision] ([ParticipantId]);
@@ -642,7 +642,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CategoriesDecision_StructureId_Categorie_ParticipantId] ON [CategoriesDecision] ([StructureId], [Categorie], [ParticipantId]);
@@ -650,7 +650,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ContactsDonneurOrdre_DonneurOrdreId] ON [ContactsDonneurOrdre] ([DonneurOrdreId]);
@@ -658,7 +658,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_DecisionsEligibilite_ParticipantId_DateValidation] ON [DecisionsEligibilite] ([ParticipantId], [DateValidation]);
@@ -666,7 +666,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DecisionsEligibilite_StructureId_DateValidation] ON [DecisionsEligibilite] ([StructureId], [DateValidation]);
@@ -674,7 +674,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DonneursOrdre_StructureId_RaisonSociale] ON [DonneursOrdre] ([StructureId], [RaisonSociale]);
@@ -682,7 +682,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_DonneursOrdre_StructureId_Siret] ON [DonneursOrdre] ([StructureId], [Siret]) WHERE [Siret] IS NOT NULL');
@@ -690,7 +690,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Entreprises_StructureId_Siret] ON [Entreprises] ([StructureId], [Siret]);
@@ -698,7 +698,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE INDEX [IX_JournalAccesDonneesSensibles_ParticipantId_Quand] ON [JournalAccesDonneesSensibles] ([ParticipantId], [Quand]);
@@ -706,7 +706,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE INDEX [IX_JournalAccesDonneesSensibles_StructureId_Quand] ON [JournalAccesDonneesSensibles] ([StructureId], [Quand]);
@@ -714,7 +714,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE INDEX [IX_JournalAudit_RacineId_Quand] ON [JournalAudit] ([RacineId], [Quand]);
@@ -722,7 +722,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Lots_MarcheId_Numero] ON [Lots] ([MarcheId], [Numero]);
@@ -730,7 +730,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Lots_StructureId_Statut] ON [Lots] ([StructureId], [Statut]);
@@ -738,7 +738,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Marches_DonneurOrdreId_Numero] ON [Marches] ([DonneurOrdreId], [Numero]);
@@ -746,7 +746,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Marches_OperationId] ON [Marches] ([OperationId]);
@@ -754,7 +754,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Marches_StructureId_Numero] ON [Marches] ([StructureId], [Numero]);
@@ -762,7 +762,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ObligationsInsertion_LotId_Version] ON [ObligationsInsertion] ([LotId], [Version]);
@@ -770,7 +770,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Operations_DonneurOrdreId] ON [Operations] ([DonneurOrdreId]);
@@ -778,7 +778,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Operations_StructureId_Nom] ON [Operations] ([StructureId], [Nom]);
@@ -786,7 +786,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Operations_StructureId_Statut] ON [Operations] ([StructureId], [Statut]);
@@ -794,7 +794,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Participants_ReferentId] ON [Participants] ([ReferentId]);
@@ -802,7 +802,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Participants_StructureId_Commune] ON [Participants] ([StructureId], [Commune]);
@@ -810,7 +810,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Participants_StructureId_Nom_Prenom] ON [Participants] ([StructureId], [Nom], [Prenom]);
@@ -818,7 +818,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Participants_StructureId_ReferentId] ON [Participants] ([StructureId], [ReferentId]);
@@ -826,7 +826,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Participants_StructureId_ResidentQpv] ON [Participants] ([StructureId], [ResidentQpv]);
@@ -834,7 +834,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Reglages_StructureId] ON [Reglages] ([StructureId]);
@@ -842,7 +842,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Structures_Nom] ON [Structures] ([Nom]);
@@ -850,11 +850,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110048_Initial'
+    WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261127110048_Initial', N'10.0.15');
+    VALUES (N'20261127110241_Initial', N'10.0.15');
 END;
 
 COMMIT;

@@ -40,6 +40,9 @@ public sealed class BaseDeTest : IDisposable
         return Creer(contexte);
     }
 
+    /// <summary>A context acting as given (e.g. an administrator: a user without structure).</summary>
+    public SqliteClauseDbContext Avec(ContexteExecution contexte) => Creer(contexte);
+
     private SqliteClauseDbContext Creer(ContexteExecution contexte) =>
         new(new DbContextOptionsBuilder<SqliteClauseDbContext>()
             .UseSqlite(_connexion)
