@@ -60,6 +60,8 @@ public static class ComposeWeb
             .AddPolicy(Politiques.Administration, p => p.RequireRole(Roles.Administrateur))
             .AddPolicy(Politiques.LectureClause, p => p.RequireRole(Roles.Direction, Roles.Facilitateur).RequireClaim(RevendicationsClause.StructureId))
             .AddPolicy(Politiques.GestionClause, p => p.RequireRole(Roles.Facilitateur).RequireClaim(RevendicationsClause.StructureId));
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Politiques.Reglages, p => p.RequireRole(Roles.Direction, Roles.Facilitateur).RequireClaim(RevendicationsClause.StructureId));
 
         services.AddRazorPages(o =>
         {
@@ -71,6 +73,11 @@ public static class ComposeWeb
             o.Conventions.AuthorizePage("/DonneursOrdre/Creer", Politiques.GestionClause);
             o.Conventions.AuthorizePage("/DonneursOrdre/Modifier", Politiques.GestionClause);
             o.Conventions.AuthorizePage("/DonneursOrdre/Contact", Politiques.GestionClause);
+            o.Conventions.AuthorizeFolder("/Entreprises", Politiques.LectureClause);
+            o.Conventions.AuthorizePage("/Entreprises/Creer", Politiques.GestionClause);
+            o.Conventions.AuthorizePage("/Entreprises/Modifier", Politiques.GestionClause);
+            o.Conventions.AuthorizePage("/Entreprises/Contact", Politiques.GestionClause);
+            o.Conventions.AuthorizeFolder("/Reglages", Politiques.Reglages);
         }).AddMvcOptions(o => MessagesValidation.EnFrancais(o.ModelBindingMessageProvider));
 
         // Accented French text is written as is, not as &#xE9; entities.
@@ -114,4 +121,7 @@ public static class Politiques
 
     /// <summary>Write the clause data of one's structure (Facilitateur).</summary>
     public const string GestionClause = nameof(GestionClause);
+
+    /// <summary>Read and change the structure's settings (Direction, Facilitateur).</summary>
+    public const string Reglages = nameof(Reglages);
 }
