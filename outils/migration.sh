@@ -10,5 +10,6 @@ if [ "${1:-}" != "--script-seulement" ]; then
   ef migrations add "$nom" --context SqliteClauseDbContext --output-dir Persistence/Migrations/Sqlite
   ef migrations add "$nom" --context SqlServerClauseDbContext --output-dir Persistence/Migrations/SqlServer --no-build
 fi
-ef migrations script --idempotent --context SqlServerClauseDbContext --output db/clause-sqlserver.sql --no-build
+# Builds again: the migrations just added must be compiled before the script is generated.
+ef migrations script --idempotent --context SqlServerClauseDbContext --output db/clause-sqlserver.sql
 echo "db/clause-sqlserver.sql régénéré."
