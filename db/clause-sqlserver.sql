@@ -11,7 +11,11 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+<<<<<<< HEAD
     WHERE [MigrationId] = N'20261127110241_Initial'
+=======
+    WHERE [MigrationId] = N'20261127102735_Initial'
+>>>>>>> feat/entreprises
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,6 +29,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+<<<<<<< HEAD
     WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
@@ -43,6 +48,9 @@ END;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261127110241_Initial'
+=======
+    WHERE [MigrationId] = N'20261127102735_Initial'
+>>>>>>> feat/entreprises
 )
 BEGIN
     CREATE TABLE [JournalAudit] (
@@ -62,7 +70,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+<<<<<<< HEAD
     WHERE [MigrationId] = N'20261127110241_Initial'
+=======
+    WHERE [MigrationId] = N'20261127102735_Initial'
+>>>>>>> feat/entreprises
 )
 BEGIN
     CREATE TABLE [Structures] (
@@ -77,7 +89,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+<<<<<<< HEAD
     WHERE [MigrationId] = N'20261127110241_Initial'
+=======
+    WHERE [MigrationId] = N'20261127102735_Initial'
+>>>>>>> feat/entreprises
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -92,7 +108,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+<<<<<<< HEAD
     WHERE [MigrationId] = N'20261127110241_Initial'
+=======
+    WHERE [MigrationId] = N'20261127102735_Initial'
+>>>>>>> feat/entreprises
 )
 BEGIN
     CREATE TABLE [DonneursOrdre] (
@@ -111,7 +131,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+<<<<<<< HEAD
     WHERE [MigrationId] = N'20261127110241_Initial'
+=======
+    WHERE [MigrationId] = N'20261127102735_Initial'
+>>>>>>> feat/entreprises
 )
 BEGIN
     CREATE TABLE [Entreprises] (
@@ -127,7 +151,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+<<<<<<< HEAD
     WHERE [MigrationId] = N'20261127110241_Initial'
+=======
+    WHERE [MigrationId] = N'20261127102735_Initial'
+>>>>>>> feat/entreprises
 )
 BEGIN
     CREATE TABLE [Reglages] (
@@ -159,7 +187,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+<<<<<<< HEAD
     WHERE [MigrationId] = N'20261127110241_Initial'
+=======
+    WHERE [MigrationId] = N'20261127102735_Initial'
+>>>>>>> feat/entreprises
 )
 BEGIN
     CREATE TABLE [ContactsDonneurOrdre] (
@@ -176,6 +208,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+<<<<<<< HEAD
     WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
@@ -205,6 +238,9 @@ END;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261127110241_Initial'
+=======
+    WHERE [MigrationId] = N'20261127102735_Initial'
+>>>>>>> feat/entreprises
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -239,6 +275,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+<<<<<<< HEAD
     WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
@@ -266,6 +303,9 @@ END;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261127110241_Initial'
+=======
+    WHERE [MigrationId] = N'20261127102735_Initial'
+>>>>>>> feat/entreprises
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -280,7 +320,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+<<<<<<< HEAD
     WHERE [MigrationId] = N'20261127110241_Initial'
+=======
+    WHERE [MigrationId] = N'20261127102735_Initial'
+>>>>>>> feat/entreprises
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -295,7 +339,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+<<<<<<< HEAD
     WHERE [MigrationId] = N'20261127110241_Initial'
+=======
+    WHERE [MigrationId] = N'20261127102735_Initial'
+>>>>>>> feat/entreprises
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -309,7 +357,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+<<<<<<< HEAD
     WHERE [MigrationId] = N'20261127110241_Initial'
+=======
+    WHERE [MigrationId] = N'20261127102735_Initial'
+>>>>>>> feat/entreprises
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -324,6 +376,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+<<<<<<< HEAD
     WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
@@ -507,6 +560,9 @@ END;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261127110241_Initial'
+=======
+    WHERE [MigrationId] = N'20261127102735_Initial'
+>>>>>>> feat/entreprises
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -514,7 +570,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+<<<<<<< HEAD
     WHERE [MigrationId] = N'20261127110241_Initial'
+=======
+    WHERE [MigrationId] = N'20261127102735_Initial'
+>>>>>>> feat/entreprises
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -522,7 +582,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+<<<<<<< HEAD
     WHERE [MigrationId] = N'20261127110241_Initial'
+=======
+    WHERE [MigrationId] = N'20261127102735_Initial'
+>>>>>>> feat/entreprises
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -530,7 +594,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+<<<<<<< HEAD
     WHERE [MigrationId] = N'20261127110241_Initial'
+=======
+    WHERE [MigrationId] = N'20261127102735_Initial'
+>>>>>>> feat/entreprises
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -538,7 +606,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+<<<<<<< HEAD
     WHERE [MigrationId] = N'20261127110241_Initial'
+=======
+    WHERE [MigrationId] = N'20261127102735_Initial'
+>>>>>>> feat/entreprises
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -546,7 +618,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+<<<<<<< HEAD
     WHERE [MigrationId] = N'20261127110241_Initial'
+=======
+    WHERE [MigrationId] = N'20261127102735_Initial'
+>>>>>>> feat/entreprises
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -554,7 +630,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+<<<<<<< HEAD
     WHERE [MigrationId] = N'20261127110241_Initial'
+=======
+    WHERE [MigrationId] = N'20261127102735_Initial'
+>>>>>>> feat/entreprises
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_DonneurOrdreId] ON [AspNetUsers] ([DonneurOrdreId]);
@@ -562,7 +642,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+<<<<<<< HEAD
     WHERE [MigrationId] = N'20261127110241_Initial'
+=======
+    WHERE [MigrationId] = N'20261127102735_Initial'
+>>>>>>> feat/entreprises
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_EntrepriseId] ON [AspNetUsers] ([EntrepriseId]);
@@ -570,7 +654,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+<<<<<<< HEAD
     WHERE [MigrationId] = N'20261127110241_Initial'
+=======
+    WHERE [MigrationId] = N'20261127102735_Initial'
+>>>>>>> feat/entreprises
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_StructureId] ON [AspNetUsers] ([StructureId]);
@@ -578,7 +666,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+<<<<<<< HEAD
     WHERE [MigrationId] = N'20261127110241_Initial'
+=======
+    WHERE [MigrationId] = N'20261127102735_Initial'
+>>>>>>> feat/entreprises
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -586,6 +678,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+<<<<<<< HEAD
     WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
@@ -651,6 +744,9 @@ END;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261127110241_Initial'
+=======
+    WHERE [MigrationId] = N'20261127102735_Initial'
+>>>>>>> feat/entreprises
 )
 BEGIN
     CREATE INDEX [IX_ContactsDonneurOrdre_DonneurOrdreId] ON [ContactsDonneurOrdre] ([DonneurOrdreId]);
@@ -658,6 +754,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+<<<<<<< HEAD
     WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
@@ -675,6 +772,9 @@ END;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261127110241_Initial'
+=======
+    WHERE [MigrationId] = N'20261127102735_Initial'
+>>>>>>> feat/entreprises
 )
 BEGIN
     CREATE INDEX [IX_DonneursOrdre_StructureId_RaisonSociale] ON [DonneursOrdre] ([StructureId], [RaisonSociale]);
@@ -682,7 +782,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+<<<<<<< HEAD
     WHERE [MigrationId] = N'20261127110241_Initial'
+=======
+    WHERE [MigrationId] = N'20261127102735_Initial'
+>>>>>>> feat/entreprises
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_DonneursOrdre_StructureId_Siret] ON [DonneursOrdre] ([StructureId], [Siret]) WHERE [Siret] IS NOT NULL');
@@ -690,7 +794,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+<<<<<<< HEAD
     WHERE [MigrationId] = N'20261127110241_Initial'
+=======
+    WHERE [MigrationId] = N'20261127102735_Initial'
+>>>>>>> feat/entreprises
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Entreprises_StructureId_Siret] ON [Entreprises] ([StructureId], [Siret]);
@@ -698,6 +806,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+<<<<<<< HEAD
     WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
@@ -715,6 +824,9 @@ END;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261127110241_Initial'
+=======
+    WHERE [MigrationId] = N'20261127102735_Initial'
+>>>>>>> feat/entreprises
 )
 BEGIN
     CREATE INDEX [IX_JournalAudit_RacineId_Quand] ON [JournalAudit] ([RacineId], [Quand]);
@@ -722,6 +834,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+<<<<<<< HEAD
     WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
@@ -835,6 +948,9 @@ END;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261127110241_Initial'
+=======
+    WHERE [MigrationId] = N'20261127102735_Initial'
+>>>>>>> feat/entreprises
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Reglages_StructureId] ON [Reglages] ([StructureId]);
@@ -842,7 +958,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+<<<<<<< HEAD
     WHERE [MigrationId] = N'20261127110241_Initial'
+=======
+    WHERE [MigrationId] = N'20261127102735_Initial'
+>>>>>>> feat/entreprises
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Structures_Nom] ON [Structures] ([Nom]);
@@ -850,11 +970,105 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+<<<<<<< HEAD
     WHERE [MigrationId] = N'20261127110241_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
     VALUES (N'20261127110241_Initial', N'10.0.15');
+=======
+    WHERE [MigrationId] = N'20261127102735_Initial'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261127102735_Initial', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127104111_EntreprisesDetails'
+)
+BEGIN
+    ALTER TABLE [Entreprises] ADD [Adresse] nvarchar(250) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127104111_EntreprisesDetails'
+)
+BEGIN
+    ALTER TABLE [Entreprises] ADD [CodeNaf] nvarchar(5) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127104111_EntreprisesDetails'
+)
+BEGIN
+    ALTER TABLE [Entreprises] ADD [CodePostal] nvarchar(5) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127104111_EntreprisesDetails'
+)
+BEGIN
+    ALTER TABLE [Entreprises] ADD [Commune] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127104111_EntreprisesDetails'
+)
+BEGIN
+    ALTER TABLE [Entreprises] ADD [TrancheEffectif] nvarchar(40) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127104111_EntreprisesDetails'
+)
+BEGIN
+    CREATE TABLE [ContactsEntreprise] (
+        [Id] uniqueidentifier NOT NULL,
+        [EntrepriseId] uniqueidentifier NOT NULL,
+        [Nom] nvarchar(150) NOT NULL,
+        [Role] nvarchar(40) NOT NULL,
+        [Email] nvarchar(254) NULL,
+        [Telephone] nvarchar(20) NULL,
+        CONSTRAINT [PK_ContactsEntreprise] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ContactsEntreprise_Entreprises_EntrepriseId] FOREIGN KEY ([EntrepriseId]) REFERENCES [Entreprises] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127104111_EntreprisesDetails'
+)
+BEGIN
+    CREATE INDEX [IX_Entreprises_StructureId_RaisonSociale] ON [Entreprises] ([StructureId], [RaisonSociale]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127104111_EntreprisesDetails'
+)
+BEGIN
+    CREATE INDEX [IX_ContactsEntreprise_EntrepriseId] ON [ContactsEntreprise] ([EntrepriseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127104111_EntreprisesDetails'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261127104111_EntreprisesDetails', N'10.0.15');
+>>>>>>> feat/entreprises
 END;
 
 COMMIT;

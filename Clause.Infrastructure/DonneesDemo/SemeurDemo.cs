@@ -131,6 +131,7 @@ public sealed partial class SemeurDemo(ClauseDbContext db, UserManager<Utilisate
             ("Intérim Solidaire 37 (ETTI)", TypeEmployeur.ETTI),
         ];
         var liste = entreprises.Select(e => Entreprise.Creer(structureId, e.Nom, SiretAleatoire(), e.Type)).ToList();
+        CompleterEntreprisesDuDepartement(structureId, liste);
         db.Entreprises.AddRange(liste);
         return liste;
     }

@@ -60,9 +60,9 @@ public static class ComposeWeb
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Politiques.Administration, p => p.RequireRole(Roles.Administrateur))
             .AddPolicy(Politiques.LectureClause, p => p.RequireRole(Roles.Direction, Roles.Facilitateur).RequireClaim(RevendicationsClause.StructureId))
-            .AddPolicy(Politiques.GestionClause, p => p.RequireRole(Roles.Facilitateur).RequireClaim(RevendicationsClause.StructureId));
-        services.AddAuthorizationBuilder()
-            .AddPolicy(Politiques.LectureParticipants, p => p.RequireRole(Roles.Direction, Roles.Facilitateur, Roles.Referent).RequireClaim(RevendicationsClause.StructureId));
+            .AddPolicy(Politiques.GestionClause, p => p.RequireRole(Roles.Facilitateur).RequireClaim(RevendicationsClause.StructureId))
+            .AddPolicy(Politiques.LectureParticipants, p => p.RequireRole(Roles.Direction, Roles.Facilitateur, Roles.Referent).RequireClaim(RevendicationsClause.StructureId))
+            .AddPolicy(Politiques.Reglages, p => p.RequireRole(Roles.Direction, Roles.Facilitateur).RequireClaim(RevendicationsClause.StructureId));
 
         services.AddRazorPages(o =>
         {
@@ -78,6 +78,11 @@ public static class ComposeWeb
             o.Conventions.AuthorizePage("/Participants/Creer", Politiques.GestionClause);
             o.Conventions.AuthorizePage("/Participants/Modifier", Politiques.GestionClause);
             o.Conventions.AuthorizePage("/Participants/Eligibilite", Politiques.GestionClause);
+            o.Conventions.AuthorizeFolder("/Entreprises", Politiques.LectureClause);
+            o.Conventions.AuthorizePage("/Entreprises/Creer", Politiques.GestionClause);
+            o.Conventions.AuthorizePage("/Entreprises/Modifier", Politiques.GestionClause);
+            o.Conventions.AuthorizePage("/Entreprises/Contact", Politiques.GestionClause);
+            o.Conventions.AuthorizeFolder("/Reglages", Politiques.Reglages);
         }).AddMvcOptions(o => MessagesValidation.EnFrancais(o.ModelBindingMessageProvider));
 
         // Accented French text is written as is, not as &#xE9; entities.
@@ -124,4 +129,6 @@ public static class Politiques
 
     /// <summary>Read participants (Direction, Facilitateur; a Referent only his or her own).</summary>
     public const string LectureParticipants = nameof(LectureParticipants);
+    /// <summary>Read and change the structure's settings (Direction, Facilitateur).</summary>
+    public const string Reglages = nameof(Reglages);
 }

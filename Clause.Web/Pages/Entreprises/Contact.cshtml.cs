@@ -1,0 +1,117 @@
+using System.ComponentModel.DataAnnotations;
+using Clause.Domain.Commun;
+using Clause.Domain.Entreprises;
+using Clause.Infrastructure.Persistence;
+using Clause.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Clause.Web.Pages.Entreprises;
+
+/// <summary>Adds a contact to a company (no contactId), edits one, or removes it (handler Retirer).</summary>
+public sealed class ContactModel(ClauseDbContext db) : PageModel
+{
+    [BindProperty]
+    public SaisieContact Saisie { get; set; } = new();
+
+    public Guid EntrepriseId { get; private set; }
+
+    public Guid? ContactId { get; private set; }
+
+    public string RaisonSociale { get; private set; } = string.Empty;
+
+    public async Task<IActionResult> OnGetAsync(Guid entrepriseId, Guid? contactId, CancellationToken annulation)
+    {
+        var structureId = db.Contexte.StructureId;
+        var raisonSociale = await db.Entreprises.AsNoTracking()
+            .Where(e => e.Id == entrepriseId && e.StructureId == structureId)
+            .Select(e => e.RaisonSociale)
+            .FirstOrDefaultAsync(annulation);
+        if (raisonSociale is null) return NotFound();
+        if (contactId is { } id)
+        {
+            var saisie = await db.Entreprises.AsNoTracking()
+                .Where(e => e.Id == entrepriseId && e.StructureId == structureId)
+                .SelectMany(e => e.Contacts)
+                .Where(c => c.Id == id)
+                .Select(c => new SaisieContact { Nom = c.Nom, Role = c.Role, Email = c.Email, Telephone = c.Telephone })
+                .FirstOrDefaultAsync(annulation);
+            if (saisie is null) return NotFound();
+            Saisie = saisie;
+        }
+        Renseigner(entrepriseId, contactId, raisonSociale);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid entrepriseId, Guid? contactId, CancellationToken annulation)
+    {
+        var entreprise = await ChargerAsync(entrepriseId, annulation);
+        if (entreprise is null || (contactId is { } id && entreprise.Contacts.All(c => c.Id != id))) return NotFound();
+        Renseigner(entrepriseId, contactId, entreprise.RaisonSociale);
+        if (!ModelState.IsValid) return Page();
+
+        try
+        {
+            if (contactId is { } existant)
+                entreprise.ModifierContact(existant, Saisie.Nom, Saisie.Role!.Value, Saisie.Email, Saisie.Telephone);
+            else
+                entreprise.AjouterContact(Saisie.Nom, Saisie.Role!.Value, Saisie.Email, Saisie.Telephone);
+        }
+        catch (RegleMetierException ex)
+        {
+            ModelState.AjouterErreur(ex);
+            return Page();
+        }
+        await db.SaveChangesAsync(annulation);
+        TempData["Succes"] = contactId is null
+            ? $"Le contact « {Saisie.Nom?.Trim()} » a été ajouté."
+            : $"Le contact « {Saisie.Nom?.Trim()} » a été modifié.";
+        return RedirectToPage("/Entreprises/Details", new { id = entrepriseId });
+    }
+
+    public async Task<IActionResult> OnPostRetirerAsync(Guid entrepriseId, Guid? contactId, CancellationToken annulation)
+    {
+        var entreprise = await ChargerAsync(entrepriseId, annulation);
+        var contact = entreprise?.Contacts.FirstOrDefault(c => c.Id == contactId);
+        if (entreprise is null || contact is null) return NotFound();
+        entreprise.RetirerContact(contact.Id);
+        await db.SaveChangesAsync(annulation);
+        TempData["Succes"] = $"Le contact « {contact.Nom} » a été retiré.";
+        return RedirectToPage("/Entreprises/Details", new { id = entrepriseId });
+    }
+
+    private Task<Entreprise?> ChargerAsync(Guid entrepriseId, CancellationToken annulation)
+    {
+        var structureId = db.Contexte.StructureId;
+        return db.Entreprises.Include(e => e.Contacts)
+            .FirstOrDefaultAsync(e => e.Id == entrepriseId && e.StructureId == structureId, annulation);
+    }
+
+    private void Renseigner(Guid entrepriseId, Guid? contactId, string raisonSociale)
+    {
+        EntrepriseId = entrepriseId;
+        ContactId = contactId;
+        RaisonSociale = raisonSociale;
+    }
+}
+
+public sealed record SaisieContact
+{
+    [Display(Name = "Nom et prénom")]
+    [Required(ErrorMessage = "Le champ « Nom et prénom » est obligatoire.")]
+    [StringLength(ContactEntreprise.NomLongueurMax, ErrorMessage = "Le champ « Nom et prénom » ne doit pas dépasser {1} caractères.")]
+    public string? Nom { get; set; }
+
+    [Display(Name = "Rôle")]
+    [Required(ErrorMessage = "Le champ « Rôle » est obligatoire.")]
+    public RoleContactEntreprise? Role { get; set; }
+
+    [Display(Name = "E-mail")]
+    [StringLength(ContactEntreprise.EmailLongueurMax, ErrorMessage = "Le champ « E-mail » ne doit pas dépasser {1} caractères.")]
+    public string? Email { get; set; }
+
+    [Display(Name = "Téléphone")]
+    [StringLength(ContactEntreprise.TelephoneLongueurMax, ErrorMessage = "Le champ « Téléphone » ne doit pas dépasser {1} caractères.")]
+    public string? Telephone { get; set; }
+}

@@ -1,0 +1,85 @@
+using Clause.Domain.Commun;
+using Clause.Infrastructure.Persistence;
+using Clause.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Clause.Web.Pages.Entreprises;
+
+public sealed class ModifierModel(ClauseDbContext db) : PageModel
+{
+    [BindProperty]
+    public SaisieEntreprise Saisie { get; set; } = new();
+
+    public string RaisonSocialeActuelle { get; private set; } = string.Empty;
+
+    public Guid Id { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation)
+    {
+        var structureId = db.Contexte.StructureId;
+        var saisie = await db.Entreprises.AsNoTracking()
+            .Where(e => e.Id == id && e.StructureId == structureId)
+            .Select(e => new SaisieEntreprise
+            {
+                RaisonSociale = e.RaisonSociale,
+                Siret = e.Siret,
+                TypeEmployeur = e.TypeEmployeur,
+                CodeNaf = e.CodeNaf,
+                TrancheEffectif = e.TrancheEffectif,
+                Adresse = e.Adresse,
+                CodePostal = e.CodePostal,
+                Commune = e.Commune,
+            })
+            .FirstOrDefaultAsync(annulation);
+        if (saisie is null) return NotFound();
+        Saisie = saisie with { CodeNaf = Domain.Entreprises.Entreprise.AfficherCodeNaf(saisie.CodeNaf) };
+        Id = id;
+        RaisonSocialeActuelle = saisie.RaisonSociale ?? string.Empty;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken annulation)
+    {
+        var structureId = db.Contexte.StructureId;
+        var entreprise = await db.Entreprises.FirstOrDefaultAsync(e => e.Id == id && e.StructureId == structureId, annulation);
+        if (entreprise is null) return NotFound();
+        Id = id;
+        RaisonSocialeActuelle = entreprise.RaisonSociale;
+        if (!ModelState.IsValid) return Page();
+
+        try
+        {
+            entreprise.Modifier(Saisie.RaisonSociale, Saisie.Siret, Saisie.TypeEmployeur!.Value,
+                Saisie.CodeNaf, Saisie.TrancheEffectif, Saisie.Adresse, Saisie.CodePostal, Saisie.Commune);
+        }
+        catch (RegleMetierException ex)
+        {
+            ModelState.AjouterErreur(ex);
+            return Page();
+        }
+
+        if (await UniciteSiret.AutreEntrepriseAsync(db, entreprise.Siret, entreprise.Id, annulation) is { } autre)
+        {
+            ModelState.AddModelError($"{nameof(Saisie)}.{nameof(Saisie.Siret)}", UniciteSiret.Message(autre));
+            return Page();
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(annulation);
+        }
+        catch (DbUpdateException)
+        {
+            // Another user saved the same SIRET between the check and the save: the unique index refused it.
+            var existante = await UniciteSiret.AutreEntrepriseAsync(db, entreprise.Siret, entreprise.Id, annulation);
+            if (existante is null) throw;
+            ModelState.AddModelError($"{nameof(Saisie)}.{nameof(Saisie.Siret)}", UniciteSiret.Message(existante));
+            return Page();
+        }
+
+        TempData["Succes"] = $"L'entreprise « {entreprise.RaisonSociale} » a été modifiée.";
+        return RedirectToPage("/Entreprises/Details", new { id });
+    }
+}

@@ -1,0 +1,199 @@
+using System.Globalization;
+using Clause.Domain.Commun;
+using Clause.Domain.Structures;
+using Clause.Infrastructure.Audit;
+using Clause.Infrastructure.Persistence;
+using Clause.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ReglagesStructure = Clause.Domain.Structures.Reglages;
+
+namespace Clause.Web.Pages.Reglages;
+
+/// <summary>
+/// The structure's settings (Direction and Facilitateur): every réglage with its default and explanation,
+/// typed in euros, % and hours, saved through <see cref="ReglagesStructure.Modifier"/> (audited automatically).
+/// </summary>
+public sealed class IndexModel(ClauseDbContext db) : PageModel
+{
+    [BindProperty]
+    public SaisieReglages Saisie { get; set; } = new();
+
+    public IReadOnlyList<LigneHistorique> Historique { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken annulation)
+    {
+        // An older structure may have no row yet: the defaults are shown, the row is created on the first save.
+        var reglages = await LireAsync(annulation) ?? ReglagesStructure.ParDefaut(StructureId);
+        Saisie = SaisieReglages.Depuis(reglages);
+        await ChargerHistoriqueAsync(reglages.Id, annulation);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken annulation)
+    {
+        var reglages = await LireAsync(annulation);
+        var historiqueId = reglages?.Id ?? Guid.Empty;
+
+        var cout = Centimes(nameof(SaisieReglages.CoutHoraireReference));
+        var partMainOeuvre = PointsDeBase(nameof(SaisieReglages.PartMainOeuvreDefaut));
+        var fenetre = Entier(nameof(SaisieReglages.FenetreEligibiliteMois));
+        var ageSenior = Entier(nameof(SaisieReglages.AgeSenior));
+        var anticipation = Entier(nameof(SaisieReglages.AnticipationDebutContratJours));
+        var maxMinutes = Minutes(nameof(SaisieReglages.MaxHeuresParMois));
+        var tolerance = Entier(nameof(SaisieReglages.ToleranceApresFinJours));
+        var plafondFormation = string.IsNullOrWhiteSpace(Saisie.PlafondFormationDefaut)
+            ? (int?)null : PointsDeBase(nameof(SaisieReglages.PlafondFormationDefaut));
+        var jourLimite = Entier(nameof(SaisieReglages.JourLimiteDeclaration));
+        var premiereRelance = Entier(nameof(SaisieReglages.JourPremiereRelance));
+        var secondeRelance = Entier(nameof(SaisieReglages.JourSecondeRelance));
+        var seuil = Entier(nameof(SaisieReglages.SeuilConfidentialite));
+        var delaiEmploiDurable = Entier(nameof(SaisieReglages.DelaiSortieEmploiDurableMois));
+        var conservation = Entier(nameof(SaisieReglages.ConservationMois));
+        if (!ModelState.IsValid)
+        {
+            await ChargerHistoriqueAsync(historiqueId, annulation);
+            return Page();
+        }
+
+        if (reglages is null)
+        {
+            reglages = ReglagesStructure.ParDefaut(StructureId);
+            db.Reglages.Add(reglages);
+        }
+        try
+        {
+            reglages.Modifier(cout, partMainOeuvre, Saisie.RecalculSurAvenant, Saisie.ModeAccordCadre, fenetre, ageSenior, anticipation,
+                maxMinutes, tolerance, Saisie.FormationComptabiliseeDefaut, plafondFormation, jourLimite, premiereRelance, secondeRelance,
+                seuil, delaiEmploiDurable, conservation);
+        }
+        catch (RegleMetierException ex)
+        {
+            // The domain names its own property (in cents, basis points, minutes): show it beside the typed field.
+            var champ = CatalogueReglages.ParChampDomaine(ex.Champ)?.Champ ?? ex.Champ;
+            ModelState.AjouterErreur(new RegleMetierException(champ, ex.Message));
+            await ChargerHistoriqueAsync(historiqueId, annulation);
+            return Page();
+        }
+        await db.SaveChangesAsync(annulation);
+        TempData["Succes"] = "Les réglages de la structure ont été enregistrés.";
+        return RedirectToPage("/Reglages/Index");
+    }
+
+    private Guid StructureId => db.Contexte.StructureId ?? Guid.Empty;
+
+    private Task<ReglagesStructure?> LireAsync(CancellationToken annulation)
+    {
+        var structureId = db.Contexte.StructureId;
+        return db.Reglages.FirstOrDefaultAsync(r => r.StructureId == structureId, annulation);
+    }
+
+    /// <summary>The audit trail of the settings, with French labels and values in euros, %, hours.</summary>
+    private async Task ChargerHistoriqueAsync(Guid reglagesId, CancellationToken annulation)
+    {
+        if (reglagesId == Guid.Empty) return;
+        var lignes = await Infrastructure.Historique.LireAsync(db, reglagesId, annulation);
+        Historique = lignes.Select(l => l with
+        {
+            Changements = l.Changements
+                .Where(c => c.Champ != nameof(ReglagesStructure.StructureId))
+                .Select(c => CatalogueReglages.ParChampDomaine(c.Champ) is { } r
+                    ? new ChangementChamp(r.Libelle, r.AfficherJournal(c.Avant), r.AfficherJournal(c.Apres))
+                    : c)
+                .ToList(),
+        }).ToList();
+    }
+
+    private long Centimes(string champ)
+    {
+        if (Montant.TryParse(Texte(champ), out var montant)) return montant.Centimes;
+        return Erreur(champ, "doit être un montant en euros (exemple : 30,00)");
+    }
+
+    private int PointsDeBase(string champ)
+    {
+        if (Taux.TryParse(Texte(champ), out var taux)) return taux.PointsDeBase;
+        return (int)Erreur(champ, "doit être un pourcentage (exemple : 50 ou 12,5)");
+    }
+
+    private int Minutes(string champ)
+    {
+        if (Duree.TryParseHeures(Texte(champ), out var duree))
+            return (int)Math.Min(duree.Minutes, int.MaxValue); // out of range: the domain refuses it with its own message
+        return (int)Erreur(champ, "doit être un nombre d'heures (exemple : 250 ou 151,67)");
+    }
+
+    private int Entier(string champ)
+    {
+        var texte = Texte(champ)?.Trim();
+        if (int.TryParse(texte, NumberStyles.None, CultureInfo.InvariantCulture, out var valeur)) return valeur;
+        return (int)Erreur(champ, "doit être un nombre entier");
+    }
+
+    private string? Texte(string champ) => typeof(SaisieReglages).GetProperty(champ)!.GetValue(Saisie) as string;
+
+    private long Erreur(string champ, string attendu)
+    {
+        var libelle = CatalogueReglages.ParChamp(champ).Libelle;
+        var message = string.IsNullOrWhiteSpace(Texte(champ))
+            ? $"Le champ « {libelle} » est obligatoire."
+            : $"Le champ « {libelle} » {attendu}.";
+        ModelState.AddModelError($"{nameof(Saisie)}.{champ}", message);
+        return 0;
+    }
+}
+
+/// <summary>What the settings form binds: numbers as typed text (parsed on the server), booleans, the mode.</summary>
+public sealed record SaisieReglages
+{
+    public string? CoutHoraireReference { get; set; }
+
+    public string? PartMainOeuvreDefaut { get; set; }
+
+    public bool RecalculSurAvenant { get; set; }
+
+    public ModeAccordCadre ModeAccordCadre { get; set; }
+
+    public string? FenetreEligibiliteMois { get; set; }
+
+    public string? AgeSenior { get; set; }
+
+    public string? AnticipationDebutContratJours { get; set; }
+
+    public string? MaxHeuresParMois { get; set; }
+
+    public string? ToleranceApresFinJours { get; set; }
+
+    public bool FormationComptabiliseeDefaut { get; set; }
+
+    public string? PlafondFormationDefaut { get; set; }
+
+    public string? JourLimiteDeclaration { get; set; }
+
+    public string? JourPremiereRelance { get; set; }
+
+    public string? JourSecondeRelance { get; set; }
+
+    public string? SeuilConfidentialite { get; set; }
+
+    public string? DelaiSortieEmploiDurableMois { get; set; }
+
+    public string? ConservationMois { get; set; }
+
+    public static SaisieReglages Depuis(ReglagesStructure reglages)
+    {
+        ArgumentNullException.ThrowIfNull(reglages);
+        var saisie = new SaisieReglages();
+        foreach (var r in CatalogueReglages.Tous)
+        {
+            var propriete = typeof(SaisieReglages).GetProperty(r.Champ)!;
+            var valeur = r.Lire(reglages);
+            propriete.SetValue(saisie, propriete.PropertyType == typeof(string) ? r.EnSaisie(valeur) : valeur);
+        }
+        return saisie;
+    }
+
+    /// <summary>The typed text of a numeric field (for the form), or null for a checkbox or the mode.</summary>
+    public string? Texte(string champ) => typeof(SaisieReglages).GetProperty(champ)?.GetValue(this) as string;
+}
