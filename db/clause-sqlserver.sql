@@ -11,11 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-<<<<<<< HEAD
-    WHERE [MigrationId] = N'20261127110241_Initial'
-=======
-    WHERE [MigrationId] = N'20261127102735_Initial'
->>>>>>> feat/entreprises
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -29,8 +25,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-<<<<<<< HEAD
-    WHERE [MigrationId] = N'20261127110241_Initial'
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     CREATE TABLE [JournalAccesDonneesSensibles] (
@@ -47,10 +42,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110241_Initial'
-=======
-    WHERE [MigrationId] = N'20261127102735_Initial'
->>>>>>> feat/entreprises
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     CREATE TABLE [JournalAudit] (
@@ -70,11 +62,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-<<<<<<< HEAD
-    WHERE [MigrationId] = N'20261127110241_Initial'
-=======
-    WHERE [MigrationId] = N'20261127102735_Initial'
->>>>>>> feat/entreprises
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     CREATE TABLE [Structures] (
@@ -89,11 +77,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-<<<<<<< HEAD
-    WHERE [MigrationId] = N'20261127110241_Initial'
-=======
-    WHERE [MigrationId] = N'20261127102735_Initial'
->>>>>>> feat/entreprises
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -108,11 +92,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-<<<<<<< HEAD
-    WHERE [MigrationId] = N'20261127110241_Initial'
-=======
-    WHERE [MigrationId] = N'20261127102735_Initial'
->>>>>>> feat/entreprises
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     CREATE TABLE [DonneursOrdre] (
@@ -131,11 +111,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-<<<<<<< HEAD
-    WHERE [MigrationId] = N'20261127110241_Initial'
-=======
-    WHERE [MigrationId] = N'20261127102735_Initial'
->>>>>>> feat/entreprises
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     CREATE TABLE [Entreprises] (
@@ -144,6 +120,11 @@ BEGIN
         [RaisonSociale] nvarchar(200) NOT NULL,
         [Siret] nvarchar(14) NOT NULL,
         [TypeEmployeur] nvarchar(40) NOT NULL,
+        [CodeNaf] nvarchar(5) NULL,
+        [TrancheEffectif] nvarchar(40) NULL,
+        [Adresse] nvarchar(250) NULL,
+        [CodePostal] nvarchar(5) NULL,
+        [Commune] nvarchar(100) NULL,
         CONSTRAINT [PK_Entreprises] PRIMARY KEY ([Id]),
         CONSTRAINT [FK_Entreprises_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
     );
@@ -151,11 +132,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-<<<<<<< HEAD
-    WHERE [MigrationId] = N'20261127110241_Initial'
-=======
-    WHERE [MigrationId] = N'20261127102735_Initial'
->>>>>>> feat/entreprises
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     CREATE TABLE [Reglages] (
@@ -187,11 +164,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-<<<<<<< HEAD
-    WHERE [MigrationId] = N'20261127110241_Initial'
-=======
-    WHERE [MigrationId] = N'20261127102735_Initial'
->>>>>>> feat/entreprises
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     CREATE TABLE [ContactsDonneurOrdre] (
@@ -208,8 +181,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-<<<<<<< HEAD
-    WHERE [MigrationId] = N'20261127110241_Initial'
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     CREATE TABLE [Operations] (
@@ -237,10 +209,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110241_Initial'
-=======
-    WHERE [MigrationId] = N'20261127102735_Initial'
->>>>>>> feat/entreprises
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -275,8 +244,24 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-<<<<<<< HEAD
-    WHERE [MigrationId] = N'20261127110241_Initial'
+    WHERE [MigrationId] = N'20261127110446_Initial'
+)
+BEGIN
+    CREATE TABLE [ContactsEntreprise] (
+        [Id] uniqueidentifier NOT NULL,
+        [EntrepriseId] uniqueidentifier NOT NULL,
+        [Nom] nvarchar(150) NOT NULL,
+        [Role] nvarchar(40) NOT NULL,
+        [Email] nvarchar(254) NULL,
+        [Telephone] nvarchar(20) NULL,
+        CONSTRAINT [PK_ContactsEntreprise] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ContactsEntreprise_Entreprises_EntrepriseId] FOREIGN KEY ([EntrepriseId]) REFERENCES [Entreprises] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     CREATE TABLE [Marches] (
@@ -302,10 +287,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110241_Initial'
-=======
-    WHERE [MigrationId] = N'20261127102735_Initial'
->>>>>>> feat/entreprises
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -320,11 +302,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-<<<<<<< HEAD
-    WHERE [MigrationId] = N'20261127110241_Initial'
-=======
-    WHERE [MigrationId] = N'20261127102735_Initial'
->>>>>>> feat/entreprises
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -339,11 +317,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-<<<<<<< HEAD
-    WHERE [MigrationId] = N'20261127110241_Initial'
-=======
-    WHERE [MigrationId] = N'20261127102735_Initial'
->>>>>>> feat/entreprises
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -357,11 +331,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-<<<<<<< HEAD
-    WHERE [MigrationId] = N'20261127110241_Initial'
-=======
-    WHERE [MigrationId] = N'20261127102735_Initial'
->>>>>>> feat/entreprises
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -376,8 +346,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-<<<<<<< HEAD
-    WHERE [MigrationId] = N'20261127110241_Initial'
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     CREATE TABLE [Participants] (
@@ -409,7 +378,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110241_Initial'
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     CREATE TABLE [Lots] (
@@ -449,7 +418,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110241_Initial'
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     CREATE TABLE [DecisionsEligibilite] (
@@ -470,7 +439,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110241_Initial'
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     CREATE TABLE [Attributions] (
@@ -488,7 +457,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110241_Initial'
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     CREATE TABLE [BonsCommande] (
@@ -507,7 +476,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110241_Initial'
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     CREATE TABLE [ObligationsInsertion] (
@@ -539,7 +508,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110241_Initial'
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     CREATE TABLE [CategoriesDecision] (
@@ -559,10 +528,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110241_Initial'
-=======
-    WHERE [MigrationId] = N'20261127102735_Initial'
->>>>>>> feat/entreprises
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -570,11 +536,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-<<<<<<< HEAD
-    WHERE [MigrationId] = N'20261127110241_Initial'
-=======
-    WHERE [MigrationId] = N'20261127102735_Initial'
->>>>>>> feat/entreprises
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -582,11 +544,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-<<<<<<< HEAD
-    WHERE [MigrationId] = N'20261127110241_Initial'
-=======
-    WHERE [MigrationId] = N'20261127102735_Initial'
->>>>>>> feat/entreprises
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -594,11 +552,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-<<<<<<< HEAD
-    WHERE [MigrationId] = N'20261127110241_Initial'
-=======
-    WHERE [MigrationId] = N'20261127102735_Initial'
->>>>>>> feat/entreprises
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -606,11 +560,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-<<<<<<< HEAD
-    WHERE [MigrationId] = N'20261127110241_Initial'
-=======
-    WHERE [MigrationId] = N'20261127102735_Initial'
->>>>>>> feat/entreprises
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -618,11 +568,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-<<<<<<< HEAD
-    WHERE [MigrationId] = N'20261127110241_Initial'
-=======
-    WHERE [MigrationId] = N'20261127102735_Initial'
->>>>>>> feat/entreprises
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -630,11 +576,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-<<<<<<< HEAD
-    WHERE [MigrationId] = N'20261127110241_Initial'
-=======
-    WHERE [MigrationId] = N'20261127102735_Initial'
->>>>>>> feat/entreprises
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_DonneurOrdreId] ON [AspNetUsers] ([DonneurOrdreId]);
@@ -642,11 +584,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-<<<<<<< HEAD
-    WHERE [MigrationId] = N'20261127110241_Initial'
-=======
-    WHERE [MigrationId] = N'20261127102735_Initial'
->>>>>>> feat/entreprises
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_EntrepriseId] ON [AspNetUsers] ([EntrepriseId]);
@@ -654,11 +592,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-<<<<<<< HEAD
-    WHERE [MigrationId] = N'20261127110241_Initial'
-=======
-    WHERE [MigrationId] = N'20261127102735_Initial'
->>>>>>> feat/entreprises
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_StructureId] ON [AspNetUsers] ([StructureId]);
@@ -666,11 +600,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-<<<<<<< HEAD
-    WHERE [MigrationId] = N'20261127110241_Initial'
-=======
-    WHERE [MigrationId] = N'20261127102735_Initial'
->>>>>>> feat/entreprises
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -678,8 +608,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-<<<<<<< HEAD
-    WHERE [MigrationId] = N'20261127110241_Initial'
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Attributions_EntrepriseId] ON [Attributions] ([EntrepriseId]);
@@ -687,7 +616,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110241_Initial'
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_Attributions_LotId_Attributaire] ON [Attributions] ([LotId]) WHERE [Role] = ''Attributaire''');
@@ -695,7 +624,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110241_Initial'
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Attributions_LotId_EntrepriseId] ON [Attributions] ([LotId], [EntrepriseId]);
@@ -703,7 +632,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110241_Initial'
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Attributions_StructureId_EntrepriseId_Role] ON [Attributions] ([StructureId], [EntrepriseId], [Role]);
@@ -711,7 +640,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110241_Initial'
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_BonsCommande_LotId_Numero] ON [BonsCommande] ([LotId], [Numero]);
@@ -719,7 +648,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110241_Initial'
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CategoriesDecision_DecisionId_Categorie] ON [CategoriesDecision] ([DecisionId], [Categorie]);
@@ -727,7 +656,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110241_Initial'
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CategoriesDecision_ParticipantId] ON [CategoriesDecision] ([ParticipantId]);
@@ -735,7 +664,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110241_Initial'
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CategoriesDecision_StructureId_Categorie_ParticipantId] ON [CategoriesDecision] ([StructureId], [Categorie], [ParticipantId]);
@@ -743,10 +672,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110241_Initial'
-=======
-    WHERE [MigrationId] = N'20261127102735_Initial'
->>>>>>> feat/entreprises
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ContactsDonneurOrdre_DonneurOrdreId] ON [ContactsDonneurOrdre] ([DonneurOrdreId]);
@@ -754,308 +680,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-<<<<<<< HEAD
-    WHERE [MigrationId] = N'20261127110241_Initial'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_DecisionsEligibilite_ParticipantId_DateValidation] ON [DecisionsEligibilite] ([ParticipantId], [DateValidation]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110241_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_DecisionsEligibilite_StructureId_DateValidation] ON [DecisionsEligibilite] ([StructureId], [DateValidation]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110241_Initial'
-=======
-    WHERE [MigrationId] = N'20261127102735_Initial'
->>>>>>> feat/entreprises
-)
-BEGIN
-    CREATE INDEX [IX_DonneursOrdre_StructureId_RaisonSociale] ON [DonneursOrdre] ([StructureId], [RaisonSociale]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-<<<<<<< HEAD
-    WHERE [MigrationId] = N'20261127110241_Initial'
-=======
-    WHERE [MigrationId] = N'20261127102735_Initial'
->>>>>>> feat/entreprises
-)
-BEGIN
-    EXEC(N'CREATE UNIQUE INDEX [IX_DonneursOrdre_StructureId_Siret] ON [DonneursOrdre] ([StructureId], [Siret]) WHERE [Siret] IS NOT NULL');
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-<<<<<<< HEAD
-    WHERE [MigrationId] = N'20261127110241_Initial'
-=======
-    WHERE [MigrationId] = N'20261127102735_Initial'
->>>>>>> feat/entreprises
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_Entreprises_StructureId_Siret] ON [Entreprises] ([StructureId], [Siret]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-<<<<<<< HEAD
-    WHERE [MigrationId] = N'20261127110241_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_JournalAccesDonneesSensibles_ParticipantId_Quand] ON [JournalAccesDonneesSensibles] ([ParticipantId], [Quand]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110241_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_JournalAccesDonneesSensibles_StructureId_Quand] ON [JournalAccesDonneesSensibles] ([StructureId], [Quand]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110241_Initial'
-=======
-    WHERE [MigrationId] = N'20261127102735_Initial'
->>>>>>> feat/entreprises
-)
-BEGIN
-    CREATE INDEX [IX_JournalAudit_RacineId_Quand] ON [JournalAudit] ([RacineId], [Quand]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-<<<<<<< HEAD
-    WHERE [MigrationId] = N'20261127110241_Initial'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_Lots_MarcheId_Numero] ON [Lots] ([MarcheId], [Numero]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110241_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_Lots_StructureId_Statut] ON [Lots] ([StructureId], [Statut]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110241_Initial'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_Marches_DonneurOrdreId_Numero] ON [Marches] ([DonneurOrdreId], [Numero]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110241_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_Marches_OperationId] ON [Marches] ([OperationId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110241_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_Marches_StructureId_Numero] ON [Marches] ([StructureId], [Numero]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110241_Initial'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_ObligationsInsertion_LotId_Version] ON [ObligationsInsertion] ([LotId], [Version]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110241_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_Operations_DonneurOrdreId] ON [Operations] ([DonneurOrdreId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110241_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_Operations_StructureId_Nom] ON [Operations] ([StructureId], [Nom]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110241_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_Operations_StructureId_Statut] ON [Operations] ([StructureId], [Statut]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110241_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_Participants_ReferentId] ON [Participants] ([ReferentId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110241_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_Participants_StructureId_Commune] ON [Participants] ([StructureId], [Commune]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110241_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_Participants_StructureId_Nom_Prenom] ON [Participants] ([StructureId], [Nom], [Prenom]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110241_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_Participants_StructureId_ReferentId] ON [Participants] ([StructureId], [ReferentId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110241_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_Participants_StructureId_ResidentQpv] ON [Participants] ([StructureId], [ResidentQpv]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127110241_Initial'
-=======
-    WHERE [MigrationId] = N'20261127102735_Initial'
->>>>>>> feat/entreprises
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_Reglages_StructureId] ON [Reglages] ([StructureId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-<<<<<<< HEAD
-    WHERE [MigrationId] = N'20261127110241_Initial'
-=======
-    WHERE [MigrationId] = N'20261127102735_Initial'
->>>>>>> feat/entreprises
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_Structures_Nom] ON [Structures] ([Nom]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-<<<<<<< HEAD
-    WHERE [MigrationId] = N'20261127110241_Initial'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261127110241_Initial', N'10.0.15');
-=======
-    WHERE [MigrationId] = N'20261127102735_Initial'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261127102735_Initial', N'10.0.15');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104111_EntreprisesDetails'
-)
-BEGIN
-    ALTER TABLE [Entreprises] ADD [Adresse] nvarchar(250) NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104111_EntreprisesDetails'
-)
-BEGIN
-    ALTER TABLE [Entreprises] ADD [CodeNaf] nvarchar(5) NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104111_EntreprisesDetails'
-)
-BEGIN
-    ALTER TABLE [Entreprises] ADD [CodePostal] nvarchar(5) NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104111_EntreprisesDetails'
-)
-BEGIN
-    ALTER TABLE [Entreprises] ADD [Commune] nvarchar(100) NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104111_EntreprisesDetails'
-)
-BEGIN
-    ALTER TABLE [Entreprises] ADD [TrancheEffectif] nvarchar(40) NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104111_EntreprisesDetails'
-)
-BEGIN
-    CREATE TABLE [ContactsEntreprise] (
-        [Id] uniqueidentifier NOT NULL,
-        [EntrepriseId] uniqueidentifier NOT NULL,
-        [Nom] nvarchar(150) NOT NULL,
-        [Role] nvarchar(40) NOT NULL,
-        [Email] nvarchar(254) NULL,
-        [Telephone] nvarchar(20) NULL,
-        CONSTRAINT [PK_ContactsEntreprise] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_ContactsEntreprise_Entreprises_EntrepriseId] FOREIGN KEY ([EntrepriseId]) REFERENCES [Entreprises] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104111_EntreprisesDetails'
-)
-BEGIN
-    CREATE INDEX [IX_Entreprises_StructureId_RaisonSociale] ON [Entreprises] ([StructureId], [RaisonSociale]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104111_EntreprisesDetails'
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ContactsEntreprise_EntrepriseId] ON [ContactsEntreprise] ([EntrepriseId]);
@@ -1063,12 +688,211 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104111_EntreprisesDetails'
+    WHERE [MigrationId] = N'20261127110446_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_DecisionsEligibilite_ParticipantId_DateValidation] ON [DecisionsEligibilite] ([ParticipantId], [DateValidation]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110446_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DecisionsEligibilite_StructureId_DateValidation] ON [DecisionsEligibilite] ([StructureId], [DateValidation]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110446_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DonneursOrdre_StructureId_RaisonSociale] ON [DonneursOrdre] ([StructureId], [RaisonSociale]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110446_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_DonneursOrdre_StructureId_Siret] ON [DonneursOrdre] ([StructureId], [Siret]) WHERE [Siret] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110446_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Entreprises_StructureId_RaisonSociale] ON [Entreprises] ([StructureId], [RaisonSociale]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110446_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Entreprises_StructureId_Siret] ON [Entreprises] ([StructureId], [Siret]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110446_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_JournalAccesDonneesSensibles_ParticipantId_Quand] ON [JournalAccesDonneesSensibles] ([ParticipantId], [Quand]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110446_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_JournalAccesDonneesSensibles_StructureId_Quand] ON [JournalAccesDonneesSensibles] ([StructureId], [Quand]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110446_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_JournalAudit_RacineId_Quand] ON [JournalAudit] ([RacineId], [Quand]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110446_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Lots_MarcheId_Numero] ON [Lots] ([MarcheId], [Numero]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110446_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Lots_StructureId_Statut] ON [Lots] ([StructureId], [Statut]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110446_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Marches_DonneurOrdreId_Numero] ON [Marches] ([DonneurOrdreId], [Numero]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110446_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Marches_OperationId] ON [Marches] ([OperationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110446_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Marches_StructureId_Numero] ON [Marches] ([StructureId], [Numero]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110446_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ObligationsInsertion_LotId_Version] ON [ObligationsInsertion] ([LotId], [Version]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110446_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Operations_DonneurOrdreId] ON [Operations] ([DonneurOrdreId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110446_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Operations_StructureId_Nom] ON [Operations] ([StructureId], [Nom]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110446_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Operations_StructureId_Statut] ON [Operations] ([StructureId], [Statut]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110446_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Participants_ReferentId] ON [Participants] ([ReferentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110446_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Participants_StructureId_Commune] ON [Participants] ([StructureId], [Commune]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110446_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Participants_StructureId_Nom_Prenom] ON [Participants] ([StructureId], [Nom], [Prenom]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110446_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Participants_StructureId_ReferentId] ON [Participants] ([StructureId], [ReferentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110446_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Participants_StructureId_ResidentQpv] ON [Participants] ([StructureId], [ResidentQpv]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110446_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Reglages_StructureId] ON [Reglages] ([StructureId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110446_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Structures_Nom] ON [Structures] ([Nom]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110446_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261127104111_EntreprisesDetails', N'10.0.15');
->>>>>>> feat/entreprises
+    VALUES (N'20261127110446_Initial', N'10.0.15');
 END;
 
 COMMIT;

@@ -13,7 +13,7 @@ public sealed partial class SemeurDemo
 {
     private const int NombreEntreprisesClassiques = 60;
 
-    private static readonly (string Commune, string CodePostal)[] CommunesDemo =
+    private static readonly (string Commune, string CodePostal)[] CommunesEntreprises =
     [
         ("Tours", "37000"), ("Tours", "37100"), ("Tours", "37200"), ("Joué-lès-Tours", "37300"), ("Saint-Cyr-sur-Loire", "37540"),
         ("Saint-Pierre-des-Corps", "37700"), ("Saint-Avertin", "37550"), ("Chambray-lès-Tours", "37170"), ("La Riche", "37520"),
@@ -125,7 +125,7 @@ public sealed partial class SemeurDemo
             for (var n = 0; n < metier.Nombre; n++)
             {
                 var nom = NomUnique(metier, noms);
-                var (commune, codePostal) = _faker.PickRandom(CommunesDemo);
+                var (commune, codePostal) = _faker.PickRandom(CommunesEntreprises);
                 var entreprise = Entreprise.Creer(structureId, nom, SiretUnique(sirets), TypeEmployeur.Classique,
                     _faker.PickRandom(metier.CodesNaf), _faker.PickRandom(metier.Tranches), AdresseDemo(), codePostal, commune);
                 AjouterContactsDemo(entreprise);
@@ -134,7 +134,7 @@ public sealed partial class SemeurDemo
         }
         foreach (var (nom, type, naf, tranche) in StructuresEmployeuses)
         {
-            var (commune, codePostal) = _faker.PickRandom(CommunesDemo);
+            var (commune, codePostal) = _faker.PickRandom(CommunesEntreprises);
             var entreprise = Entreprise.Creer(structureId, nom, SiretUnique(sirets), type, naf, tranche, AdresseDemo(), codePostal, commune);
             noms.Add(nom);
             AjouterContactsDemo(entreprise);

@@ -20,7 +20,7 @@ public sealed partial class SemeurDemo
     /// <summary>The demo's "today": the home page's 60-day horizon starts here.</summary>
     public static readonly DateOnly DateReferenceDemo = new(2026, 11, 27);
 
-    private static readonly (string Commune, string CodePostal, string? Qpv)[] CommunesDemo =
+    private static readonly (string Commune, string CodePostal, string? Qpv)[] CommunesParticipants =
     [
         ("Saint-Aubin-sur-Loire", "37540", "QP037041"), // Les Rives de Loire
         ("Saint-Aubin-sur-Loire", "37540", "QP037042"), // La Croix-Verte
@@ -95,8 +95,8 @@ public sealed partial class SemeurDemo
             [0.13f, 0.57f, 0.22f, 0.08f]);
         var naissance = inscription.AddYears(-age).AddDays(-_faker.Random.Int(1, 360));
         var residence = _faker.Random.Bool(0.35f)
-            ? _faker.PickRandom(CommunesDemo.Where(c => c.Qpv is not null))
-            : _faker.PickRandom(CommunesDemo.Where(c => c.Qpv is null));
+            ? _faker.PickRandom(CommunesParticipants.Where(c => c.Qpv is not null))
+            : _faker.PickRandom(CommunesParticipants.Where(c => c.Qpv is null));
         var niveau = _faker.Random.WeightedRandom(
             [NiveauQualification.Infra3, NiveauQualification.Niveau3, NiveauQualification.Niveau4, NiveauQualification.Niveau5,
              NiveauQualification.Niveau6, NiveauQualification.Niveau7, NiveauQualification.NonRenseigne],

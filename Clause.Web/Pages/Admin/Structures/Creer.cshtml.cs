@@ -41,7 +41,7 @@ public sealed class CreerModel(ClauseDbContext db) : PageModel
             return Page();
         }
         db.Structures.Add(structure);
-        db.Reglages.Add(Reglages.ParDefaut(structure.Id));
+        db.Reglages.Add(Clause.Domain.Structures.Reglages.ParDefaut(structure.Id));
         try
         {
             await db.SaveChangesAsync(annulation);
