@@ -1,6 +1,9 @@
 using Clause.Infrastructure;
 using Clause.Infrastructure.DonneesDemo;
 using Clause.Infrastructure.Persistence;
+using Clause.Domain.Securite;
+using Clause.Infrastructure.Identite;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Clause.Web.Infrastructure;
@@ -17,6 +20,8 @@ public static partial class Demarrage
         if (portee.ServiceProvider.GetRequiredService<OptionsBase>().MigrerAuDemarrage)
             await db.Database.MigrateAsync();
 
+        await InviterPremierAdministrateurAsync(app, portee.ServiceProvider);
+
         // Never in Production: demo accounts with a published password.
         var demoActive = app.Configuration.GetValue("DonneesDemo:Actives", true);
         if (app.Environment.IsDevelopment() && demoActive)
@@ -29,8 +34,36 @@ public static partial class Demarrage
         }
     }
 
+    /// <summary>
+    /// A new installation has no account: when Administration:PremierAdministrateur holds an e-mail and no
+    /// Administrateur exists yet, that person is invited (mail with a 7-day link to choose a password).
+    /// </summary>
+    private static async Task InviterPremierAdministrateurAsync(WebApplication app, IServiceProvider services)
+    {
+        var email = app.Configuration["Administration:PremierAdministrateur"];
+        if (string.IsNullOrWhiteSpace(email)) return;
+        var utilisateurs = services.GetRequiredService<UserManager<Utilisateur>>();
+        if ((await utilisateurs.GetUsersInRoleAsync(Roles.Administrateur)).Count > 0) return;
+        var administrateur = new Utilisateur
+        {
+            UserName = email,
+            Email = email,
+            NomComplet = "Administrateur",
+            CreeLe = services.GetRequiredService<TimeProvider>().GetUtcNow(),
+        };
+        var resultat = await utilisateurs.CreerInviteAsync(services.GetRequiredService<RoleManager<IdentityRole<Guid>>>(), administrateur, Roles.Administrateur);
+        if (!resultat.Succeeded)
+            throw new InvalidOperationException("Premier administrateur : " + string.Join(" ", resultat.Errors.Select(e => e.Description)));
+        await services.GetRequiredService<Invitations>().EnvoyerAsync(administrateur, structure: null);
+        var journal = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Clause.Administration");
+        JournalDemo.PremierAdministrateurInvite(journal);
+    }
+
     private static partial class JournalDemo
     {
+        [LoggerMessage(Level = LogLevel.Information, Message = "Premier administrateur invité : le lien a été envoyé par mail.")]
+        public static partial void PremierAdministrateurInvite(ILogger journal);
+
         [LoggerMessage(Level = LogLevel.Information, Message = "Données de démonstration créées.")]
         public static partial void DonneesCreees(ILogger journal);
     }
