@@ -1,0 +1,84 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Clause.Infrastructure.DonneesDemo;
+using Clause.Tests.Support;
+
+namespace Clause.Tests.Web;
+
+/// <summary>
+/// Walks the app as each demo staff user (demo data, Development) following the links of the pages, and checks
+/// every page answers 200 and follows the RGAA basics: lang="fr", a title, exactly one h1, a label for every
+/// field, a caption or an accessible name on every data table, no positive tabindex.
+/// </summary>
+public class AccessibiliteTests(FabriqueDeveloppement app) : IClassFixture<FabriqueDeveloppement>
+{
+    private const int PagesMax = 80;
+
+    [Theory]
+    [InlineData("facilitateur@clause.demo")]
+    [InlineData("direction@clause.demo")]
+    [InlineData("referent@clause.demo")]
+    [InlineData("admin@clause.demo")]
+    public async Task Chaque_page_atteinte_repond_et_respecte_les_bases_du_RGAA(string email)
+    {
+        var client = await app.ConnecterAsync(email, SemeurDemo.MotDePasse);
+        var aVisiter = new Queue<string>(["/"]);
+        var vues = new HashSet<string>(StringComparer.Ordinal);
+        var gabarits = new HashSet<string>(StringComparer.Ordinal);
+        var defauts = new List<string>();
+        var parseur = new HtmlParser();
+
+        while (aVisiter.Count > 0 && vues.Count < PagesMax)
+        {
+            var url = aVisiter.Dequeue();
+            if (!vues.Add(url)) continue;
+            var reponse = await client.GetAsync(url);
+            if (reponse.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found) continue;
+            if (reponse.StatusCode != HttpStatusCode.OK)
+            {
+                defauts.Add($"{url} : statut {(int)reponse.StatusCode}");
+                continue;
+            }
+            var document = await parseur.ParseDocumentAsync(await reponse.Content.ReadAsStringAsync());
+            defauts.AddRange(Verifier(document).Select(d => $"{url} : {d}"));
+
+            foreach (var lien in document.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!))
+            {
+                if (!lien.StartsWith('/') || lien.StartsWith("//", StringComparison.Ordinal) || lien.Contains("Deconnexion", StringComparison.Ordinal)) continue;
+                // One visit per page template and id shape: /X/Details/{guid} once, whatever the guid or query.
+                var chemin = lien.Split('?', '#')[0];
+                var gabarit = System.Text.RegularExpressions.Regex.Replace(chemin, "[0-9a-f]{8}-[0-9a-f-]{27}", "{id}");
+                if (gabarits.Add(gabarit + (lien.Contains('?', StringComparison.Ordinal) ? "?" : string.Empty))) aVisiter.Enqueue(lien);
+            }
+        }
+        Assert.True(vues.Count > 3, $"Trop peu de pages visitées ({vues.Count}).");
+        Assert.True(defauts.Count == 0, string.Join(Environment.NewLine, defauts));
+    }
+
+    private static IEnumerable<string> Verifier(IHtmlDocument document)
+    {
+        if (document.DocumentElement.GetAttribute("lang") != "fr") yield return "html sans lang=\"fr\"";
+        if (string.IsNullOrWhiteSpace(document.Title)) yield return "pas de titre";
+        var h1 = document.QuerySelectorAll("h1").Length;
+        if (h1 != 1) yield return $"{h1} titres h1";
+        foreach (var champ in document.QuerySelectorAll("input, select, textarea"))
+        {
+            var type = champ.GetAttribute("type") ?? string.Empty;
+            if (type is "hidden" or "submit" or "button" or "image" or "reset") continue;
+            var id = champ.Id;
+            var etiquete = (!string.IsNullOrEmpty(id) && document.QuerySelector($"label[for=\"{id}\"]") is not null)
+                || champ.Closest("label") is not null
+                || champ.HasAttribute("aria-label") || champ.HasAttribute("aria-labelledby") || champ.HasAttribute("title");
+            if (!etiquete) yield return $"champ sans étiquette : {champ.OuterHtml[..Math.Min(120, champ.OuterHtml.Length)]}";
+        }
+        foreach (var tableau in document.QuerySelectorAll("table"))
+            if (tableau.QuerySelector("caption") is null && !tableau.HasAttribute("aria-label") && !tableau.HasAttribute("aria-labelledby"))
+                yield return "tableau sans titre (caption)";
+        foreach (var element in document.QuerySelectorAll("[tabindex]"))
+            if (int.TryParse(element.GetAttribute("tabindex"), out var index) && index > 0)
+                yield return "tabindex positif";
+        foreach (var image in document.QuerySelectorAll("img:not([alt])"))
+            yield return "image sans alt";
+    }
+}
