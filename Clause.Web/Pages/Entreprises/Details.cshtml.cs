@@ -34,48 +34,9 @@ public sealed class DetailsModel(ClauseDbContext db) : PageModel
             .OrderBy(c => c.Nom)
             .Select(c => new LigneContact(c.Id, c.Nom, c.Role, c.Email, c.Telephone))
             .ToListAsync(annulation);
-        Historique = HistoriqueEntreprise.EnFrancais(await Infrastructure.Historique.LireAsync(db, id, annulation));
+        Historique = await Infrastructure.Historique.LireAsync(db, id, annulation);
         return Page();
     }
-}
-
-/// <summary>The company's audit trail with French field names and labels instead of codes.</summary>
-public static class HistoriqueEntreprise
-{
-    private static readonly Dictionary<string, string> Libelles = new(StringComparer.Ordinal)
-    {
-        [nameof(Entreprise.RaisonSociale)] = "Raison sociale",
-        [nameof(Entreprise.Siret)] = "SIRET",
-        [nameof(Entreprise.TypeEmployeur)] = "Type d'employeur",
-        [nameof(Entreprise.CodeNaf)] = "Code NAF",
-        [nameof(Entreprise.TrancheEffectif)] = "Tranche d'effectif",
-        [nameof(Entreprise.Adresse)] = "Adresse",
-        [nameof(Entreprise.CodePostal)] = "Code postal",
-        [nameof(Entreprise.Commune)] = "Commune",
-        [nameof(ContactEntreprise.Nom)] = "Nom",
-        [nameof(ContactEntreprise.Role)] = "Rôle",
-        [nameof(ContactEntreprise.Email)] = "E-mail",
-        [nameof(ContactEntreprise.Telephone)] = "Téléphone",
-    };
-
-    public static IReadOnlyList<LigneHistorique> EnFrancais(IReadOnlyList<LigneHistorique> lignes) =>
-        lignes.Select(l => l with
-        {
-            Changements = l.Changements
-                .Where(c => Libelles.ContainsKey(c.Champ)) // technical keys (structure, company id) are left out
-                .Select(c => new Clause.Infrastructure.Audit.ChangementChamp(Libelles[c.Champ], Valeur(c.Champ, c.Avant), Valeur(c.Champ, c.Apres)))
-                .ToList(),
-        }).ToList();
-
-    private static string? Valeur(string champ, string? valeur) => (champ, valeur) switch
-    {
-        (_, null) => null,
-        (nameof(Entreprise.TypeEmployeur), _) when Enum.TryParse<TypeEmployeur>(valeur, out var type) => type.Libelle(),
-        (nameof(Entreprise.TrancheEffectif), _) when Enum.TryParse<TrancheEffectif>(valeur, out var tranche) => tranche.Libelle(),
-        (nameof(ContactEntreprise.Role), _) when Enum.TryParse<RoleContactEntreprise>(valeur, out var role) => role.Libelle(),
-        (nameof(Entreprise.CodeNaf), _) => Entreprise.AfficherCodeNaf(valeur),
-        _ => valeur,
-    };
 }
 
 public sealed record FicheEntreprise(Guid Id, string RaisonSociale, string Siret, TypeEmployeur Type, string? CodeNaf,

@@ -93,16 +93,10 @@ public sealed class IndexModel(ClauseDbContext db) : PageModel
     private async Task ChargerHistoriqueAsync(Guid reglagesId, CancellationToken annulation)
     {
         if (reglagesId == Guid.Empty) return;
-        var lignes = await Infrastructure.Historique.LireAsync(db, reglagesId, annulation);
-        Historique = lignes.Select(l => l with
-        {
-            Changements = l.Changements
-                .Where(c => c.Champ != nameof(ReglagesStructure.StructureId))
-                .Select(c => CatalogueReglages.ParChampDomaine(c.Champ) is { } r
-                    ? new ChangementChamp(r.Libelle, r.AfficherJournal(c.Avant), r.AfficherJournal(c.Apres))
-                    : c)
-                .ToList(),
-        }).ToList();
+        Historique = await Infrastructure.Historique.LireAsync(db, reglagesId,
+            c => CatalogueReglages.ParChampDomaine(c.Champ) is { } r
+                ? new ChangementChamp(r.Libelle, r.AfficherJournal(c.Avant), r.AfficherJournal(c.Apres))
+                : null, annulation);
     }
 
     private long Centimes(string champ)
