@@ -5,9 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 branche=${1:?branche attendue}
 git merge --no-edit "$branche" || true
-git diff --name-only --diff-filter=U | grep -E 'Migrations/|db/clause-sqlserver.sql' | xargs -r git checkout --ours -- 2>/dev/null || true
 restants=$(git diff --name-only --diff-filter=U | grep -vE 'Migrations/|db/clause-sqlserver.sql' || true)
-if [ -n "$restants" ]; then echo "Conflits à résoudre à la main :"; echo "$restants"; exit 1; fi
+if [ -n "$restants" ]; then echo "Conflits à résoudre à la main, puis relancer sans fusion :"; echo "$restants"; exit 1; fi
+dotnet restore -v q >/dev/null
 rm -rf Clause.Infrastructure/Persistence/Migrations
 outils/migration.sh Initial
 git add -A

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using Clause.Domain.Commun;
+using Clause.Domain.Structures;
 using Clause.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -41,9 +42,15 @@ public sealed class AuditInterceptor(TimeProvider horloge) : SaveChangesIntercep
         var contexte = db.Contexte;
         var maintenant = horloge.GetUtcNow();
         var journal = new List<JournalAudit>();
+        // A structure created in this very save has no member yet: whoever may create it (the
+        // Administration policy) also writes its first rows (its Reglages) in the same transaction.
+        // Existing structures stay closed to anyone but their members and the system.
+        var structuresCreees = db.ChangeTracker.Entries<Structure>()
+            .Where(e => e.State == EntityState.Added).Select(e => e.Entity.Id).ToHashSet();
         foreach (var entree in db.ChangeTracker.Entries<Entite>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
         {
-            if (entree.Entity is IAppartientStructure proprietaire && !contexte.Systeme && proprietaire.StructureId != contexte.StructureId)
+            if (entree.Entity is IAppartientStructure proprietaire && !contexte.Systeme && proprietaire.StructureId != contexte.StructureId
+                && !(entree.State == EntityState.Added && structuresCreees.Contains(proprietaire.StructureId)))
                 throw new InvalidOperationException("Écriture refusée : l'enregistrement appartient à une autre structure.");
 
             var changements = Changements(entree);
@@ -79,13 +86,17 @@ public sealed class AuditInterceptor(TimeProvider horloge) : SaveChangesIntercep
             var apres = entree.State == EntityState.Deleted ? null : propriete.CurrentValue;
             if (entree.State == EntityState.Modified && (!propriete.IsModified || Equals(avant, apres))) continue;
             if (avant is null && apres is null) continue;
-            var sensible = propriete.Metadata.PropertyInfo?.GetCustomAttribute<SensibleAttribute>() is not null;
-            changements.Add(new ChangementChamp(propriete.Metadata.Name,
-                sensible && avant is not null ? JournalAudit.ValeurMasquee : Texte(avant),
-                sensible && apres is not null ? JournalAudit.ValeurMasquee : Texte(apres)));
+            var info = propriete.Metadata.PropertyInfo;
+            changements.Add(new ChangementChamp(propriete.Metadata.Name, ValeurJournalisee(info, avant), ValeurJournalisee(info, apres)));
         }
         return changements;
     }
+
+    /// <summary>The text the journal keeps for one value: masked when the property is [Sensible], null stays null.</summary>
+    internal static string? ValeurJournalisee(PropertyInfo? propriete, object? valeur) =>
+        valeur is not null && propriete?.GetCustomAttribute<SensibleAttribute>() is not null
+            ? JournalAudit.ValeurMasquee
+            : Texte(valeur);
 
     private static string? Texte(object? valeur) => valeur switch
     {

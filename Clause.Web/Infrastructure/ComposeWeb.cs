@@ -35,6 +35,7 @@ public static class ComposeWeb
             .AddTokenProvider<JetonInvitationProvider>(InvitationTokenProvider)
             .AddDefaultTokenProviders();
         services.Configure<JetonInvitationOptions>(o => o.TokenLifespan = TimeSpan.FromDays(7));
+        services.AddScoped<Invitations>();
 
         // Keys survive restarts so invitation links and cookies stay valid.
         services.AddDataProtection().SetApplicationName("Clause")

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text;
 using Clause.Infrastructure.Identite;
 using Clause.Infrastructure.Securite;
 using Microsoft.AspNetCore.Identity;
@@ -44,12 +45,67 @@ public sealed class MiddlewareContexteExecution(RequestDelegate suivant)
         Guid.TryParse(utilisateur.FindFirstValue(type), out var valeur) ? valeur : null;
 }
 
-/// <summary>Invitation links: a password-reset token valid 7 days (its own lifespan, not the default one).</summary>
+/// <summary>
+/// Invitation links: a password-reset token valid 7 days (its own lifespan, not the default one).
+/// Identity's <see cref="DataProtectorTokenProvider{TUser}"/> reads DateTimeOffset.UtcNow itself; this one
+/// reads the <see cref="TimeProvider"/> of DI, so expiry follows the app's clock (and tests' fake clock).
+/// Payload: creation time, user id, purpose, security stamp, protected by Data Protection; a new security
+/// stamp (password chosen, account deactivated) voids the link, so it serves once.
+/// </summary>
 public sealed class JetonInvitationProvider(
     Microsoft.AspNetCore.DataProtection.IDataProtectionProvider dataProtectionProvider,
     IOptions<JetonInvitationOptions> options,
-    Microsoft.Extensions.Logging.ILogger<DataProtectorTokenProvider<Utilisateur>> logger)
-    : DataProtectorTokenProvider<Utilisateur>(dataProtectionProvider, options, logger);
+    Microsoft.Extensions.Logging.ILogger<DataProtectorTokenProvider<Utilisateur>> logger,
+    TimeProvider horloge)
+    : DataProtectorTokenProvider<Utilisateur>(dataProtectionProvider, options, logger)
+{
+    public override async Task<string> GenerateAsync(string purpose, UserManager<Utilisateur> manager, Utilisateur user)
+    {
+        ArgumentNullException.ThrowIfNull(manager);
+        using var flux = new MemoryStream();
+        using (var ecrivain = new BinaryWriter(flux, Encoding.UTF8, leaveOpen: true))
+        {
+            ecrivain.Write(horloge.GetUtcNow().UtcTicks);
+            ecrivain.Write(await manager.GetUserIdAsync(user).ConfigureAwait(false));
+            ecrivain.Write(purpose ?? string.Empty);
+            ecrivain.Write(await manager.GetSecurityStampAsync(user).ConfigureAwait(false) ?? string.Empty);
+        }
+        return Convert.ToBase64String(Protector.Protect(flux.ToArray()));
+    }
+
+    public override async Task<bool> ValidateAsync(string purpose, string token, UserManager<Utilisateur> manager, Utilisateur user)
+    {
+        ArgumentNullException.ThrowIfNull(manager);
+        byte[] donnees;
+        try
+        {
+            donnees = Protector.Unprotect(Convert.FromBase64String(token ?? string.Empty));
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return false;
+        }
+        using var lecteur = new BinaryReader(new MemoryStream(donnees), Encoding.UTF8);
+        try
+        {
+            var creeLe = new DateTimeOffset(lecteur.ReadInt64(), TimeSpan.Zero);
+            if (creeLe + Options.TokenLifespan < horloge.GetUtcNow()) return false;
+            if (lecteur.ReadString() != await manager.GetUserIdAsync(user).ConfigureAwait(false)) return false;
+            if (!string.Equals(lecteur.ReadString(), purpose, StringComparison.Ordinal)) return false;
+            var tampon = lecteur.ReadString();
+            return lecteur.PeekChar() == -1
+                && string.Equals(tampon, await manager.GetSecurityStampAsync(user).ConfigureAwait(false) ?? string.Empty, StringComparison.Ordinal);
+        }
+        catch (EndOfStreamException)
+        {
+            return false;
+        }
+    }
+}
 
 public sealed class JetonInvitationOptions : DataProtectionTokenProviderOptions
 {

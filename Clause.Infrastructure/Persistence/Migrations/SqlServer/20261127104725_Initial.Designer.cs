@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerClauseDbContext))]
-    [Migration("20261127102735_Initial")]
+    [Migration("20261127104725_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -28,7 +28,6 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Clause.Domain.DonneursOrdre.ContactDonneurOrdre", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("DonneurOrdreId")
@@ -62,7 +61,6 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Clause.Domain.DonneursOrdre.DonneurOrdre", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Adresse")
@@ -108,7 +106,6 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Clause.Domain.Entreprises.Entreprise", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("RaisonSociale")
@@ -140,7 +137,6 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Clause.Domain.Structures.Reglages", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("AgeSenior")
@@ -215,7 +211,6 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Clause.Domain.Structures.Structure", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<bool>("Active")

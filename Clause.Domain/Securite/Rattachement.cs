@@ -1,0 +1,33 @@
+using Clause.Domain.Commun;
+
+namespace Clause.Domain.Securite;
+
+/// <summary>
+/// What an account is attached to, by role (DOMAIN.md §11): an Administrateur to no structure (the
+/// installation); every other role to one structure; an Entreprise user also to one company and a
+/// DonneurOrdre user to one buyer, both of that structure (the caller checks that membership in the
+/// database). The field names are those of the invitation form.
+/// </summary>
+public static class Rattachement
+{
+    public static void Verifier(string? role, Guid? structureId, Guid? entrepriseId, Guid? donneurOrdreId)
+    {
+        if (role is null || !Roles.Tous.Contains(role))
+            throw new RegleMetierException("Role", "Le champ « Rôle » est obligatoire : choisissez un rôle de la liste.");
+
+        if (role == Roles.Administrateur && structureId is not null)
+            throw new RegleMetierException("StructureId", "Un administrateur n'appartient à aucune structure : laissez le champ « Structure » vide.");
+        if (role != Roles.Administrateur && structureId is null)
+            throw new RegleMetierException("StructureId", $"Le champ « Structure » est obligatoire pour le rôle « {Roles.Libelle(role)} ».");
+
+        if (role == Roles.Entreprise && entrepriseId is null)
+            throw new RegleMetierException("EntrepriseId", "Le champ « Entreprise » est obligatoire pour le rôle « Entreprise ».");
+        if (role != Roles.Entreprise && entrepriseId is not null)
+            throw new RegleMetierException("EntrepriseId", "Ne choisissez une entreprise que pour le rôle « Entreprise ».");
+
+        if (role == Roles.DonneurOrdre && donneurOrdreId is null)
+            throw new RegleMetierException("DonneurOrdreId", "Le champ « Donneur d'ordre » est obligatoire pour le rôle « Donneur d'ordre ».");
+        if (role != Roles.DonneurOrdre && donneurOrdreId is not null)
+            throw new RegleMetierException("DonneurOrdreId", "Ne choisissez un donneur d'ordre que pour le rôle « Donneur d'ordre ».");
+    }
+}

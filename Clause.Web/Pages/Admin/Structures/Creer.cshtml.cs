@@ -1,0 +1,78 @@
+using System.ComponentModel.DataAnnotations;
+using Clause.Domain.Commun;
+using Clause.Domain.Structures;
+using Clause.Infrastructure.Persistence;
+using Clause.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Clause.Web.Pages.Admin.Structures;
+
+/// <summary>
+/// Creates a structure with its default settings (Reglages) in one save. The administrator belongs to
+/// no structure: the audit interceptor lets a save write the first rows of a structure it creates.
+/// </summary>
+public sealed class CreerModel(ClauseDbContext db) : PageModel
+{
+    public const string MessageNomPris = "Une structure porte déjà ce nom.";
+
+    [BindProperty]
+    public SaisieStructure Saisie { get; set; } = new();
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken annulation)
+    {
+        if (!ModelState.IsValid) return Page();
+        Structure structure;
+        try
+        {
+            structure = Structure.Creer(Saisie.Nom, Saisie.Type!.Value, Saisie.Commune);
+        }
+        catch (RegleMetierException ex)
+        {
+            ModelState.AjouterErreur(ex);
+            return Page();
+        }
+        if (await NomPrisAsync(structure.Nom, annulation))
+        {
+            ModelState.AddModelError("Saisie.Nom", MessageNomPris);
+            return Page();
+        }
+        db.Structures.Add(structure);
+        db.Reglages.Add(Reglages.ParDefaut(structure.Id));
+        try
+        {
+            await db.SaveChangesAsync(annulation);
+        }
+        catch (DbUpdateException)
+        {
+            // Created by another administrator in between: the unique index refused it.
+            if (!await NomPrisAsync(structure.Nom, annulation)) throw;
+            ModelState.AddModelError("Saisie.Nom", MessageNomPris);
+            return Page();
+        }
+        TempData["Succes"] = $"La structure « {structure.Nom} » est créée avec les réglages par défaut. Invitez maintenant ses utilisateurs.";
+        return RedirectToPage("/Admin/Structures/Index");
+    }
+
+    private Task<bool> NomPrisAsync(string nom, CancellationToken annulation) =>
+        db.Structures.AsNoTracking().AnyAsync(s => s.Nom == nom, annulation);
+}
+
+public sealed record SaisieStructure
+{
+    [Required(ErrorMessage = "Le champ « Nom » est obligatoire.")]
+    [StringLength(Structure.NomLongueurMax, ErrorMessage = "Le champ « Nom » ne doit pas dépasser {1} caractères.")]
+    [Display(Name = "Nom")]
+    public string? Nom { get; set; }
+
+    [Required(ErrorMessage = "Le champ « Type » est obligatoire.")]
+    [Display(Name = "Type")]
+    public TypeStructure? Type { get; set; }
+
+    [StringLength(Structure.CommuneLongueurMax, ErrorMessage = "Le champ « Commune » ne doit pas dépasser {1} caractères.")]
+    [Display(Name = "Commune")]
+    public string? Commune { get; set; }
+}

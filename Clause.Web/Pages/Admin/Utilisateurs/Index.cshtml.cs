@@ -1,0 +1,61 @@
+using Clause.Infrastructure.Persistence;
+using Clause.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Clause.Web.Pages.Admin.Utilisateurs;
+
+/// <summary>The accounts of the installation (Administrateur), filtered by structure, paged.</summary>
+public sealed class IndexModel(ClauseDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "structure")]
+    public Guid? Structure { get; set; }
+
+    // "page" is a reserved route value in Razor Pages: the page number is "numero".
+    [BindProperty(SupportsGet = true, Name = "numero")]
+    public int Numero { get; set; } = 1;
+
+    public PageDe<LigneUtilisateur> Resultats { get; private set; } = new([], 0, 1, Pagination.TailleParDefaut);
+
+    public IReadOnlyList<SelectListItem> Structures { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken annulation)
+    {
+        Structures = await ComptesAdmin.OptionsStructuresAsync(db, Structure, annulation);
+        var requete = db.Users.AsNoTracking();
+        if (Structure is { } structureId) requete = requete.Where(u => u.StructureId == structureId);
+        Resultats = await requete
+            .OrderBy(u => u.NomComplet).ThenBy(u => u.Email).ThenBy(u => u.Id)
+            .Select(u => new LigneUtilisateur(
+                u.Id,
+                u.NomComplet,
+                u.Email,
+                db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).FirstOrDefault(),
+                db.Structures.Where(s => s.Id == u.StructureId).Select(s => s.Nom).FirstOrDefault(),
+                u.Actif,
+                u.InvitationAccepteeLe,
+                u.PasswordHash != null))
+            .PaginerAsync(Numero, annulation: annulation);
+    }
+
+    public string Lien(int numero)
+    {
+        var parametres = new Dictionary<string, string?>();
+        if (Structure is { } s) parametres["structure"] = s.ToString();
+        if (numero > 1) parametres["numero"] = numero.ToString(Affichage.Fr);
+        return QueryHelpers.AddQueryString("/Admin/Utilisateurs", parametres);
+    }
+}
+
+public sealed record LigneUtilisateur(Guid Id, string NomComplet, string? Email, string? Role, string? Structure, bool Actif,
+    DateTimeOffset? InvitationAccepteeLe, bool AMotDePasse)
+{
+    public string Invitation => InvitationAccepteeLe is { } le
+        ? "Acceptée le " + ComptesAdmin.Date(le)
+        : AMotDePasse ? "Sans objet (mot de passe déjà défini)" : "En attente";
+
+    public bool InvitationEnAttente => InvitationAccepteeLe is null && !AMotDePasse;
+}
