@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104725_Initial'
+    WHERE [MigrationId] = N'20261127104841_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104725_Initial'
+    WHERE [MigrationId] = N'20261127104841_Initial'
 )
 BEGIN
     CREATE TABLE [JournalAudit] (
@@ -45,7 +45,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104725_Initial'
+    WHERE [MigrationId] = N'20261127104841_Initial'
 )
 BEGIN
     CREATE TABLE [Structures] (
@@ -60,7 +60,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104725_Initial'
+    WHERE [MigrationId] = N'20261127104841_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -75,7 +75,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104725_Initial'
+    WHERE [MigrationId] = N'20261127104841_Initial'
 )
 BEGIN
     CREATE TABLE [DonneursOrdre] (
@@ -94,7 +94,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104725_Initial'
+    WHERE [MigrationId] = N'20261127104841_Initial'
 )
 BEGIN
     CREATE TABLE [Entreprises] (
@@ -110,7 +110,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104725_Initial'
+    WHERE [MigrationId] = N'20261127104841_Initial'
 )
 BEGIN
     CREATE TABLE [Reglages] (
@@ -142,7 +142,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104725_Initial'
+    WHERE [MigrationId] = N'20261127104841_Initial'
 )
 BEGIN
     CREATE TABLE [ContactsDonneurOrdre] (
@@ -159,7 +159,35 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104725_Initial'
+    WHERE [MigrationId] = N'20261127104841_Initial'
+)
+BEGIN
+    CREATE TABLE [Operations] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [DonneurOrdreId] uniqueidentifier NOT NULL,
+        [Nom] nvarchar(200) NOT NULL,
+        [Commune] nvarchar(100) NOT NULL,
+        [DebutPrevisionnel] date NULL,
+        [FinPrevisionnelle] date NULL,
+        [Programme] nvarchar(40) NOT NULL,
+        [EnQpv] bit NOT NULL,
+        [CodeQpv] nvarchar(8) NULL,
+        [ObjectifPartQpvPdb] int NULL,
+        [Statut] nvarchar(40) NOT NULL,
+        [MotifRetour] nvarchar(500) NULL,
+        CONSTRAINT [PK_Operations] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_Operations_CodeQpv] CHECK (([EnQpv] = 1 AND [CodeQpv] IS NOT NULL) OR ([EnQpv] = 0 AND [CodeQpv] IS NULL)),
+        CONSTRAINT [CK_Operations_Dates] CHECK ([DebutPrevisionnel] IS NULL OR [FinPrevisionnelle] IS NULL OR [FinPrevisionnelle] >= [DebutPrevisionnel]),
+        CONSTRAINT [CK_Operations_ObjectifQpv] CHECK ([ObjectifPartQpvPdb] IS NULL OR ([ObjectifPartQpvPdb] >= 0 AND [ObjectifPartQpvPdb] <= 10000)),
+        CONSTRAINT [FK_Operations_DonneursOrdre_DonneurOrdreId] FOREIGN KEY ([DonneurOrdreId]) REFERENCES [DonneursOrdre] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Operations_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127104841_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -194,7 +222,33 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104725_Initial'
+    WHERE [MigrationId] = N'20261127104841_Initial'
+)
+BEGIN
+    CREATE TABLE [Marches] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [OperationId] uniqueidentifier NOT NULL,
+        [DonneurOrdreId] uniqueidentifier NOT NULL,
+        [Numero] nvarchar(50) NOT NULL,
+        [Objet] nvarchar(500) NOT NULL,
+        [Type] nvarchar(40) NOT NULL,
+        [DateNotification] date NULL,
+        [DebutExecution] date NOT NULL,
+        [FinExecution] date NOT NULL,
+        [MontantHTCentimes] bigint NOT NULL,
+        CONSTRAINT [PK_Marches] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_Marches_Dates] CHECK ([FinExecution] >= [DebutExecution]),
+        CONSTRAINT [CK_Marches_Montant] CHECK ([MontantHTCentimes] > 0),
+        CONSTRAINT [FK_Marches_DonneursOrdre_DonneurOrdreId] FOREIGN KEY ([DonneurOrdreId]) REFERENCES [DonneursOrdre] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Marches_Operations_OperationId] FOREIGN KEY ([OperationId]) REFERENCES [Operations] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Marches_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127104841_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -209,7 +263,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104725_Initial'
+    WHERE [MigrationId] = N'20261127104841_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -224,7 +278,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104725_Initial'
+    WHERE [MigrationId] = N'20261127104841_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -238,7 +292,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104725_Initial'
+    WHERE [MigrationId] = N'20261127104841_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -253,7 +307,116 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104725_Initial'
+    WHERE [MigrationId] = N'20261127104841_Initial'
+)
+BEGIN
+    CREATE TABLE [Lots] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [MarcheId] uniqueidentifier NOT NULL,
+        [Numero] int NOT NULL,
+        [Libelle] nvarchar(200) NOT NULL,
+        [MontantHTCentimes] bigint NOT NULL,
+        [DebutExecution] date NOT NULL,
+        [FinExecution] date NOT NULL,
+        [DureeExecutionJours] int NOT NULL,
+        [Fondements] int NOT NULL,
+        [AccordCadreBonsCommande] bit NOT NULL,
+        [Statut] nvarchar(40) NOT NULL,
+        [MotifRetour] nvarchar(500) NULL,
+        [PartMainOeuvrePdb] int NOT NULL,
+        [CoutHoraireReferenceCentimes] bigint NULL,
+        [FormationComptabilisee] bit NOT NULL,
+        [PlafondFormationPdb] int NULL,
+        [HeuresDuesMinutes] bigint NOT NULL,
+        CONSTRAINT [PK_Lots] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_Lots_CoutHoraire] CHECK ([CoutHoraireReferenceCentimes] IS NULL OR [CoutHoraireReferenceCentimes] > 0),
+        CONSTRAINT [CK_Lots_Dates] CHECK ([FinExecution] >= [DebutExecution] AND [DureeExecutionJours] >= 1),
+        CONSTRAINT [CK_Lots_Fondements] CHECK ([Fondements] >= 0 AND [Fondements] <= 63),
+        CONSTRAINT [CK_Lots_HeuresDues] CHECK ([HeuresDuesMinutes] >= 0 AND ([Fondements] <> 0 OR [HeuresDuesMinutes] = 0)),
+        CONSTRAINT [CK_Lots_Montant] CHECK ([MontantHTCentimes] > 0),
+        CONSTRAINT [CK_Lots_Numero] CHECK ([Numero] >= 1),
+        CONSTRAINT [CK_Lots_PartMainOeuvre] CHECK ([PartMainOeuvrePdb] > 0 AND [PartMainOeuvrePdb] <= 10000),
+        CONSTRAINT [CK_Lots_PlafondFormation] CHECK ([PlafondFormationPdb] IS NULL OR ([PlafondFormationPdb] >= 0 AND [PlafondFormationPdb] <= 10000)),
+        CONSTRAINT [CK_Lots_ReserveEssTroisAns] CHECK (([Fondements] & 16) = 0 OR [DureeExecutionJours] <= 1096),
+        CONSTRAINT [CK_Lots_ReserveSiaeOuEaEsat] CHECK (([Fondements] & 12) <> 12),
+        CONSTRAINT [FK_Lots_Marches_MarcheId] FOREIGN KEY ([MarcheId]) REFERENCES [Marches] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_Lots_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127104841_Initial'
+)
+BEGIN
+    CREATE TABLE [Attributions] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [LotId] uniqueidentifier NOT NULL,
+        [EntrepriseId] uniqueidentifier NOT NULL,
+        [Role] nvarchar(40) NOT NULL,
+        [DateNotification] date NULL,
+        CONSTRAINT [PK_Attributions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Attributions_Entreprises_EntrepriseId] FOREIGN KEY ([EntrepriseId]) REFERENCES [Entreprises] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Attributions_Lots_LotId] FOREIGN KEY ([LotId]) REFERENCES [Lots] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127104841_Initial'
+)
+BEGIN
+    CREATE TABLE [BonsCommande] (
+        [Id] uniqueidentifier NOT NULL,
+        [LotId] uniqueidentifier NOT NULL,
+        [Numero] nvarchar(50) NOT NULL,
+        [DateNotification] date NOT NULL,
+        [MontantHTCentimes] bigint NOT NULL,
+        [HeuresMinutes] bigint NULL,
+        CONSTRAINT [PK_BonsCommande] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_BonsCommande_Heures] CHECK ([HeuresMinutes] IS NULL OR [HeuresMinutes] >= 0),
+        CONSTRAINT [CK_BonsCommande_Montant] CHECK ([MontantHTCentimes] > 0),
+        CONSTRAINT [FK_BonsCommande_Lots_LotId] FOREIGN KEY ([LotId]) REFERENCES [Lots] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127104841_Initial'
+)
+BEGIN
+    CREATE TABLE [ObligationsInsertion] (
+        [Id] uniqueidentifier NOT NULL,
+        [LotId] uniqueidentifier NOT NULL,
+        [Version] int NOT NULL,
+        [Origine] nvarchar(40) NOT NULL,
+        [Methode] nvarchar(40) NOT NULL,
+        [MontantLotCentimes] bigint NOT NULL,
+        [MontantHTCentimes] bigint NULL,
+        [PartMainOeuvrePdb] int NULL,
+        [TauxInsertionPdb] int NULL,
+        [CoutHoraireReferenceCentimes] bigint NULL,
+        [HeuresTravailleesEstimeesMinutes] bigint NULL,
+        [HeuresSaisiesMinutes] bigint NULL,
+        [HeuresDuesMinutes] bigint NOT NULL,
+        [DateEffet] date NOT NULL,
+        [Motif] nvarchar(500) NULL,
+        [CreeLe] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_ObligationsInsertion] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_ObligationsInsertion_Heures] CHECK ([HeuresDuesMinutes] >= 0 AND ([HeuresTravailleesEstimeesMinutes] IS NULL OR [HeuresTravailleesEstimeesMinutes] > 0) AND ([HeuresSaisiesMinutes] IS NULL OR [HeuresSaisiesMinutes] > 0)),
+        CONSTRAINT [CK_ObligationsInsertion_Methode] CHECK (([Methode] = 'F1' AND [MontantHTCentimes] IS NOT NULL AND [PartMainOeuvrePdb] IS NOT NULL AND [TauxInsertionPdb] IS NOT NULL AND [CoutHoraireReferenceCentimes] IS NOT NULL) OR ([Methode] = 'F2' AND [TauxInsertionPdb] IS NOT NULL AND [HeuresTravailleesEstimeesMinutes] IS NOT NULL) OR ([Methode] = 'F3' AND [HeuresSaisiesMinutes] IS NOT NULL) OR ([Methode] = 'Aucune' AND [HeuresDuesMinutes] = 0)),
+        CONSTRAINT [CK_ObligationsInsertion_Montants] CHECK ([MontantLotCentimes] > 0 AND ([MontantHTCentimes] IS NULL OR [MontantHTCentimes] > 0) AND ([CoutHoraireReferenceCentimes] IS NULL OR [CoutHoraireReferenceCentimes] > 0)),
+        CONSTRAINT [CK_ObligationsInsertion_Taux] CHECK (([TauxInsertionPdb] IS NULL OR ([TauxInsertionPdb] >= 0 AND [TauxInsertionPdb] <= 10000)) AND ([PartMainOeuvrePdb] IS NULL OR ([PartMainOeuvrePdb] > 0 AND [PartMainOeuvrePdb] <= 10000))),
+        CONSTRAINT [CK_ObligationsInsertion_Version] CHECK ([Version] >= 1 AND ([Version] = 1 OR [Motif] IS NOT NULL)),
+        CONSTRAINT [FK_ObligationsInsertion_Lots_LotId] FOREIGN KEY ([LotId]) REFERENCES [Lots] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127104841_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -261,7 +424,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104725_Initial'
+    WHERE [MigrationId] = N'20261127104841_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -269,7 +432,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104725_Initial'
+    WHERE [MigrationId] = N'20261127104841_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -277,7 +440,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104725_Initial'
+    WHERE [MigrationId] = N'20261127104841_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -285,7 +448,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104725_Initial'
+    WHERE [MigrationId] = N'20261127104841_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -293,7 +456,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104725_Initial'
+    WHERE [MigrationId] = N'20261127104841_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -301,7 +464,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104725_Initial'
+    WHERE [MigrationId] = N'20261127104841_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_DonneurOrdreId] ON [AspNetUsers] ([DonneurOrdreId]);
@@ -309,7 +472,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104725_Initial'
+    WHERE [MigrationId] = N'20261127104841_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_EntrepriseId] ON [AspNetUsers] ([EntrepriseId]);
@@ -317,7 +480,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104725_Initial'
+    WHERE [MigrationId] = N'20261127104841_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_StructureId] ON [AspNetUsers] ([StructureId]);
@@ -325,7 +488,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104725_Initial'
+    WHERE [MigrationId] = N'20261127104841_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -333,7 +496,47 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104725_Initial'
+    WHERE [MigrationId] = N'20261127104841_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Attributions_EntrepriseId] ON [Attributions] ([EntrepriseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127104841_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Attributions_LotId_Attributaire] ON [Attributions] ([LotId]) WHERE [Role] = ''Attributaire''');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127104841_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Attributions_LotId_EntrepriseId] ON [Attributions] ([LotId], [EntrepriseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127104841_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Attributions_StructureId_EntrepriseId_Role] ON [Attributions] ([StructureId], [EntrepriseId], [Role]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127104841_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_BonsCommande_LotId_Numero] ON [BonsCommande] ([LotId], [Numero]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127104841_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ContactsDonneurOrdre_DonneurOrdreId] ON [ContactsDonneurOrdre] ([DonneurOrdreId]);
@@ -341,7 +544,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104725_Initial'
+    WHERE [MigrationId] = N'20261127104841_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DonneursOrdre_StructureId_RaisonSociale] ON [DonneursOrdre] ([StructureId], [RaisonSociale]);
@@ -349,7 +552,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104725_Initial'
+    WHERE [MigrationId] = N'20261127104841_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_DonneursOrdre_StructureId_Siret] ON [DonneursOrdre] ([StructureId], [Siret]) WHERE [Siret] IS NOT NULL');
@@ -357,7 +560,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104725_Initial'
+    WHERE [MigrationId] = N'20261127104841_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Entreprises_StructureId_Siret] ON [Entreprises] ([StructureId], [Siret]);
@@ -365,7 +568,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104725_Initial'
+    WHERE [MigrationId] = N'20261127104841_Initial'
 )
 BEGIN
     CREATE INDEX [IX_JournalAudit_RacineId_Quand] ON [JournalAudit] ([RacineId], [Quand]);
@@ -373,7 +576,79 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104725_Initial'
+    WHERE [MigrationId] = N'20261127104841_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Lots_MarcheId_Numero] ON [Lots] ([MarcheId], [Numero]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127104841_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Lots_StructureId_Statut] ON [Lots] ([StructureId], [Statut]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127104841_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Marches_DonneurOrdreId_Numero] ON [Marches] ([DonneurOrdreId], [Numero]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127104841_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Marches_OperationId] ON [Marches] ([OperationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127104841_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Marches_StructureId_Numero] ON [Marches] ([StructureId], [Numero]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127104841_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ObligationsInsertion_LotId_Version] ON [ObligationsInsertion] ([LotId], [Version]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127104841_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Operations_DonneurOrdreId] ON [Operations] ([DonneurOrdreId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127104841_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Operations_StructureId_Nom] ON [Operations] ([StructureId], [Nom]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127104841_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Operations_StructureId_Statut] ON [Operations] ([StructureId], [Statut]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127104841_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Reglages_StructureId] ON [Reglages] ([StructureId]);
@@ -381,7 +656,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104725_Initial'
+    WHERE [MigrationId] = N'20261127104841_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Structures_Nom] ON [Structures] ([Nom]);
@@ -389,11 +664,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104725_Initial'
+    WHERE [MigrationId] = N'20261127104841_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261127104725_Initial', N'10.0.15');
+    VALUES (N'20261127104841_Initial', N'10.0.15');
 END;
 
 COMMIT;

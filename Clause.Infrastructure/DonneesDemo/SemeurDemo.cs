@@ -49,6 +49,9 @@ public sealed partial class SemeurDemo(ClauseDbContext db, UserManager<Utilisate
         var donneurs = SemerDonneursOrdre(structure.Id);
         var entreprises = SemerEntreprises(structure.Id);
         await db.SaveChangesAsync(annulation).ConfigureAwait(false);
+        // Opérations, marchés, lots: AFTER the entreprises step (and its save), since attributions pick among
+        // every company already saved (type Classique for titulaires, insertion structures for sous-traitants).
+        await SemerMarchesAsync(structure.Id, donneurs, annulation).ConfigureAwait(false);
 
         await SemerComptesAsync(structure.Id, entreprises[0].Id, donneurs[0].Id).ConfigureAwait(false);
         return true;

@@ -125,6 +125,374 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Entreprises", (string)null);
                 });
 
+            modelBuilder.Entity("Clause.Domain.Marches.Attribution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateNotification")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntrepriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntrepriseId");
+
+                    b.HasIndex("LotId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Attributions_LotId_Attributaire")
+                        .HasFilter("[Role] = 'Attributaire'");
+
+                    b.HasIndex("LotId", "EntrepriseId")
+                        .IsUnique();
+
+                    b.HasIndex("StructureId", "EntrepriseId", "Role");
+
+                    b.ToTable("Attributions", (string)null);
+                });
+
+            modelBuilder.Entity("Clause.Domain.Marches.BonCommande", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateNotification")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HeuresMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MontantHTCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Numero")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LotId", "Numero")
+                        .IsUnique();
+
+                    b.ToTable("BonsCommande", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_BonsCommande_Heures", "[HeuresMinutes] IS NULL OR [HeuresMinutes] >= 0");
+
+                            t.HasCheckConstraint("CK_BonsCommande_Montant", "[MontantHTCentimes] > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Clause.Domain.Marches.Lot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AccordCadreBonsCommande")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CoutHoraireReferenceCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DebutExecution")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DureeExecutionJours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("FinExecution")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Fondements")
+                        .HasMaxLength(40)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FormationComptabilisee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HeuresDuesMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MarcheId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MontantHTCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MotifRetour")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Numero")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartMainOeuvrePdb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PlafondFormationPdb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MarcheId", "Numero")
+                        .IsUnique();
+
+                    b.HasIndex("StructureId", "Statut");
+
+                    b.ToTable("Lots", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Lots_CoutHoraire", "[CoutHoraireReferenceCentimes] IS NULL OR [CoutHoraireReferenceCentimes] > 0");
+
+                            t.HasCheckConstraint("CK_Lots_Dates", "[FinExecution] >= [DebutExecution] AND [DureeExecutionJours] >= 1");
+
+                            t.HasCheckConstraint("CK_Lots_Fondements", "[Fondements] >= 0 AND [Fondements] <= 63");
+
+                            t.HasCheckConstraint("CK_Lots_HeuresDues", "[HeuresDuesMinutes] >= 0 AND ([Fondements] <> 0 OR [HeuresDuesMinutes] = 0)");
+
+                            t.HasCheckConstraint("CK_Lots_Montant", "[MontantHTCentimes] > 0");
+
+                            t.HasCheckConstraint("CK_Lots_Numero", "[Numero] >= 1");
+
+                            t.HasCheckConstraint("CK_Lots_PartMainOeuvre", "[PartMainOeuvrePdb] > 0 AND [PartMainOeuvrePdb] <= 10000");
+
+                            t.HasCheckConstraint("CK_Lots_PlafondFormation", "[PlafondFormationPdb] IS NULL OR ([PlafondFormationPdb] >= 0 AND [PlafondFormationPdb] <= 10000)");
+
+                            t.HasCheckConstraint("CK_Lots_ReserveEssTroisAns", "([Fondements] & 16) = 0 OR [DureeExecutionJours] <= 1096");
+
+                            t.HasCheckConstraint("CK_Lots_ReserveSiaeOuEaEsat", "([Fondements] & 12) <> 12");
+                        });
+                });
+
+            modelBuilder.Entity("Clause.Domain.Marches.Marche", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateNotification")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DebutExecution")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DonneurOrdreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FinExecution")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MontantHTCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Numero")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Objet")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OperationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OperationId");
+
+                    b.HasIndex("DonneurOrdreId", "Numero")
+                        .IsUnique();
+
+                    b.HasIndex("StructureId", "Numero");
+
+                    b.ToTable("Marches", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Marches_Dates", "[FinExecution] >= [DebutExecution]");
+
+                            t.HasCheckConstraint("CK_Marches_Montant", "[MontantHTCentimes] > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Clause.Domain.Marches.ObligationInsertion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CoutHoraireReferenceCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreeLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DateEffet")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HeuresDuesMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HeuresSaisiesMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HeuresTravailleesEstimeesMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Methode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MontantHTCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MontantLotCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Motif")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origine")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PartMainOeuvrePdb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TauxInsertionPdb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LotId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ObligationsInsertion", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ObligationsInsertion_Heures", "[HeuresDuesMinutes] >= 0 AND ([HeuresTravailleesEstimeesMinutes] IS NULL OR [HeuresTravailleesEstimeesMinutes] > 0) AND ([HeuresSaisiesMinutes] IS NULL OR [HeuresSaisiesMinutes] > 0)");
+
+                            t.HasCheckConstraint("CK_ObligationsInsertion_Methode", "([Methode] = 'F1' AND [MontantHTCentimes] IS NOT NULL AND [PartMainOeuvrePdb] IS NOT NULL AND [TauxInsertionPdb] IS NOT NULL AND [CoutHoraireReferenceCentimes] IS NOT NULL) OR ([Methode] = 'F2' AND [TauxInsertionPdb] IS NOT NULL AND [HeuresTravailleesEstimeesMinutes] IS NOT NULL) OR ([Methode] = 'F3' AND [HeuresSaisiesMinutes] IS NOT NULL) OR ([Methode] = 'Aucune' AND [HeuresDuesMinutes] = 0)");
+
+                            t.HasCheckConstraint("CK_ObligationsInsertion_Montants", "[MontantLotCentimes] > 0 AND ([MontantHTCentimes] IS NULL OR [MontantHTCentimes] > 0) AND ([CoutHoraireReferenceCentimes] IS NULL OR [CoutHoraireReferenceCentimes] > 0)");
+
+                            t.HasCheckConstraint("CK_ObligationsInsertion_Taux", "([TauxInsertionPdb] IS NULL OR ([TauxInsertionPdb] >= 0 AND [TauxInsertionPdb] <= 10000)) AND ([PartMainOeuvrePdb] IS NULL OR ([PartMainOeuvrePdb] > 0 AND [PartMainOeuvrePdb] <= 10000))");
+
+                            t.HasCheckConstraint("CK_ObligationsInsertion_Version", "[Version] >= 1 AND ([Version] = 1 OR [Motif] IS NOT NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Clause.Domain.Operations.Operation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeQpv")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commune")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DebutPrevisionnel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DonneurOrdreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EnQpv")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FinPrevisionnelle")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MotifRetour")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ObjectifPartQpvPdb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Programme")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DonneurOrdreId");
+
+                    b.HasIndex("StructureId", "Nom");
+
+                    b.HasIndex("StructureId", "Statut");
+
+                    b.ToTable("Operations", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Operations_CodeQpv", "([EnQpv] = 1 AND [CodeQpv] IS NOT NULL) OR ([EnQpv] = 0 AND [CodeQpv] IS NULL)");
+
+                            t.HasCheckConstraint("CK_Operations_Dates", "[DebutPrevisionnel] IS NULL OR [FinPrevisionnelle] IS NULL OR [FinPrevisionnelle] >= [DebutPrevisionnel]");
+
+                            t.HasCheckConstraint("CK_Operations_ObjectifQpv", "[ObjectifPartQpvPdb] IS NULL OR ([ObjectifPartQpvPdb] >= 0 AND [ObjectifPartQpvPdb] <= 10000)");
+                        });
+                });
+
             modelBuilder.Entity("Clause.Domain.Structures.Reglages", b =>
                 {
                     b.Property<Guid>("Id")
@@ -521,6 +889,100 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Clause.Domain.Marches.Attribution", b =>
+                {
+                    b.HasOne("Clause.Domain.Entreprises.Entreprise", "Entreprise")
+                        .WithMany()
+                        .HasForeignKey("EntrepriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Marches.Lot", "Lot")
+                        .WithMany("Attributions")
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Entreprise");
+
+                    b.Navigation("Lot");
+                });
+
+            modelBuilder.Entity("Clause.Domain.Marches.BonCommande", b =>
+                {
+                    b.HasOne("Clause.Domain.Marches.Lot", null)
+                        .WithMany("BonsCommande")
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Domain.Marches.Lot", b =>
+                {
+                    b.HasOne("Clause.Domain.Marches.Marche", "Marche")
+                        .WithMany("Lots")
+                        .HasForeignKey("MarcheId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Marche");
+                });
+
+            modelBuilder.Entity("Clause.Domain.Marches.Marche", b =>
+                {
+                    b.HasOne("Clause.Domain.DonneursOrdre.DonneurOrdre", "DonneurOrdre")
+                        .WithMany()
+                        .HasForeignKey("DonneurOrdreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Operations.Operation", "Operation")
+                        .WithMany()
+                        .HasForeignKey("OperationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("DonneurOrdre");
+
+                    b.Navigation("Operation");
+                });
+
+            modelBuilder.Entity("Clause.Domain.Marches.ObligationInsertion", b =>
+                {
+                    b.HasOne("Clause.Domain.Marches.Lot", null)
+                        .WithMany("Obligations")
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Domain.Operations.Operation", b =>
+                {
+                    b.HasOne("Clause.Domain.DonneursOrdre.DonneurOrdre", null)
+                        .WithMany()
+                        .HasForeignKey("DonneurOrdreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Clause.Domain.Structures.Reglages", b =>
                 {
                     b.HasOne("Clause.Domain.Structures.Structure", null)
@@ -602,6 +1064,20 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Clause.Domain.DonneursOrdre.DonneurOrdre", b =>
                 {
                     b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("Clause.Domain.Marches.Lot", b =>
+                {
+                    b.Navigation("Attributions");
+
+                    b.Navigation("BonsCommande");
+
+                    b.Navigation("Obligations");
+                });
+
+            modelBuilder.Entity("Clause.Domain.Marches.Marche", b =>
+                {
+                    b.Navigation("Lots");
                 });
 #pragma warning restore 612, 618
         }

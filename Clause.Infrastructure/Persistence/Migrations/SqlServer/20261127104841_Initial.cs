@@ -186,6 +186,44 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "Operations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StructureId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DonneurOrdreId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Nom = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Commune = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    DebutPrevisionnel = table.Column<DateOnly>(type: "date", nullable: true),
+                    FinPrevisionnelle = table.Column<DateOnly>(type: "date", nullable: true),
+                    Programme = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    EnQpv = table.Column<bool>(type: "bit", nullable: false),
+                    CodeQpv = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: true),
+                    ObjectifPartQpvPdb = table.Column<int>(type: "int", nullable: true),
+                    Statut = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    MotifRetour = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Operations", x => x.Id);
+                    table.CheckConstraint("CK_Operations_CodeQpv", "([EnQpv] = 1 AND [CodeQpv] IS NOT NULL) OR ([EnQpv] = 0 AND [CodeQpv] IS NULL)");
+                    table.CheckConstraint("CK_Operations_Dates", "[DebutPrevisionnel] IS NULL OR [FinPrevisionnelle] IS NULL OR [FinPrevisionnelle] >= [DebutPrevisionnel]");
+                    table.CheckConstraint("CK_Operations_ObjectifQpv", "[ObjectifPartQpvPdb] IS NULL OR ([ObjectifPartQpvPdb] >= 0 AND [ObjectifPartQpvPdb] <= 10000)");
+                    table.ForeignKey(
+                        name: "FK_Operations_DonneursOrdre_DonneurOrdreId",
+                        column: x => x.DonneurOrdreId,
+                        principalTable: "DonneursOrdre",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Operations_Structures_StructureId",
+                        column: x => x.StructureId,
+                        principalTable: "Structures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUsers",
                 columns: table => new
                 {
@@ -229,6 +267,47 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_AspNetUsers_Structures_StructureId",
+                        column: x => x.StructureId,
+                        principalTable: "Structures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Marches",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StructureId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OperationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DonneurOrdreId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Numero = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Objet = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    DateNotification = table.Column<DateOnly>(type: "date", nullable: true),
+                    DebutExecution = table.Column<DateOnly>(type: "date", nullable: false),
+                    FinExecution = table.Column<DateOnly>(type: "date", nullable: false),
+                    MontantHTCentimes = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Marches", x => x.Id);
+                    table.CheckConstraint("CK_Marches_Dates", "[FinExecution] >= [DebutExecution]");
+                    table.CheckConstraint("CK_Marches_Montant", "[MontantHTCentimes] > 0");
+                    table.ForeignKey(
+                        name: "FK_Marches_DonneursOrdre_DonneurOrdreId",
+                        column: x => x.DonneurOrdreId,
+                        principalTable: "DonneursOrdre",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Marches_Operations_OperationId",
+                        column: x => x.OperationId,
+                        principalTable: "Operations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Marches_Structures_StructureId",
                         column: x => x.StructureId,
                         principalTable: "Structures",
                         principalColumn: "Id",
@@ -320,6 +399,145 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Lots",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StructureId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MarcheId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Numero = table.Column<int>(type: "int", nullable: false),
+                    Libelle = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    MontantHTCentimes = table.Column<long>(type: "bigint", nullable: false),
+                    DebutExecution = table.Column<DateOnly>(type: "date", nullable: false),
+                    FinExecution = table.Column<DateOnly>(type: "date", nullable: false),
+                    DureeExecutionJours = table.Column<int>(type: "int", nullable: false),
+                    Fondements = table.Column<int>(type: "int", maxLength: 40, nullable: false),
+                    AccordCadreBonsCommande = table.Column<bool>(type: "bit", nullable: false),
+                    Statut = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    MotifRetour = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    PartMainOeuvrePdb = table.Column<int>(type: "int", nullable: false),
+                    CoutHoraireReferenceCentimes = table.Column<long>(type: "bigint", nullable: true),
+                    FormationComptabilisee = table.Column<bool>(type: "bit", nullable: false),
+                    PlafondFormationPdb = table.Column<int>(type: "int", nullable: true),
+                    HeuresDuesMinutes = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Lots", x => x.Id);
+                    table.CheckConstraint("CK_Lots_CoutHoraire", "[CoutHoraireReferenceCentimes] IS NULL OR [CoutHoraireReferenceCentimes] > 0");
+                    table.CheckConstraint("CK_Lots_Dates", "[FinExecution] >= [DebutExecution] AND [DureeExecutionJours] >= 1");
+                    table.CheckConstraint("CK_Lots_Fondements", "[Fondements] >= 0 AND [Fondements] <= 63");
+                    table.CheckConstraint("CK_Lots_HeuresDues", "[HeuresDuesMinutes] >= 0 AND ([Fondements] <> 0 OR [HeuresDuesMinutes] = 0)");
+                    table.CheckConstraint("CK_Lots_Montant", "[MontantHTCentimes] > 0");
+                    table.CheckConstraint("CK_Lots_Numero", "[Numero] >= 1");
+                    table.CheckConstraint("CK_Lots_PartMainOeuvre", "[PartMainOeuvrePdb] > 0 AND [PartMainOeuvrePdb] <= 10000");
+                    table.CheckConstraint("CK_Lots_PlafondFormation", "[PlafondFormationPdb] IS NULL OR ([PlafondFormationPdb] >= 0 AND [PlafondFormationPdb] <= 10000)");
+                    table.CheckConstraint("CK_Lots_ReserveEssTroisAns", "([Fondements] & 16) = 0 OR [DureeExecutionJours] <= 1096");
+                    table.CheckConstraint("CK_Lots_ReserveSiaeOuEaEsat", "([Fondements] & 12) <> 12");
+                    table.ForeignKey(
+                        name: "FK_Lots_Marches_MarcheId",
+                        column: x => x.MarcheId,
+                        principalTable: "Marches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Lots_Structures_StructureId",
+                        column: x => x.StructureId,
+                        principalTable: "Structures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Attributions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StructureId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    LotId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EntrepriseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Role = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    DateNotification = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Attributions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Attributions_Entreprises_EntrepriseId",
+                        column: x => x.EntrepriseId,
+                        principalTable: "Entreprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Attributions_Lots_LotId",
+                        column: x => x.LotId,
+                        principalTable: "Lots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BonsCommande",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    LotId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Numero = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    DateNotification = table.Column<DateOnly>(type: "date", nullable: false),
+                    MontantHTCentimes = table.Column<long>(type: "bigint", nullable: false),
+                    HeuresMinutes = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BonsCommande", x => x.Id);
+                    table.CheckConstraint("CK_BonsCommande_Heures", "[HeuresMinutes] IS NULL OR [HeuresMinutes] >= 0");
+                    table.CheckConstraint("CK_BonsCommande_Montant", "[MontantHTCentimes] > 0");
+                    table.ForeignKey(
+                        name: "FK_BonsCommande_Lots_LotId",
+                        column: x => x.LotId,
+                        principalTable: "Lots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ObligationsInsertion",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    LotId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Origine = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Methode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    MontantLotCentimes = table.Column<long>(type: "bigint", nullable: false),
+                    MontantHTCentimes = table.Column<long>(type: "bigint", nullable: true),
+                    PartMainOeuvrePdb = table.Column<int>(type: "int", nullable: true),
+                    TauxInsertionPdb = table.Column<int>(type: "int", nullable: true),
+                    CoutHoraireReferenceCentimes = table.Column<long>(type: "bigint", nullable: true),
+                    HeuresTravailleesEstimeesMinutes = table.Column<long>(type: "bigint", nullable: true),
+                    HeuresSaisiesMinutes = table.Column<long>(type: "bigint", nullable: true),
+                    HeuresDuesMinutes = table.Column<long>(type: "bigint", nullable: false),
+                    DateEffet = table.Column<DateOnly>(type: "date", nullable: false),
+                    Motif = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    CreeLe = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ObligationsInsertion", x => x.Id);
+                    table.CheckConstraint("CK_ObligationsInsertion_Heures", "[HeuresDuesMinutes] >= 0 AND ([HeuresTravailleesEstimeesMinutes] IS NULL OR [HeuresTravailleesEstimeesMinutes] > 0) AND ([HeuresSaisiesMinutes] IS NULL OR [HeuresSaisiesMinutes] > 0)");
+                    table.CheckConstraint("CK_ObligationsInsertion_Methode", "([Methode] = 'F1' AND [MontantHTCentimes] IS NOT NULL AND [PartMainOeuvrePdb] IS NOT NULL AND [TauxInsertionPdb] IS NOT NULL AND [CoutHoraireReferenceCentimes] IS NOT NULL) OR ([Methode] = 'F2' AND [TauxInsertionPdb] IS NOT NULL AND [HeuresTravailleesEstimeesMinutes] IS NOT NULL) OR ([Methode] = 'F3' AND [HeuresSaisiesMinutes] IS NOT NULL) OR ([Methode] = 'Aucune' AND [HeuresDuesMinutes] = 0)");
+                    table.CheckConstraint("CK_ObligationsInsertion_Montants", "[MontantLotCentimes] > 0 AND ([MontantHTCentimes] IS NULL OR [MontantHTCentimes] > 0) AND ([CoutHoraireReferenceCentimes] IS NULL OR [CoutHoraireReferenceCentimes] > 0)");
+                    table.CheckConstraint("CK_ObligationsInsertion_Taux", "([TauxInsertionPdb] IS NULL OR ([TauxInsertionPdb] >= 0 AND [TauxInsertionPdb] <= 10000)) AND ([PartMainOeuvrePdb] IS NULL OR ([PartMainOeuvrePdb] > 0 AND [PartMainOeuvrePdb] <= 10000))");
+                    table.CheckConstraint("CK_ObligationsInsertion_Version", "[Version] >= 1 AND ([Version] = 1 OR [Motif] IS NOT NULL)");
+                    table.ForeignKey(
+                        name: "FK_ObligationsInsertion_Lots_LotId",
+                        column: x => x.LotId,
+                        principalTable: "Lots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -375,6 +593,35 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                 filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Attributions_EntrepriseId",
+                table: "Attributions",
+                column: "EntrepriseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attributions_LotId_Attributaire",
+                table: "Attributions",
+                column: "LotId",
+                unique: true,
+                filter: "[Role] = 'Attributaire'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attributions_LotId_EntrepriseId",
+                table: "Attributions",
+                columns: new[] { "LotId", "EntrepriseId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attributions_StructureId_EntrepriseId_Role",
+                table: "Attributions",
+                columns: new[] { "StructureId", "EntrepriseId", "Role" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BonsCommande_LotId_Numero",
+                table: "BonsCommande",
+                columns: new[] { "LotId", "Numero" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ContactsDonneurOrdre_DonneurOrdreId",
                 table: "ContactsDonneurOrdre",
                 column: "DonneurOrdreId");
@@ -401,6 +648,54 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_JournalAudit_RacineId_Quand",
                 table: "JournalAudit",
                 columns: new[] { "RacineId", "Quand" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Lots_MarcheId_Numero",
+                table: "Lots",
+                columns: new[] { "MarcheId", "Numero" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Lots_StructureId_Statut",
+                table: "Lots",
+                columns: new[] { "StructureId", "Statut" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Marches_DonneurOrdreId_Numero",
+                table: "Marches",
+                columns: new[] { "DonneurOrdreId", "Numero" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Marches_OperationId",
+                table: "Marches",
+                column: "OperationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Marches_StructureId_Numero",
+                table: "Marches",
+                columns: new[] { "StructureId", "Numero" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ObligationsInsertion_LotId_Version",
+                table: "ObligationsInsertion",
+                columns: new[] { "LotId", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Operations_DonneurOrdreId",
+                table: "Operations",
+                column: "DonneurOrdreId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Operations_StructureId_Nom",
+                table: "Operations",
+                columns: new[] { "StructureId", "Nom" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Operations_StructureId_Statut",
+                table: "Operations",
+                columns: new[] { "StructureId", "Statut" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Reglages_StructureId",
@@ -434,10 +729,19 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "Attributions");
+
+            migrationBuilder.DropTable(
+                name: "BonsCommande");
+
+            migrationBuilder.DropTable(
                 name: "ContactsDonneurOrdre");
 
             migrationBuilder.DropTable(
                 name: "JournalAudit");
+
+            migrationBuilder.DropTable(
+                name: "ObligationsInsertion");
 
             migrationBuilder.DropTable(
                 name: "Reglages");
@@ -449,10 +753,19 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "DonneursOrdre");
+                name: "Lots");
 
             migrationBuilder.DropTable(
                 name: "Entreprises");
+
+            migrationBuilder.DropTable(
+                name: "Marches");
+
+            migrationBuilder.DropTable(
+                name: "Operations");
+
+            migrationBuilder.DropTable(
+                name: "DonneursOrdre");
 
             migrationBuilder.DropTable(
                 name: "Structures");
