@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE TABLE [JournalAudit] (
@@ -45,7 +45,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE TABLE [Structures] (
@@ -60,7 +60,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -75,7 +75,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE TABLE [DonneursOrdre] (
@@ -94,7 +94,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE TABLE [Entreprises] (
@@ -103,6 +103,11 @@ BEGIN
         [RaisonSociale] nvarchar(200) NOT NULL,
         [Siret] nvarchar(14) NOT NULL,
         [TypeEmployeur] nvarchar(40) NOT NULL,
+        [CodeNaf] nvarchar(5) NULL,
+        [TrancheEffectif] nvarchar(40) NULL,
+        [Adresse] nvarchar(250) NULL,
+        [CodePostal] nvarchar(5) NULL,
+        [Commune] nvarchar(100) NULL,
         CONSTRAINT [PK_Entreprises] PRIMARY KEY ([Id]),
         CONSTRAINT [FK_Entreprises_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
     );
@@ -110,7 +115,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE TABLE [Reglages] (
@@ -142,7 +147,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE TABLE [ContactsDonneurOrdre] (
@@ -159,7 +164,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE TABLE [Operations] (
@@ -187,7 +192,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -222,7 +227,24 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
+)
+BEGIN
+    CREATE TABLE [ContactsEntreprise] (
+        [Id] uniqueidentifier NOT NULL,
+        [EntrepriseId] uniqueidentifier NOT NULL,
+        [Nom] nvarchar(150) NOT NULL,
+        [Role] nvarchar(40) NOT NULL,
+        [Email] nvarchar(254) NULL,
+        [Telephone] nvarchar(20) NULL,
+        CONSTRAINT [PK_ContactsEntreprise] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ContactsEntreprise_Entreprises_EntrepriseId] FOREIGN KEY ([EntrepriseId]) REFERENCES [Entreprises] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE TABLE [Marches] (
@@ -248,7 +270,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -263,7 +285,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -278,7 +300,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -292,7 +314,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -307,7 +329,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE TABLE [Lots] (
@@ -347,7 +369,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE TABLE [Attributions] (
@@ -365,7 +387,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE TABLE [BonsCommande] (
@@ -384,7 +406,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE TABLE [ObligationsInsertion] (
@@ -416,7 +438,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -424,7 +446,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -432,7 +454,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -440,7 +462,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -448,7 +470,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -456,7 +478,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -464,7 +486,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_DonneurOrdreId] ON [AspNetUsers] ([DonneurOrdreId]);
@@ -472,7 +494,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_EntrepriseId] ON [AspNetUsers] ([EntrepriseId]);
@@ -480,7 +502,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_StructureId] ON [AspNetUsers] ([StructureId]);
@@ -488,7 +510,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -496,7 +518,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Attributions_EntrepriseId] ON [Attributions] ([EntrepriseId]);
@@ -504,7 +526,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_Attributions_LotId_Attributaire] ON [Attributions] ([LotId]) WHERE [Role] = ''Attributaire''');
@@ -512,7 +534,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Attributions_LotId_EntrepriseId] ON [Attributions] ([LotId], [EntrepriseId]);
@@ -520,7 +542,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Attributions_StructureId_EntrepriseId_Role] ON [Attributions] ([StructureId], [EntrepriseId], [Role]);
@@ -528,7 +550,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_BonsCommande_LotId_Numero] ON [BonsCommande] ([LotId], [Numero]);
@@ -536,7 +558,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ContactsDonneurOrdre_DonneurOrdreId] ON [ContactsDonneurOrdre] ([DonneurOrdreId]);
@@ -544,7 +566,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ContactsEntreprise_EntrepriseId] ON [ContactsEntreprise] ([EntrepriseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DonneursOrdre_StructureId_RaisonSociale] ON [DonneursOrdre] ([StructureId], [RaisonSociale]);
@@ -552,7 +582,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_DonneursOrdre_StructureId_Siret] ON [DonneursOrdre] ([StructureId], [Siret]) WHERE [Siret] IS NOT NULL');
@@ -560,7 +590,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Entreprises_StructureId_RaisonSociale] ON [Entreprises] ([StructureId], [RaisonSociale]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Entreprises_StructureId_Siret] ON [Entreprises] ([StructureId], [Siret]);
@@ -568,7 +606,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE INDEX [IX_JournalAudit_RacineId_Quand] ON [JournalAudit] ([RacineId], [Quand]);
@@ -576,7 +614,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Lots_MarcheId_Numero] ON [Lots] ([MarcheId], [Numero]);
@@ -584,7 +622,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Lots_StructureId_Statut] ON [Lots] ([StructureId], [Statut]);
@@ -592,7 +630,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Marches_DonneurOrdreId_Numero] ON [Marches] ([DonneurOrdreId], [Numero]);
@@ -600,7 +638,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Marches_OperationId] ON [Marches] ([OperationId]);
@@ -608,7 +646,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Marches_StructureId_Numero] ON [Marches] ([StructureId], [Numero]);
@@ -616,7 +654,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ObligationsInsertion_LotId_Version] ON [ObligationsInsertion] ([LotId], [Version]);
@@ -624,7 +662,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Operations_DonneurOrdreId] ON [Operations] ([DonneurOrdreId]);
@@ -632,7 +670,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Operations_StructureId_Nom] ON [Operations] ([StructureId], [Nom]);
@@ -640,7 +678,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Operations_StructureId_Statut] ON [Operations] ([StructureId], [Statut]);
@@ -648,7 +686,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Reglages_StructureId] ON [Reglages] ([StructureId]);
@@ -656,7 +694,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Structures_Nom] ON [Structures] ([Nom]);
@@ -664,11 +702,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127104841_Initial'
+    WHERE [MigrationId] = N'20261127105006_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261127104841_Initial', N'10.0.15');
+    VALUES (N'20261127105006_Initial', N'10.0.15');
 END;
 
 COMMIT;

@@ -82,6 +82,13 @@ internal sealed class EntrepriseConfiguration : IEntityTypeConfiguration<Entrepr
         builder.Property(e => e.Siret).HasMaxLength(14).IsRequired();
         builder.HasOne<Structure>().WithMany().HasForeignKey(e => e.StructureId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(e => new { e.StructureId, e.Siret }).IsUnique();
+        builder.Property(e => e.CodeNaf).HasMaxLength(Entreprise.CodeNafLongueur);
+        builder.Property(e => e.Adresse).HasMaxLength(Entreprise.AdresseLongueurMax);
+        builder.Property(e => e.CodePostal).HasMaxLength(Entreprise.CodePostalLongueur);
+        builder.Property(e => e.Commune).HasMaxLength(Entreprise.CommuneLongueurMax);
+        builder.HasIndex(e => new { e.StructureId, e.RaisonSociale });
+        builder.HasMany(e => e.Contacts).WithOne().HasForeignKey(c => c.EntrepriseId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(e => e.Contacts).HasField("_contacts");
     }
 }
 

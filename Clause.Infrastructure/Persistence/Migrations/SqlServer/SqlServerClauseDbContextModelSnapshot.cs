@@ -100,10 +100,59 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("DonneursOrdre", (string)null);
                 });
 
+            modelBuilder.Entity("Clause.Domain.Entreprises.ContactEntreprise", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<Guid>("EntrepriseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Telephone")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntrepriseId");
+
+                    b.ToTable("ContactsEntreprise", (string)null);
+                });
+
             modelBuilder.Entity("Clause.Domain.Entreprises.Entreprise", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Adresse")
+                        .HasMaxLength(250)
+                        .HasColumnType("nvarchar(250)");
+
+                    b.Property<string>("CodeNaf")
+                        .HasMaxLength(5)
+                        .HasColumnType("nvarchar(5)");
+
+                    b.Property<string>("CodePostal")
+                        .HasMaxLength(5)
+                        .HasColumnType("nvarchar(5)");
+
+                    b.Property<string>("Commune")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("RaisonSociale")
                         .IsRequired()
@@ -118,12 +167,18 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("StructureId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("TrancheEffectif")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<string>("TypeEmployeur")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("StructureId", "RaisonSociale");
 
                     b.HasIndex("StructureId", "Siret")
                         .IsUnique();
@@ -892,6 +947,15 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Clause.Domain.Entreprises.ContactEntreprise", b =>
+                {
+                    b.HasOne("Clause.Domain.Entreprises.Entreprise", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("EntrepriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Clause.Domain.Entreprises.Entreprise", b =>
                 {
                     b.HasOne("Clause.Domain.Structures.Structure", null)
@@ -1074,6 +1138,11 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("Clause.Domain.DonneursOrdre.DonneurOrdre", b =>
+                {
+                    b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("Clause.Domain.Entreprises.Entreprise", b =>
                 {
                     b.Navigation("Contacts");
                 });

@@ -94,9 +94,58 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("DonneursOrdre", (string)null);
                 });
 
+            modelBuilder.Entity("Clause.Domain.Entreprises.ContactEntreprise", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntrepriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Telephone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntrepriseId");
+
+                    b.ToTable("ContactsEntreprise", (string)null);
+                });
+
             modelBuilder.Entity("Clause.Domain.Entreprises.Entreprise", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Adresse")
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeNaf")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodePostal")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commune")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RaisonSociale")
@@ -112,12 +161,18 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("StructureId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TrancheEffectif")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TypeEmployeur")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("StructureId", "RaisonSociale");
 
                     b.HasIndex("StructureId", "Siret")
                         .IsUnique();
@@ -880,6 +935,15 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Clause.Domain.Entreprises.ContactEntreprise", b =>
+                {
+                    b.HasOne("Clause.Domain.Entreprises.Entreprise", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("EntrepriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Clause.Domain.Entreprises.Entreprise", b =>
                 {
                     b.HasOne("Clause.Domain.Structures.Structure", null)
@@ -1062,6 +1126,11 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Clause.Domain.DonneursOrdre.DonneurOrdre", b =>
+                {
+                    b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("Clause.Domain.Entreprises.Entreprise", b =>
                 {
                     b.Navigation("Contacts");
                 });

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
+namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +15,10 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,16 +29,16 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                 name: "JournalAudit",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StructureId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Quand = table.Column<long>(type: "INTEGER", nullable: false),
-                    UtilisateurId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    NomUtilisateur = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
-                    TypeEntite = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    EntiteId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RacineId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Action = table.Column<int>(type: "INTEGER", nullable: false),
-                    Changements = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StructureId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Quand = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UtilisateurId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    NomUtilisateur = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
+                    TypeEntite = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    EntiteId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RacineId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Action = table.Column<int>(type: "int", nullable: false),
+                    Changements = table.Column<string>(type: "nvarchar(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -49,11 +49,11 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Structures",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Nom = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Commune = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Active = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Nom = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Commune = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Active = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -64,11 +64,11 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoleId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -85,14 +85,14 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                 name: "DonneursOrdre",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StructureId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RaisonSociale = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Siret = table.Column<string>(type: "TEXT", maxLength: 14, nullable: true),
-                    Adresse = table.Column<string>(type: "TEXT", maxLength: 250, nullable: true),
-                    CodePostal = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
-                    Commune = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StructureId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RaisonSociale = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Siret = table.Column<string>(type: "nvarchar(14)", maxLength: 14, nullable: true),
+                    Adresse = table.Column<string>(type: "nvarchar(250)", maxLength: 250, nullable: true),
+                    CodePostal = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true),
+                    Commune = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -109,11 +109,16 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Entreprises",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StructureId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RaisonSociale = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Siret = table.Column<string>(type: "TEXT", maxLength: 14, nullable: false),
-                    TypeEmployeur = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StructureId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RaisonSociale = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Siret = table.Column<string>(type: "nvarchar(14)", maxLength: 14, nullable: false),
+                    TypeEmployeur = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    CodeNaf = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true),
+                    TrancheEffectif = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    Adresse = table.Column<string>(type: "nvarchar(250)", maxLength: 250, nullable: true),
+                    CodePostal = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true),
+                    Commune = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -130,25 +135,25 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Reglages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StructureId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CoutHoraireReferenceCentimes = table.Column<long>(type: "INTEGER", nullable: false),
-                    PartMainOeuvreDefautPdb = table.Column<int>(type: "INTEGER", nullable: false),
-                    RecalculSurAvenant = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ModeAccordCadre = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    FenetreEligibiliteMois = table.Column<int>(type: "INTEGER", nullable: false),
-                    AgeSenior = table.Column<int>(type: "INTEGER", nullable: false),
-                    AnticipationDebutContratJours = table.Column<int>(type: "INTEGER", nullable: false),
-                    MaxMinutesParMois = table.Column<int>(type: "INTEGER", nullable: false),
-                    ToleranceApresFinJours = table.Column<int>(type: "INTEGER", nullable: false),
-                    FormationComptabiliseeDefaut = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PlafondFormationDefautPdb = table.Column<int>(type: "INTEGER", nullable: true),
-                    JourLimiteDeclaration = table.Column<int>(type: "INTEGER", nullable: false),
-                    JourPremiereRelance = table.Column<int>(type: "INTEGER", nullable: false),
-                    JourSecondeRelance = table.Column<int>(type: "INTEGER", nullable: false),
-                    SeuilConfidentialite = table.Column<int>(type: "INTEGER", nullable: false),
-                    DelaiSortieEmploiDurableMois = table.Column<int>(type: "INTEGER", nullable: false),
-                    ConservationMois = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StructureId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CoutHoraireReferenceCentimes = table.Column<long>(type: "bigint", nullable: false),
+                    PartMainOeuvreDefautPdb = table.Column<int>(type: "int", nullable: false),
+                    RecalculSurAvenant = table.Column<bool>(type: "bit", nullable: false),
+                    ModeAccordCadre = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    FenetreEligibiliteMois = table.Column<int>(type: "int", nullable: false),
+                    AgeSenior = table.Column<int>(type: "int", nullable: false),
+                    AnticipationDebutContratJours = table.Column<int>(type: "int", nullable: false),
+                    MaxMinutesParMois = table.Column<int>(type: "int", nullable: false),
+                    ToleranceApresFinJours = table.Column<int>(type: "int", nullable: false),
+                    FormationComptabiliseeDefaut = table.Column<bool>(type: "bit", nullable: false),
+                    PlafondFormationDefautPdb = table.Column<int>(type: "int", nullable: true),
+                    JourLimiteDeclaration = table.Column<int>(type: "int", nullable: false),
+                    JourPremiereRelance = table.Column<int>(type: "int", nullable: false),
+                    JourSecondeRelance = table.Column<int>(type: "int", nullable: false),
+                    SeuilConfidentialite = table.Column<int>(type: "int", nullable: false),
+                    DelaiSortieEmploiDurableMois = table.Column<int>(type: "int", nullable: false),
+                    ConservationMois = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -167,12 +172,12 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ContactsDonneurOrdre",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DonneurOrdreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Nom = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    Telephone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DonneurOrdreId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Nom = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
+                    Role = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
+                    Telephone = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -189,19 +194,19 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Operations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StructureId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DonneurOrdreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Nom = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Commune = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    DebutPrevisionnel = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    FinPrevisionnelle = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Programme = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    EnQpv = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CodeQpv = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
-                    ObjectifPartQpvPdb = table.Column<int>(type: "INTEGER", nullable: true),
-                    Statut = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    MotifRetour = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StructureId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DonneurOrdreId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Nom = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Commune = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    DebutPrevisionnel = table.Column<DateOnly>(type: "date", nullable: true),
+                    FinPrevisionnelle = table.Column<DateOnly>(type: "date", nullable: true),
+                    Programme = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    EnQpv = table.Column<bool>(type: "bit", nullable: false),
+                    CodeQpv = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: true),
+                    ObjectifPartQpvPdb = table.Column<int>(type: "int", nullable: true),
+                    Statut = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    MotifRetour = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -227,28 +232,28 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    NomComplet = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
-                    StructureId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    EntrepriseId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DonneurOrdreId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Actif = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreeLe = table.Column<long>(type: "INTEGER", nullable: false),
-                    InvitationAccepteeLe = table.Column<long>(type: "INTEGER", nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    NomComplet = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
+                    StructureId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    EntrepriseId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    DonneurOrdreId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Actif = table.Column<bool>(type: "bit", nullable: false),
+                    CreeLe = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    InvitationAccepteeLe = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -274,20 +279,42 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ContactsEntreprise",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EntrepriseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Nom = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
+                    Role = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
+                    Telephone = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContactsEntreprise", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ContactsEntreprise_Entreprises_EntrepriseId",
+                        column: x => x.EntrepriseId,
+                        principalTable: "Entreprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Marches",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StructureId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OperationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DonneurOrdreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Numero = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Objet = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    DateNotification = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DebutExecution = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    FinExecution = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    MontantHTCentimes = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StructureId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OperationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DonneurOrdreId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Numero = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Objet = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    DateNotification = table.Column<DateOnly>(type: "date", nullable: true),
+                    DebutExecution = table.Column<DateOnly>(type: "date", nullable: false),
+                    FinExecution = table.Column<DateOnly>(type: "date", nullable: false),
+                    MontantHTCentimes = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -318,11 +345,11 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -339,10 +366,10 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -359,8 +386,8 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RoleId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -383,10 +410,10 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -403,24 +430,24 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Lots",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StructureId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MarcheId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Numero = table.Column<int>(type: "INTEGER", nullable: false),
-                    Libelle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    MontantHTCentimes = table.Column<long>(type: "INTEGER", nullable: false),
-                    DebutExecution = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    FinExecution = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    DureeExecutionJours = table.Column<int>(type: "INTEGER", nullable: false),
-                    Fondements = table.Column<int>(type: "INTEGER", maxLength: 40, nullable: false),
-                    AccordCadreBonsCommande = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Statut = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    MotifRetour = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    PartMainOeuvrePdb = table.Column<int>(type: "INTEGER", nullable: false),
-                    CoutHoraireReferenceCentimes = table.Column<long>(type: "INTEGER", nullable: true),
-                    FormationComptabilisee = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PlafondFormationPdb = table.Column<int>(type: "INTEGER", nullable: true),
-                    HeuresDuesMinutes = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StructureId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MarcheId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Numero = table.Column<int>(type: "int", nullable: false),
+                    Libelle = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    MontantHTCentimes = table.Column<long>(type: "bigint", nullable: false),
+                    DebutExecution = table.Column<DateOnly>(type: "date", nullable: false),
+                    FinExecution = table.Column<DateOnly>(type: "date", nullable: false),
+                    DureeExecutionJours = table.Column<int>(type: "int", nullable: false),
+                    Fondements = table.Column<int>(type: "int", maxLength: 40, nullable: false),
+                    AccordCadreBonsCommande = table.Column<bool>(type: "bit", nullable: false),
+                    Statut = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    MotifRetour = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    PartMainOeuvrePdb = table.Column<int>(type: "int", nullable: false),
+                    CoutHoraireReferenceCentimes = table.Column<long>(type: "bigint", nullable: true),
+                    FormationComptabilisee = table.Column<bool>(type: "bit", nullable: false),
+                    PlafondFormationPdb = table.Column<int>(type: "int", nullable: true),
+                    HeuresDuesMinutes = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -453,12 +480,12 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Attributions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StructureId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LotId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EntrepriseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    DateNotification = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StructureId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    LotId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EntrepriseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Role = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    DateNotification = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -481,12 +508,12 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                 name: "BonsCommande",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LotId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Numero = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    DateNotification = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    MontantHTCentimes = table.Column<long>(type: "INTEGER", nullable: false),
-                    HeuresMinutes = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    LotId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Numero = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    DateNotification = table.Column<DateOnly>(type: "date", nullable: false),
+                    MontantHTCentimes = table.Column<long>(type: "bigint", nullable: false),
+                    HeuresMinutes = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -505,22 +532,22 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ObligationsInsertion",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LotId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Origine = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Methode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    MontantLotCentimes = table.Column<long>(type: "INTEGER", nullable: false),
-                    MontantHTCentimes = table.Column<long>(type: "INTEGER", nullable: true),
-                    PartMainOeuvrePdb = table.Column<int>(type: "INTEGER", nullable: true),
-                    TauxInsertionPdb = table.Column<int>(type: "INTEGER", nullable: true),
-                    CoutHoraireReferenceCentimes = table.Column<long>(type: "INTEGER", nullable: true),
-                    HeuresTravailleesEstimeesMinutes = table.Column<long>(type: "INTEGER", nullable: true),
-                    HeuresSaisiesMinutes = table.Column<long>(type: "INTEGER", nullable: true),
-                    HeuresDuesMinutes = table.Column<long>(type: "INTEGER", nullable: false),
-                    DateEffet = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Motif = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    CreeLe = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    LotId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Origine = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Methode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    MontantLotCentimes = table.Column<long>(type: "bigint", nullable: false),
+                    MontantHTCentimes = table.Column<long>(type: "bigint", nullable: true),
+                    PartMainOeuvrePdb = table.Column<int>(type: "int", nullable: true),
+                    TauxInsertionPdb = table.Column<int>(type: "int", nullable: true),
+                    CoutHoraireReferenceCentimes = table.Column<long>(type: "bigint", nullable: true),
+                    HeuresTravailleesEstimeesMinutes = table.Column<long>(type: "bigint", nullable: true),
+                    HeuresSaisiesMinutes = table.Column<long>(type: "bigint", nullable: true),
+                    HeuresDuesMinutes = table.Column<long>(type: "bigint", nullable: false),
+                    DateEffet = table.Column<DateOnly>(type: "date", nullable: false),
+                    Motif = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    CreeLe = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -547,7 +574,8 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -588,7 +616,8 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Attributions_EntrepriseId",
@@ -625,6 +654,11 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                 column: "DonneurOrdreId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ContactsEntreprise_EntrepriseId",
+                table: "ContactsEntreprise",
+                column: "EntrepriseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DonneursOrdre_StructureId_RaisonSociale",
                 table: "DonneursOrdre",
                 columns: new[] { "StructureId", "RaisonSociale" });
@@ -633,7 +667,13 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_DonneursOrdre_StructureId_Siret",
                 table: "DonneursOrdre",
                 columns: new[] { "StructureId", "Siret" },
-                unique: true);
+                unique: true,
+                filter: "[Siret] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Entreprises_StructureId_RaisonSociale",
+                table: "Entreprises",
+                columns: new[] { "StructureId", "RaisonSociale" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Entreprises_StructureId_Siret",
@@ -733,6 +773,9 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ContactsDonneurOrdre");
+
+            migrationBuilder.DropTable(
+                name: "ContactsEntreprise");
 
             migrationBuilder.DropTable(
                 name: "JournalAudit");
