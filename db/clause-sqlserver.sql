@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,24 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
+)
+BEGIN
+    CREATE TABLE [JournalAccesDonneesSensibles] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [Quand] datetimeoffset NOT NULL,
+        [UtilisateurId] uniqueidentifier NULL,
+        [NomUtilisateur] nvarchar(150) NOT NULL,
+        [ParticipantId] uniqueidentifier NOT NULL,
+        [Quoi] nvarchar(200) NOT NULL,
+        CONSTRAINT [PK_JournalAccesDonneesSensibles] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE TABLE [JournalAudit] (
@@ -45,7 +62,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE TABLE [Structures] (
@@ -60,7 +77,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -75,7 +92,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE TABLE [DonneursOrdre] (
@@ -94,7 +111,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE TABLE [Entreprises] (
@@ -115,7 +132,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE TABLE [Reglages] (
@@ -147,7 +164,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE TABLE [ContactsDonneurOrdre] (
@@ -164,7 +181,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE TABLE [Operations] (
@@ -192,7 +209,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -227,7 +244,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE TABLE [ContactsEntreprise] (
@@ -244,7 +261,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE TABLE [Marches] (
@@ -270,7 +287,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -285,7 +302,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -300,7 +317,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -314,7 +331,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -329,7 +346,39 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
+)
+BEGIN
+    CREATE TABLE [Participants] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [Nom] nvarchar(100) NOT NULL,
+        [Prenom] nvarchar(100) NOT NULL,
+        [Sexe] nvarchar(40) NOT NULL,
+        [DateNaissance] date NOT NULL,
+        [Adresse] nvarchar(250) NULL,
+        [CodePostal] nvarchar(5) NOT NULL,
+        [Commune] nvarchar(100) NOT NULL,
+        [ResidentQpv] bit NOT NULL,
+        [CodeQpv] nvarchar(9) NULL,
+        [NiveauQualification] nvarchar(40) NOT NULL,
+        [Prescripteur] nvarchar(40) NOT NULL,
+        [ReferentId] uniqueidentifier NULL,
+        [IdentifiantFranceTravail] nvarchar(11) NULL,
+        [DateInformation] date NULL,
+        [InscritLe] date NOT NULL,
+        CONSTRAINT [PK_Participants] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_Participants_Naissance] CHECK ([DateNaissance] <= [InscritLe]),
+        CONSTRAINT [CK_Participants_Qpv] CHECK (([ResidentQpv] = 1 AND [CodeQpv] IS NOT NULL) OR ([ResidentQpv] = 0 AND [CodeQpv] IS NULL)),
+        CONSTRAINT [CK_Participants_Sexe] CHECK ([Sexe] = 'F' OR [Sexe] = 'M'),
+        CONSTRAINT [FK_Participants_AspNetUsers_ReferentId] FOREIGN KEY ([ReferentId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Participants_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE TABLE [Lots] (
@@ -369,7 +418,28 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
+)
+BEGIN
+    CREATE TABLE [DecisionsEligibilite] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [ParticipantId] uniqueidentifier NOT NULL,
+        [DateValidation] date NOT NULL,
+        [ValideParId] uniqueidentifier NOT NULL,
+        [ValideParNom] nvarchar(150) NOT NULL,
+        [PrescripteurAvis] nvarchar(40) NULL,
+        [MotifAvis] nvarchar(1000) NULL,
+        CONSTRAINT [PK_DecisionsEligibilite] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_DecisionsEligibilite_AvisMotive] CHECK (([PrescripteurAvis] IS NULL AND [MotifAvis] IS NULL) OR ([PrescripteurAvis] IS NOT NULL AND [MotifAvis] IS NOT NULL)),
+        CONSTRAINT [FK_DecisionsEligibilite_Participants_ParticipantId] FOREIGN KEY ([ParticipantId]) REFERENCES [Participants] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_DecisionsEligibilite_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE TABLE [Attributions] (
@@ -387,7 +457,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE TABLE [BonsCommande] (
@@ -406,7 +476,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE TABLE [ObligationsInsertion] (
@@ -438,7 +508,27 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
+)
+BEGIN
+    CREATE TABLE [CategoriesDecision] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [DecisionId] uniqueidentifier NOT NULL,
+        [ParticipantId] uniqueidentifier NOT NULL,
+        [Categorie] nvarchar(40) NOT NULL,
+        [Justificatif] nvarchar(200) NOT NULL,
+        [FinDroits] date NULL,
+        CONSTRAINT [PK_CategoriesDecision] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CategoriesDecision_DecisionsEligibilite_DecisionId] FOREIGN KEY ([DecisionId]) REFERENCES [DecisionsEligibilite] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_CategoriesDecision_Participants_ParticipantId] FOREIGN KEY ([ParticipantId]) REFERENCES [Participants] ([Id]),
+        CONSTRAINT [FK_CategoriesDecision_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -446,7 +536,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -454,7 +544,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -462,7 +552,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -470,7 +560,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -478,7 +568,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -486,7 +576,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_DonneurOrdreId] ON [AspNetUsers] ([DonneurOrdreId]);
@@ -494,7 +584,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_EntrepriseId] ON [AspNetUsers] ([EntrepriseId]);
@@ -502,7 +592,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_StructureId] ON [AspNetUsers] ([StructureId]);
@@ -510,7 +600,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -518,7 +608,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Attributions_EntrepriseId] ON [Attributions] ([EntrepriseId]);
@@ -526,7 +616,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_Attributions_LotId_Attributaire] ON [Attributions] ([LotId]) WHERE [Role] = ''Attributaire''');
@@ -534,7 +624,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Attributions_LotId_EntrepriseId] ON [Attributions] ([LotId], [EntrepriseId]);
@@ -542,7 +632,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Attributions_StructureId_EntrepriseId_Role] ON [Attributions] ([StructureId], [EntrepriseId], [Role]);
@@ -550,7 +640,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_BonsCommande_LotId_Numero] ON [BonsCommande] ([LotId], [Numero]);
@@ -558,7 +648,31 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CategoriesDecision_DecisionId_Categorie] ON [CategoriesDecision] ([DecisionId], [Categorie]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127105129_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_CategoriesDecision_ParticipantId] ON [CategoriesDecision] ([ParticipantId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127105129_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_CategoriesDecision_StructureId_Categorie_ParticipantId] ON [CategoriesDecision] ([StructureId], [Categorie], [ParticipantId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ContactsDonneurOrdre_DonneurOrdreId] ON [ContactsDonneurOrdre] ([DonneurOrdreId]);
@@ -566,7 +680,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ContactsEntreprise_EntrepriseId] ON [ContactsEntreprise] ([EntrepriseId]);
@@ -574,7 +688,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_DecisionsEligibilite_ParticipantId_DateValidation] ON [DecisionsEligibilite] ([ParticipantId], [DateValidation]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127105129_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DecisionsEligibilite_StructureId_DateValidation] ON [DecisionsEligibilite] ([StructureId], [DateValidation]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DonneursOrdre_StructureId_RaisonSociale] ON [DonneursOrdre] ([StructureId], [RaisonSociale]);
@@ -582,7 +712,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_DonneursOrdre_StructureId_Siret] ON [DonneursOrdre] ([StructureId], [Siret]) WHERE [Siret] IS NOT NULL');
@@ -590,7 +720,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Entreprises_StructureId_RaisonSociale] ON [Entreprises] ([StructureId], [RaisonSociale]);
@@ -598,7 +728,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Entreprises_StructureId_Siret] ON [Entreprises] ([StructureId], [Siret]);
@@ -606,7 +736,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_JournalAccesDonneesSensibles_ParticipantId_Quand] ON [JournalAccesDonneesSensibles] ([ParticipantId], [Quand]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127105129_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_JournalAccesDonneesSensibles_StructureId_Quand] ON [JournalAccesDonneesSensibles] ([StructureId], [Quand]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE INDEX [IX_JournalAudit_RacineId_Quand] ON [JournalAudit] ([RacineId], [Quand]);
@@ -614,7 +760,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Lots_MarcheId_Numero] ON [Lots] ([MarcheId], [Numero]);
@@ -622,7 +768,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Lots_StructureId_Statut] ON [Lots] ([StructureId], [Statut]);
@@ -630,7 +776,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Marches_DonneurOrdreId_Numero] ON [Marches] ([DonneurOrdreId], [Numero]);
@@ -638,7 +784,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Marches_OperationId] ON [Marches] ([OperationId]);
@@ -646,7 +792,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Marches_StructureId_Numero] ON [Marches] ([StructureId], [Numero]);
@@ -654,7 +800,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ObligationsInsertion_LotId_Version] ON [ObligationsInsertion] ([LotId], [Version]);
@@ -662,7 +808,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Operations_DonneurOrdreId] ON [Operations] ([DonneurOrdreId]);
@@ -670,7 +816,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Operations_StructureId_Nom] ON [Operations] ([StructureId], [Nom]);
@@ -678,7 +824,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Operations_StructureId_Statut] ON [Operations] ([StructureId], [Statut]);
@@ -686,7 +832,47 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Participants_ReferentId] ON [Participants] ([ReferentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127105129_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Participants_StructureId_Commune] ON [Participants] ([StructureId], [Commune]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127105129_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Participants_StructureId_Nom_Prenom] ON [Participants] ([StructureId], [Nom], [Prenom]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127105129_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Participants_StructureId_ReferentId] ON [Participants] ([StructureId], [ReferentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127105129_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Participants_StructureId_ResidentQpv] ON [Participants] ([StructureId], [ResidentQpv]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Reglages_StructureId] ON [Reglages] ([StructureId]);
@@ -694,7 +880,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Structures_Nom] ON [Structures] ([Nom]);
@@ -702,11 +888,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127105006_Initial'
+    WHERE [MigrationId] = N'20261127105129_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261127105006_Initial', N'10.0.15');
+    VALUES (N'20261127105129_Initial', N'10.0.15');
 END;
 
 COMMIT;

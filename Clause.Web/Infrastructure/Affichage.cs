@@ -11,6 +11,11 @@ public static class Affichage
 
     public static string Date(DateOnly? date) => date?.ToString("dd/MM/yyyy", Fr) ?? "—";
 
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    /// <summary>Today's date in Europe/Paris (DOMAIN.md §2), from the injected clock.</summary>
+    public static DateOnly Aujourdhui(TimeProvider horloge) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(horloge.GetUtcNow(), Paris).DateTime);
+
     /// <summary>Options of a select for an enum, labelled in French, with the current value selected.</summary>
     public static IEnumerable<SelectListItem> Options<TEnum>(TEnum? selection = null) where TEnum : struct, Enum =>
         Libelles.Tous<TEnum>().Select(o => new SelectListItem(o.Libelle, o.Valeur.ToString(), selection.HasValue && selection.Value.Equals(o.Valeur)));

@@ -61,6 +61,8 @@ public static class ComposeWeb
             .AddPolicy(Politiques.Administration, p => p.RequireRole(Roles.Administrateur))
             .AddPolicy(Politiques.LectureClause, p => p.RequireRole(Roles.Direction, Roles.Facilitateur).RequireClaim(RevendicationsClause.StructureId))
             .AddPolicy(Politiques.GestionClause, p => p.RequireRole(Roles.Facilitateur).RequireClaim(RevendicationsClause.StructureId));
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Politiques.LectureParticipants, p => p.RequireRole(Roles.Direction, Roles.Facilitateur, Roles.Referent).RequireClaim(RevendicationsClause.StructureId));
 
         services.AddRazorPages(o =>
         {
@@ -72,6 +74,10 @@ public static class ComposeWeb
             o.Conventions.AuthorizePage("/DonneursOrdre/Creer", Politiques.GestionClause);
             o.Conventions.AuthorizePage("/DonneursOrdre/Modifier", Politiques.GestionClause);
             o.Conventions.AuthorizePage("/DonneursOrdre/Contact", Politiques.GestionClause);
+            o.Conventions.AuthorizeFolder("/Participants", Politiques.LectureParticipants);
+            o.Conventions.AuthorizePage("/Participants/Creer", Politiques.GestionClause);
+            o.Conventions.AuthorizePage("/Participants/Modifier", Politiques.GestionClause);
+            o.Conventions.AuthorizePage("/Participants/Eligibilite", Politiques.GestionClause);
         }).AddMvcOptions(o => MessagesValidation.EnFrancais(o.ModelBindingMessageProvider));
 
         // Accented French text is written as is, not as &#xE9; entities.
@@ -115,4 +121,7 @@ public static class Politiques
 
     /// <summary>Write the clause data of one's structure (Facilitateur).</summary>
     public const string GestionClause = nameof(GestionClause);
+
+    /// <summary>Read participants (Direction, Facilitateur; a Referent only his or her own).</summary>
+    public const string LectureParticipants = nameof(LectureParticipants);
 }

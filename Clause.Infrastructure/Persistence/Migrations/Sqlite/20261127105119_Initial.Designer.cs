@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteClauseDbContext))]
-    [Migration("20261127104959_Initial")]
+    [Migration("20261127105119_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -551,6 +551,180 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Clause.Domain.Participants.CategorieDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Categorie")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FinDroits")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Justificatif")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("DecisionId", "Categorie")
+                        .IsUnique();
+
+                    b.HasIndex("StructureId", "Categorie", "ParticipantId");
+
+                    b.ToTable("CategoriesDecision", (string)null);
+                });
+
+            modelBuilder.Entity("Clause.Domain.Participants.DecisionEligibilite", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateValidation")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MotifAvis")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrescripteurAvis")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ValideParId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValideParNom")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId", "DateValidation")
+                        .IsUnique();
+
+                    b.HasIndex("StructureId", "DateValidation");
+
+                    b.ToTable("DecisionsEligibilite", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_DecisionsEligibilite_AvisMotive", "([PrescripteurAvis] IS NULL AND [MotifAvis] IS NULL) OR ([PrescripteurAvis] IS NOT NULL AND [MotifAvis] IS NOT NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Clause.Domain.Participants.Participant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Adresse")
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodePostal")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeQpv")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commune")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateInformation")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateNaissance")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdentifiantFranceTravail")
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("InscritLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NiveauQualification")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prenom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prescripteur")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReferentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ResidentQpv")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sexe")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferentId");
+
+                    b.HasIndex("StructureId", "Commune");
+
+                    b.HasIndex("StructureId", "ReferentId");
+
+                    b.HasIndex("StructureId", "ResidentQpv");
+
+                    b.HasIndex("StructureId", "Nom", "Prenom");
+
+                    b.ToTable("Participants", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Participants_Naissance", "[DateNaissance] <= [InscritLe]");
+
+                            t.HasCheckConstraint("CK_Participants_Qpv", "([ResidentQpv] = 1 AND [CodeQpv] IS NOT NULL) OR ([ResidentQpv] = 0 AND [CodeQpv] IS NULL)");
+
+                            t.HasCheckConstraint("CK_Participants_Sexe", "[Sexe] = 'F' OR [Sexe] = 'M'");
+                        });
+                });
+
             modelBuilder.Entity("Clause.Domain.Structures.Reglages", b =>
                 {
                     b.Property<Guid>("Id")
@@ -653,6 +827,43 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Structures", (string)null);
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Audit.JournalAccesDonneesSensibles", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NomUtilisateur")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Quand")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Quoi")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UtilisateurId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId", "Quand");
+
+                    b.HasIndex("StructureId", "Quand");
+
+                    b.ToTable("JournalAccesDonneesSensibles", (string)null);
                 });
 
             modelBuilder.Entity("Clause.Infrastructure.Audit.JournalAudit", b =>
@@ -1050,6 +1261,56 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Clause.Domain.Participants.CategorieDecision", b =>
+                {
+                    b.HasOne("Clause.Domain.Participants.DecisionEligibilite", null)
+                        .WithMany("Categories")
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Domain.Participants.DecisionEligibilite", b =>
+                {
+                    b.HasOne("Clause.Domain.Participants.Participant", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Domain.Participants.Participant", b =>
+                {
+                    b.HasOne("Clause.Infrastructure.Identite.Utilisateur", null)
+                        .WithMany()
+                        .HasForeignKey("ReferentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Clause.Domain.Structures.Reglages", b =>
                 {
                     b.HasOne("Clause.Domain.Structures.Structure", null)
@@ -1150,6 +1411,16 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Clause.Domain.Marches.Marche", b =>
                 {
                     b.Navigation("Lots");
+                });
+
+            modelBuilder.Entity("Clause.Domain.Participants.DecisionEligibilite", b =>
+                {
+                    b.Navigation("Categories");
+                });
+
+            modelBuilder.Entity("Clause.Domain.Participants.Participant", b =>
+                {
+                    b.Navigation("Decisions");
                 });
 #pragma warning restore 612, 618
         }

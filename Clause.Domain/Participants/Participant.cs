@@ -1,0 +1,249 @@
+using Clause.Domain.Commun;
+using Clause.Domain.Structures;
+
+namespace Clause.Domain.Participants;
+
+/// <summary>What a facilitateur types to register or correct a participant (field names = the page's input names).</summary>
+public sealed record DonneesParticipant(
+    string? Nom,
+    string? Prenom,
+    Sexe? Sexe,
+    DateOnly? DateNaissance,
+    string? Adresse,
+    string? CodePostal,
+    string? Commune,
+    bool ResidentQpv,
+    string? CodeQpv,
+    NiveauQualification? NiveauQualification,
+    Prescripteur? Prescripteur,
+    Guid? ReferentId,
+    string? IdentifiantFranceTravail,
+    DateOnly? DateInformation);
+
+/// <summary>
+/// A person far from employment followed by the structure (DOMAIN.md §5), identity kept to the minimum.
+/// Aggregate root of the eligibility decisions: only a facilitateur validates one, and a contract counts
+/// only if it starts inside a decision's window (<see cref="Verifier"/>).
+/// Fields marked <see cref="SensibleAttribute"/> are masked in the audit trail: everything that the
+/// anonymisation of §12 removes or coarsens (names, birth date, address, commune, QPV code, France
+/// Travail id), so the journal never outlives the active base with identities in clear.
+/// </summary>
+public sealed class Participant : Entite, IAppartientStructure
+{
+    public const int NomLongueurMax = 100;
+    public const int PrenomLongueurMax = 100;
+    public const int AdresseLongueurMax = 250;
+    public const int CodePostalLongueur = 5;
+    public const int CommuneLongueurMax = 100;
+    public const int CodeQpvLongueurMax = 9;
+    public const int IdentifiantFranceTravailLongueurMin = 7;
+    public const int IdentifiantFranceTravailLongueurMax = 11;
+    public const int AgeMinimumInscription = 16;
+    public const int AgeMaximumInscription = 80;
+
+    private readonly List<DecisionEligibilite> _decisions = [];
+
+    private Participant()
+    {
+        Nom = string.Empty;
+        Prenom = string.Empty;
+        CodePostal = string.Empty;
+        Commune = string.Empty;
+    }
+
+    public Guid StructureId { get; private set; }
+
+    [Sensible] public string Nom { get; private set; }
+
+    [Sensible] public string Prenom { get; private set; }
+
+    public Sexe Sexe { get; private set; }
+
+    [Sensible] public DateOnly DateNaissance { get; private set; }
+
+    [Sensible] public string? Adresse { get; private set; }
+
+    [Sensible] public string CodePostal { get; private set; }
+
+    [Sensible] public string Commune { get; private set; }
+
+    public bool ResidentQpv { get; private set; }
+
+    /// <summary>"QP" + 6 or 7 digits (e.g. QP037004), present exactly when <see cref="ResidentQpv"/>.</summary>
+    [Sensible] public string? CodeQpv { get; private set; }
+
+    public NiveauQualification NiveauQualification { get; private set; }
+
+    public Prescripteur Prescripteur { get; private set; }
+
+    /// <summary>A staff user of the structure with the role Referent (checked by the page), or none.</summary>
+    public Guid? ReferentId { get; private set; }
+
+    [Sensible] public string? IdentifiantFranceTravail { get; private set; }
+
+    /// <summary>Date the participant received the information notice (DOMAIN.md §12), when known.</summary>
+    public DateOnly? DateInformation { get; private set; }
+
+    /// <summary>Registration date: the plausibility of the birth date is judged on it.</summary>
+    public DateOnly InscritLe { get; private set; }
+
+    public IReadOnlyList<DecisionEligibilite> Decisions => _decisions;
+
+    /// <summary>The most recent decision (by validation date), or none.</summary>
+    public DecisionEligibilite? DerniereDecision => _decisions.MaxBy(d => d.DateValidation);
+
+    public static Participant Creer(Guid structureId, DonneesParticipant donnees, DateOnly aujourdhui)
+    {
+        var participant = new Participant
+        {
+            StructureId = Garde.Identifiant(structureId, nameof(StructureId), "Structure"),
+            InscritLe = aujourdhui,
+        };
+        participant.Modifier(donnees, aujourdhui);
+        return participant;
+    }
+
+    public void Modifier(DonneesParticipant donnees, DateOnly aujourdhui)
+    {
+        ArgumentNullException.ThrowIfNull(donnees);
+        Nom = Garde.Requis(donnees.Nom, nameof(Nom), "Nom", NomLongueurMax);
+        Prenom = Garde.Requis(donnees.Prenom, nameof(Prenom), "Prénom", PrenomLongueurMax);
+        Sexe = Garde.Defini(donnees.Sexe ?? throw Obligatoire(nameof(Sexe), "Sexe"), nameof(Sexe), "Sexe");
+        DateNaissance = VerifierNaissance(donnees.DateNaissance ?? throw Obligatoire(nameof(DateNaissance), "Date de naissance"), aujourdhui, InscritLe);
+        Adresse = Garde.Optionnel(donnees.Adresse, nameof(Adresse), "Adresse", AdresseLongueurMax);
+        var cp = Garde.Requis(donnees.CodePostal, nameof(CodePostal), "Code postal", CodePostalLongueur + 5).Replace(" ", string.Empty, StringComparison.Ordinal);
+        if (cp.Length != CodePostalLongueur || !cp.All(char.IsAsciiDigit))
+            throw new RegleMetierException(nameof(CodePostal), "Le code postal doit comporter 5 chiffres.");
+        CodePostal = cp;
+        Commune = Garde.Requis(donnees.Commune, nameof(Commune), "Commune", CommuneLongueurMax);
+        ResidentQpv = donnees.ResidentQpv;
+        CodeQpv = donnees.ResidentQpv ? VerifierCodeQpv(donnees.CodeQpv) : null;
+        NiveauQualification = Garde.Defini(donnees.NiveauQualification ?? throw Obligatoire(nameof(NiveauQualification), "Niveau de qualification"),
+            nameof(NiveauQualification), "Niveau de qualification");
+        Prescripteur = Garde.Defini(donnees.Prescripteur ?? throw Obligatoire(nameof(Prescripteur), "Prescripteur"), nameof(Prescripteur), "Prescripteur");
+        ReferentId = donnees.ReferentId == Guid.Empty ? null : donnees.ReferentId;
+        IdentifiantFranceTravail = VerifierIdentifiantFranceTravail(donnees.IdentifiantFranceTravail);
+        if (donnees.DateInformation is { } information && information > aujourdhui)
+            throw new RegleMetierException(nameof(DateInformation), "La date de remise de la notice d'information ne peut pas être dans le futur.");
+        DateInformation = donnees.DateInformation;
+    }
+
+    /// <summary>Age in whole years on a date.</summary>
+    public int AgeLe(DateOnly date) => CategoriesEligibilite.Age(DateNaissance, date);
+
+    /// <summary>
+    /// Records an eligibility decision. Only a Facilitateur may call this (the page restricts the role):
+    /// the validator's identity is stored with the decision.
+    /// </summary>
+    public DecisionEligibilite ValiderEligibilite(DateOnly dateValidation, IReadOnlyCollection<CategorieSaisie> categories,
+        Prescripteur? prescripteurAvis, string? motifAvis, Guid validateurId, string? validateurNom, Reglages reglages, DateOnly aujourdhui)
+    {
+        ArgumentNullException.ThrowIfNull(reglages);
+        if (dateValidation > aujourdhui)
+            throw new RegleMetierException(nameof(DecisionEligibilite.DateValidation), "La date de validation ne peut pas être dans le futur.");
+        if (dateValidation < DateNaissance)
+            throw new RegleMetierException(nameof(DecisionEligibilite.DateValidation), "La date de validation ne peut pas précéder la date de naissance.");
+        if (_decisions.Any(d => d.DateValidation == dateValidation))
+            throw new RegleMetierException(nameof(DecisionEligibilite.DateValidation), "Une décision d'éligibilité est déjà enregistrée à cette date pour ce participant.");
+        var decision = DecisionEligibilite.Creer(this, dateValidation, categories, prescripteurAvis, motifAvis, validateurId, validateurNom, reglages);
+        _decisions.Add(decision);
+        return decision;
+    }
+
+    /// <summary>The window of the most recent decision: [validation, validation + FenetreEligibiliteMois], or none.</summary>
+    public Periode? FenetreEligibilite(Reglages reglages)
+    {
+        ArgumentNullException.ThrowIfNull(reglages);
+        return DerniereDecision?.Fenetre(reglages.FenetreEligibiliteMois);
+    }
+
+    /// <summary>The most recent decision whose window contains <paramref name="debutContrat"/>, or none.</summary>
+    public DecisionEligibilite? DecisionCouvrant(DateOnly debutContrat, Reglages reglages)
+    {
+        ArgumentNullException.ThrowIfNull(reglages);
+        return _decisions.Where(d => d.Couvre(debutContrat, reglages.FenetreEligibiliteMois)).MaxBy(d => d.DateValidation);
+    }
+
+    /// <summary>Reads, without refusing, how a contract starting on <paramref name="debutContrat"/> stands (for display and flags).</summary>
+    public ControleEligibilite Controler(DateOnly debutContrat, Reglages reglages)
+    {
+        var couvrant = DecisionCouvrant(debutContrat, reglages);
+        if (couvrant is not null) return new ControleEligibilite(StatutEligibilite.Couvert, couvrant, null);
+        var proche = DecisionLaPlusProche(debutContrat);
+        return proche is null
+            ? new ControleEligibilite(StatutEligibilite.SansDecision, null, null)
+            : new ControleEligibilite(StatutEligibilite.HorsFenetre, proche, null);
+    }
+
+    /// <summary>
+    /// The eligibility check of a contract (DOMAIN.md §5): it counts when it STARTS inside a decision's
+    /// window; outside every window it counts only with a written override (≥ 10 characters), which is
+    /// returned to be stored on the contract (and so audited). Without any decision nothing can count.
+    /// Refusals are <see cref="RegleMetierException"/> naming <paramref name="champDate"/> or <paramref name="champMotif"/>.
+    /// </summary>
+    public ControleEligibilite Verifier(DateOnly debutContrat, Reglages reglages, string? motifDerogation, Guid parId, string? parNom,
+        DateTimeOffset le, string champDate = "DateDebut", string champMotif = "MotifDerogation")
+    {
+        var controle = Controler(debutContrat, reglages);
+        switch (controle.Statut)
+        {
+            case StatutEligibilite.Couvert:
+                return controle;
+            case StatutEligibilite.SansDecision:
+                throw new RegleMetierException(champDate,
+                    "Ce participant n'a aucune décision d'éligibilité validée : un facilitateur doit d'abord valider son éligibilité.");
+            default:
+                var decision = controle.Decision!;
+                if (string.IsNullOrWhiteSpace(motifDerogation))
+                {
+                    var fenetre = decision.Fenetre(reglages.FenetreEligibiliteMois);
+                    throw new RegleMetierException(champDate,
+                        $"Le contrat débute le {Texte(debutContrat)}, hors de la fenêtre d'éligibilité (décision du {Texte(fenetre.Debut)}, "
+                        + $"fenêtre jusqu'au {Texte(fenetre.Fin)}) : une dérogation motivée est nécessaire.");
+                }
+                return controle with { Derogation = Derogation.Creer(motifDerogation, parId, parNom, le, champMotif) };
+        }
+    }
+
+    /// <summary>Outside every window: the latest decision before the date, else the first one after it.</summary>
+    private DecisionEligibilite? DecisionLaPlusProche(DateOnly date) =>
+        _decisions.Where(d => d.DateValidation <= date).MaxBy(d => d.DateValidation)
+        ?? _decisions.MinBy(d => d.DateValidation);
+
+    /// <summary>Not in the future; plausible (16 to 80 years old) on the registration date, also when corrected later.</summary>
+    private static DateOnly VerifierNaissance(DateOnly naissance, DateOnly aujourdhui, DateOnly inscritLe)
+    {
+        if (naissance > aujourdhui)
+            throw new RegleMetierException(nameof(DateNaissance), "La date de naissance ne peut pas être dans le futur.");
+        var age = CategoriesEligibilite.Age(naissance, inscritLe);
+        if (age < AgeMinimumInscription || age > AgeMaximumInscription)
+            throw new RegleMetierException(nameof(DateNaissance),
+                $"La date de naissance donne {age} ans à l'inscription : l'âge doit être compris entre {AgeMinimumInscription} et {AgeMaximumInscription} ans.");
+        return naissance;
+    }
+
+    private static string VerifierCodeQpv(string? saisie)
+    {
+        var code = saisie?.Replace(" ", string.Empty, StringComparison.Ordinal).Trim().ToUpperInvariant();
+        if (string.IsNullOrEmpty(code))
+            throw new RegleMetierException(nameof(CodeQpv), "Le code du quartier prioritaire (QPV) est obligatoire pour un résident QPV.");
+        if (!code.StartsWith("QP", StringComparison.Ordinal) || code.Length is < 8 or > CodeQpvLongueurMax || !code[2..].All(char.IsAsciiDigit))
+            throw new RegleMetierException(nameof(CodeQpv), "Le code QPV doit commencer par « QP » suivi de 6 ou 7 chiffres (exemple : QP037004).");
+        return code;
+    }
+
+    private static string? VerifierIdentifiantFranceTravail(string? saisie)
+    {
+        var id = saisie?.Replace(" ", string.Empty, StringComparison.Ordinal).Trim().ToUpperInvariant();
+        if (string.IsNullOrEmpty(id)) return null;
+        if (id.Length is < IdentifiantFranceTravailLongueurMin or > IdentifiantFranceTravailLongueurMax || !id.All(char.IsAsciiLetterOrDigit))
+            throw new RegleMetierException(nameof(IdentifiantFranceTravail),
+                $"L'identifiant France Travail doit comporter de {IdentifiantFranceTravailLongueurMin} à {IdentifiantFranceTravailLongueurMax} lettres ou chiffres.");
+        return id;
+    }
+
+    private static RegleMetierException Obligatoire(string champ, string libelle) =>
+        new(champ, $"Le champ « {libelle} » est obligatoire.");
+
+    internal static string Texte(DateOnly date) => date.ToString("dd/MM/yyyy", FormatFrancais.Culture);
+}

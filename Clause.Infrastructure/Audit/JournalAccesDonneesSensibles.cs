@@ -1,0 +1,50 @@
+using Clause.Infrastructure.Persistence;
+
+namespace Clause.Infrastructure.Audit;
+
+/// <summary>
+/// One display or export of a sensitive field to a user (DOMAIN.md §12): who, when, which participant,
+/// what kind of data. The text never holds the value itself (no category, no health detail).
+/// </summary>
+public sealed class JournalAccesDonneesSensibles
+{
+    public const int QuoiLongueurMax = 200;
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid StructureId { get; set; }
+
+    public DateTimeOffset Quand { get; set; }
+
+    public Guid? UtilisateurId { get; set; }
+
+    public string NomUtilisateur { get; set; } = string.Empty;
+
+    public Guid ParticipantId { get; set; }
+
+    /// <summary>What was shown, in general terms (e.g. "Catégories d'éligibilité sensibles — fiche participant").</summary>
+    public string Quoi { get; set; } = string.Empty;
+}
+
+public static class JournalisationAccesSensibles
+{
+    public const string CategoriesSensibles = "Catégories d'éligibilité sensibles";
+    public const string MotifAvisMotive = "Motif d'avis motivé";
+
+    /// <summary>Records that the acting user was shown sensitive data of a participant, and saves it.</summary>
+    public static async Task ConsignerAsync(this ClauseDbContext db, Guid structureId, Guid participantId, string quoi, DateTimeOffset quand,
+        CancellationToken annulation = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        db.JournalAccesDonneesSensibles.Add(new JournalAccesDonneesSensibles
+        {
+            StructureId = structureId,
+            Quand = quand,
+            UtilisateurId = db.Contexte.UtilisateurId,
+            NomUtilisateur = db.Contexte.NomUtilisateur,
+            ParticipantId = participantId,
+            Quoi = quoi,
+        });
+        await db.SaveChangesAsync(annulation).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,124 @@
+using System.ComponentModel.DataAnnotations;
+using Clause.Domain.Commun;
+using Clause.Domain.Participants;
+using Clause.Infrastructure.Persistence;
+using Clause.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Clause.Web.Pages.Participants;
+
+/// <summary>
+/// A facilitateur validates an eligibility decision: date, categories ticked with the proof seen for each,
+/// avis motivé (prescripteur + motive) when that category is ticked. Age categories are checked by the domain.
+/// </summary>
+public sealed class EligibiliteModel(ClauseDbContext db, TimeProvider horloge) : PageModel
+{
+    [BindProperty]
+    public SaisieEligibilite Saisie { get; set; } = new();
+
+    public Guid Id { get; private set; }
+
+    public string NomAffiche { get; private set; } = string.Empty;
+
+    public DateOnly DateNaissance { get; private set; }
+
+    public DateOnly Aujourdhui { get; private set; }
+
+    public int AgeSenior { get; private set; }
+
+    public int FenetreMois { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation)
+    {
+        var structureId = db.Contexte.StructureId;
+        var p = await db.Participants.AsNoTracking().Where(x => x.Id == id && x.StructureId == structureId)
+            .Select(x => new { x.Prenom, x.Nom, x.DateNaissance }).FirstOrDefaultAsync(annulation);
+        if (p is null) return NotFound();
+        await PreparerAsync(id, $"{p.Prenom} {p.Nom}", p.DateNaissance, annulation);
+        Saisie = new SaisieEligibilite
+        {
+            DateValidation = Aujourdhui,
+            Lignes = Enum.GetValues<CategorieEligibilite>()
+                .Select(c => new LigneCategorieSaisie { Categorie = c, Justificatif = c.JustificatifSuggere() }).ToList(),
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken annulation)
+    {
+        var structureId = db.Contexte.StructureId;
+        var participant = await db.Participants.Include(x => x.Decisions)
+            .FirstOrDefaultAsync(x => x.Id == id && x.StructureId == structureId, annulation);
+        if (participant is null) return NotFound();
+        await PreparerAsync(id, $"{participant.Prenom} {participant.Nom}", participant.DateNaissance, annulation);
+        Saisie.Lignes = Completer(Saisie.Lignes);
+        if (!ModelState.IsValid) return Page();
+
+        var cochees = Saisie.Lignes.Where(l => l.Cochee)
+            .Select(l => new CategorieSaisie(l.Categorie, l.Justificatif, l.FinDroits)).ToList();
+        try
+        {
+            participant.ValiderEligibilite(Saisie.DateValidation!.Value, cochees, Saisie.PrescripteurAvis, Saisie.MotifAvis,
+                db.Contexte.UtilisateurId ?? Guid.Empty, db.Contexte.NomUtilisateur, await AccesParticipants.ReglagesAsync(db, annulation), Aujourdhui);
+        }
+        catch (RegleMetierException ex)
+        {
+            ModelState.AjouterErreur(ex);
+            return Page();
+        }
+        await db.SaveChangesAsync(annulation);
+        TempData["Succes"] = $"L'éligibilité de {participant.Prenom} {participant.Nom} est validée.";
+        return RedirectToPage("/Participants/Details", new { id });
+    }
+
+    private async Task PreparerAsync(Guid id, string nom, DateOnly naissance, CancellationToken annulation)
+    {
+        Id = id;
+        NomAffiche = nom;
+        DateNaissance = naissance;
+        Aujourdhui = Affichage.Aujourdhui(horloge);
+        var reglages = await AccesParticipants.ReglagesAsync(db, annulation);
+        AgeSenior = reglages.AgeSenior;
+        FenetreMois = reglages.FenetreEligibiliteMois;
+    }
+
+    /// <summary>One line per category in the enum's order, whatever was posted (unknown or repeated lines are dropped).</summary>
+    private static List<LigneCategorieSaisie> Completer(List<LigneCategorieSaisie>? postees) =>
+        Enum.GetValues<CategorieEligibilite>()
+            .Select(c => postees?.FirstOrDefault(l => l.Categorie == c) ?? new LigneCategorieSaisie { Categorie = c, Justificatif = c.JustificatifSuggere() })
+            .ToList();
+
+    public int Age => CategoriesEligibilite.Age(DateNaissance, Aujourdhui);
+}
+
+public sealed record SaisieEligibilite
+{
+    [Required(ErrorMessage = "Le champ « Date de validation » est obligatoire.")]
+    [Display(Name = "Date de validation")]
+    public DateOnly? DateValidation { get; set; }
+
+    public List<LigneCategorieSaisie> Lignes { get; set; } = [];
+
+    [Display(Name = "Prescripteur de l'avis motivé")]
+    public Prescripteur? PrescripteurAvis { get; set; }
+
+    [StringLength(DecisionEligibilite.MotifAvisLongueurMax, ErrorMessage = "Le champ « {0} » ne doit pas dépasser {1} caractères.")]
+    [Display(Name = "Motif de l'avis motivé")]
+    public string? MotifAvis { get; set; }
+}
+
+public sealed record LigneCategorieSaisie
+{
+    public CategorieEligibilite Categorie { get; set; }
+
+    public bool Cochee { get; set; }
+
+    [StringLength(CategorieDecision.JustificatifLongueurMax, ErrorMessage = "Le justificatif ne doit pas dépasser {1} caractères.")]
+    [Display(Name = "Justificatif")]
+    public string? Justificatif { get; set; }
+
+    [Display(Name = "Fin des droits")]
+    public DateOnly? FinDroits { get; set; }
+}

@@ -1,0 +1,103 @@
+using Clause.Domain.Commun;
+using Clause.Domain.Participants;
+using Clause.Infrastructure.Persistence;
+using Clause.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Clause.Web.Pages.Participants;
+
+/// <summary>
+/// Search of participants (name, commune, category, QPV), server-side paged. The list never shows any
+/// category; the category filter offers sensitive categories only to Direction and Facilitateur.
+/// </summary>
+public sealed class IndexModel(ClauseDbContext db, TimeProvider horloge) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Recherche { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Commune { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public CategorieEligibilite? Categorie { get; set; }
+
+    /// <summary>"oui", "non" or empty.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Qpv { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int Numero { get; set; } = 1;
+
+    public PageDe<LigneParticipant> Resultats { get; private set; } = new([], 0, 1, Pagination.TailleParDefaut);
+
+    public IReadOnlyList<SelectListItem> OptionsCategorie { get; private set; } = [];
+
+    public bool PeutCreer { get; private set; }
+
+    public DateOnly Aujourdhui { get; private set; }
+
+    public int FenetreMois { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken annulation)
+    {
+        Aujourdhui = Affichage.Aujourdhui(horloge);
+        PeutCreer = User.IsInRole(Domain.Securite.Roles.Facilitateur);
+        FenetreMois = (await AccesParticipants.ReglagesAsync(db, annulation)).FenetreEligibiliteMois;
+        var voitSensibles = AccesParticipants.VoitSensibles(User);
+        // A sensitive category typed in the address by someone who may not see it is ignored.
+        if (Categorie is { } demandee && (!Enum.IsDefined(demandee) || (demandee.EstSensible() && !voitSensibles))) Categorie = null;
+        OptionsCategorie = Libelles.Tous<CategorieEligibilite>()
+            .Where(c => voitSensibles || !c.Valeur.EstSensible())
+            .Select(c => new SelectListItem(c.Libelle, c.Valeur.ToString(), c.Valeur == Categorie))
+            .ToList();
+
+        var requete = AccesParticipants.Visibles(db, User);
+        foreach (var mot in (Recherche ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(4))
+        {
+            var motif = Motif(mot);
+            requete = requete.Where(p => EF.Functions.Like(p.Nom, motif, Echappement) || EF.Functions.Like(p.Prenom, motif, Echappement));
+        }
+        if (!string.IsNullOrWhiteSpace(Commune))
+        {
+            var motif = Motif(Commune.Trim());
+            requete = requete.Where(p => EF.Functions.Like(p.Commune, motif, Echappement));
+        }
+        if (Categorie is { } categorie)
+            requete = requete.Where(p => db.CategoriesDecision.Any(c => c.ParticipantId == p.Id && c.Categorie == categorie));
+        if (Qpv == "oui") requete = requete.Where(p => p.ResidentQpv);
+        else if (Qpv == "non") requete = requete.Where(p => !p.ResidentQpv);
+
+        Resultats = await requete
+            .OrderBy(p => p.Nom).ThenBy(p => p.Prenom).ThenBy(p => p.Id)
+            .Select(p => new LigneParticipant(
+                p.Id, p.Nom, p.Prenom, p.DateNaissance, p.Commune, p.ResidentQpv,
+                db.Users.Where(u => u.Id == p.ReferentId).Select(u => u.NomComplet).FirstOrDefault(),
+                p.Decisions.OrderByDescending(d => d.DateValidation).Select(d => (DateOnly?)d.DateValidation).FirstOrDefault()))
+            .PaginerAsync(Numero, annulation: annulation);
+    }
+
+    public string Lien(int numero) =>
+        Url.Page("/Participants/Index", new { Recherche, Commune, Categorie, Qpv, Numero = numero }) ?? "/Participants";
+
+    public int Age(LigneParticipant ligne) => CategoriesEligibilite.Age(ligne.DateNaissance, Aujourdhui);
+
+    /// <summary>Eligibility as shown in the list: the window end only, never a category.</summary>
+    public string Eligibilite(LigneParticipant ligne)
+    {
+        if (ligne.DerniereValidation is not { } validation) return "À valider";
+        var fin = validation.AddMonths(FenetreMois);
+        return fin >= Aujourdhui ? $"Fenêtre ouverte jusqu'au {Affichage.Date(fin)}" : $"Fenêtre close le {Affichage.Date(fin)}";
+    }
+
+    private const string Echappement = "\\";
+
+    private static string Motif(string texte) =>
+        "%" + texte.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal).Replace("[", "\\[", StringComparison.Ordinal) + "%";
+}
+
+public sealed record LigneParticipant(Guid Id, string Nom, string Prenom, DateOnly DateNaissance, string Commune, bool ResidentQpv,
+    string? Referent, DateOnly? DerniereValidation);
