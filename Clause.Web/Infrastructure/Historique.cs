@@ -33,6 +33,13 @@ public static class Historique
     private static string Libelle(ActionAudit action, string type)
     {
         var quoi = type.StartsWith("Contact", StringComparison.Ordinal) ? " d'un contact" : string.Empty;
+        quoi = type switch
+        {
+            "ObligationInsertion" => " d'une version de l'obligation",
+            "BonCommande" => " d'un bon de commande",
+            "Attribution" => " d'une attribution",
+            _ => quoi,
+        };
         return action switch
         {
             ActionAudit.Creation => "Création" + quoi,
