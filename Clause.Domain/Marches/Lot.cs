@@ -133,6 +133,9 @@ public sealed class Lot : Entite, IAppartientStructure
             PlafondFormationPdb = reglages.PlafondFormationDefautPdb,
         };
         lot.MontantHTCentimes = VerifierMontant(nouveau.MontantHT ?? marche.MontantHT, nameof(MontantHT)).Centimes;
+        if (nouveau.PartMainOeuvre is not null || nouveau.CoutHoraireReference is not null)
+            lot.ModifierParametres(nouveau.PartMainOeuvre ?? new Taux(lot.PartMainOeuvrePdb), nouveau.CoutHoraireReference,
+                lot.FormationComptabilisee, lot.PlafondFormationPdb is { } plafond ? new Taux(plafond) : null);
         lot.Modifier(marche, nouveau.Libelle, nouveau.DebutExecution ?? marche.DebutExecution, nouveau.FinExecution ?? marche.FinExecution);
         lot.EcrireObligation(nouveau.Fondements, nouveau.Obligation ?? ParametresObligation.Aucune, OrigineObligation.Initiale,
             marche.DateNotification ?? lot.DebutExecution, null, reglages, maintenant);

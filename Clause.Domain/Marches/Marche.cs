@@ -19,6 +19,8 @@ public enum TypeMarche
 /// A lot to create with its marché. Null fields take the marché's value: <see cref="Numero"/> its position
 /// (1, 2…), <see cref="Libelle"/> "Lot unique" when it is the only lot, amount and dates the marché's.
 /// <see cref="Obligation"/> null means no clause (then <see cref="Fondements"/> must be Aucun).
+/// <see cref="PartMainOeuvre"/> and <see cref="CoutHoraireReference"/> (F1 inputs of the lot) null take the
+/// structure's réglages, as <see cref="Lot.ModifierParametres"/> would set them.
 /// </summary>
 public sealed record NouveauLot(
     int? Numero,
@@ -27,7 +29,9 @@ public sealed record NouveauLot(
     DateOnly? DebutExecution,
     DateOnly? FinExecution,
     Fondement Fondements,
-    ParametresObligation? Obligation)
+    ParametresObligation? Obligation,
+    Taux? PartMainOeuvre = null,
+    Montant? CoutHoraireReference = null)
 {
     /// <summary>The one lot of a marché not split into lots, with the marché's amount and dates.</summary>
     public static NouveauLot Unique(Fondement fondements, ParametresObligation? obligation) =>

@@ -164,7 +164,7 @@ public class EntreprisesPagesTests(FabriqueClause app) : IClassFixture<FabriqueC
         var fiche = await LirePageAsync(client, $"/Entreprises/Details/{entreprise.Id}");
 
         Assert.Contains("<h2 id=\"titre-lots-contrats\">Lots et contrats</h2>", fiche, StringComparison.Ordinal);
-        Assert.Contains("Aucun lot attribué.", fiche, StringComparison.Ordinal);
+        Assert.Contains("Cette entreprise ne tient aucun lot.", fiche, StringComparison.Ordinal);
         Assert.DoesNotContain("/Entreprises/Modifier/", fiche, StringComparison.Ordinal); // Direction reads, does not edit
     }
 

@@ -4,7 +4,7 @@ using AngleSharp.Html.Parser;
 using Clause.Domain.Securite;
 using Clause.Domain.Structures;
 using Clause.Tests.Support;
-using Clause.Web.Pages.Reglages;
+using Clause.Web.Pages.PageReglages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Clause.Tests.Web;

@@ -83,6 +83,20 @@ public static class ComposeWeb
             o.Conventions.AuthorizePage("/Entreprises/Modifier", Politiques.GestionClause);
             o.Conventions.AuthorizePage("/Entreprises/Contact", Politiques.GestionClause);
             o.Conventions.AuthorizeFolder("/Reglages", Politiques.Reglages);
+            o.Conventions.AuthorizeFolder("/Operations", Politiques.LectureClause);
+            o.Conventions.AuthorizePage("/Operations/Creer", Politiques.GestionClause);
+            o.Conventions.AuthorizePage("/Operations/Modifier", Politiques.GestionClause);
+            o.Conventions.AuthorizePage("/Operations/Statut", Politiques.GestionClause);
+            o.Conventions.AuthorizeFolder("/Marches", Politiques.LectureClause);
+            o.Conventions.AuthorizePage("/Marches/Creer", Politiques.GestionClause);
+            o.Conventions.AuthorizePage("/Marches/Modifier", Politiques.GestionClause);
+            o.Conventions.AuthorizeFolder("/Lots", Politiques.LectureClause);
+            o.Conventions.AuthorizePage("/Lots/Modifier", Politiques.GestionClause);
+            o.Conventions.AuthorizePage("/Lots/Obligation", Politiques.GestionClause);
+            o.Conventions.AuthorizePage("/Lots/Avenant", Politiques.GestionClause);
+            o.Conventions.AuthorizePage("/Lots/Statut", Politiques.GestionClause);
+            o.Conventions.AuthorizePage("/Lots/Attribution", Politiques.GestionClause);
+            o.Conventions.AuthorizePage("/Lots/BonCommande", Politiques.GestionClause);
         }).AddMvcOptions(o => MessagesValidation.EnFrancais(o.ModelBindingMessageProvider));
 
         // Accented French text is written as is, not as &#xE9; entities.

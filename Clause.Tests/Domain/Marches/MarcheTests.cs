@@ -48,6 +48,24 @@ public class MarcheTests
         Assert.Equal(Duree.Heures(833), lot.HeuresDues);
     }
 
+    [Fact]
+    public void Un_lot_cree_avec_sa_part_de_main_d_oeuvre_et_son_cout_horaire_les_utilise_des_la_premiere_version()
+    {
+        // 1 000 000 € × 40 % × 5 % / 25 € = 800 h.
+        var lot = _s.UnLot(Situations.LotF1() with { PartMainOeuvre = Taux.Pourcent(40), CoutHoraireReference = Montant.Euros(25) });
+
+        Assert.Equal(4_000, lot.PartMainOeuvrePdb);
+        Assert.Equal(2_500, lot.CoutHoraireReferenceCentimes);
+        var version = Assert.Single(lot.Obligations);
+        Assert.Equal(Duree.Heures(800), version.HeuresDues);
+        Assert.Equal("1 000 000,00 € × 40 % × 5 % / 25,00 € = 800 h", Situations.Espaces(lot.ExplicationHeuresDues()));
+    }
+
+    [Fact]
+    public void Une_part_de_main_d_oeuvre_au_dela_de_100_pourcent_est_refusee_en_nommant_le_lot() =>
+        Assert.Equal("Lots[0].PartMainOeuvrePdb", Assert.Throws<RegleMetierException>(() =>
+            _s.UnMarche(lots: Situations.LotF1() with { PartMainOeuvre = Taux.Pourcent(101) })).Champ);
+
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]

@@ -15,7 +15,7 @@ public sealed class DetailsModel(ClauseDbContext db) : PageModel
 
     public IReadOnlyList<LigneContact> Contacts { get; private set; } = [];
 
-    public LotsEtContratsEntreprise LotsEtContrats { get; private set; } = LotsEtContratsEntreprise.Vide;
+    public IReadOnlyList<LotDeLEntreprise> Lots { get; private set; } = [];
 
     public IReadOnlyList<LigneHistorique> Historique { get; private set; } = [];
 
@@ -34,6 +34,7 @@ public sealed class DetailsModel(ClauseDbContext db) : PageModel
             .OrderBy(c => c.Nom)
             .Select(c => new LigneContact(c.Id, c.Nom, c.Role, c.Email, c.Telephone))
             .ToListAsync(annulation);
+        Lots = await LotsDeLEntreprise.LireAsync(db, id, annulation);
         Historique = await Infrastructure.Historique.LireAsync(db, id, annulation);
         return Page();
     }

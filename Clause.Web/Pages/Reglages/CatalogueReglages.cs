@@ -3,7 +3,7 @@ using Clause.Domain.Commun;
 using Clause.Domain.Structures;
 using ReglagesStructure = Clause.Domain.Structures.Reglages;
 
-namespace Clause.Web.Pages.Reglages;
+namespace Clause.Web.Pages.PageReglages;
 
 /// <summary>How a setting is typed, shown and parsed on the page (the domain stores integers).</summary>
 public enum NatureReglage

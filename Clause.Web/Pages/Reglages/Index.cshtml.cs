@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReglagesStructure = Clause.Domain.Structures.Reglages;
 
-namespace Clause.Web.Pages.Reglages;
+namespace Clause.Web.Pages.PageReglages;
 
 /// <summary>
 /// The structure's settings (Direction and Facilitateur): every réglage with its default and explanation,

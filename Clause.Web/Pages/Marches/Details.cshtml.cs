@@ -1,0 +1,47 @@
+using Clause.Domain.Marches;
+using Clause.Infrastructure.Persistence;
+using Clause.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Clause.Web.Pages.Marches;
+
+/// <summary>One marché: its fields, its lots with their hours due and attributaire, its audit history.</summary>
+public sealed class DetailsModel(ClauseDbContext db) : PageModel
+{
+    public FicheMarche Fiche { get; private set; } = null!;
+
+    public IReadOnlyList<LotDuMarche> Lots { get; private set; } = [];
+
+    public IReadOnlyList<LigneHistorique> Historique { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation)
+    {
+        var structureId = db.Contexte.StructureId;
+        var fiche = await (from m in db.Marches.AsNoTracking()
+                           join o in db.Operations on m.OperationId equals o.Id
+                           join d in db.DonneursOrdre on m.DonneurOrdreId equals d.Id
+                           where m.Id == id && m.StructureId == structureId
+                           select new FicheMarche(m.Id, m.Numero, m.Objet, m.Type, m.DateNotification, m.DebutExecution, m.FinExecution,
+                               m.MontantHTCentimes, o.Id, o.Nom, d.Id, d.RaisonSociale))
+            .FirstOrDefaultAsync(annulation);
+        if (fiche is null) return NotFound();
+        Fiche = fiche;
+        Lots = await db.Lots.AsNoTracking()
+            .Where(l => l.MarcheId == id && l.StructureId == structureId)
+            .OrderBy(l => l.Numero)
+            .Select(l => new LotDuMarche(l.Id, l.Numero, l.Libelle, l.MontantHTCentimes, l.DebutExecution, l.FinExecution, l.Fondements, l.Statut,
+                l.HeuresDuesMinutes,
+                db.Attributions.Where(a => a.LotId == l.Id && a.Role == RoleAttribution.Attributaire).Select(a => a.Entreprise.RaisonSociale).FirstOrDefault()))
+            .ToListAsync(annulation);
+        Historique = await Web.Infrastructure.Historique.LireAsync(db, id, annulation);
+        return Page();
+    }
+}
+
+public sealed record FicheMarche(Guid Id, string Numero, string Objet, TypeMarche Type, DateOnly? DateNotification, DateOnly DebutExecution,
+    DateOnly FinExecution, long MontantHTCentimes, Guid OperationId, string Operation, Guid DonneurOrdreId, string DonneurOrdre);
+
+public sealed record LotDuMarche(Guid Id, int Numero, string Libelle, long MontantHTCentimes, DateOnly Debut, DateOnly Fin, Fondement Fondements,
+    StatutLot Statut, long HeuresDuesMinutes, string? Attributaire);

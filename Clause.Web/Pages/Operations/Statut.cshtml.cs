@@ -1,0 +1,87 @@
+using System.ComponentModel.DataAnnotations;
+using Clause.Domain.Commun;
+using Clause.Domain.Operations;
+using Clause.Infrastructure.Persistence;
+using Clause.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Clause.Web.Pages.Operations;
+
+/// <summary>
+/// Changes an opération's status (facilitateur only, by the folder conventions). The next step is posted
+/// straight from the opération's page; going back one step shows this page first to ask for the reason.
+/// </summary>
+public sealed class StatutModel(ClauseDbContext db) : PageModel
+{
+    [BindProperty]
+    public SaisieStatutOperation Saisie { get; set; } = new();
+
+    public Guid Id { get; private set; }
+
+    public string Nom { get; private set; } = string.Empty;
+
+    public StatutOperation StatutActuel { get; private set; }
+
+    public bool Retour => Saisie.Cible is { } cible && cible < StatutActuel;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, StatutOperation? cible, CancellationToken annulation)
+    {
+        var operation = await TrouverAsync(id, annulation);
+        if (operation is null) return NotFound();
+        if (cible is null || !operation.StatutsAccessibles().Contains(cible.Value))
+            return RedirectToPage("/Operations/Details", new { id });
+        Saisie.Cible = cible;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken annulation)
+    {
+        var operation = await TrouverAsync(id, annulation);
+        if (operation is null) return NotFound();
+        if (!ModelState.IsValid) return Page();
+        try
+        {
+            operation.ChangerStatut(Saisie.Cible!.Value, Saisie.Motif);
+        }
+        catch (RegleMetierException ex)
+        {
+            ModelState.AjouterErreur(ex, ChampsDuDomaine);
+            return Page();
+        }
+        await db.SaveChangesAsync(annulation);
+        TempData["Succes"] = $"L'opération est maintenant au statut « {operation.Statut.Libelle()} ».";
+        return RedirectToPage("/Operations/Details", new { id });
+    }
+
+    private static readonly Dictionary<string, string> ChampsDuDomaine = new()
+    {
+        [nameof(Operation.MotifRetour)] = nameof(SaisieStatutOperation.Motif),
+        [nameof(Operation.Statut)] = nameof(SaisieStatutOperation.Cible),
+    };
+
+    private async Task<Operation?> TrouverAsync(Guid id, CancellationToken annulation)
+    {
+        var structureId = db.Contexte.StructureId;
+        var operation = await db.Operations.FirstOrDefaultAsync(o => o.Id == id && o.StructureId == structureId, annulation);
+        if (operation is not null)
+        {
+            Id = operation.Id;
+            Nom = operation.Nom;
+            StatutActuel = operation.Statut;
+        }
+        return operation;
+    }
+}
+
+public sealed record SaisieStatutOperation
+{
+    [Required(ErrorMessage = "Le champ « Nouveau statut » est obligatoire.")]
+    [Display(Name = "Nouveau statut")]
+    public StatutOperation? Cible { get; set; }
+
+    [StringLength(Operation.MotifLongueurMax, ErrorMessage = "Le champ « Motif du retour » ne doit pas dépasser {1} caractères.")]
+    [Display(Name = "Motif du retour")]
+    public string? Motif { get; set; }
+}
