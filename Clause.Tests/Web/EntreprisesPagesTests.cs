@@ -156,14 +156,14 @@ public class EntreprisesPagesTests(FabriqueClause app) : IClassFixture<FabriqueC
     }
 
     [Fact]
-    public async Task Fiche_montre_la_section_lots_et_contrats_vide()
+    public async Task Fiche_montre_la_section_des_lots_vide()
     {
         var (client, structure, _) = await app.NouvelUtilisateurConnecteAsync(Roles.Direction);
         var entreprise = await app.CreerEntrepriseAsync(structure.Id, "GEIQ Bâtiment", "73282932000074", TypeEmployeur.GEIQ);
 
         var fiche = await LirePageAsync(client, $"/Entreprises/Details/{entreprise.Id}");
 
-        Assert.Contains("<h2 id=\"titre-lots-contrats\">Lots et contrats</h2>", fiche, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"titre-lots-entreprise\">Lots de l'entreprise</h2>", fiche, StringComparison.Ordinal);
         Assert.Contains("Cette entreprise ne tient aucun lot.", fiche, StringComparison.Ordinal);
         Assert.DoesNotContain("/Entreprises/Modifier/", fiche, StringComparison.Ordinal); // Direction reads, does not edit
     }

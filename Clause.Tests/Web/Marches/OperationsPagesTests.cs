@@ -119,7 +119,7 @@ public class OperationsPagesTests(FabriqueClause app) : IClassFixture<FabriqueCl
         Assert.Equal(StatutOperation.Reperee, operation.Statut);
         Assert.Equal("Validée par erreur avant le comité de pilotage", operation.MotifRetour);
         var historique = (await client.PageAsync($"/Operations/Details/{id}")).Texte("section.historique");
-        Assert.Contains("Validee → Reperee", historique, StringComparison.Ordinal);
+        Assert.Contains("Validée → Repérée", historique, StringComparison.Ordinal);
     }
 
     private Task<StatutOperation> StatutAsync(Guid id) =>
