@@ -898,3 +898,217 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110510_ContratsHeures'
+)
+BEGIN
+    CREATE TABLE [Contrats] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [ParticipantId] uniqueidentifier NOT NULL,
+        [LotId] uniqueidentifier NOT NULL,
+        [EmployeurId] uniqueidentifier NOT NULL,
+        [Modalite] nvarchar(40) NOT NULL,
+        [TypeContrat] nvarchar(40) NOT NULL,
+        [DateDebut] date NOT NULL,
+        [FinPrevue] date NOT NULL,
+        [FinReelle] date NULL,
+        [HeuresHebdoMinutes] bigint NULL,
+        [Poste] nvarchar(150) NULL,
+        [CodeRome] nvarchar(5) NULL,
+        [Statut] nvarchar(40) NOT NULL,
+        [Origine] nvarchar(40) NOT NULL,
+        [ProposeParId] uniqueidentifier NOT NULL,
+        [ProposeParNom] nvarchar(150) NOT NULL,
+        [ProposeLe] datetimeoffset NOT NULL,
+        [DecideParId] uniqueidentifier NULL,
+        [DecideParNom] nvarchar(150) NULL,
+        [DecideLe] datetimeoffset NULL,
+        [MotifRefus] nvarchar(1000) NULL,
+        [Eligibilite] nvarchar(40) NOT NULL,
+        [DecisionEligibiliteId] uniqueidentifier NULL,
+        [EligibiliteValide] bit NOT NULL,
+        [MotifDerogation] nvarchar(1000) NULL,
+        [DerogationParId] uniqueidentifier NULL,
+        [DerogationParNom] nvarchar(150) NULL,
+        [DerogationLe] datetimeoffset NULL,
+        CONSTRAINT [PK_Contrats] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_Contrats_Dates] CHECK ([FinPrevue] >= [DateDebut] AND ([FinReelle] IS NULL OR [FinReelle] >= [DateDebut])),
+        CONSTRAINT [CK_Contrats_Decision] CHECK ([Statut] = 'Propose' OR ([DecideParId] IS NOT NULL AND [DecideParNom] IS NOT NULL AND [DecideLe] IS NOT NULL)),
+        CONSTRAINT [CK_Contrats_Derogation] CHECK (([MotifDerogation] IS NULL AND [DerogationParId] IS NULL AND [DerogationParNom] IS NULL AND [DerogationLe] IS NULL) OR ([MotifDerogation] IS NOT NULL AND [DerogationParId] IS NOT NULL AND [DerogationParNom] IS NOT NULL AND [DerogationLe] IS NOT NULL)),
+        CONSTRAINT [CK_Contrats_Eligibilite] CHECK ([EligibiliteValide] = 0 OR [Statut] = 'Valide'),
+        CONSTRAINT [CK_Contrats_HeuresHebdo] CHECK ([HeuresHebdoMinutes] IS NULL OR ([HeuresHebdoMinutes] > 0 AND [HeuresHebdoMinutes] <= 2880)),
+        CONSTRAINT [CK_Contrats_Refus] CHECK (([Statut] = 'Refuse' AND [MotifRefus] IS NOT NULL) OR ([Statut] <> 'Refuse' AND [MotifRefus] IS NULL)),
+        CONSTRAINT [FK_Contrats_DecisionsEligibilite_DecisionEligibiliteId] FOREIGN KEY ([DecisionEligibiliteId]) REFERENCES [DecisionsEligibilite] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Contrats_Entreprises_EmployeurId] FOREIGN KEY ([EmployeurId]) REFERENCES [Entreprises] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Contrats_Lots_LotId] FOREIGN KEY ([LotId]) REFERENCES [Lots] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Contrats_Participants_ParticipantId] FOREIGN KEY ([ParticipantId]) REFERENCES [Participants] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Contrats_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110510_ContratsHeures'
+)
+BEGIN
+    CREATE TABLE [DeclarationsHeures] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [ContratId] uniqueidentifier NOT NULL,
+        [LotId] uniqueidentifier NOT NULL,
+        [ParticipantId] uniqueidentifier NOT NULL,
+        [Mois] int NOT NULL,
+        [Minutes] bigint NOT NULL,
+        [Statut] nvarchar(40) NOT NULL,
+        [Converti] bit NOT NULL,
+        [HorsPeriode] bit NOT NULL,
+        [VersionCourante] int NOT NULL,
+        CONSTRAINT [PK_DeclarationsHeures] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_DeclarationsHeures_Minutes] CHECK ([Minutes] > 0),
+        CONSTRAINT [CK_DeclarationsHeures_Mois] CHECK ([Mois] >= 200001 AND [Mois] <= 999912 AND [Mois] % 100 >= 1 AND [Mois] % 100 <= 12),
+        CONSTRAINT [CK_DeclarationsHeures_Version] CHECK ([VersionCourante] >= 1),
+        CONSTRAINT [FK_DeclarationsHeures_Contrats_ContratId] FOREIGN KEY ([ContratId]) REFERENCES [Contrats] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_DeclarationsHeures_Lots_LotId] FOREIGN KEY ([LotId]) REFERENCES [Lots] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_DeclarationsHeures_Participants_ParticipantId] FOREIGN KEY ([ParticipantId]) REFERENCES [Participants] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_DeclarationsHeures_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110510_ContratsHeures'
+)
+BEGIN
+    CREATE TABLE [VersionsDeclaration] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [DeclarationId] uniqueidentifier NOT NULL,
+        [ContratId] uniqueidentifier NOT NULL,
+        [Numero] int NOT NULL,
+        [Minutes] bigint NOT NULL,
+        [MontantFactureCentimes] bigint NULL,
+        [PartMainOeuvrePdb] int NULL,
+        [CoutHoraireCentimes] bigint NULL,
+        [MotifCorrection] nvarchar(500) NULL,
+        [Statut] nvarchar(40) NOT NULL,
+        [MotifRejet] nvarchar(500) NULL,
+        [SaisieParId] uniqueidentifier NOT NULL,
+        [SaisieParNom] nvarchar(150) NOT NULL,
+        [SaisieLe] datetimeoffset NOT NULL,
+        [SaisieParFacilitateur] bit NOT NULL,
+        [DecideParId] uniqueidentifier NULL,
+        [DecideParNom] nvarchar(150) NULL,
+        [DecideLe] datetimeoffset NULL,
+        CONSTRAINT [PK_VersionsDeclaration] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_VersionsDeclaration_Conversion] CHECK (([MontantFactureCentimes] IS NULL AND [PartMainOeuvrePdb] IS NULL AND [CoutHoraireCentimes] IS NULL) OR ([MontantFactureCentimes] > 0 AND [PartMainOeuvrePdb] > 0 AND [PartMainOeuvrePdb] <= 10000 AND [CoutHoraireCentimes] > 0)),
+        CONSTRAINT [CK_VersionsDeclaration_Decision] CHECK ([Statut] = 'Declaree' OR ([DecideParId] IS NOT NULL AND [DecideParNom] IS NOT NULL AND [DecideLe] IS NOT NULL)),
+        CONSTRAINT [CK_VersionsDeclaration_Minutes] CHECK ([Minutes] > 0 AND [Numero] >= 1),
+        CONSTRAINT [CK_VersionsDeclaration_Rejet] CHECK (([Statut] = 'Rejetee' AND [MotifRejet] IS NOT NULL) OR ([Statut] <> 'Rejetee' AND [MotifRejet] IS NULL)),
+        CONSTRAINT [FK_VersionsDeclaration_DeclarationsHeures_DeclarationId] FOREIGN KEY ([DeclarationId]) REFERENCES [DeclarationsHeures] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_VersionsDeclaration_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110510_ContratsHeures'
+)
+BEGIN
+    CREATE INDEX [IX_Contrats_DecisionEligibiliteId] ON [Contrats] ([DecisionEligibiliteId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110510_ContratsHeures'
+)
+BEGIN
+    CREATE INDEX [IX_Contrats_EmployeurId_Statut] ON [Contrats] ([EmployeurId], [Statut]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110510_ContratsHeures'
+)
+BEGIN
+    CREATE INDEX [IX_Contrats_LotId_Statut] ON [Contrats] ([LotId], [Statut]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110510_ContratsHeures'
+)
+BEGIN
+    CREATE INDEX [IX_Contrats_ParticipantId_DateDebut] ON [Contrats] ([ParticipantId], [DateDebut]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110510_ContratsHeures'
+)
+BEGIN
+    CREATE INDEX [IX_Contrats_StructureId_Statut_FinPrevue] ON [Contrats] ([StructureId], [Statut], [FinPrevue]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110510_ContratsHeures'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_DeclarationsHeures_ContratId_Mois] ON [DeclarationsHeures] ([ContratId], [Mois]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110510_ContratsHeures'
+)
+BEGIN
+    CREATE INDEX [IX_DeclarationsHeures_LotId_Mois] ON [DeclarationsHeures] ([LotId], [Mois]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110510_ContratsHeures'
+)
+BEGIN
+    CREATE INDEX [IX_DeclarationsHeures_ParticipantId_Mois] ON [DeclarationsHeures] ([ParticipantId], [Mois]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110510_ContratsHeures'
+)
+BEGIN
+    CREATE INDEX [IX_DeclarationsHeures_StructureId_Statut_Mois] ON [DeclarationsHeures] ([StructureId], [Statut], [Mois]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110510_ContratsHeures'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_VersionsDeclaration_DeclarationId_Numero] ON [VersionsDeclaration] ([DeclarationId], [Numero]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110510_ContratsHeures'
+)
+BEGIN
+    CREATE INDEX [IX_VersionsDeclaration_StructureId] ON [VersionsDeclaration] ([StructureId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127110510_ContratsHeures'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261127110510_ContratsHeures', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
