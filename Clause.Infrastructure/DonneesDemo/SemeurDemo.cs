@@ -54,6 +54,7 @@ public sealed partial class SemeurDemo(ClauseDbContext db, UserManager<Utilisate
         await SemerMarchesAsync(structure.Id, donneurs, annulation).ConfigureAwait(false);
 
         await SemerComptesAsync(structure.Id, entreprises[0].Id, donneurs[0].Id).ConfigureAwait(false);
+        await SemerContratsAsync(structure.Id, annulation).ConfigureAwait(false);
         return true;
     }
 
