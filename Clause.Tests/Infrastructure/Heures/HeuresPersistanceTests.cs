@@ -199,6 +199,30 @@ public sealed class HeuresPersistanceTests : IDisposable
     }
 
     [Fact]
+    public async Task Changement_des_dates_du_contrat_reevalue_les_lignes_hors_periode()
+    {
+        var (s, _) = await SituationEnregistreeAsync();
+        var contrat = await EnregistrerAsync(s, s.UnContratValide(debut: new DateOnly(2026, 4, 1)));
+        var (db, service, requetes) = Services(s.StructureId);
+        await using (db)
+        {
+            await service.DeclarerAsync(contrat.Id, Mars, SaisieHeures.EnHeures(Duree.Heures(60)), SituationsContrats.Facilitateur);
+            Assert.Equal(0, (await requetes.BilanAsync(s.Lot.Id))!.RealiseesMinutes);
+
+            var charge = await db.Contrats.SingleAsync(c => c.Id == contrat.Id);
+            var lot = await db.Lots.Include(l => l.Attributions).SingleAsync(l => l.Id == s.Lot.Id);
+            var participant = await db.Participants.Include(p => p.Decisions).SingleAsync(p => p.Id == s.Participant.Id);
+            var employeur = await db.Entreprises.SingleAsync(e => e.Id == charge.EmployeurId);
+            charge.Modifier(SituationsContrats.Donnees(debut: new DateOnly(2026, 3, 16)), lot, employeur, participant, await db.Reglages.SingleAsync());
+            await db.SaveChangesAsync();
+
+            Assert.Equal(1, await service.ReevaluerPeriodesAsync(contrat.Id));
+            Assert.Equal(H(60), (await requetes.BilanAsync(s.Lot.Id))!.RealiseesMinutes);
+            Assert.Equal(0, await service.ReevaluerPeriodesDuLotAsync(s.Lot.Id));
+        }
+    }
+
+    [Fact]
     public async Task La_base_refuse_une_seconde_ligne_pour_le_meme_contrat_et_le_meme_mois()
     {
         var (s, _) = await SituationEnregistreeAsync();
