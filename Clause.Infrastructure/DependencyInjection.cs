@@ -47,6 +47,8 @@ public static class DependencyInjection
         });
 
         services.AddScoped<SemeurDemo>();
+        services.AddScoped<Heures.RequetesHeures>();
+        services.AddScoped<Heures.ServiceHeures>();
         return services;
     }
 }

@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE TABLE [JournalAccesDonneesSensibles] (
@@ -42,7 +42,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE TABLE [JournalAudit] (
@@ -62,7 +62,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE TABLE [Structures] (
@@ -77,7 +77,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -92,7 +92,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE TABLE [DonneursOrdre] (
@@ -111,7 +111,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE TABLE [Entreprises] (
@@ -132,7 +132,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE TABLE [Reglages] (
@@ -164,7 +164,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE TABLE [ContactsDonneurOrdre] (
@@ -181,7 +181,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE TABLE [Operations] (
@@ -209,7 +209,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -244,7 +244,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE TABLE [ContactsEntreprise] (
@@ -261,7 +261,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE TABLE [Marches] (
@@ -287,7 +287,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -302,7 +302,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -317,7 +317,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -331,7 +331,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -346,7 +346,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE TABLE [Participants] (
@@ -378,7 +378,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE TABLE [Lots] (
@@ -418,7 +418,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE TABLE [DecisionsEligibilite] (
@@ -439,7 +439,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE TABLE [Attributions] (
@@ -457,7 +457,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE TABLE [BonsCommande] (
@@ -476,7 +476,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE TABLE [ObligationsInsertion] (
@@ -508,7 +508,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE TABLE [CategoriesDecision] (
@@ -528,7 +528,120 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
+)
+BEGIN
+    CREATE TABLE [Contrats] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [ParticipantId] uniqueidentifier NOT NULL,
+        [LotId] uniqueidentifier NOT NULL,
+        [EmployeurId] uniqueidentifier NOT NULL,
+        [Modalite] nvarchar(40) NOT NULL,
+        [TypeContrat] nvarchar(40) NOT NULL,
+        [DateDebut] date NOT NULL,
+        [FinPrevue] date NOT NULL,
+        [FinReelle] date NULL,
+        [HeuresHebdoMinutes] bigint NULL,
+        [Poste] nvarchar(150) NULL,
+        [CodeRome] nvarchar(5) NULL,
+        [Statut] nvarchar(40) NOT NULL,
+        [Origine] nvarchar(40) NOT NULL,
+        [ProposeParId] uniqueidentifier NOT NULL,
+        [ProposeParNom] nvarchar(150) NOT NULL,
+        [ProposeLe] datetimeoffset NOT NULL,
+        [DecideParId] uniqueidentifier NULL,
+        [DecideParNom] nvarchar(150) NULL,
+        [DecideLe] datetimeoffset NULL,
+        [MotifRefus] nvarchar(1000) NULL,
+        [Eligibilite] nvarchar(40) NOT NULL,
+        [DecisionEligibiliteId] uniqueidentifier NULL,
+        [EligibiliteValide] bit NOT NULL,
+        [MotifDerogation] nvarchar(1000) NULL,
+        [DerogationParId] uniqueidentifier NULL,
+        [DerogationParNom] nvarchar(150) NULL,
+        [DerogationLe] datetimeoffset NULL,
+        CONSTRAINT [PK_Contrats] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_Contrats_Dates] CHECK ([FinPrevue] >= [DateDebut] AND ([FinReelle] IS NULL OR [FinReelle] >= [DateDebut])),
+        CONSTRAINT [CK_Contrats_Decision] CHECK ([Statut] = 'Propose' OR ([DecideParId] IS NOT NULL AND [DecideParNom] IS NOT NULL AND [DecideLe] IS NOT NULL)),
+        CONSTRAINT [CK_Contrats_Derogation] CHECK (([MotifDerogation] IS NULL AND [DerogationParId] IS NULL AND [DerogationParNom] IS NULL AND [DerogationLe] IS NULL) OR ([MotifDerogation] IS NOT NULL AND [DerogationParId] IS NOT NULL AND [DerogationParNom] IS NOT NULL AND [DerogationLe] IS NOT NULL)),
+        CONSTRAINT [CK_Contrats_Eligibilite] CHECK ([EligibiliteValide] = 0 OR [Statut] = 'Valide'),
+        CONSTRAINT [CK_Contrats_HeuresHebdo] CHECK ([HeuresHebdoMinutes] IS NULL OR ([HeuresHebdoMinutes] > 0 AND [HeuresHebdoMinutes] <= 2880)),
+        CONSTRAINT [CK_Contrats_Refus] CHECK (([Statut] = 'Refuse' AND [MotifRefus] IS NOT NULL) OR ([Statut] <> 'Refuse' AND [MotifRefus] IS NULL)),
+        CONSTRAINT [FK_Contrats_DecisionsEligibilite_DecisionEligibiliteId] FOREIGN KEY ([DecisionEligibiliteId]) REFERENCES [DecisionsEligibilite] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Contrats_Entreprises_EmployeurId] FOREIGN KEY ([EmployeurId]) REFERENCES [Entreprises] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Contrats_Lots_LotId] FOREIGN KEY ([LotId]) REFERENCES [Lots] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Contrats_Participants_ParticipantId] FOREIGN KEY ([ParticipantId]) REFERENCES [Participants] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Contrats_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127112756_Initial'
+)
+BEGIN
+    CREATE TABLE [DeclarationsHeures] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [ContratId] uniqueidentifier NOT NULL,
+        [LotId] uniqueidentifier NOT NULL,
+        [ParticipantId] uniqueidentifier NOT NULL,
+        [Mois] int NOT NULL,
+        [Minutes] bigint NOT NULL,
+        [Statut] nvarchar(40) NOT NULL,
+        [Converti] bit NOT NULL,
+        [HorsPeriode] bit NOT NULL,
+        [VersionCourante] int NOT NULL,
+        CONSTRAINT [PK_DeclarationsHeures] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_DeclarationsHeures_Minutes] CHECK ([Minutes] > 0),
+        CONSTRAINT [CK_DeclarationsHeures_Mois] CHECK ([Mois] >= 200001 AND [Mois] <= 999912 AND [Mois] % 100 >= 1 AND [Mois] % 100 <= 12),
+        CONSTRAINT [CK_DeclarationsHeures_Version] CHECK ([VersionCourante] >= 1),
+        CONSTRAINT [FK_DeclarationsHeures_Contrats_ContratId] FOREIGN KEY ([ContratId]) REFERENCES [Contrats] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_DeclarationsHeures_Lots_LotId] FOREIGN KEY ([LotId]) REFERENCES [Lots] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_DeclarationsHeures_Participants_ParticipantId] FOREIGN KEY ([ParticipantId]) REFERENCES [Participants] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_DeclarationsHeures_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127112756_Initial'
+)
+BEGIN
+    CREATE TABLE [VersionsDeclaration] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [DeclarationId] uniqueidentifier NOT NULL,
+        [ContratId] uniqueidentifier NOT NULL,
+        [Numero] int NOT NULL,
+        [Minutes] bigint NOT NULL,
+        [MontantFactureCentimes] bigint NULL,
+        [PartMainOeuvrePdb] int NULL,
+        [CoutHoraireCentimes] bigint NULL,
+        [MotifCorrection] nvarchar(500) NULL,
+        [Statut] nvarchar(40) NOT NULL,
+        [MotifRejet] nvarchar(500) NULL,
+        [SaisieParId] uniqueidentifier NOT NULL,
+        [SaisieParNom] nvarchar(150) NOT NULL,
+        [SaisieLe] datetimeoffset NOT NULL,
+        [SaisieParFacilitateur] bit NOT NULL,
+        [DecideParId] uniqueidentifier NULL,
+        [DecideParNom] nvarchar(150) NULL,
+        [DecideLe] datetimeoffset NULL,
+        CONSTRAINT [PK_VersionsDeclaration] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_VersionsDeclaration_Conversion] CHECK (([MontantFactureCentimes] IS NULL AND [PartMainOeuvrePdb] IS NULL AND [CoutHoraireCentimes] IS NULL) OR ([MontantFactureCentimes] > 0 AND [PartMainOeuvrePdb] > 0 AND [PartMainOeuvrePdb] <= 10000 AND [CoutHoraireCentimes] > 0)),
+        CONSTRAINT [CK_VersionsDeclaration_Decision] CHECK ([Statut] = 'Declaree' OR ([DecideParId] IS NOT NULL AND [DecideParNom] IS NOT NULL AND [DecideLe] IS NOT NULL)),
+        CONSTRAINT [CK_VersionsDeclaration_Minutes] CHECK ([Minutes] > 0 AND [Numero] >= 1),
+        CONSTRAINT [CK_VersionsDeclaration_Rejet] CHECK (([Statut] = 'Rejetee' AND [MotifRejet] IS NOT NULL) OR ([Statut] <> 'Rejetee' AND [MotifRejet] IS NULL)),
+        CONSTRAINT [FK_VersionsDeclaration_DeclarationsHeures_DeclarationId] FOREIGN KEY ([DeclarationId]) REFERENCES [DeclarationsHeures] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_VersionsDeclaration_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -536,7 +649,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -544,7 +657,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -552,7 +665,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -560,7 +673,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -568,7 +681,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -576,7 +689,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_DonneurOrdreId] ON [AspNetUsers] ([DonneurOrdreId]);
@@ -584,7 +697,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_EntrepriseId] ON [AspNetUsers] ([EntrepriseId]);
@@ -592,7 +705,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_StructureId] ON [AspNetUsers] ([StructureId]);
@@ -600,7 +713,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -608,7 +721,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Attributions_EntrepriseId] ON [Attributions] ([EntrepriseId]);
@@ -616,7 +729,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_Attributions_LotId_Attributaire] ON [Attributions] ([LotId]) WHERE [Role] = ''Attributaire''');
@@ -624,7 +737,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Attributions_LotId_EntrepriseId] ON [Attributions] ([LotId], [EntrepriseId]);
@@ -632,7 +745,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Attributions_StructureId_EntrepriseId_Role] ON [Attributions] ([StructureId], [EntrepriseId], [Role]);
@@ -640,7 +753,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_BonsCommande_LotId_Numero] ON [BonsCommande] ([LotId], [Numero]);
@@ -648,7 +761,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CategoriesDecision_DecisionId_Categorie] ON [CategoriesDecision] ([DecisionId], [Categorie]);
@@ -656,7 +769,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CategoriesDecision_ParticipantId] ON [CategoriesDecision] ([ParticipantId]);
@@ -664,7 +777,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CategoriesDecision_StructureId_Categorie_ParticipantId] ON [CategoriesDecision] ([StructureId], [Categorie], [ParticipantId]);
@@ -672,7 +785,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ContactsDonneurOrdre_DonneurOrdreId] ON [ContactsDonneurOrdre] ([DonneurOrdreId]);
@@ -680,7 +793,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ContactsEntreprise_EntrepriseId] ON [ContactsEntreprise] ([EntrepriseId]);
@@ -688,7 +801,47 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Contrats_DecisionEligibiliteId] ON [Contrats] ([DecisionEligibiliteId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127112756_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Contrats_EmployeurId_Statut] ON [Contrats] ([EmployeurId], [Statut]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127112756_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Contrats_LotId_Statut] ON [Contrats] ([LotId], [Statut]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127112756_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Contrats_ParticipantId_DateDebut] ON [Contrats] ([ParticipantId], [DateDebut]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127112756_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Contrats_StructureId_Statut_FinPrevue] ON [Contrats] ([StructureId], [Statut], [FinPrevue]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_DecisionsEligibilite_ParticipantId_DateValidation] ON [DecisionsEligibilite] ([ParticipantId], [DateValidation]);
@@ -696,7 +849,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DecisionsEligibilite_StructureId_DateValidation] ON [DecisionsEligibilite] ([StructureId], [DateValidation]);
@@ -704,7 +857,39 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_DeclarationsHeures_ContratId_Mois] ON [DeclarationsHeures] ([ContratId], [Mois]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127112756_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DeclarationsHeures_LotId_Mois] ON [DeclarationsHeures] ([LotId], [Mois]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127112756_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DeclarationsHeures_ParticipantId_Mois] ON [DeclarationsHeures] ([ParticipantId], [Mois]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127112756_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DeclarationsHeures_StructureId_Statut_Mois] ON [DeclarationsHeures] ([StructureId], [Statut], [Mois]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DonneursOrdre_StructureId_RaisonSociale] ON [DonneursOrdre] ([StructureId], [RaisonSociale]);
@@ -712,7 +897,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_DonneursOrdre_StructureId_Siret] ON [DonneursOrdre] ([StructureId], [Siret]) WHERE [Siret] IS NOT NULL');
@@ -720,7 +905,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Entreprises_StructureId_RaisonSociale] ON [Entreprises] ([StructureId], [RaisonSociale]);
@@ -728,7 +913,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Entreprises_StructureId_Siret] ON [Entreprises] ([StructureId], [Siret]);
@@ -736,7 +921,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE INDEX [IX_JournalAccesDonneesSensibles_ParticipantId_Quand] ON [JournalAccesDonneesSensibles] ([ParticipantId], [Quand]);
@@ -744,7 +929,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE INDEX [IX_JournalAccesDonneesSensibles_StructureId_Quand] ON [JournalAccesDonneesSensibles] ([StructureId], [Quand]);
@@ -752,7 +937,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE INDEX [IX_JournalAudit_RacineId_Quand] ON [JournalAudit] ([RacineId], [Quand]);
@@ -760,7 +945,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Lots_MarcheId_Numero] ON [Lots] ([MarcheId], [Numero]);
@@ -768,7 +953,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Lots_StructureId_Statut] ON [Lots] ([StructureId], [Statut]);
@@ -776,7 +961,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Marches_DonneurOrdreId_Numero] ON [Marches] ([DonneurOrdreId], [Numero]);
@@ -784,7 +969,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Marches_OperationId] ON [Marches] ([OperationId]);
@@ -792,7 +977,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Marches_StructureId_Numero] ON [Marches] ([StructureId], [Numero]);
@@ -800,7 +985,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ObligationsInsertion_LotId_Version] ON [ObligationsInsertion] ([LotId], [Version]);
@@ -808,7 +993,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Operations_DonneurOrdreId] ON [Operations] ([DonneurOrdreId]);
@@ -816,7 +1001,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Operations_StructureId_Nom] ON [Operations] ([StructureId], [Nom]);
@@ -824,7 +1009,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Operations_StructureId_Statut] ON [Operations] ([StructureId], [Statut]);
@@ -832,7 +1017,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Participants_ReferentId] ON [Participants] ([ReferentId]);
@@ -840,7 +1025,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Participants_StructureId_Commune] ON [Participants] ([StructureId], [Commune]);
@@ -848,7 +1033,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Participants_StructureId_Nom_Prenom] ON [Participants] ([StructureId], [Nom], [Prenom]);
@@ -856,7 +1041,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Participants_StructureId_ReferentId] ON [Participants] ([StructureId], [ReferentId]);
@@ -864,7 +1049,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Participants_StructureId_ResidentQpv] ON [Participants] ([StructureId], [ResidentQpv]);
@@ -872,7 +1057,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Reglages_StructureId] ON [Reglages] ([StructureId]);
@@ -880,7 +1065,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Structures_Nom] ON [Structures] ([Nom]);
@@ -888,11 +1073,27 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127112332_Initial'
+    WHERE [MigrationId] = N'20261127112756_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_VersionsDeclaration_DeclarationId_Numero] ON [VersionsDeclaration] ([DeclarationId], [Numero]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127112756_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_VersionsDeclaration_StructureId] ON [VersionsDeclaration] ([StructureId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127112756_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261127112332_Initial', N'10.0.15');
+    VALUES (N'20261127112756_Initial', N'10.0.15');
 END;
 
 COMMIT;

@@ -22,6 +22,141 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Clause.Domain.Contrats.Contrat", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CodeRome")
+                        .HasMaxLength(5)
+                        .HasColumnType("nvarchar(5)");
+
+                    b.Property<DateOnly>("DateDebut")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("DecideLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("DecideParId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("DecideParNom")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<Guid?>("DecisionEligibiliteId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("DerogationLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("DerogationParId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("DerogationParNom")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("Eligibilite")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<bool>("EligibiliteValide")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("EmployeurId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("FinPrevue")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FinReelle")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("HeuresHebdoMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Modalite")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("MotifDerogation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("MotifRefus")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Origine")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Poste")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<DateTimeOffset>("ProposeLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("ProposeParId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ProposeParNom")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("TypeContrat")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecisionEligibiliteId");
+
+                    b.HasIndex("EmployeurId", "Statut");
+
+                    b.HasIndex("LotId", "Statut");
+
+                    b.HasIndex("ParticipantId", "DateDebut");
+
+                    b.HasIndex("StructureId", "Statut", "FinPrevue");
+
+                    b.ToTable("Contrats", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Contrats_Dates", "[FinPrevue] >= [DateDebut] AND ([FinReelle] IS NULL OR [FinReelle] >= [DateDebut])");
+
+                            t.HasCheckConstraint("CK_Contrats_Decision", "[Statut] = 'Propose' OR ([DecideParId] IS NOT NULL AND [DecideParNom] IS NOT NULL AND [DecideLe] IS NOT NULL)");
+
+                            t.HasCheckConstraint("CK_Contrats_Derogation", "([MotifDerogation] IS NULL AND [DerogationParId] IS NULL AND [DerogationParNom] IS NULL AND [DerogationLe] IS NULL) OR ([MotifDerogation] IS NOT NULL AND [DerogationParId] IS NOT NULL AND [DerogationParNom] IS NOT NULL AND [DerogationLe] IS NOT NULL)");
+
+                            t.HasCheckConstraint("CK_Contrats_Eligibilite", "[EligibiliteValide] = 0 OR [Statut] = 'Valide'");
+
+                            t.HasCheckConstraint("CK_Contrats_HeuresHebdo", "[HeuresHebdoMinutes] IS NULL OR ([HeuresHebdoMinutes] > 0 AND [HeuresHebdoMinutes] <= 2880)");
+
+                            t.HasCheckConstraint("CK_Contrats_Refus", "([Statut] = 'Refuse' AND [MotifRefus] IS NOT NULL) OR ([Statut] <> 'Refuse' AND [MotifRefus] IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("Clause.Domain.DonneursOrdre.ContactDonneurOrdre", b =>
                 {
                     b.Property<Guid>("Id")
@@ -184,6 +319,149 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("Entreprises", (string)null);
+                });
+
+            modelBuilder.Entity("Clause.Domain.Heures.DeclarationHeures", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ContratId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("Converti")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("HorsPeriode")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Minutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Mois")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("VersionCourante")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContratId", "Mois")
+                        .IsUnique();
+
+                    b.HasIndex("LotId", "Mois");
+
+                    b.HasIndex("ParticipantId", "Mois");
+
+                    b.HasIndex("StructureId", "Statut", "Mois");
+
+                    b.ToTable("DeclarationsHeures", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_DeclarationsHeures_Minutes", "[Minutes] > 0");
+
+                            t.HasCheckConstraint("CK_DeclarationsHeures_Mois", "[Mois] >= 200001 AND [Mois] <= 999912 AND [Mois] % 100 >= 1 AND [Mois] % 100 <= 12");
+
+                            t.HasCheckConstraint("CK_DeclarationsHeures_Version", "[VersionCourante] >= 1");
+                        });
+                });
+
+            modelBuilder.Entity("Clause.Domain.Heures.VersionDeclaration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ContratId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long?>("CoutHoraireCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("DecideLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("DecideParId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("DecideParNom")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<Guid>("DeclarationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Minutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("MontantFactureCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("MotifCorrection")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("MotifRejet")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("Numero")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("PartMainOeuvrePdb")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("SaisieLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("SaisieParFacilitateur")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("SaisieParId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("SaisieParNom")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("DeclarationId", "Numero")
+                        .IsUnique();
+
+                    b.ToTable("VersionsDeclaration", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_VersionsDeclaration_Conversion", "([MontantFactureCentimes] IS NULL AND [PartMainOeuvrePdb] IS NULL AND [CoutHoraireCentimes] IS NULL) OR ([MontantFactureCentimes] > 0 AND [PartMainOeuvrePdb] > 0 AND [PartMainOeuvrePdb] <= 10000 AND [CoutHoraireCentimes] > 0)");
+
+                            t.HasCheckConstraint("CK_VersionsDeclaration_Decision", "[Statut] = 'Declaree' OR ([DecideParId] IS NOT NULL AND [DecideParNom] IS NOT NULL AND [DecideLe] IS NOT NULL)");
+
+                            t.HasCheckConstraint("CK_VersionsDeclaration_Minutes", "[Minutes] > 0 AND [Numero] >= 1");
+
+                            t.HasCheckConstraint("CK_VersionsDeclaration_Rejet", "([Statut] = 'Rejetee' AND [MotifRejet] IS NOT NULL) OR ([Statut] <> 'Rejetee' AND [MotifRejet] IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Clause.Domain.Marches.Attribution", b =>
@@ -1140,6 +1418,38 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Clause.Domain.Contrats.Contrat", b =>
+                {
+                    b.HasOne("Clause.Domain.Participants.DecisionEligibilite", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionEligibiliteId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Clause.Domain.Entreprises.Entreprise", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Marches.Lot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Clause.Domain.DonneursOrdre.ContactDonneurOrdre", b =>
                 {
                     b.HasOne("Clause.Domain.DonneursOrdre.DonneurOrdre", null)
@@ -1169,6 +1479,48 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("Clause.Domain.Entreprises.Entreprise", b =>
                 {
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Domain.Heures.DeclarationHeures", b =>
+                {
+                    b.HasOne("Clause.Domain.Contrats.Contrat", null)
+                        .WithMany()
+                        .HasForeignKey("ContratId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Marches.Lot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Domain.Heures.VersionDeclaration", b =>
+                {
+                    b.HasOne("Clause.Domain.Heures.DeclarationHeures", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("DeclarationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Clause.Domain.Structures.Structure", null)
                         .WithMany()
                         .HasForeignKey("StructureId")
@@ -1406,6 +1758,11 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Clause.Domain.Entreprises.Entreprise", b =>
                 {
                     b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("Clause.Domain.Heures.DeclarationHeures", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Clause.Domain.Marches.Lot", b =>

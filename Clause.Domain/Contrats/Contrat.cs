@@ -1,0 +1,343 @@
+using Clause.Domain.Commun;
+using Clause.Domain.Entreprises;
+using Clause.Domain.Marches;
+using Clause.Domain.Participants;
+using Clause.Domain.Structures;
+
+namespace Clause.Domain.Contrats;
+
+/// <summary>What is typed to propose or correct a contrat (field names = the page's input names).</summary>
+public sealed record DonneesContrat(
+    ModaliteContrat? Modalite,
+    TypeContrat? TypeContrat,
+    DateOnly? DateDebut,
+    DateOnly? FinPrevue,
+    DateOnly? FinReelle = null,
+    Duree? HeuresHebdo = null,
+    string? Poste = null,
+    string? CodeRome = null);
+
+/// <summary>
+/// A mise en emploi (DOMAIN.md §6): one participant working on one lot through one modality and one employer,
+/// between two dates. Proposed by a company or a facilitateur (<see cref="Proposer"/>), then validated
+/// (<see cref="Valider"/>) or refused (<see cref="Refuser"/>) by a facilitateur. The participant and the lot
+/// never change (the monthly declarations copy them for their queries).
+/// Eligibility (§5): checked at proposal without refusing (<see cref="AvertissementEligibilite"/>), enforced at
+/// validation through <see cref="Participant.Verifier"/>: the covering decision is kept
+/// (<see cref="DecisionEligibiliteId"/>), an override outside the window is stored on the contrat (audited).
+/// <see cref="EligibiliteValide"/> says whether its hours may count (§7.3): set at validation, re-checked when the
+/// start date of a validated contrat changes — the contrat is then flagged, never refused, and its hours stop
+/// counting until a facilitateur records an override (<see cref="Deroger"/>).
+/// </summary>
+public sealed class Contrat : Entite, IAppartientStructure
+{
+    public const int PosteLongueurMax = 150;
+    public const int CodeRomeLongueur = 5;
+    public const int MotifRefusLongueurMax = 1000;
+
+    /// <summary>48 h a week, the legal maximum of the French labour code.</summary>
+    public const int HeuresHebdoMaxMinutes = 48 * 60;
+
+    private Contrat()
+    {
+        ProposeParNom = string.Empty;
+    }
+
+    public Guid StructureId { get; private set; }
+
+    public Guid ParticipantId { get; private set; }
+
+    public Guid LotId { get; private set; }
+
+    /// <summary>The employing company (an <see cref="Entreprise"/>).</summary>
+    public Guid EmployeurId { get; private set; }
+
+    public ModaliteContrat Modalite { get; private set; }
+
+    public TypeContrat TypeContrat { get; private set; }
+
+    public DateOnly DateDebut { get; private set; }
+
+    public DateOnly FinPrevue { get; private set; }
+
+    public DateOnly? FinReelle { get; private set; }
+
+    /// <summary>The actual end when known, else the planned one.</summary>
+    public DateOnly FinEffective => FinReelle ?? FinPrevue;
+
+    public Periode Periode => new(DateDebut, FinEffective);
+
+    /// <summary>Weekly hours in minutes, optional.</summary>
+    public long? HeuresHebdoMinutes { get; private set; }
+
+    public Duree? HeuresHebdo => HeuresHebdoMinutes is { } m ? new Duree(m) : null;
+
+    public string? Poste { get; private set; }
+
+    /// <summary>ROME code of the job: a capital letter and 4 digits (e.g. F1703), optional.</summary>
+    public string? CodeRome { get; private set; }
+
+    public StatutContrat Statut { get; private set; }
+
+    public OrigineProposition Origine { get; private set; }
+
+    public Guid ProposeParId { get; private set; }
+
+    public string ProposeParNom { get; private set; }
+
+    public DateTimeOffset ProposeLe { get; private set; }
+
+    /// <summary>The facilitateur who validated or refused, and when.</summary>
+    public Guid? DecideParId { get; private set; }
+
+    public string? DecideParNom { get; private set; }
+
+    public DateTimeOffset? DecideLe { get; private set; }
+
+    public string? MotifRefus { get; private set; }
+
+    /// <summary>The last eligibility reading of the start date (at proposal, at validation, at a change of dates).</summary>
+    public StatutEligibilite Eligibilite { get; private set; }
+
+    /// <summary>The decision whose window covers the start (or the nearest one when an override was needed).</summary>
+    public Guid? DecisionEligibiliteId { get; private set; }
+
+    /// <summary>True when the hours of this validated contrat may count (§7.3): covered, or outside with an override.</summary>
+    public bool EligibiliteValide { get; private set; }
+
+    /// <summary>Override of the eligibility window: written reason (masked in the audit), who, when.</summary>
+    [Sensible] public string? MotifDerogation { get; private set; }
+
+    public Guid? DerogationParId { get; private set; }
+
+    public string? DerogationParNom { get; private set; }
+
+    public DateTimeOffset? DerogationLe { get; private set; }
+
+    public bool AvecDerogation => MotifDerogation is not null;
+
+    /// <summary>True when the contrat's hours count: validated with a valid eligibility.</summary>
+    public bool Compte => Statut == StatutContrat.Valide && EligibiliteValide;
+
+    /// <summary>A French warning about the eligibility (shown on a proposal or a flagged contrat), or null.</summary>
+    public string? AvertissementEligibilite => Statut switch
+    {
+        StatutContrat.Refuse => null,
+        StatutContrat.Valide when EligibiliteValide => null,
+        StatutContrat.Valide => "Le début du contrat est hors de la fenêtre d'éligibilité : ses heures ne comptent pas tant qu'une dérogation motivée n'est pas enregistrée.",
+        _ => Eligibilite switch
+        {
+            StatutEligibilite.SansDecision => "Ce participant n'a pas encore de décision d'éligibilité validée : le contrat ne pourra pas être validé sans elle.",
+            StatutEligibilite.HorsFenetre => "Le contrat débute hors de la fenêtre d'éligibilité du participant : sa validation demandera une dérogation motivée.",
+            _ => null,
+        },
+    };
+
+    /// <summary>
+    /// Proposes a contrat (a company or a facilitateur). Checks the employer against the modality and the lot,
+    /// the dates against the lot; reads the eligibility without refusing (see <see cref="AvertissementEligibilite"/>).
+    /// </summary>
+    public static Contrat Proposer(Participant participant, Lot lot, Entreprise employeur, DonneesContrat donnees,
+        Reglages reglages, Auteur par, DateTimeOffset le)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        ArgumentNullException.ThrowIfNull(lot);
+        ArgumentNullException.ThrowIfNull(par);
+        ArgumentNullException.ThrowIfNull(reglages);
+        if (participant.StructureId != lot.StructureId)
+            throw new RegleMetierException(nameof(ParticipantId), "Ce participant n'existe pas.");
+        var contrat = new Contrat
+        {
+            StructureId = lot.StructureId,
+            ParticipantId = participant.Id,
+            LotId = lot.Id,
+            Statut = StatutContrat.Propose,
+            Origine = par.EstFacilitateur ? OrigineProposition.Facilitateur : OrigineProposition.Entreprise,
+            ProposeParId = par.IdVerifie(nameof(ProposeParId)),
+            ProposeParNom = par.NomVerifie(nameof(ProposeParNom)),
+            ProposeLe = le,
+        };
+        contrat.Ecrire(donnees, lot, employeur, reglages);
+        contrat.LireEligibilite(participant, reglages);
+        return contrat;
+    }
+
+    /// <summary>
+    /// Validates the proposal (a facilitateur only). The eligibility is enforced (DOMAIN.md §5): no decision → refused;
+    /// a start outside every window → refused unless <paramref name="motifDerogation"/> is written (≥ 10 characters),
+    /// then stored here with who and when. The covering decision is kept.
+    /// </summary>
+    public void Valider(Participant participant, Reglages reglages, string? motifDerogation, Auteur par, DateTimeOffset le)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        ArgumentNullException.ThrowIfNull(par);
+        par.ExigerFacilitateur(nameof(Statut), "valider un contrat");
+        ExigerStatut(StatutContrat.Propose, "validé");
+        VerifierParticipant(participant);
+        var controle = participant.Verifier(DateDebut, reglages, motifDerogation, par.IdVerifie(nameof(DecideParId)), par.Nom, le,
+            nameof(DateDebut), nameof(MotifDerogation));
+        Statut = StatutContrat.Valide;
+        DecideParId = par.Id;
+        DecideParNom = par.NomVerifie(nameof(DecideParNom));
+        DecideLe = le;
+        Appliquer(controle);
+    }
+
+    /// <summary>Refuses the proposal with a reason (a facilitateur only).</summary>
+    public void Refuser(string? motif, Auteur par, DateTimeOffset le)
+    {
+        ArgumentNullException.ThrowIfNull(par);
+        par.ExigerFacilitateur(nameof(Statut), "refuser un contrat");
+        ExigerStatut(StatutContrat.Propose, "refusé");
+        MotifRefus = Garde.Requis(motif, nameof(MotifRefus), "Motif du refus", MotifRefusLongueurMax);
+        Statut = StatutContrat.Refuse;
+        DecideParId = par.IdVerifie(nameof(DecideParId));
+        DecideParNom = par.NomVerifie(nameof(DecideParNom));
+        DecideLe = le;
+        EligibiliteValide = false;
+    }
+
+    /// <summary>
+    /// Corrects a proposed or validated contrat (the participant and the lot stay). The same checks as the proposal;
+    /// on a validated contrat the eligibility is read again without refusing: a start moved outside every window,
+    /// without an override, flags the contrat (<see cref="EligibiliteValide"/> false) and its hours stop counting.
+    /// After a change of dates, the periods of its declarations must be re-evaluated (DeclarationHeures.ReevaluerPeriode).
+    /// </summary>
+    public void Modifier(DonneesContrat donnees, Lot lot, Entreprise employeur, Participant participant, Reglages reglages)
+    {
+        ArgumentNullException.ThrowIfNull(lot);
+        ArgumentNullException.ThrowIfNull(participant);
+        if (Statut == StatutContrat.Refuse)
+            throw new RegleMetierException(nameof(Statut), "Un contrat refusé ne peut plus être modifié.");
+        if (lot.Id != LotId) throw new ArgumentException("Ce contrat n'est pas sur ce lot.", nameof(lot));
+        VerifierParticipant(participant);
+        Ecrire(donnees, lot, employeur, reglages);
+        LireEligibilite(participant, reglages);
+    }
+
+    /// <summary>Records the actual end of the contrat (not before its start).</summary>
+    public void EnregistrerFin(DateOnly finReelle)
+    {
+        if (Statut == StatutContrat.Refuse)
+            throw new RegleMetierException(nameof(Statut), "Un contrat refusé ne peut plus être modifié.");
+        if (finReelle < DateDebut)
+            throw new RegleMetierException(nameof(FinReelle), "La date de fin réelle doit être postérieure ou égale à la date de début.");
+        FinReelle = finReelle;
+    }
+
+    /// <summary>
+    /// Records an override on a validated contrat flagged outside the eligibility window (a facilitateur only),
+    /// so its hours count again. Refused when the contrat has no decision at all.
+    /// </summary>
+    public void Deroger(Participant participant, Reglages reglages, string? motifDerogation, Auteur par, DateTimeOffset le)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        ArgumentNullException.ThrowIfNull(par);
+        par.ExigerFacilitateur(nameof(MotifDerogation), "accorder une dérogation");
+        ExigerStatut(StatutContrat.Valide, "l'objet d'une dérogation");
+        VerifierParticipant(participant);
+        Appliquer(participant.Verifier(DateDebut, reglages, motifDerogation, par.IdVerifie(nameof(DerogationParId)), par.Nom, le,
+            nameof(DateDebut), nameof(MotifDerogation)));
+    }
+
+    private void Ecrire(DonneesContrat donnees, Lot lot, Entreprise employeur, Reglages reglages)
+    {
+        ArgumentNullException.ThrowIfNull(donnees);
+        ArgumentNullException.ThrowIfNull(employeur);
+        ArgumentNullException.ThrowIfNull(reglages);
+        // Everything is checked before anything changes: a refusal leaves the contrat as it was.
+        var modalite = Garde.Defini(donnees.Modalite ?? throw Obligatoire(nameof(Modalite), "Modalité"), nameof(Modalite), "Modalité");
+        var type = Garde.Defini(donnees.TypeContrat ?? throw Obligatoire(nameof(TypeContrat), "Type de contrat"), nameof(TypeContrat), "Type de contrat");
+        var debut = donnees.DateDebut ?? throw Obligatoire(nameof(DateDebut), "Date de début");
+        var finPrevue = donnees.FinPrevue ?? throw Obligatoire(nameof(FinPrevue), "Fin prévue");
+        VerifierEmployeur(modalite, lot, employeur);
+        var debutAuPlusTot = lot.DebutExecution.AddDays(-reglages.AnticipationDebutContratJours);
+        if (debut < debutAuPlusTot)
+            throw new RegleMetierException(nameof(DateDebut),
+                $"Le contrat ne peut pas débuter avant le {Participant.Texte(debutAuPlusTot)} : le lot commence le {Participant.Texte(lot.DebutExecution)} "
+                + $"(anticipation de {reglages.AnticipationDebutContratJours} jours au plus).");
+        if (debut > lot.FinExecution)
+            throw new RegleMetierException(nameof(DateDebut),
+                $"Le contrat ne peut pas débuter après la fin d'exécution du lot ({Participant.Texte(lot.FinExecution)}).");
+        if (finPrevue < debut)
+            throw new RegleMetierException(nameof(FinPrevue), "La fin prévue doit être postérieure ou égale à la date de début.");
+        if (donnees.FinReelle is { } finReelle && finReelle < debut)
+            throw new RegleMetierException(nameof(FinReelle), "La date de fin réelle doit être postérieure ou égale à la date de début.");
+        if (donnees.HeuresHebdo is { } hebdo && (hebdo.Minutes <= 0 || hebdo.Minutes > HeuresHebdoMaxMinutes))
+            throw new RegleMetierException(nameof(HeuresHebdo), "La durée hebdomadaire doit être supérieure à 0 et au plus de 48 heures.");
+        var poste = Garde.Optionnel(donnees.Poste, nameof(Poste), "Poste", PosteLongueurMax);
+        var rome = NormaliserCodeRome(donnees.CodeRome);
+
+        Modalite = modalite;
+        TypeContrat = type;
+        EmployeurId = employeur.Id;
+        DateDebut = debut;
+        FinPrevue = finPrevue;
+        FinReelle = donnees.FinReelle;
+        HeuresHebdoMinutes = donnees.HeuresHebdo?.Minutes;
+        Poste = poste;
+        CodeRome = rome;
+    }
+
+    /// <summary>The employer must fit the modality (DOMAIN.md §6).</summary>
+    private static void VerifierEmployeur(ModaliteContrat modalite, Lot lot, Entreprise employeur)
+    {
+        if (employeur.StructureId != lot.StructureId)
+            throw new RegleMetierException(nameof(EmployeurId), "Cet employeur n'existe pas.");
+        var convient = modalite == ModaliteContrat.EmbaucheDirecte
+            ? lot.Attributions.Any(a => a.EntrepriseId == employeur.Id && a.EstTitulaire)
+            : modalite.AccepteEmployeur(employeur.TypeEmployeur);
+        if (!convient)
+            throw new RegleMetierException(nameof(EmployeurId),
+                $"La modalité « {modalite.Libelle()} » demande {modalite.EmployeurAttendu()} : "
+                + (modalite == ModaliteContrat.EmbaucheDirecte
+                    ? $"« {employeur.RaisonSociale} » n'est ni attributaire ni co-traitante de ce lot."
+                    : $"« {employeur.RaisonSociale} » est de type « {employeur.TypeEmployeur.Libelle()} »."));
+    }
+
+    private void LireEligibilite(Participant participant, Reglages reglages)
+    {
+        var controle = participant.Controler(DateDebut, reglages);
+        Eligibilite = controle.Statut;
+        DecisionEligibiliteId = controle.DecisionId;
+        if (Statut == StatutContrat.Valide)
+            EligibiliteValide = controle.Statut == StatutEligibilite.Couvert || (controle.Statut == StatutEligibilite.HorsFenetre && AvecDerogation);
+    }
+
+    private void Appliquer(ControleEligibilite controle)
+    {
+        Eligibilite = controle.Statut;
+        DecisionEligibiliteId = controle.DecisionId;
+        if (controle.Derogation is { } derogation)
+        {
+            MotifDerogation = derogation.Motif;
+            DerogationParId = derogation.ParId;
+            DerogationParNom = derogation.ParNom;
+            DerogationLe = derogation.Le;
+        }
+        EligibiliteValide = controle.Compte || (controle.Statut == StatutEligibilite.HorsFenetre && AvecDerogation);
+    }
+
+    private void VerifierParticipant(Participant participant)
+    {
+        if (participant.Id != ParticipantId) throw new ArgumentException("Ce contrat n'est pas celui de ce participant.", nameof(participant));
+    }
+
+    private void ExigerStatut(StatutContrat attendu, string action)
+    {
+        if (Statut != attendu)
+            throw new RegleMetierException(nameof(Statut), $"Un contrat au statut « {Statut.Libelle()} » ne peut pas être {action}.");
+    }
+
+    private static string? NormaliserCodeRome(string? saisie)
+    {
+        var code = saisie?.Replace(" ", string.Empty, StringComparison.Ordinal).Trim().ToUpperInvariant();
+        if (string.IsNullOrEmpty(code)) return null;
+        if (code.Length != CodeRomeLongueur || !char.IsAsciiLetterUpper(code[0]) || !code[1..].All(char.IsAsciiDigit))
+            throw new RegleMetierException(nameof(CodeRome), "Le code ROME doit comporter une lettre suivie de 4 chiffres (exemple : F1703).");
+        return code;
+    }
+
+    private static RegleMetierException Obligatoire(string champ, string libelle) =>
+        new(champ, $"Le champ « {libelle} » est obligatoire.");
+}

@@ -1,0 +1,184 @@
+using Clause.Domain.Commun;
+using Clause.Domain.Contrats;
+using Clause.Domain.Marches;
+using MoisCalendaire = Clause.Domain.Commun.Mois;
+
+namespace Clause.Domain.Heures;
+
+/// <summary>The counting parameters of a lot: hours due and the training rules (§7.5).</summary>
+public sealed record ParametresComptage(long HeuresDuesMinutes, bool FormationComptabilisee, int? PlafondFormationPdb)
+{
+    public static ParametresComptage De(Lot lot)
+    {
+        ArgumentNullException.ThrowIfNull(lot);
+        return new(lot.HeuresDuesMinutes, lot.FormationComptabilisee, lot.PlafondFormationPdb);
+    }
+
+    /// <summary>The most training minutes that may count: plafond × hours due, half-up to the minute; null = no cap.</summary>
+    public long? PlafondFormationMinutes => PlafondFormationPdb is { } pdb
+        ? FormatFrancais.DiviserArrondi(HeuresDuesMinutes * pdb, Taux.Cent)
+        : null;
+}
+
+/// <summary>
+/// The minutes of one lot and month that pass every filter of §7.3 (current version validated, in period, contrat
+/// validated with a valid eligibility), split between training (modality Formation) and the rest.
+/// </summary>
+public sealed record MinutesDuMois(MoisCalendaire Mois, long MinutesHorsFormation, long MinutesFormation);
+
+/// <summary>One point of the burn-up: minutes counted in the month and cumulated since the first month.</summary>
+public sealed record PointSerie(MoisCalendaire Mois, long Minutes, long CumulMinutes)
+{
+    public Duree Heures => new(Minutes);
+
+    public Duree Cumul => new(CumulMinutes);
+}
+
+/// <summary>
+/// Hours due, realised, pending and remaining of a lot — or of several lots added up (<see cref="Comptage.Agreger"/>).
+/// <see cref="RealiseesAuTauxMinutes"/> and <see cref="RealiseesPlafonneesMinutes"/> are the numerators of the two
+/// rates: only lots with a clause (hours due &gt; 0) enter them, and the capped one takes min(réalisées, dues) per lot.
+/// </summary>
+public sealed record BilanHeures(long DuesMinutes, long RealiseesMinutes, long EnAttenteMinutes, long RealiseesAuTauxMinutes, long RealiseesPlafonneesMinutes)
+{
+    public static readonly BilanHeures Vide = new(0, 0, 0, 0, 0);
+
+    public Duree Dues => new(DuesMinutes);
+
+    public Duree Realisees => new(RealiseesMinutes);
+
+    /// <summary>Current lines awaiting a facilitateur's decision.</summary>
+    public Duree EnAttente => new(EnAttenteMinutes);
+
+    /// <summary>max(0, dues − réalisées).</summary>
+    public Duree Restantes => new(Math.Max(0, DuesMinutes - RealiseesMinutes));
+
+    /// <summary>§7.6 uncapped (may exceed 100 %); null without hours due.</summary>
+    public Taux? Taux => Comptage.TauxRealisation(RealiseesAuTauxMinutes, DuesMinutes);
+
+    /// <summary>§7.6 capped: Σ min(réalisées, dues) / Σ dues; null without hours due.</summary>
+    public Taux? TauxPlafonne => Comptage.TauxRealisation(RealiseesPlafonneesMinutes, DuesMinutes);
+}
+
+/// <summary>
+/// The one place where hours are counted (DOMAIN.md §7.3, §7.5, §7.6, §8), as pure arithmetic on integers:
+/// the lot page, the home page and the bilans feed it with the sums grouped by the database (RequetesHeures).
+/// </summary>
+public static class Comptage
+{
+    /// <summary>
+    /// §7.3: a line counts when its current version is validated and in period, and its contrat is validated with a
+    /// valid eligibility. The database query (RequetesHeures) applies the very same filter.
+    /// </summary>
+    public static bool EstComptee(DeclarationHeures ligne, Contrat contrat)
+    {
+        ArgumentNullException.ThrowIfNull(ligne);
+        ArgumentNullException.ThrowIfNull(contrat);
+        return ligne.Statut == StatutDeclaration.Validee && !ligne.HorsPeriode && contrat.Compte;
+    }
+
+    /// <summary>A line awaits a decision: current version declared, in period, on a contrat not refused.</summary>
+    public static bool EstEnAttente(DeclarationHeures ligne, Contrat contrat)
+    {
+        ArgumentNullException.ThrowIfNull(ligne);
+        ArgumentNullException.ThrowIfNull(contrat);
+        return ligne.Statut == StatutDeclaration.Declaree && !ligne.HorsPeriode && contrat.Statut != StatutContrat.Refuse;
+    }
+
+    /// <summary>The counted minutes per month of loaded lines (the in-memory twin of the database grouping).</summary>
+    public static IReadOnlyList<MinutesDuMois> MinutesComptees(IEnumerable<(DeclarationHeures Ligne, Contrat Contrat)> lignes)
+    {
+        ArgumentNullException.ThrowIfNull(lignes);
+        return lignes.Where(l => EstComptee(l.Ligne, l.Contrat))
+            .GroupBy(l => l.Ligne.MoisCalendaire)
+            .OrderBy(g => g.Key)
+            .Select(g => new MinutesDuMois(g.Key,
+                g.Where(l => l.Contrat.Modalite != ModaliteContrat.Formation).Sum(l => l.Ligne.Minutes),
+                g.Where(l => l.Contrat.Modalite == ModaliteContrat.Formation).Sum(l => l.Ligne.Minutes)))
+            .ToList();
+    }
+
+    /// <summary>The figures of one lot from its loaded lines and their contrats.</summary>
+    public static BilanHeures Bilan(ParametresComptage lot, IReadOnlyCollection<(DeclarationHeures Ligne, Contrat Contrat)> lignes)
+    {
+        ArgumentNullException.ThrowIfNull(lignes);
+        return Bilan(lot, MinutesComptees(lignes), lignes.Where(l => EstEnAttente(l.Ligne, l.Contrat)).Sum(l => l.Ligne.Minutes));
+    }
+
+    /// <summary>
+    /// Realised minutes of a lot: the non-training minutes, plus training minutes only when the lot counts training,
+    /// capped at plafond × hours due (§7.5).
+    /// </summary>
+    public static long Realisees(ParametresComptage lot, long minutesHorsFormation, long minutesFormation)
+    {
+        ArgumentNullException.ThrowIfNull(lot);
+        return minutesHorsFormation + FormationComptee(lot, minutesFormation);
+    }
+
+    /// <summary>The training minutes that count on the lot.</summary>
+    public static long FormationComptee(ParametresComptage lot, long minutesFormation)
+    {
+        ArgumentNullException.ThrowIfNull(lot);
+        if (!lot.FormationComptabilisee) return 0;
+        return lot.PlafondFormationMinutes is { } plafond ? Math.Min(minutesFormation, plafond) : minutesFormation;
+    }
+
+    /// <summary>The figures of one lot from its counted minutes per month and its pending minutes.</summary>
+    public static BilanHeures Bilan(ParametresComptage lot, IEnumerable<MinutesDuMois> mois, long enAttenteMinutes)
+    {
+        ArgumentNullException.ThrowIfNull(lot);
+        ArgumentNullException.ThrowIfNull(mois);
+        var liste = mois.ToList();
+        var realisees = Realisees(lot, liste.Sum(m => m.MinutesHorsFormation), liste.Sum(m => m.MinutesFormation));
+        var avecClause = lot.HeuresDuesMinutes > 0;
+        return new BilanHeures(lot.HeuresDuesMinutes, realisees, enAttenteMinutes,
+            avecClause ? realisees : 0, avecClause ? Math.Min(realisees, lot.HeuresDuesMinutes) : 0);
+    }
+
+    /// <summary>
+    /// The burn-up series of a lot: counted minutes per month and cumulated, month by month without gaps from the first
+    /// to the last month given. The training cap applies to the cumulated training minutes, so the last cumul equals
+    /// <see cref="Bilan"/>'s realised minutes.
+    /// </summary>
+    public static IReadOnlyList<PointSerie> Serie(ParametresComptage lot, IEnumerable<MinutesDuMois> mois)
+    {
+        ArgumentNullException.ThrowIfNull(lot);
+        ArgumentNullException.ThrowIfNull(mois);
+        var parMois = mois.GroupBy(m => m.Mois).ToDictionary(g => g.Key,
+            g => (HorsFormation: g.Sum(m => m.MinutesHorsFormation), Formation: g.Sum(m => m.MinutesFormation)));
+        var serie = new List<PointSerie>();
+        if (parMois.Count == 0) return serie;
+        long horsFormation = 0, formation = 0, cumulPrecedent = 0;
+        for (var m = parMois.Keys.Min(); m <= parMois.Keys.Max(); m = m.Suivant)
+        {
+            if (parMois.TryGetValue(m, out var valeurs))
+            {
+                horsFormation += valeurs.HorsFormation;
+                formation += valeurs.Formation;
+            }
+            var cumul = horsFormation + FormationComptee(lot, formation);
+            serie.Add(new PointSerie(m, cumul - cumulPrecedent, cumul));
+            cumulPrecedent = cumul;
+        }
+        return serie;
+    }
+
+    /// <summary>Several lots added up: the uncapped and capped aggregate rates of §7.6.</summary>
+    public static BilanHeures Agreger(IEnumerable<BilanHeures> bilans)
+    {
+        ArgumentNullException.ThrowIfNull(bilans);
+        return bilans.Aggregate(BilanHeures.Vide, (a, b) => new BilanHeures(
+            a.DuesMinutes + b.DuesMinutes,
+            a.RealiseesMinutes + b.RealiseesMinutes,
+            a.EnAttenteMinutes + b.EnAttenteMinutes,
+            a.RealiseesAuTauxMinutes + b.RealiseesAuTauxMinutes,
+            a.RealiseesPlafonneesMinutes + b.RealiseesPlafonneesMinutes));
+    }
+
+    /// <summary>
+    /// réalisées / dues, rounded half-up ONCE to a tenth of a percent and expressed in basis points
+    /// (11 000 h / 9 500 h = 115,789… % → 115,8 % = 11 580 pdb); null without hours due.
+    /// </summary>
+    public static Taux? TauxRealisation(long realiseesMinutes, long duesMinutes) =>
+        duesMinutes <= 0 ? null : new Taux((int)(FormatFrancais.DiviserArrondi(realiseesMinutes * 1_000, duesMinutes) * 10));
+}

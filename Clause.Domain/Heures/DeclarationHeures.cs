@@ -1,0 +1,343 @@
+using Clause.Domain.Commun;
+using Clause.Domain.Contrats;
+using Clause.Domain.Marches;
+using Clause.Domain.Structures;
+using MoisCalendaire = Clause.Domain.Commun.Mois;
+
+namespace Clause.Domain.Heures;
+
+/// <summary>Status of a line of hours (DOMAIN.md §7).</summary>
+public enum StatutDeclaration
+{
+    [Libelle("Déclarée")] Declaree,
+    [Libelle("Validée")] Validee,
+    [Libelle("Rejetée")] Rejetee,
+}
+
+/// <summary>
+/// What is typed for one contrat and month: hours, or — for sous-/co-traitance without named hours — the invoiced
+/// amount HT, converted with the labour share and hourly cost given, else the lot's (DOMAIN.md §7.4).
+/// </summary>
+public sealed record SaisieHeures(Duree? Heures, Montant? MontantFacture = null, Taux? PartMainOeuvre = null, Montant? CoutHoraire = null)
+{
+    public static SaisieHeures EnHeures(Duree heures) => new(heures);
+
+    public static SaisieHeures ParMontant(Montant montantFacture, Taux? partMainOeuvre = null, Montant? coutHoraire = null) =>
+        new(null, montantFacture, partMainOeuvre, coutHoraire);
+}
+
+/// <summary>
+/// The participant's month as read by a query before a line is written (RequetesHeures.SituationAsync): the minutes
+/// of their other current, non-rejected lines of that month on every lot (§7.1), and the line that already exists
+/// for this contrat and month, if any (a second line is refused: it must be a correction).
+/// </summary>
+public sealed record SituationMois(long AutresMinutesParticipant, Guid? DeclarationExistanteId = null);
+
+/// <summary>
+/// The hours of one contrat in one calendar month (DOMAIN.md §7): one line per (contrat, month) — a unique index —
+/// whose content lives in versions (<see cref="Versions"/>). A correction is a new version, never a second line;
+/// the current version replaces the previous one in every total, the history stays. The root mirrors the current
+/// version (<see cref="Minutes"/>, <see cref="Statut"/>, <see cref="Converti"/>) so totals are plain indexed sums,
+/// and copies the contrat's lot and participant (which never change) for the per-lot and per-participant queries.
+/// <see cref="HorsPeriode"/> (§7.2): the month overlaps neither the contrat or the lot (+ tolerance) — kept, not counted.
+/// </summary>
+public sealed class DeclarationHeures : Entite, IAppartientStructure, IPartieDe
+{
+    public const int MotifLongueurMax = 500;
+
+    /// <summary>Largest invoiced amount of one month and contrat (1 M€): keeps the conversion inside 64-bit integers.</summary>
+    public const long MontantFactureMaxCentimes = 1_000_000_00;
+
+    private readonly List<VersionDeclaration> _versions = [];
+
+    private DeclarationHeures() { }
+
+    public Guid StructureId { get; private set; }
+
+    public Guid ContratId { get; private set; }
+
+    /// <summary>The history of the hours shows on the contrat's page.</summary>
+    public Guid RacineId => ContratId;
+
+    /// <summary>Copied from the contrat (never changes): per-lot totals without a join.</summary>
+    public Guid LotId { get; private set; }
+
+    /// <summary>Copied from the contrat (never changes): the per-participant monthly maximum (§7.1).</summary>
+    public Guid ParticipantId { get; private set; }
+
+    /// <summary>The month, as its integer code yyyymm (202603 = March 2026).</summary>
+    public int Mois { get; private set; }
+
+    public MoisCalendaire MoisCalendaire => MoisCalendaire.DepuisCode(Mois);
+
+    /// <summary>Minutes of the current version.</summary>
+    public long Minutes { get; private set; }
+
+    public Duree Heures => new(Minutes);
+
+    /// <summary>Status of the current version.</summary>
+    public StatutDeclaration Statut { get; private set; }
+
+    /// <summary>The current version was converted from an invoiced amount (§7.4).</summary>
+    public bool Converti { get; private set; }
+
+    /// <summary>§7.2: the month is outside the contrat's dates or the lot's execution (+ tolerance): kept, not counted.</summary>
+    public bool HorsPeriode { get; private set; }
+
+    /// <summary>Number of the current version (1 = first entry).</summary>
+    public int VersionCourante { get; private set; }
+
+    /// <summary>Every version, oldest first.</summary>
+    public IReadOnlyList<VersionDeclaration> Versions => _versions.OrderBy(v => v.Numero).ToList();
+
+    public VersionDeclaration? Courante => _versions.MaxBy(v => v.Numero);
+
+    /// <summary>
+    /// Declares the hours of <paramref name="contrat"/> for <paramref name="mois"/>. A facilitateur's own entry is
+    /// validated at once. Refused: a second line for the same contrat and month, a refused contrat, a month to come,
+    /// hours ≤ 0 or above the monthly maximum, the participant's month above the maximum across every lot, an amount
+    /// outside sous-/co-traitance. A month outside the periods is accepted and flagged <see cref="HorsPeriode"/>.
+    /// </summary>
+    public static DeclarationHeures Declarer(Contrat contrat, Lot lot, MoisCalendaire mois, SaisieHeures saisie, SituationMois situation,
+        Reglages reglages, Auteur par, DateTimeOffset le)
+    {
+        ArgumentNullException.ThrowIfNull(contrat);
+        ArgumentNullException.ThrowIfNull(situation);
+        if (situation.DeclarationExistanteId is not null)
+            throw new RegleMetierException(nameof(Mois),
+                $"Des heures sont déjà déclarées pour ce contrat en {Texte(mois)} : modifiez cette ligne (une correction crée une nouvelle version).");
+        if (contrat.Statut == StatutContrat.Refuse)
+            throw new RegleMetierException(nameof(Mois), "Ce contrat a été refusé : aucune heure ne peut y être déclarée.");
+        if (mois.Premier > DateOnly.FromDateTime(le.Date))
+            throw new RegleMetierException(nameof(Mois), $"Le mois de {Texte(mois)} n'est pas encore commencé : ses heures ne peuvent pas être déclarées.");
+        var declaration = new DeclarationHeures
+        {
+            StructureId = contrat.StructureId,
+            ContratId = contrat.Id,
+            LotId = contrat.LotId,
+            ParticipantId = contrat.ParticipantId,
+            Mois = mois.Code,
+        };
+        declaration.AjouterVersion(contrat, lot, saisie, null, situation, reglages, par, le);
+        return declaration;
+    }
+
+    /// <summary>
+    /// A correction: a new version that replaces the current one in every total (the history stays). It is
+    /// « déclarée » again (validated at once when a facilitateur enters it); the same checks as a declaration.
+    /// </summary>
+    public VersionDeclaration Corriger(Contrat contrat, Lot lot, SaisieHeures saisie, string? motifCorrection, SituationMois situation,
+        Reglages reglages, Auteur par, DateTimeOffset le)
+    {
+        ArgumentNullException.ThrowIfNull(contrat);
+        if (contrat.Id != ContratId) throw new ArgumentException("Cette ligne n'est pas de ce contrat.", nameof(contrat));
+        if (contrat.Statut == StatutContrat.Refuse)
+            throw new RegleMetierException(nameof(Mois), "Ce contrat a été refusé : ses heures ne peuvent plus être modifiées.");
+        var motif = Garde.Optionnel(motifCorrection, "MotifCorrection", "Motif de la correction", MotifLongueurMax);
+        return AjouterVersion(contrat, lot, saisie, motif, situation, reglages, par, le);
+    }
+
+    /// <summary>Validates the current version (a facilitateur only).</summary>
+    public void Valider(Auteur par, DateTimeOffset le)
+    {
+        ArgumentNullException.ThrowIfNull(par);
+        par.ExigerFacilitateur(nameof(Statut), "valider des heures");
+        CouranteEnAttente("validée").Decider(StatutDeclaration.Validee, null, par, le);
+        Statut = StatutDeclaration.Validee;
+    }
+
+    /// <summary>Rejects the current version with a reason (a facilitateur only); the line stays, not counted, until corrected.</summary>
+    public void Rejeter(string? motif, Auteur par, DateTimeOffset le)
+    {
+        ArgumentNullException.ThrowIfNull(par);
+        par.ExigerFacilitateur(nameof(Statut), "rejeter des heures");
+        var texte = Garde.Requis(motif, "MotifRejet", "Motif du rejet", MotifLongueurMax);
+        CouranteEnAttente("rejetée").Decider(StatutDeclaration.Rejetee, texte, par, le);
+        Statut = StatutDeclaration.Rejetee;
+    }
+
+    /// <summary>Recomputes <see cref="HorsPeriode"/> after the contrat's or the lot's dates (or the tolerance) changed.</summary>
+    public void ReevaluerPeriode(Contrat contrat, Lot lot, Reglages reglages)
+    {
+        ArgumentNullException.ThrowIfNull(contrat);
+        if (contrat.Id != ContratId) throw new ArgumentException("Cette ligne n'est pas de ce contrat.", nameof(contrat));
+        HorsPeriode = !EstDansLaPeriode(MoisCalendaire, contrat, lot, reglages);
+    }
+
+    /// <summary>§7.2: the month overlaps both the contrat's dates and the lot's execution period extended by the tolerance.</summary>
+    public static bool EstDansLaPeriode(MoisCalendaire mois, Contrat contrat, Lot lot, Reglages reglages)
+    {
+        ArgumentNullException.ThrowIfNull(contrat);
+        ArgumentNullException.ThrowIfNull(lot);
+        ArgumentNullException.ThrowIfNull(reglages);
+        var duMois = new Periode(mois.Premier, mois.Dernier);
+        var execution = new Periode(lot.DebutExecution, lot.FinExecution.AddDays(reglages.ToleranceApresFinJours));
+        return duMois.Chevauche(contrat.Periode) && duMois.Chevauche(execution);
+    }
+
+    /// <summary>
+    /// §7.4: heures = montant HT × part de main-d'œuvre / coût horaire, rounded half-up to the minute (the one
+    /// rounding place). 12 000 € × 60 % / 30 € = 240 h = 14 400 min.
+    /// </summary>
+    public static Duree Convertir(Montant montantFacture, Taux partMainOeuvre, Montant coutHoraire)
+    {
+        if (coutHoraire.Centimes <= 0) throw new ArgumentOutOfRangeException(nameof(coutHoraire));
+        return new Duree(FormatFrancais.DiviserArrondi(montantFacture.Centimes * partMainOeuvre.PointsDeBase * 60,
+            coutHoraire.Centimes * Taux.Cent));
+    }
+
+    private VersionDeclaration AjouterVersion(Contrat contrat, Lot lot, SaisieHeures saisie, string? motifCorrection, SituationMois situation,
+        Reglages reglages, Auteur par, DateTimeOffset le)
+    {
+        ArgumentNullException.ThrowIfNull(lot);
+        ArgumentNullException.ThrowIfNull(saisie);
+        ArgumentNullException.ThrowIfNull(situation);
+        ArgumentNullException.ThrowIfNull(reglages);
+        ArgumentNullException.ThrowIfNull(par);
+        if (lot.Id != contrat.LotId) throw new ArgumentException("Ce contrat n'est pas sur ce lot.", nameof(lot));
+        var (minutes, montant, part, cout, champ) = Lire(contrat, lot, saisie, reglages);
+        var maximum = new Duree(reglages.MaxMinutesParMois);
+        if (minutes <= 0)
+            throw new RegleMetierException(champ, champ == nameof(Heures)
+                ? "Les heures doivent être supérieures à 0."
+                : "Le montant converti donne 0 heure : vérifiez le montant, la part de main-d'œuvre et le coût horaire.");
+        if (minutes > maximum.Minutes)
+            throw new RegleMetierException(champ,
+                $"{new Duree(minutes)} dépasse le maximum de {maximum} par mois pour une ligne.");
+        if (situation.AutresMinutesParticipant + minutes > maximum.Minutes)
+            throw new RegleMetierException(champ,
+                $"Ce participant a déjà {new Duree(situation.AutresMinutesParticipant)} déclarées en {Texte(MoisCalendaire)} sur ses autres lignes : "
+                + $"avec {new Duree(minutes)} de plus, il dépasserait le maximum de {maximum} par mois, tous lots confondus.");
+
+        var version = new VersionDeclaration(this, VersionCourante + 1, minutes, montant, part, cout, motifCorrection, par, le);
+        _versions.Add(version);
+        VersionCourante = version.Numero;
+        Minutes = version.Minutes;
+        Converti = version.Converti;
+        Statut = version.Statut;
+        HorsPeriode = !EstDansLaPeriode(MoisCalendaire, contrat, lot, reglages);
+        return version;
+    }
+
+    private static (long Minutes, Montant? Montant, Taux? Part, Montant? Cout, string Champ) Lire(Contrat contrat, Lot lot, SaisieHeures saisie, Reglages reglages)
+    {
+        if (saisie.Heures is { } heures)
+        {
+            if (saisie.MontantFacture is not null)
+                throw new RegleMetierException(nameof(Heures), "Saisissez soit des heures, soit un montant facturé, pas les deux.");
+            return (heures.Minutes, null, null, null, nameof(Heures));
+        }
+        if (saisie.MontantFacture is not { } montant)
+            throw new RegleMetierException(nameof(Heures), "Le champ « Heures » est obligatoire.");
+        if (!contrat.Modalite.AccepteMontantFacture())
+            throw new RegleMetierException("MontantFacture",
+                $"Un montant facturé ne se déclare qu'en sous-traitance ou co-traitance : ce contrat est en « {contrat.Modalite.Libelle()} », saisissez des heures.");
+        if (montant.Centimes <= 0)
+            throw new RegleMetierException("MontantFacture", "Le montant facturé doit être supérieur à 0.");
+        if (montant.Centimes > MontantFactureMaxCentimes)
+            throw new RegleMetierException("MontantFacture", "Le montant facturé d'un mois ne peut pas dépasser 1 000 000,00 €.");
+        var part = saisie.PartMainOeuvre ?? new Taux(lot.PartMainOeuvrePdb);
+        if (part.PointsDeBase is <= 0 or > Taux.Cent)
+            throw new RegleMetierException("PartMainOeuvre", "La part de main-d'œuvre doit être supérieure à 0 et au plus 100 %.");
+        var cout = saisie.CoutHoraire ?? lot.CoutHoraireEffectif(reglages);
+        if (cout.Centimes <= 0)
+            throw new RegleMetierException("CoutHoraire", "Le coût horaire de référence doit être supérieur à 0.");
+        return (Convertir(montant, part, cout).Minutes, montant, part, cout, "MontantFacture");
+    }
+
+    private VersionDeclaration CouranteEnAttente(string action)
+    {
+        var courante = Courante ?? throw new InvalidOperationException("Les versions de la déclaration ne sont pas chargées.");
+        if (courante.Statut != StatutDeclaration.Declaree)
+            throw new RegleMetierException(nameof(Statut),
+                $"Une ligne au statut « {courante.Statut.Libelle()} » ne peut pas être {action} : seule une ligne déclarée attend une décision.");
+        return courante;
+    }
+
+    /// <summary>"mars 2026".</summary>
+    public static string Texte(MoisCalendaire mois) => mois.Premier.ToString("MMMM yyyy", FormatFrancais.Culture);
+}
+
+/// <summary>
+/// One version of a line of hours: what was entered (hours, or the invoiced amount with the labour share and hourly
+/// cost used for the conversion), by whom, and the facilitateur's decision. Part of <see cref="DeclarationHeures"/>;
+/// tenant-owned so a direct query is scoped too.
+/// </summary>
+public sealed class VersionDeclaration : Entite, IAppartientStructure, IPartieDe
+{
+    private VersionDeclaration() { SaisieParNom = string.Empty; }
+
+    internal VersionDeclaration(DeclarationHeures declaration, int numero, long minutes, Montant? montant, Taux? part, Montant? cout,
+        string? motifCorrection, Auteur par, DateTimeOffset le)
+    {
+        StructureId = declaration.StructureId;
+        DeclarationId = declaration.Id;
+        ContratId = declaration.ContratId;
+        Numero = numero;
+        Minutes = minutes;
+        MontantFactureCentimes = montant?.Centimes;
+        PartMainOeuvrePdb = part?.PointsDeBase;
+        CoutHoraireCentimes = cout?.Centimes;
+        MotifCorrection = motifCorrection;
+        SaisieParId = par.IdVerifie(nameof(SaisieParId));
+        SaisieParNom = par.NomVerifie(nameof(SaisieParNom));
+        SaisieLe = le;
+        SaisieParFacilitateur = par.EstFacilitateur;
+        Statut = StatutDeclaration.Declaree;
+        // A facilitateur's own entry is validated at once (DOMAIN.md §7).
+        if (par.EstFacilitateur) Decider(StatutDeclaration.Validee, null, par, le);
+    }
+
+    public Guid StructureId { get; private set; }
+
+    public Guid DeclarationId { get; private set; }
+
+    public Guid ContratId { get; private set; }
+
+    /// <summary>The history of the hours shows on the contrat's page.</summary>
+    public Guid RacineId => ContratId;
+
+    public int Numero { get; private set; }
+
+    public long Minutes { get; private set; }
+
+    public Duree Heures => new(Minutes);
+
+    /// <summary>§7.4: the invoiced amount HT when the hours were converted from it.</summary>
+    public long? MontantFactureCentimes { get; private set; }
+
+    public int? PartMainOeuvrePdb { get; private set; }
+
+    public long? CoutHoraireCentimes { get; private set; }
+
+    public bool Converti => MontantFactureCentimes is not null;
+
+    public string? MotifCorrection { get; private set; }
+
+    public StatutDeclaration Statut { get; private set; }
+
+    public string? MotifRejet { get; private set; }
+
+    public Guid SaisieParId { get; private set; }
+
+    public string SaisieParNom { get; private set; }
+
+    public DateTimeOffset SaisieLe { get; private set; }
+
+    public bool SaisieParFacilitateur { get; private set; }
+
+    public Guid? DecideParId { get; private set; }
+
+    public string? DecideParNom { get; private set; }
+
+    public DateTimeOffset? DecideLe { get; private set; }
+
+    internal void Decider(StatutDeclaration statut, string? motifRejet, Auteur par, DateTimeOffset le)
+    {
+        Statut = statut;
+        MotifRejet = motifRejet;
+        DecideParId = par.IdVerifie(nameof(DecideParId));
+        DecideParNom = par.NomVerifie(nameof(DecideParNom));
+        DecideLe = le;
+    }
+}
