@@ -8,11 +8,15 @@ namespace Clause.Tests.EndToEnd;
 /// The real app on Kestrel (127.0.0.1, free port) and the machine's Chromium driven by Playwright.
 /// Chromium's path comes from CHROMIUM_PATH (default /usr/bin/chromium); test.sh installs it.
 /// </summary>
-public sealed class NavigateurFixture : IAsyncLifetime
+public class NavigateurFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
-    public FabriqueClause App { get; } = new();
+    public NavigateurFixture() : this(new FabriqueClause()) { }
+
+    protected NavigateurFixture(FabriqueClause app) => App = app;
+
+    public FabriqueClause App { get; }
 
     public IBrowser Navigateur { get; private set; } = null!;
 
@@ -66,6 +70,9 @@ public sealed class NavigateurFixture : IAsyncLifetime
         await App.DisposeAsync();
     }
 }
+
+/// <summary>The same, on the demo data (Development environment), as a facilitateur would first see Clause.</summary>
+public sealed class NavigateurDemoFixture() : NavigateurFixture(new Web.FabriqueDeveloppement());
 
 [CollectionDefinition(Nom)]
 public sealed class CollectionNavigateur : ICollectionFixture<NavigateurFixture>

@@ -1,0 +1,31 @@
+using Clause.Infrastructure.DonneesDemo;
+using Microsoft.Playwright;
+
+namespace Clause.Tests.EndToEnd;
+
+/// <summary>The demo as a newcomer sees it: the printed facilitateur account, real data, on a desktop and a phone.</summary>
+public class DemonstrationNavigateurTests(NavigateurDemoFixture fixture) : IClassFixture<NavigateurDemoFixture>
+{
+    [Fact]
+    public async Task Le_facilitateur_de_demonstration_voit_ses_donneurs_d_ordre()
+    {
+        var page = await fixture.NouvellePageAsync();
+        await fixture.ConnecterAsync(page, "facilitateur@clause.demo", SemeurDemo.MotDePasse);
+        await page.GotoAsync(fixture.Adresse + "/DonneursOrdre");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Ville de Saint-Aubin-sur-Loire" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(NavigateurFixture.DossierCaptures, "demo-donneurs-ordre.png") });
+    }
+
+    [Fact]
+    public async Task Sur_un_telephone_la_page_tient_dans_l_ecran()
+    {
+        var page = await fixture.NouvellePageAsync(largeur: 375, hauteur: 740);
+        await fixture.ConnecterAsync(page, "facilitateur@clause.demo", SemeurDemo.MotDePasse);
+        await page.GotoAsync(fixture.Adresse + "/DonneursOrdre");
+
+        var largeurContenu = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(largeurContenu <= 375 + 1, $"La page déborde horizontalement : {largeurContenu} px pour un écran de 375 px.");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(NavigateurFixture.DossierCaptures, "demo-telephone.png") });
+    }
+}
