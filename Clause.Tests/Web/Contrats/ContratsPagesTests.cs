@@ -275,6 +275,18 @@ public class ContratsPagesTests(FabriqueClause app) : IClassFixture<FabriqueClau
     }
 
     [Fact]
+    public async Task Un_motif_de_derogation_sans_validation_immediate_est_signale_sans_rien_ecrire()
+    {
+        var (client, s) = await FacilitateurAsync();
+
+        var reponse = await ProposerAsync(client, Formulaire(s, valider: false, motif: Derogation));
+
+        Assert.Equal("Le motif de dérogation n'est utilisé qu'à la validation : cochez « Valider immédiatement » ou videz ce champ.",
+            (await AcheteursDeTest.DocumentAsync(reponse)).ErreurDuChamp("Saisie.MotifDerogation"));
+        Assert.Empty(await ContratsAsync(s.StructureId));
+    }
+
+    [Fact]
     public async Task Une_modalite_qui_ne_convient_pas_a_l_employeur_est_refusee_sur_le_champ_employeur()
     {
         var (client, s) = await FacilitateurAsync();
