@@ -97,6 +97,13 @@ public static class ComposeWeb
             o.Conventions.AuthorizePage("/Lots/Statut", Politiques.GestionClause);
             o.Conventions.AuthorizePage("/Lots/Attribution", Politiques.GestionClause);
             o.Conventions.AuthorizePage("/Lots/BonCommande", Politiques.GestionClause);
+            o.Conventions.AuthorizeFolder("/Contrats", Politiques.LectureParticipants);
+            o.Conventions.AuthorizePage("/Contrats/Creer", Politiques.GestionClause);
+            o.Conventions.AuthorizePage("/Contrats/Modifier", Politiques.GestionClause);
+            o.Conventions.AuthorizePage("/Contrats/Valider", Politiques.GestionClause);
+            o.Conventions.AuthorizePage("/Contrats/Refuser", Politiques.GestionClause);
+            o.Conventions.AuthorizePage("/Contrats/Fin", Politiques.GestionClause);
+            o.Conventions.AuthorizePage("/Contrats/Deroger", Politiques.GestionClause);
         }).AddMvcOptions(o => MessagesValidation.EnFrancais(o.ModelBindingMessageProvider));
 
         // Accented French text is written as is, not as &#xE9; entities.

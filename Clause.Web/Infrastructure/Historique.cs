@@ -60,6 +60,21 @@ public static partial class Historique
         ["Modalite"] = "Modalité",
         ["Derogation"] = "Dérogation",
         ["MotifDerogation"] = "Motif de dérogation",
+        ["TypeContrat"] = "Type de contrat",
+        ["DateDebut"] = "Date de début",
+        ["FinPrevue"] = "Fin prévue",
+        ["FinReelle"] = "Fin réelle",
+        ["HeuresHebdoMinutes"] = "Heures hebdomadaires",
+        ["CodeRome"] = "Code ROME",
+        ["MotifRefus"] = "Motif du refus",
+        ["ProposeParNom"] = "Proposé par",
+        ["ProposeLe"] = "Proposé le",
+        ["DecideParNom"] = "Décidé par",
+        ["DecideLe"] = "Décidé le",
+        ["Eligibilite"] = "Éligibilité",
+        ["EligibiliteValide"] = "Heures comptées (éligibilité valide)",
+        ["DerogationParNom"] = "Dérogation accordée par",
+        ["DerogationLe"] = "Dérogation accordée le",
     };
 
     /// <summary>
@@ -135,6 +150,8 @@ public static partial class Historique
             "ObligationInsertion" => " d'une version de l'obligation",
             "BonCommande" => " d'un bon de commande",
             "Attribution" => " d'une attribution",
+            "DeclarationHeures" => " d'une ligne d'heures",
+            "VersionDeclaration" => " d'une version d'une ligne d'heures",
             _ => string.Empty,
         };
         return action switch

@@ -1,0 +1,135 @@
+using Clause.Domain.Commun;
+using Clause.Domain.Contrats;
+using Clause.Domain.Participants;
+using Clause.Domain.Structures;
+using Clause.Infrastructure.Persistence;
+using Clause.Web.Infrastructure;
+using Clause.Web.Pages.Lots;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Clause.Web.Pages.Contrats;
+
+/// <summary>
+/// A facilitateur proposes a contrat (DOMAIN.md §6): participant, lot, employer, modality, type, dates… The participant
+/// or the lot may come preset from their pages (?participantId=, ?lotId=; another structure's id there → 404). The
+/// selects offer only the structure's records: a forged value posted is a field error and nothing is written.
+/// With « Valider immédiatement » (ticked by default) the proposal is validated in the same save — the eligibility is
+/// then enforced (no decision, or a start outside the window without a written override → refused, nothing written).
+/// </summary>
+public sealed class CreerModel(ClauseDbContext db, TimeProvider horloge) : PageModel, IFormulaireContrat
+{
+    [BindProperty]
+    public SaisieProposition Saisie { get; set; } = new();
+
+    SaisieContrat IFormulaireContrat.Saisie => Saisie;
+
+    public bool AvecFinReelle => false;
+
+    public IReadOnlyList<SelectListItem> Participants { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> Lots { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> Employeurs { get; private set; } = [];
+
+    /// <summary>The eligibility of the preset (or chosen) participant: the window of each decision, or none.</summary>
+    public SituationEligibilite? Eligibilite { get; private set; }
+
+    /// <summary>The preset lot, shown as context (null when none, or when it does not receive contrats).</summary>
+    public string? LotPreselectionne { get; private set; }
+
+    public bool LotPresetFerme { get; private set; }
+
+    public Reglages Reglages { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid? participantId, Guid? lotId, CancellationToken annulation)
+    {
+        var structureId = db.Contexte.StructureId;
+        if (participantId is { } p && !await db.Participants.AnyAsync(x => x.Id == p && x.StructureId == structureId, annulation)) return NotFound();
+        if (lotId is { } l && !await db.Lots.AnyAsync(x => x.Id == l && x.StructureId == structureId, annulation)) return NotFound();
+        Saisie.ParticipantId = participantId;
+        Saisie.LotId = lotId;
+        await PreparerAsync(annulation);
+        if (lotId is not null && Lots.All(x => x.Value != lotId.ToString()))
+        {
+            LotPresetFerme = true;
+            Saisie.LotId = null;
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken annulation)
+    {
+        await PreparerAsync(annulation);
+        // The selects offer only the structure's records: anything else posted is refused beside its field.
+        if (Saisie.ParticipantId is { } pid && Participants.All(x => x.Value != pid.ToString()))
+            ModelState.AddModelError("Saisie.ParticipantId", "Choisissez un participant de votre structure dans la liste.");
+        if (Saisie.LotId is { } lid && Lots.All(x => x.Value != lid.ToString()))
+            ModelState.AddModelError("Saisie.LotId", "Choisissez un lot dans la liste : seuls les lots avec clause, en lancement ou en exécution, reçoivent des contrats.");
+        if (Saisie.EmployeurId is { } eid && Employeurs.All(x => x.Value != eid.ToString()))
+            ModelState.AddModelError("Saisie.EmployeurId", "Choisissez un employeur de votre structure dans la liste.");
+        if (!Saisie.ValiderImmediatement && !string.IsNullOrWhiteSpace(Saisie.MotifDerogation))
+            ModelState.AddModelError("Saisie.MotifDerogation",
+                "Le motif de dérogation n'est utilisé qu'à la validation : cochez « Valider immédiatement » ou videz ce champ.");
+        var donnees = Saisie.VersDonnees(ModelState);
+        if (!ModelState.IsValid || donnees is null) return Page();
+
+        var structureId = db.Contexte.StructureId;
+        var participant = await AccesContrats.ParticipantAsync(db, Saisie.ParticipantId!.Value, annulation);
+        var lot = await ChargementLot.ChargerAsync(db, Saisie.LotId!.Value, annulation);
+        var employeur = await db.Entreprises.AsNoTracking().FirstAsync(e => e.Id == Saisie.EmployeurId && e.StructureId == structureId, annulation);
+        var par = AccesContrats.Auteur(db, User);
+        var maintenant = horloge.GetUtcNow();
+        Contrat contrat;
+        try
+        {
+            contrat = Contrat.Proposer(participant, lot!, employeur, donnees, Reglages, par, maintenant);
+            if (Saisie.ValiderImmediatement) contrat.Valider(participant, Reglages, Saisie.MotifDerogation, par, maintenant);
+        }
+        catch (RegleMetierException ex)
+        {
+            ModelState.AjouterErreur(ex);
+            return Page();
+        }
+        db.Contrats.Add(contrat);
+        await db.SaveChangesAsync(annulation);
+        TempData["Succes"] = Saisie.ValiderImmediatement
+            ? $"Le contrat de {participant.Prenom} {participant.Nom} est enregistré et validé."
+            : $"Le contrat de {participant.Prenom} {participant.Nom} est proposé : il attend sa validation.";
+        return RedirectToPage("/Contrats/Details", new { id = contrat.Id });
+    }
+
+    private async Task PreparerAsync(CancellationToken annulation)
+    {
+        Reglages = await ReglagesStructure.LireAsync(db, annulation);
+        Participants = await AccesContrats.ParticipantsAsync(db, Saisie.ParticipantId, annulation);
+        Lots = await AccesContrats.LotsOuvertsAsync(db, Saisie.LotId, annulation);
+        Employeurs = await AccesContrats.EmployeursAsync(db, Saisie.EmployeurId, annulation);
+        LotPreselectionne = Lots.FirstOrDefault(l => l.Selected)?.Text;
+        if (Saisie.ParticipantId is { } participantId)
+            Eligibilite = await SituationEligibilite.LireAsync(db, participantId, Reglages, Affichage.Aujourdhui(horloge), annulation);
+    }
+}
+
+/// <summary>A participant's eligibility as shown beside a contrat form: each decision's window, newest first.</summary>
+public sealed record SituationEligibilite(string Participant, IReadOnlyList<(DateOnly Validation, Periode Fenetre, bool Ouverte)> Fenetres)
+{
+    public static async Task<SituationEligibilite?> LireAsync(ClauseDbContext db, Guid participantId, Reglages reglages, DateOnly aujourdhui,
+        CancellationToken annulation)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(reglages);
+        var structureId = db.Contexte.StructureId;
+        var participant = await db.Participants.AsNoTracking().Where(p => p.Id == participantId && p.StructureId == structureId)
+            .Select(p => new { p.Prenom, p.Nom, Validations = p.Decisions.OrderByDescending(d => d.DateValidation).Select(d => d.DateValidation).ToList() })
+            .FirstOrDefaultAsync(annulation);
+        if (participant is null) return null;
+        var fenetres = participant.Validations
+            .Select(v => new Periode(v, v.AddMonths(reglages.FenetreEligibiliteMois)))
+            .Select(f => (f.Debut, f, f.Fin >= aujourdhui))
+            .ToList();
+        return new SituationEligibilite($"{participant.Prenom} {participant.Nom}", fenetres);
+    }
+}

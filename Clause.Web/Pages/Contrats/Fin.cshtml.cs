@@ -1,0 +1,42 @@
+using Clause.Domain.Commun;
+using Clause.Infrastructure.Heures;
+using Clause.Infrastructure.Persistence;
+using Clause.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Clause.Web.Pages.Contrats;
+
+/// <summary>
+/// Records the actual end of a contrat (not before its start). The contrat's period changes, so the « hors période »
+/// flag of its declarations is re-evaluated in the same save (DOMAIN.md §7.2).
+/// </summary>
+public sealed class FinModel(ClauseDbContext db, ServiceHeures heures) : PageActionContrat(db)
+{
+    [BindProperty]
+    public SaisieFin Saisie { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation) =>
+        await PreparerAsync(id, annulation) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken annulation)
+    {
+        if (!await PreparerAsync(id, annulation)) return NotFound();
+        if (!ModelState.IsValid) return Page();
+        var contrat = (await AccesContrats.ChargerAsync(Db, id, annulation))!;
+        try
+        {
+            contrat.EnregistrerFin(Saisie.FinReelle!.Value);
+        }
+        catch (RegleMetierException ex)
+        {
+            ModelState.AjouterErreur(ex);
+            return Page();
+        }
+        // Saves the contrat with its re-evaluated declarations (the tracked contrat is the one the service reads).
+        if (await Db.DeclarationsHeures.AnyAsync(d => d.ContratId == id, annulation)) await heures.ReevaluerPeriodesAsync(id, annulation);
+        else await Db.SaveChangesAsync(annulation);
+        TempData["Succes"] = $"La fin réelle du contrat est enregistrée au {Affichage.Date(contrat.FinReelle)}.";
+        return RedirectToPage("/Contrats/Details", new { id });
+    }
+}

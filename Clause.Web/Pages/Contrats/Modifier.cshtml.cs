@@ -1,0 +1,82 @@
+using Clause.Domain.Commun;
+using Clause.Domain.Contrats;
+using Clause.Infrastructure.Heures;
+using Clause.Infrastructure.Persistence;
+using Clause.Web.Infrastructure;
+using Clause.Web.Pages.Lots;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Clause.Web.Pages.Contrats;
+
+/// <summary>
+/// Corrects a proposed or validated contrat (employer, modality, type, dates, hours, poste) — the participant and the
+/// lot stay. Same checks as the proposal; on a validated contrat a start moved outside the eligibility window flags it
+/// (its hours stop counting until an override). When the dates change, the « hors période » flag of its declarations
+/// is re-evaluated in the same save.
+/// </summary>
+public sealed class ModifierModel(ClauseDbContext db, ServiceHeures heures) : PageActionContrat(db), IFormulaireContrat
+{
+    [BindProperty]
+    public SaisieContrat Saisie { get; set; } = new();
+
+    public IReadOnlyList<SelectListItem> Employeurs { get; private set; } = [];
+
+    public bool AvecFinReelle => true;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation)
+    {
+        if (!await PreparerAsync(id, annulation)) return NotFound();
+        var c = await Db.Contrats.AsNoTracking().FirstAsync(x => x.Id == id, annulation);
+        Saisie = new SaisieContrat
+        {
+            EmployeurId = c.EmployeurId,
+            Modalite = c.Modalite,
+            TypeContrat = c.TypeContrat,
+            DateDebut = c.DateDebut,
+            FinPrevue = c.FinPrevue,
+            FinReelle = c.FinReelle,
+            HeuresHebdo = SaisieContrat.Heures(c.HeuresHebdoMinutes),
+            Poste = c.Poste,
+            CodeRome = c.CodeRome,
+        };
+        Employeurs = await AccesContrats.EmployeursAsync(Db, Saisie.EmployeurId, annulation);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken annulation)
+    {
+        if (!await PreparerAsync(id, annulation)) return NotFound();
+        Employeurs = await AccesContrats.EmployeursAsync(Db, Saisie.EmployeurId, annulation);
+        if (Saisie.EmployeurId is { } eid && Employeurs.All(x => x.Value != eid.ToString()))
+            ModelState.AddModelError("Saisie.EmployeurId", "Choisissez un employeur de votre structure dans la liste.");
+        var donnees = Saisie.VersDonnees(ModelState);
+        if (!ModelState.IsValid || donnees is null) return Page();
+
+        var structureId = Db.Contexte.StructureId;
+        var contrat = (await AccesContrats.ChargerAsync(Db, id, annulation))!;
+        var lot = (await ChargementLot.ChargerAsync(Db, contrat.LotId, annulation))!;
+        var participant = await AccesContrats.ParticipantAsync(Db, contrat.ParticipantId, annulation);
+        var employeur = await Db.Entreprises.AsNoTracking().FirstAsync(e => e.Id == Saisie.EmployeurId && e.StructureId == structureId, annulation);
+        var periodeAvant = contrat.Periode;
+        try
+        {
+            contrat.Modifier(donnees, lot, employeur, participant, await ReglagesStructure.LireAsync(Db, annulation));
+        }
+        catch (RegleMetierException ex)
+        {
+            ModelState.AjouterErreur(ex);
+            return Page();
+        }
+        // One save: the contrat and, when its period changed, its re-evaluated declarations (the service reads the tracked contrat).
+        if (contrat.Periode != periodeAvant && await Db.DeclarationsHeures.AnyAsync(d => d.ContratId == id, annulation))
+            await heures.ReevaluerPeriodesAsync(id, annulation);
+        else
+            await Db.SaveChangesAsync(annulation);
+        TempData["Succes"] = contrat.Statut == StatutContrat.Valide && !contrat.EligibiliteValide
+            ? "Le contrat est modifié. Attention : il débute désormais hors de la fenêtre d'éligibilité, ses heures ne comptent plus sans dérogation."
+            : "Le contrat est modifié.";
+        return RedirectToPage("/Contrats/Details", new { id });
+    }
+}

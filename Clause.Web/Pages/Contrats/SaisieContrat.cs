@@ -1,0 +1,116 @@
+using System.ComponentModel.DataAnnotations;
+using Clause.Domain.Contrats;
+using Clause.Domain.Participants;
+using Clause.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Clause.Web.Pages.Contrats;
+
+/// <summary>
+/// The fields of a contrat typed on the proposal and on the correction (property names = the domain's field names,
+/// so a refusal shows beside its field). Weekly hours are typed as text and parsed with <see cref="LectureSaisie"/>.
+/// </summary>
+public record SaisieContrat
+{
+    [Required(ErrorMessage = "Le champ « Employeur » est obligatoire.")]
+    [Display(Name = "Employeur")]
+    public Guid? EmployeurId { get; set; }
+
+    [Required(ErrorMessage = "Le champ « Modalité » est obligatoire.")]
+    [Display(Name = "Modalité")]
+    public ModaliteContrat? Modalite { get; set; }
+
+    [Required(ErrorMessage = "Le champ « Type de contrat » est obligatoire.")]
+    [Display(Name = "Type de contrat")]
+    public TypeContrat? TypeContrat { get; set; }
+
+    [Required(ErrorMessage = "Le champ « Date de début » est obligatoire.")]
+    [Display(Name = "Date de début")]
+    public DateOnly? DateDebut { get; set; }
+
+    [Required(ErrorMessage = "Le champ « Fin prévue » est obligatoire.")]
+    [Display(Name = "Fin prévue")]
+    public DateOnly? FinPrevue { get; set; }
+
+    [Display(Name = "Fin réelle")]
+    public DateOnly? FinReelle { get; set; }
+
+    [StringLength(20, ErrorMessage = "Le champ « Heures hebdomadaires » ne doit pas dépasser {1} caractères.")]
+    [Display(Name = "Heures hebdomadaires")]
+    public string? HeuresHebdo { get; set; }
+
+    [StringLength(Contrat.PosteLongueurMax, ErrorMessage = "Le champ « Poste » ne doit pas dépasser {1} caractères.")]
+    [Display(Name = "Poste")]
+    public string? Poste { get; set; }
+
+    [StringLength(10, ErrorMessage = "Le champ « Code ROME » ne doit pas dépasser {1} caractères.")]
+    [Display(Name = "Code ROME")]
+    public string? CodeRome { get; set; }
+
+    /// <summary>The domain's data; null when the weekly hours could not be read (the error is then in ModelState).</summary>
+    public DonneesContrat? VersDonnees(ModelStateDictionary etat)
+    {
+        var lecture = new LectureSaisie(etat);
+        var hebdo = lecture.Heures(HeuresHebdo, nameof(HeuresHebdo), "Heures hebdomadaires");
+        if (!string.IsNullOrWhiteSpace(HeuresHebdo) && hebdo is null) return null;
+        return new DonneesContrat(Modalite, TypeContrat, DateDebut, FinPrevue, FinReelle, hebdo, Poste, CodeRome);
+    }
+
+    /// <summary>The typed weekly hours of an existing contrat ("35" or "17,5").</summary>
+    public static string? Heures(long? minutes) =>
+        minutes is { } m ? (m / 60m).ToString("0.##", Affichage.Fr) : null;
+}
+
+/// <summary>A proposal: the participant and the lot (fixed afterwards), the contrat's fields, and the immediate validation.</summary>
+public sealed record SaisieProposition : SaisieContrat
+{
+    [Required(ErrorMessage = "Le champ « Participant » est obligatoire.")]
+    [Display(Name = "Participant")]
+    public Guid? ParticipantId { get; set; }
+
+    [Required(ErrorMessage = "Le champ « Lot » est obligatoire.")]
+    [Display(Name = "Lot")]
+    public Guid? LotId { get; set; }
+
+    /// <summary>Validates the proposal in the same save (a facilitateur's own proposal usually needs no second look).</summary>
+    [Display(Name = "Valider immédiatement")]
+    public bool ValiderImmediatement { get; set; } = true;
+
+    [StringLength(Derogation.MotifLongueurMax, ErrorMessage = "Le champ « Motif de dérogation » ne doit pas dépasser {1} caractères.")]
+    [Display(Name = "Motif de dérogation")]
+    public string? MotifDerogation { get; set; }
+}
+
+/// <summary>The validation of a proposal: a written override only when the start is outside the eligibility window.</summary>
+public sealed record SaisieValidation
+{
+    [StringLength(Derogation.MotifLongueurMax, ErrorMessage = "Le champ « Motif de dérogation » ne doit pas dépasser {1} caractères.")]
+    [Display(Name = "Motif de dérogation")]
+    public string? MotifDerogation { get; set; }
+}
+
+public sealed record SaisieRefus
+{
+    [Required(ErrorMessage = "Le champ « Motif du refus » est obligatoire.")]
+    [StringLength(Contrat.MotifRefusLongueurMax, ErrorMessage = "Le champ « Motif du refus » ne doit pas dépasser {1} caractères.")]
+    [Display(Name = "Motif du refus")]
+    public string? MotifRefus { get; set; }
+}
+
+public sealed record SaisieFin
+{
+    [Required(ErrorMessage = "Le champ « Fin réelle » est obligatoire.")]
+    [Display(Name = "Fin réelle")]
+    public DateOnly? FinReelle { get; set; }
+}
+
+/// <summary>What the shared fields of the contrat form (<c>_ChampsContrat.cshtml</c>) need from its page.</summary>
+public interface IFormulaireContrat
+{
+    SaisieContrat Saisie { get; }
+
+    IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> Employeurs { get; }
+
+    /// <summary>Shows the « Fin réelle » field (a correction; a proposal has none yet).</summary>
+    bool AvecFinReelle { get; }
+}

@@ -1,0 +1,47 @@
+using Clause.Domain.Commun;
+using Clause.Infrastructure.Persistence;
+using Clause.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Clause.Web.Pages.Contrats;
+
+/// <summary>
+/// A facilitateur validates a proposed contrat. The eligibility is enforced by the domain: no decision → refused on the
+/// start date; a start outside every window → refused unless a written override is given (stored with who and when).
+/// </summary>
+public sealed class ValiderModel(ClauseDbContext db, TimeProvider horloge) : PageActionContrat(db)
+{
+    [BindProperty]
+    public SaisieValidation Saisie { get; set; } = new();
+
+    public int FenetreMois { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation)
+    {
+        if (!await PreparerAsync(id, annulation)) return NotFound();
+        FenetreMois = (await ReglagesStructure.LireAsync(Db, annulation)).FenetreEligibiliteMois;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken annulation)
+    {
+        if (!await PreparerAsync(id, annulation)) return NotFound();
+        var reglages = await ReglagesStructure.LireAsync(Db, annulation);
+        FenetreMois = reglages.FenetreEligibiliteMois;
+        if (!ModelState.IsValid) return Page();
+        var contrat = (await AccesContrats.ChargerAsync(Db, id, annulation))!;
+        var participant = await AccesContrats.ParticipantAsync(Db, contrat.ParticipantId, annulation);
+        try
+        {
+            contrat.Valider(participant, reglages, Saisie.MotifDerogation, AccesContrats.Auteur(Db, User), horloge.GetUtcNow());
+        }
+        catch (RegleMetierException ex)
+        {
+            ModelState.AjouterErreur(ex);
+            return Page();
+        }
+        await Db.SaveChangesAsync(annulation);
+        TempData["Succes"] = contrat.AvecDerogation ? "Le contrat est validé, avec une dérogation à la fenêtre d'éligibilité." : "Le contrat est validé.";
+        return RedirectToPage("/Contrats/Details", new { id });
+    }
+}
