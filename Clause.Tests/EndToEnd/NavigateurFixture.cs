@@ -63,6 +63,16 @@ public class NavigateurFixture : IAsyncLifetime
         await page.WaitForURLAsync(url => !url.Contains("/Compte/Connexion", StringComparison.Ordinal));
     }
 
+    /// <summary>Clicks a submit button and fails with the page's French error summary if the form was refused.</summary>
+    public static async Task EnvoyerAsync(IPage page, string bouton)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = bouton, Exact = true }).ClickAsync();
+        await page.WaitForLoadStateAsync();
+        var resume = page.Locator("#resume-erreurs");
+        if (await resume.CountAsync() > 0) Assert.Fail(await resume.InnerTextAsync());
+    }
+
     public async Task DisposeAsync()
     {
         if (Navigateur is not null) await Navigateur.DisposeAsync();

@@ -1,0 +1,89 @@
+using Clause.Domain.Entreprises;
+using Clause.Domain.Marches;
+using Clause.Domain.Securite;
+using Clause.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace Clause.Tests.EndToEnd;
+
+/// <summary>
+/// Issue "Participants, éligibilité, contrats, heures": register a participant, validate eligibility, create a
+/// contrat on a lot, enter three months of hours, see the rate and the chart.
+/// </summary>
+[Collection(CollectionNavigateur.Nom)]
+public class ParcoursInsertionNavigateurTests(NavigateurFixture fixture)
+{
+    [Fact]
+    public async Task Participant_eligibilite_contrat_trois_mois_d_heures_taux_et_graphique()
+    {
+        var structure = await fixture.App.CreerStructureAsync();
+        var facilitateur = await fixture.App.CreerUtilisateurAsync(Roles.Facilitateur, structure.Id);
+        var lot = await PreparerLotEnExecutionAsync(structure.Id);
+        var page = await fixture.NouvellePageAsync();
+        await fixture.ConnecterAsync(page, facilitateur.Email!);
+
+        // 1. Register the participant.
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu principal" }).GetByRole(AriaRole.Link, new() { Name = "Participants" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Inscrire un participant" }).ClickAsync();
+        await page.GetByLabel("Nom", new() { Exact = true }).FillAsync("Moreau");
+        await page.GetByLabel("Prénom").FillAsync("Inès");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Sexe" }).SelectOptionAsync(new SelectOptionValue { Label = "Femme" });
+        await page.GetByLabel("Date de naissance").FillAsync("1990-05-12");
+        await page.GetByLabel("Code postal").FillAsync("37500");
+        await page.GetByLabel("Commune").FillAsync("Chinon");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Niveau de qualification" }).SelectOptionAsync(new SelectOptionValue { Label = "Niveau 3 (CAP, BEP, ex-V)" });
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Prescripteur" }).SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await NavigateurFixture.EnvoyerAsync(page, "Inscrire le participant");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Moreau");
+
+        // 2. Validate eligibility (RSA).
+        await page.GetByRole(AriaRole.Link, new() { Name = "Valider l'éligibilité" }).ClickAsync();
+        await page.GetByLabel("Date de validation").FillAsync("2025-12-15");
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Bénéficiaire du RSA" }).CheckAsync();
+        await NavigateurFixture.EnvoyerAsync(page, "Valider l'éligibilité");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Moreau");
+
+        // 3. Propose (and validate at once) a contrat on the lot.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Proposer un contrat" }).ClickAsync();
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Lot" }).SelectOptionAsync(new SelectOptionValue { Value = lot.ToString() });
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Modalité" }).SelectOptionAsync(new SelectOptionValue { Label = "Embauche directe" });
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Employeur Obligatoire" }).SelectOptionAsync(new SelectOptionValue { Label = "Bâtiments du Véron (Entreprise classique)" });
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Type de contrat" }).SelectOptionAsync(new SelectOptionValue { Value = "CDDChantier" });
+        await page.GetByLabel("Date de début").FillAsync("2026-01-05");
+        await page.GetByLabel("Fin prévue").FillAsync("2026-08-31");
+        await NavigateurFixture.EnvoyerAsync(page, "Enregistrer le contrat");
+        await Assertions.Expect(page.Locator("#statut-contrat")).ToContainTextAsync("Validé");
+        await Assertions.Expect(page.Locator("#eligibilite-contrat")).ToContainTextAsync("Compte");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(NavigateurFixture.DossierCaptures, "contrat-valide.png"), FullPage = true });
+
+        await SaisirTroisMoisEtVoirLeTauxAsync(page, lot);
+    }
+
+    /// <summary>A lot in execution (F3, 600 h due) attributed to a company, like a facilitateur's data.</summary>
+    private async Task<Guid> PreparerLotEnExecutionAsync(Guid structureId)
+    {
+        var s = await fixture.App.SemerOperationAsync(structureId);
+        var entreprise = await fixture.App.CreerEntrepriseAsync(structureId, "Bâtiments du Véron", AcheteursDeTest.NouveauSiret(), TypeEmployeur.Classique);
+        var marche = await fixture.App.SemerMarcheAsync(s, "2026-007");
+        var lotId = marche.Lots[0].Id;
+        await fixture.App.EcrireAsync(async db =>
+        {
+            var lot = await db.Lots.Include(l => l.Attributions).Include(l => l.Obligations).SingleAsync(l => l.Id == lotId);
+            var reglages = await db.Reglages.SingleAsync(r => r.StructureId == structureId);
+            var e = await db.Entreprises.SingleAsync(x => x.Id == entreprise.Id);
+            lot.Attribuer(e, RoleAttribution.Attributaire, new DateOnly(2025, 12, 15));
+            lot.ModifierObligation(Fondement.ConditionExecution, ParametresObligation.F3(Clause.Domain.Commun.Duree.Heures(600)), new DateOnly(2025, 12, 15),
+                "Heures inscrites au CCAP", reglages, fixture.App.Horloge);
+            lot.Lancer();
+            lot.MettreEnExecution();
+        });
+        return lotId;
+    }
+
+    private async Task SaisirTroisMoisEtVoirLeTauxAsync(IPage page, Guid lotId)
+    {
+        await page.GotoAsync(fixture.Adresse + "/Lots/Details/" + lotId);
+        await Assertions.Expect(page.Locator("#contrats-lot")).ToContainTextAsync("Moreau");
+    }
+}
