@@ -97,6 +97,10 @@ public static class ComposeWeb
             o.Conventions.AuthorizePage("/Lots/Statut", Politiques.GestionClause);
             o.Conventions.AuthorizePage("/Lots/Attribution", Politiques.GestionClause);
             o.Conventions.AuthorizePage("/Lots/BonCommande", Politiques.GestionClause);
+            // Hours: Direction reads (the grid too, read-only); the grid's POST checks the Facilitateur role itself.
+            o.Conventions.AuthorizeFolder("/Heures", Politiques.LectureClause);
+            o.Conventions.AuthorizePage("/Heures/Saisir", Politiques.GestionClause);
+            o.Conventions.AuthorizePage("/Heures/Decision", Politiques.GestionClause);
         }).AddMvcOptions(o => MessagesValidation.EnFrancais(o.ModelBindingMessageProvider));
 
         // Accented French text is written as is, not as &#xE9; entities.
