@@ -44,7 +44,7 @@ public sealed class TableauDeBord
 
     public IReadOnlyList<FenetreFermant> Fenetres { get; private init; } = [];
 
-    /// <summary>« décembre 2025 à février 2026 »: the three complete months the trend compares with the three before.</summary>
+    /// <summary>« de décembre 2025 à février 2026 »: the three complete months the trend compares with the three before.</summary>
     public string PeriodeTendance { get; private init; } = string.Empty;
 
     public static async Task<TableauDeBord> LireAsync(ClauseDbContext db, RequetesHeures requetes, TimeProvider horloge, CancellationToken annulation)
@@ -119,7 +119,7 @@ public sealed class TableauDeBord
             PlusAnciennes = await aValider.Take(AValiderMax).ToListAsync(annulation),
             ContratsFinissant = contrats,
             Fenetres = fenetres,
-            PeriodeTendance = $"{AccesHeures.Texte(debutRecent)} à {AccesHeures.Texte(Decaler(courant, -1))}",
+            PeriodeTendance = AccesHeures.Periode(debutRecent, Decaler(courant, -1)),
         };
     }
 

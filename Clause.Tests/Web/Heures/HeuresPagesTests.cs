@@ -87,6 +87,27 @@ public class HeuresPagesTests(FabriqueClause app) : IClassFixture<FabriqueClause
     }
 
     [Fact]
+    public async Task La_grille_montre_six_mois_et_se_deplace_par_six_mois_sans_depasser_le_mois_courant()
+    {
+        var (client, lot, _, _) = await SituationAsync();
+
+        var parDefaut = await client.PageAsync($"/Heures/Lot/{lot.Lot.Id}");
+        var anterieure = await client.PageAsync($"/Heures/Lot/{lot.Lot.Id}?debut=2025-04");
+        var future = await client.PageAsync($"/Heures/Lot/{lot.Lot.Id}?debut=2026-02");
+
+        string[] Colonnes(AngleSharp.Html.Dom.IHtmlDocument page) =>
+            page.QuerySelectorAll("#grille-heures thead th").Skip(2).Select(th => th.TextContent.Trim()).ToArray();
+        Assert.Equal(["octobre 2025", "novembre 2025", "décembre 2025", "janvier 2026", "février 2026", "mars 2026"], Colonnes(parDefaut));
+        // The lot starts in January 2026: the window already shows the month before, nothing earlier to reach.
+        Assert.Null(parDefaut.QuerySelector("a[rel=prev]"));
+        Assert.Null(parDefaut.QuerySelector("a[rel=next]"));
+        Assert.Contains("d'avril 2025 à septembre 2025", anterieure.Texte("#periode-grille"), StringComparison.Ordinal);
+        Assert.Contains("Aucun contrat de ce lot ne court d'avril 2025 à septembre 2025", anterieure.Texte(), StringComparison.Ordinal);
+        Assert.Equal($"/Heures/Lot/{lot.Lot.Id}?debut=2025-10", anterieure.QuerySelector("a[rel=next]")!.GetAttribute("href"));
+        Assert.Equal("octobre 2025", Colonnes(future)[0]);
+    }
+
+    [Fact]
     public async Task Une_grille_sans_changement_n_ecrit_rien()
     {
         var (client, lot, contrat, _) = await SituationAsync();

@@ -50,6 +50,13 @@ public static class AccesHeures
     /// <summary>"mars 2026".</summary>
     public static string Texte(MoisCalendaire mois) => DeclarationHeures.Texte(mois);
 
+    /// <summary>« d'avril 2026 à septembre 2026 », « de janvier 2026 à juin 2026 » (elision before a vowel).</summary>
+    public static string Periode(MoisCalendaire du, MoisCalendaire au)
+    {
+        var debut = Texte(du);
+        return (debut[0] is 'a' or 'o' ? "d'" : "de ") + debut + " à " + Texte(au);
+    }
+
     /// <summary>"Léa Martin".</summary>
     public static string Nom(string prenom, string nom) => $"{prenom} {nom}";
 

@@ -13,8 +13,10 @@ using MoisCalendaire = Clause.Domain.Commun.Mois;
 namespace Clause.Web.Pages.Heures;
 
 /// <summary>
-/// The monthly entry grid of a lot (DOMAIN.md §7): one row per contrat (refused ones left out), one column per month
-/// over a window of <see cref="NombreMois"/> months ending by default at the current month (Europe/Paris). Direction
+/// The monthly entry grid of a lot (DOMAIN.md §7): one row per contrat running during the window (refused ones left
+/// out; a contrat outside it shows when it holds a line in it), one column per month
+/// over a window of <see cref="NombreMois"/> months ending by default at the current month (Europe/Paris), or at the lot's
+/// last month when its execution is over. Direction
 /// reads it; a facilitateur saves every changed cell in one POST through <see cref="ServiceHeures.SaisirAsync"/>
 /// (declares, or corrects the month's line; an entry of hers is validated at once).
 /// All or nothing: the cells are written in one transaction; when one cell is refused, every refusal is shown beside
@@ -167,23 +169,31 @@ public sealed class LotModel(ClauseDbContext db, ServiceHeures service, TimeProv
         Lot = lot;
         Gestion = User.IsInRole(Roles.Facilitateur);
 
+        // By default the window ends at the current month, or at the lot's last month when its execution is over.
         var courant = MoisCalendaire.De(Affichage.Aujourdhui(horloge));
-        var parDefaut = Decaler(courant, -(NombreMois - 1));
-        Debut = AccesHeures.TryLireMois(debut, out var demande) && demande <= courant ? demande : parDefaut;
+        var finLot = MoisCalendaire.De(lot.FinExecution);
+        var dernierPossible = Decaler(courant, -(NombreMois - 1));
+        var parDefaut = Decaler(finLot < courant ? finLot : courant, -(NombreMois - 1));
+        Debut = AccesHeures.TryLireMois(debut, out var demande) && demande <= dernierPossible ? demande : parDefaut;
         Mois = Enumerable.Range(0, NombreMois).Select(i => Decaler(Debut, i)).ToList();
-        Precedent = Decaler(Debut, -NombreMois);
+        Precedent = Mois[0] > MoisCalendaire.De(lot.DebutExecution.AddMonths(-1)) ? Decaler(Debut, -NombreMois) : null;
         var suivant = Decaler(Debut, NombreMois);
-        Suivant = Mois[^1] >= courant ? null : suivant > parDefaut ? parDefaut : suivant;
+        Suivant = Mois[^1] >= courant ? null : suivant > dernierPossible ? dernierPossible : suivant;
 
+        var premier = Mois[0].Code;
+        var dernier = Mois[^1].Code;
+        var du = Mois[0].Premier;
+        var au = Mois[^1].Dernier;
+        // The contrats running during the window, and any other holding a line in it (a month flagged « hors période »).
         var contrats = await (from c in db.Contrats.AsNoTracking()
                               join p in db.Participants on c.ParticipantId equals p.Id
                               join e in db.Entreprises on c.EmployeurId equals e.Id
                               where c.LotId == lotId && c.StructureId == structureId && c.Statut != StatutContrat.Refuse
+                                    && ((c.DateDebut <= au && (c.FinReelle ?? c.FinPrevue) >= du)
+                                        || db.DeclarationsHeures.Any(d => d.ContratId == c.Id && d.Mois >= premier && d.Mois <= dernier))
                               orderby p.Nom, p.Prenom, c.DateDebut
                               select new { c.Id, p.Prenom, p.Nom, Employeur = e.RaisonSociale, c.Modalite, c.Statut, c.DateDebut, c.FinPrevue, c.FinReelle })
             .ToListAsync(annulation);
-        var premier = Mois[0].Code;
-        var dernier = Mois[^1].Code;
         var lignes = await (from d in db.DeclarationsHeures.AsNoTracking()
                             join v in db.VersionsDeclaration on new { Id = d.Id, Numero = d.VersionCourante } equals new { Id = v.DeclarationId, v.Numero }
                             where d.LotId == lotId && d.StructureId == structureId && d.Mois >= premier && d.Mois <= dernier
