@@ -92,8 +92,21 @@ public sealed record EnteteContrat(Guid Id, Guid ParticipantId, string Participa
                        where contrat.Id == contratId && contrat.StructureId == structureId
                        select new
                        {
-                           contrat.Id, ParticipantId = p.Id, p.Prenom, p.Nom, LotId = l.Id, l.Numero, l.Libelle, Marche = l.Marche.Numero,
-                           EmployeurId = e.Id, e.RaisonSociale, contrat.Modalite, contrat.Statut, contrat.DateDebut, contrat.FinPrevue, contrat.FinReelle,
+                           contrat.Id,
+                           ParticipantId = p.Id,
+                           p.Prenom,
+                           p.Nom,
+                           LotId = l.Id,
+                           l.Numero,
+                           l.Libelle,
+                           Marche = l.Marche.Numero,
+                           EmployeurId = e.Id,
+                           e.RaisonSociale,
+                           contrat.Modalite,
+                           contrat.Statut,
+                           contrat.DateDebut,
+                           contrat.FinPrevue,
+                           contrat.FinReelle,
                            contrat.EligibiliteValide,
                        })
             .FirstOrDefaultAsync(annulation);

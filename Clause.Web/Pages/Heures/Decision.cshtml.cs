@@ -71,8 +71,24 @@ public sealed class DecisionModel(ClauseDbContext db, ServiceHeures service) : P
                            join p in db.Participants on d.ParticipantId equals p.Id
                            join l in db.Lots on d.LotId equals l.Id
                            where d.Id == declarationId && d.StructureId == structureId
-                           select new { d.Id, d.ContratId, d.Mois, d.Minutes, d.Statut, d.Converti, d.HorsPeriode, p.Prenom, p.Nom, LotId = l.Id, l.Numero, l.Libelle,
-                               v.SaisieParNom, v.SaisieLe, v.MontantFactureCentimes })
+                           select new
+                           {
+                               d.Id,
+                               d.ContratId,
+                               d.Mois,
+                               d.Minutes,
+                               d.Statut,
+                               d.Converti,
+                               d.HorsPeriode,
+                               p.Prenom,
+                               p.Nom,
+                               LotId = l.Id,
+                               l.Numero,
+                               l.Libelle,
+                               v.SaisieParNom,
+                               v.SaisieLe,
+                               v.MontantFactureCentimes
+                           })
             .FirstOrDefaultAsync(annulation);
         if (ligne is null) return false;
         var mois = MoisCalendaire.DepuisCode(ligne.Mois);
