@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE TABLE [JournalAccesDonneesSensibles] (
@@ -42,7 +42,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE TABLE [JournalAudit] (
@@ -62,7 +62,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE TABLE [Structures] (
@@ -77,7 +77,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -92,7 +92,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE TABLE [DonneursOrdre] (
@@ -111,7 +111,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE TABLE [Entreprises] (
@@ -132,7 +132,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE TABLE [Reglages] (
@@ -164,7 +164,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE TABLE [ContactsDonneurOrdre] (
@@ -181,7 +181,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE TABLE [Operations] (
@@ -209,7 +209,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -244,7 +244,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE TABLE [ContactsEntreprise] (
@@ -261,7 +261,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE TABLE [Marches] (
@@ -287,7 +287,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -302,7 +302,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -317,7 +317,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -331,7 +331,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -346,7 +346,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE TABLE [Participants] (
@@ -378,7 +378,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE TABLE [Lots] (
@@ -418,7 +418,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE TABLE [DecisionsEligibilite] (
@@ -439,7 +439,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE TABLE [Attributions] (
@@ -457,7 +457,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE TABLE [BonsCommande] (
@@ -476,7 +476,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE TABLE [ObligationsInsertion] (
@@ -508,7 +508,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE TABLE [CategoriesDecision] (
@@ -528,7 +528,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE TABLE [Contrats] (
@@ -578,7 +578,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE TABLE [DeclarationsHeures] (
@@ -606,7 +606,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE TABLE [VersionsDeclaration] (
@@ -641,7 +641,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -649,7 +649,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -657,7 +657,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -665,7 +665,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -673,7 +673,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -681,7 +681,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -689,7 +689,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_DonneurOrdreId] ON [AspNetUsers] ([DonneurOrdreId]);
@@ -697,7 +697,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_EntrepriseId] ON [AspNetUsers] ([EntrepriseId]);
@@ -705,7 +705,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_StructureId] ON [AspNetUsers] ([StructureId]);
@@ -713,7 +713,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -721,7 +721,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Attributions_EntrepriseId] ON [Attributions] ([EntrepriseId]);
@@ -729,7 +729,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_Attributions_LotId_Attributaire] ON [Attributions] ([LotId]) WHERE [Role] = ''Attributaire''');
@@ -737,7 +737,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Attributions_LotId_EntrepriseId] ON [Attributions] ([LotId], [EntrepriseId]);
@@ -745,7 +745,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Attributions_StructureId_EntrepriseId_Role] ON [Attributions] ([StructureId], [EntrepriseId], [Role]);
@@ -753,7 +753,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_BonsCommande_LotId_Numero] ON [BonsCommande] ([LotId], [Numero]);
@@ -761,7 +761,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CategoriesDecision_DecisionId_Categorie] ON [CategoriesDecision] ([DecisionId], [Categorie]);
@@ -769,7 +769,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CategoriesDecision_ParticipantId] ON [CategoriesDecision] ([ParticipantId]);
@@ -777,7 +777,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CategoriesDecision_StructureId_Categorie_ParticipantId] ON [CategoriesDecision] ([StructureId], [Categorie], [ParticipantId]);
@@ -785,7 +785,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ContactsDonneurOrdre_DonneurOrdreId] ON [ContactsDonneurOrdre] ([DonneurOrdreId]);
@@ -793,7 +793,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ContactsEntreprise_EntrepriseId] ON [ContactsEntreprise] ([EntrepriseId]);
@@ -801,7 +801,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Contrats_DecisionEligibiliteId] ON [Contrats] ([DecisionEligibiliteId]);
@@ -809,7 +809,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Contrats_EmployeurId_Statut] ON [Contrats] ([EmployeurId], [Statut]);
@@ -817,7 +817,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Contrats_LotId_Statut] ON [Contrats] ([LotId], [Statut]);
@@ -825,7 +825,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Contrats_ParticipantId_DateDebut] ON [Contrats] ([ParticipantId], [DateDebut]);
@@ -833,7 +833,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Contrats_StructureId_Statut_FinPrevue] ON [Contrats] ([StructureId], [Statut], [FinPrevue]);
@@ -841,7 +841,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_DecisionsEligibilite_ParticipantId_DateValidation] ON [DecisionsEligibilite] ([ParticipantId], [DateValidation]);
@@ -849,7 +849,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DecisionsEligibilite_StructureId_DateValidation] ON [DecisionsEligibilite] ([StructureId], [DateValidation]);
@@ -857,7 +857,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_DeclarationsHeures_ContratId_Mois] ON [DeclarationsHeures] ([ContratId], [Mois]);
@@ -865,7 +865,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DeclarationsHeures_LotId_Mois] ON [DeclarationsHeures] ([LotId], [Mois]);
@@ -873,7 +873,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DeclarationsHeures_ParticipantId_Mois] ON [DeclarationsHeures] ([ParticipantId], [Mois]);
@@ -881,7 +881,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DeclarationsHeures_StructureId_Statut_Mois] ON [DeclarationsHeures] ([StructureId], [Statut], [Mois]);
@@ -889,7 +889,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DonneursOrdre_StructureId_RaisonSociale] ON [DonneursOrdre] ([StructureId], [RaisonSociale]);
@@ -897,7 +897,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_DonneursOrdre_StructureId_Siret] ON [DonneursOrdre] ([StructureId], [Siret]) WHERE [Siret] IS NOT NULL');
@@ -905,7 +905,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Entreprises_StructureId_RaisonSociale] ON [Entreprises] ([StructureId], [RaisonSociale]);
@@ -913,7 +913,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Entreprises_StructureId_Siret] ON [Entreprises] ([StructureId], [Siret]);
@@ -921,7 +921,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE INDEX [IX_JournalAccesDonneesSensibles_ParticipantId_Quand] ON [JournalAccesDonneesSensibles] ([ParticipantId], [Quand]);
@@ -929,7 +929,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE INDEX [IX_JournalAccesDonneesSensibles_StructureId_Quand] ON [JournalAccesDonneesSensibles] ([StructureId], [Quand]);
@@ -937,7 +937,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE INDEX [IX_JournalAudit_RacineId_Quand] ON [JournalAudit] ([RacineId], [Quand]);
@@ -945,7 +945,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Lots_MarcheId_Numero] ON [Lots] ([MarcheId], [Numero]);
@@ -953,7 +953,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Lots_StructureId_Statut] ON [Lots] ([StructureId], [Statut]);
@@ -961,7 +961,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Marches_DonneurOrdreId_Numero] ON [Marches] ([DonneurOrdreId], [Numero]);
@@ -969,7 +969,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Marches_OperationId] ON [Marches] ([OperationId]);
@@ -977,7 +977,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Marches_StructureId_Numero] ON [Marches] ([StructureId], [Numero]);
@@ -985,7 +985,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ObligationsInsertion_LotId_Version] ON [ObligationsInsertion] ([LotId], [Version]);
@@ -993,7 +993,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Operations_DonneurOrdreId] ON [Operations] ([DonneurOrdreId]);
@@ -1001,7 +1001,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Operations_StructureId_Nom] ON [Operations] ([StructureId], [Nom]);
@@ -1009,7 +1009,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Operations_StructureId_Statut] ON [Operations] ([StructureId], [Statut]);
@@ -1017,7 +1017,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Participants_ReferentId] ON [Participants] ([ReferentId]);
@@ -1025,7 +1025,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Participants_StructureId_Commune] ON [Participants] ([StructureId], [Commune]);
@@ -1033,7 +1033,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Participants_StructureId_Nom_Prenom] ON [Participants] ([StructureId], [Nom], [Prenom]);
@@ -1041,7 +1041,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Participants_StructureId_ReferentId] ON [Participants] ([StructureId], [ReferentId]);
@@ -1049,7 +1049,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Participants_StructureId_ResidentQpv] ON [Participants] ([StructureId], [ResidentQpv]);
@@ -1057,7 +1057,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Reglages_StructureId] ON [Reglages] ([StructureId]);
@@ -1065,7 +1065,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Structures_Nom] ON [Structures] ([Nom]);
@@ -1073,7 +1073,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_VersionsDeclaration_DeclarationId_Numero] ON [VersionsDeclaration] ([DeclarationId], [Numero]);
@@ -1081,7 +1081,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VersionsDeclaration_StructureId] ON [VersionsDeclaration] ([StructureId]);
@@ -1089,11 +1089,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127114705_Initial'
+    WHERE [MigrationId] = N'20261127115803_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261127114705_Initial', N'10.0.15');
+    VALUES (N'20261127115803_Initial', N'10.0.15');
 END;
 
 COMMIT;

@@ -104,6 +104,10 @@ public static class ComposeWeb
             o.Conventions.AuthorizePage("/Contrats/Refuser", Politiques.GestionClause);
             o.Conventions.AuthorizePage("/Contrats/Fin", Politiques.GestionClause);
             o.Conventions.AuthorizePage("/Contrats/Deroger", Politiques.GestionClause);
+            // Hours: Direction reads (the grid too, read-only); the grid's POST checks the Facilitateur role itself.
+            o.Conventions.AuthorizeFolder("/Heures", Politiques.LectureClause);
+            o.Conventions.AuthorizePage("/Heures/Saisir", Politiques.GestionClause);
+            o.Conventions.AuthorizePage("/Heures/Decision", Politiques.GestionClause);
         }).AddMvcOptions(o => MessagesValidation.EnFrancais(o.ModelBindingMessageProvider));
 
         // Accented French text is written as is, not as &#xE9; entities.

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Clause.Domain.Securite;
+using Clause.Infrastructure.Heures;
 using Clause.Infrastructure.Identite;
 using Clause.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Clause.Web.Pages;
 
-public sealed class IndexModel(ClauseDbContext db) : PageModel
+public sealed class IndexModel(ClauseDbContext db, RequetesHeures requetes, TimeProvider horloge) : PageModel
 {
     public string Nom { get; private set; } = string.Empty;
 
@@ -15,11 +16,16 @@ public sealed class IndexModel(ClauseDbContext db) : PageModel
 
     public string? Structure { get; private set; }
 
-    public async Task OnGetAsync()
+    /// <summary>The facilitateur's and Direction's work of the day (null for the other roles).</summary>
+    public TableauDeBord? Tableau { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken annulation)
     {
         Nom = User.FindFirstValue(RevendicationsClause.NomComplet) ?? User.Identity?.Name ?? string.Empty;
         Role = Roles.Libelle(Roles.Tous.FirstOrDefault(User.IsInRole) ?? string.Empty);
         if (db.Contexte.StructureId is { } id)
-            Structure = await db.Structures.AsNoTracking().Where(s => s.Id == id).Select(s => s.Nom).FirstOrDefaultAsync();
+            Structure = await db.Structures.AsNoTracking().Where(s => s.Id == id).Select(s => s.Nom).FirstOrDefaultAsync(annulation);
+        if (db.Contexte.StructureId is not null && (User.IsInRole(Roles.Facilitateur) || User.IsInRole(Roles.Direction)))
+            Tableau = await TableauDeBord.LireAsync(db, requetes, horloge, annulation);
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteClauseDbContext))]
-    [Migration("20261127114702_Initial")]
+    [Migration("20261127115800_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerClauseDbContext))]
-    [Migration("20261127114705_Initial")]
+    [Migration("20261127115803_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

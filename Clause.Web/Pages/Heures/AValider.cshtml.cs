@@ -1,0 +1,60 @@
+using Clause.Domain.Commun;
+using Clause.Domain.Contrats;
+using Clause.Domain.Heures;
+using Clause.Domain.Securite;
+using Clause.Infrastructure.Persistence;
+using Clause.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Clause.Web.Pages.Heures;
+
+/// <summary>
+/// The lines waiting for a facilitateur's decision across the structure (current version « déclarée », contrat not
+/// refused), oldest entry first, paged in the database; Valider / Rejeter (with its reason) on each line.
+/// </summary>
+public sealed class AValiderModel(ClauseDbContext db) : PageModel
+{
+    public PageDe<LigneAValider> Lignes { get; private set; } = null!;
+
+    public bool Gestion { get; private set; }
+
+    public static string Lien(int page) => page > 1 ? $"/Heures/AValider?page={page}" : "/Heures/AValider";
+
+    public async Task OnGetAsync(int? page, CancellationToken annulation)
+    {
+        Gestion = User.IsInRole(Roles.Facilitateur);
+        Lignes = await EnAttente(db).PaginerAsync(page ?? 1, annulation: annulation);
+    }
+
+    /// <summary>The query of the waiting lines, oldest entry first (also counted and sampled by the home page).</summary>
+    public static IQueryable<LigneAValider> EnAttente(ClauseDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var structureId = db.Contexte.StructureId;
+        return from d in db.DeclarationsHeures
+               join v in db.VersionsDeclaration on new { Id = d.Id, Numero = d.VersionCourante } equals new { Id = v.DeclarationId, v.Numero }
+               join c in db.Contrats on d.ContratId equals c.Id
+               join p in db.Participants on d.ParticipantId equals p.Id
+               join l in db.Lots on d.LotId equals l.Id
+               join e in db.Entreprises on c.EmployeurId equals e.Id
+               where d.StructureId == structureId && d.Statut == StatutDeclaration.Declaree && c.Statut != StatutContrat.Refuse
+               orderby v.SaisieLe, d.Mois, d.Id
+               select new LigneAValider(d.Id, d.ContratId, d.Mois, d.Minutes, d.Converti, d.HorsPeriode, p.Prenom, p.Nom, l.Id, l.Numero, l.Libelle,
+                   e.RaisonSociale, v.SaisieParNom, v.SaisieLe, v.Numero);
+    }
+}
+
+public sealed record LigneAValider(Guid Id, Guid ContratId, int Mois, long Minutes, bool Converti, bool HorsPeriode, string Prenom, string Nom, Guid LotId,
+    int LotNumero, string LotLibelle, string Employeur, string SaisieParNom, DateTimeOffset SaisieLe, int Version)
+{
+    public string Participant => AccesHeures.Nom(Prenom, Nom);
+
+    public string MoisTexte => AccesHeures.Texte(Domain.Commun.Mois.DepuisCode(Mois));
+
+    public Duree Heures => new(Minutes);
+
+    /// <summary>« Léa Martin en mars 2026 ».</summary>
+    public string Libelle => $"{Participant} en {MoisTexte}";
+
+    public string Lot => $"Lot {LotNumero} — {LotLibelle}";
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Security.Claims;
+using Clause.Domain.Commun;
+using Clause.Domain.Contrats;
+using Clause.Domain.Heures;
+using Clause.Domain.Securite;
+using Clause.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using MoisCalendaire = Clause.Domain.Commun.Mois;
+
+namespace Clause.Web.Pages.Heures;
+
+/// <summary>
+/// What the hours pages share: who acts (the signed-in user as an <see cref="Auteur"/>), the month typed in a
+/// query string (yyyy-MM), hours written back into an input (« 151,67 », no unit) and the French texts of a line's
+/// status and flags (text, never colour only).
+/// </summary>
+public static class AccesHeures
+{
+    /// <summary>The signed-in user; a facilitateur's entry is validated at once (DOMAIN.md §7).</summary>
+    public static Auteur Auteur(ClaimsPrincipal utilisateur, ClauseDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(utilisateur);
+        ArgumentNullException.ThrowIfNull(db);
+        return new Auteur(db.Contexte.UtilisateurId ?? Guid.Empty, db.Contexte.NomUtilisateur, utilisateur.IsInRole(Roles.Facilitateur));
+    }
+
+    /// <summary>"2026-03" → March 2026; anything else → false.</summary>
+    public static bool TryLireMois(string? saisie, out MoisCalendaire mois)
+    {
+        mois = default;
+        if (string.IsNullOrWhiteSpace(saisie)
+            || !DateOnly.TryParseExact(saisie.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            || date.Year < 2000)
+            return false;
+        mois = MoisCalendaire.De(date);
+        return true;
+    }
+
+    /// <summary>The month as a query-string value: "2026-03".</summary>
+    public static string Code(MoisCalendaire mois) => mois.ToString();
+
+    /// <summary>Hours as typed back in an input: "35", "151,67" (French decimal comma, no unit, no thousands separator).</summary>
+    public static string EnSaisie(long minutes) =>
+        (FormatFrancais.DiviserArrondi(minutes * 100, 60) / 100m).ToString("0.##", FormatFrancais.Culture);
+
+    /// <summary>An amount as typed back in an input: "12000,50".</summary>
+    public static string EnSaisie(Montant montant) => (montant.Centimes / 100m).ToString("0.##", FormatFrancais.Culture);
+
+    /// <summary>"mars 2026".</summary>
+    public static string Texte(MoisCalendaire mois) => DeclarationHeures.Texte(mois);
+
+    /// <summary>« d'avril 2026 à septembre 2026 », « de janvier 2026 à juin 2026 » (elision before a vowel).</summary>
+    public static string Periode(MoisCalendaire du, MoisCalendaire au)
+    {
+        var debut = Texte(du);
+        return (debut[0] is 'a' or 'o' ? "d'" : "de ") + debut + " à " + Texte(au);
+    }
+
+    /// <summary>"Léa Martin".</summary>
+    public static string Nom(string prenom, string nom) => $"{prenom} {nom}";
+
+    /// <summary>The status and flags of a line in words: « Validée · Converti · Hors période ».</summary>
+    public static string Etat(StatutDeclaration statut, bool converti, bool horsPeriode)
+    {
+        var mots = new List<string> { statut.Libelle() };
+        if (converti) mots.Add("Converti");
+        if (horsPeriode) mots.Add("Hors période");
+        return string.Join(" · ", mots);
+    }
+}
+
+/// <summary>The head of a contrat's hours pages: who, where, for whom, under which modality, between which dates.</summary>
+public sealed record EnteteContrat(Guid Id, Guid ParticipantId, string Participant, Guid LotId, string Lot, Guid EmployeurId, string Employeur,
+    ModaliteContrat Modalite, StatutContrat Statut, DateOnly DateDebut, DateOnly FinPrevue, DateOnly? FinReelle, bool EligibiliteValide)
+{
+    public Periode Periode => new(DateDebut, FinReelle ?? FinPrevue);
+
+    public bool AccepteMontant => Modalite.AccepteMontantFacture();
+
+    public bool Compte => Statut == StatutContrat.Valide && EligibiliteValide;
+
+    /// <summary>One query: the contrat of the current structure with its participant, lot and employer; null → 404.</summary>
+    public static async Task<EnteteContrat?> ChargerAsync(ClauseDbContext db, Guid contratId, CancellationToken annulation)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var structureId = db.Contexte.StructureId;
+        var c = await (from contrat in db.Contrats.AsNoTracking()
+                       join p in db.Participants on contrat.ParticipantId equals p.Id
+                       join l in db.Lots on contrat.LotId equals l.Id
+                       join e in db.Entreprises on contrat.EmployeurId equals e.Id
+                       where contrat.Id == contratId && contrat.StructureId == structureId
+                       select new
+                       {
+                           contrat.Id,
+                           ParticipantId = p.Id,
+                           p.Prenom,
+                           p.Nom,
+                           LotId = l.Id,
+                           l.Numero,
+                           l.Libelle,
+                           Marche = l.Marche.Numero,
+                           EmployeurId = e.Id,
+                           e.RaisonSociale,
+                           contrat.Modalite,
+                           contrat.Statut,
+                           contrat.DateDebut,
+                           contrat.FinPrevue,
+                           contrat.FinReelle,
+                           contrat.EligibiliteValide,
+                       })
+            .FirstOrDefaultAsync(annulation);
+        return c is null
+            ? null
+            : new EnteteContrat(c.Id, c.ParticipantId, AccesHeures.Nom(c.Prenom, c.Nom), c.LotId, $"Lot {c.Numero} — {c.Libelle} (marché {c.Marche})",
+                c.EmployeurId, c.RaisonSociale, c.Modalite, c.Statut, c.DateDebut, c.FinPrevue, c.FinReelle, c.EligibiliteValide);
+    }
+}
+
+/// <summary>A declared line offered for a decision in a list: its id, « Léa Martin en mars 2026 » and the page to come back to.</summary>
+public sealed record DecisionLigne(Guid DeclarationId, string Libelle, string Retour);

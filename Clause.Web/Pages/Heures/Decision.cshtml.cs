@@ -1,0 +1,111 @@
+using System.ComponentModel.DataAnnotations;
+using Clause.Domain.Commun;
+using Clause.Domain.Heures;
+using Clause.Infrastructure.Heures;
+using Clause.Infrastructure.Persistence;
+using Clause.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MoisCalendaire = Clause.Domain.Commun.Mois;
+
+namespace Clause.Web.Pages.Heures;
+
+/// <summary>
+/// A facilitateur's decision on a declared line: validate it (it counts), or reject it with a required reason (kept, not
+/// counted, until corrected). Lists post here inline (handler Valider / Rejeter, with the page to come back to); a
+/// refusal — a missing reason, a line already decided — is shown here beside the field.
+/// </summary>
+public sealed class DecisionModel(ClauseDbContext db, ServiceHeures service) : PageModel
+{
+    [BindProperty]
+    public SaisieRejet Saisie { get; set; } = new();
+
+    public LigneADecider Ligne { get; private set; } = null!;
+
+    public string Retour { get; private set; } = string.Empty;
+
+    public async Task<IActionResult> OnGetAsync(Guid declarationId, string? retour, CancellationToken annulation)
+    {
+        if (!await ChargerAsync(declarationId, retour, annulation)) return NotFound();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostValiderAsync(Guid declarationId, string? retour, CancellationToken annulation)
+    {
+        if (!await ChargerAsync(declarationId, retour, annulation)) return NotFound();
+        try
+        {
+            await service.ValiderAsync(declarationId, AccesHeures.Auteur(User, db), annulation);
+        }
+        catch (RegleMetierException ex)
+        {
+            ModelState.AjouterErreur(ex);
+            return Page();
+        }
+        TempData["Succes"] = $"Les heures de {Ligne.Libelle} sont validées : elles comptent dans le lot.";
+        return LocalRedirect(Retour);
+    }
+
+    public async Task<IActionResult> OnPostRejeterAsync(Guid declarationId, string? retour, CancellationToken annulation)
+    {
+        if (!await ChargerAsync(declarationId, retour, annulation)) return NotFound();
+        try
+        {
+            await service.RejeterAsync(declarationId, Saisie.MotifRejet, AccesHeures.Auteur(User, db), annulation);
+        }
+        catch (RegleMetierException ex)
+        {
+            ModelState.AjouterErreur(ex);
+            return Page();
+        }
+        TempData["Succes"] = $"Les heures de {Ligne.Libelle} sont rejetées.";
+        return LocalRedirect(Retour);
+    }
+
+    private async Task<bool> ChargerAsync(Guid declarationId, string? retour, CancellationToken annulation)
+    {
+        var structureId = db.Contexte.StructureId;
+        var ligne = await (from d in db.DeclarationsHeures.AsNoTracking()
+                           join v in db.VersionsDeclaration on new { Id = d.Id, Numero = d.VersionCourante } equals new { Id = v.DeclarationId, v.Numero }
+                           join p in db.Participants on d.ParticipantId equals p.Id
+                           join l in db.Lots on d.LotId equals l.Id
+                           where d.Id == declarationId && d.StructureId == structureId
+                           select new
+                           {
+                               d.Id,
+                               d.ContratId,
+                               d.Mois,
+                               d.Minutes,
+                               d.Statut,
+                               d.Converti,
+                               d.HorsPeriode,
+                               p.Prenom,
+                               p.Nom,
+                               LotId = l.Id,
+                               l.Numero,
+                               l.Libelle,
+                               v.SaisieParNom,
+                               v.SaisieLe,
+                               v.MontantFactureCentimes
+                           })
+            .FirstOrDefaultAsync(annulation);
+        if (ligne is null) return false;
+        var mois = MoisCalendaire.DepuisCode(ligne.Mois);
+        Ligne = new LigneADecider(ligne.Id, ligne.ContratId, $"{AccesHeures.Nom(ligne.Prenom, ligne.Nom)} en {AccesHeures.Texte(mois)}",
+            ligne.LotId, $"Lot {ligne.Numero} — {ligne.Libelle}", new Duree(ligne.Minutes), ligne.Statut, ligne.Converti, ligne.HorsPeriode,
+            ligne.MontantFactureCentimes is { } m ? new Montant(m) : null, ligne.SaisieParNom, VersionAffichee.Horodatage(ligne.SaisieLe));
+        // Only a local address is followed back (never an open redirect); else the contrat's page.
+        Retour = !string.IsNullOrEmpty(retour) && Url.IsLocalUrl(retour) ? retour : $"/Heures/Contrat/{ligne.ContratId}";
+        return true;
+    }
+}
+
+public sealed record LigneADecider(Guid Id, Guid ContratId, string Libelle, Guid LotId, string Lot, Duree Heures, StatutDeclaration Statut, bool Converti,
+    bool HorsPeriode, Montant? MontantFacture, string SaisieParNom, string SaisieLe);
+
+public sealed class SaisieRejet
+{
+    [Display(Name = "Motif du rejet")]
+    public string? MotifRejet { get; set; }
+}

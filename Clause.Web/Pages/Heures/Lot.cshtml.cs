@@ -1,0 +1,250 @@
+using Clause.Domain.Commun;
+using Clause.Domain.Contrats;
+using Clause.Domain.Heures;
+using Clause.Domain.Securite;
+using Clause.Infrastructure.Heures;
+using Clause.Infrastructure.Persistence;
+using Clause.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MoisCalendaire = Clause.Domain.Commun.Mois;
+
+namespace Clause.Web.Pages.Heures;
+
+/// <summary>
+/// The monthly entry grid of a lot (DOMAIN.md §7): one row per contrat running during the window (refused ones left
+/// out; a contrat outside it shows when it holds a line in it), one column per month
+/// over a window of <see cref="NombreMois"/> months ending by default at the current month (Europe/Paris), or at the lot's
+/// last month when its execution is over. Direction
+/// reads it; a facilitateur saves every changed cell in one POST through <see cref="ServiceHeures.SaisirAsync"/>
+/// (declares, or corrects the month's line; an entry of hers is validated at once).
+/// All or nothing: the cells are written in one transaction; when one cell is refused, every refusal is shown beside
+/// its cell, naming the participant and the month, and nothing is written (« rien n'a été enregistré »).
+/// Sous-/co-traitance rows carry a second input per month for the invoiced amount HT, converted with the lot's
+/// labour share and hourly cost (§7.4); another share or cost is typed on the contrat's page (/Heures/Saisir).
+/// </summary>
+[RequestFormLimits(ValueCountLimit = 20_000)]
+public sealed class LotModel(ClauseDbContext db, ServiceHeures service, TimeProvider horloge) : PageModel
+{
+    public const int NombreMois = 6;
+
+    /// <summary>The typed cells, by key « {contratId:N}-{yyyymm} » (<see cref="Cle"/>).</summary>
+    [BindProperty]
+    public Dictionary<string, CelluleGrille> Cellules { get; set; } = new(StringComparer.Ordinal);
+
+    public EnteteLotHeures Lot { get; private set; } = null!;
+
+    public IReadOnlyList<MoisCalendaire> Mois { get; private set; } = [];
+
+    public IReadOnlyList<LigneGrille> Lignes { get; private set; } = [];
+
+    public MoisCalendaire Debut { get; private set; }
+
+    public MoisCalendaire? Precedent { get; private set; }
+
+    public MoisCalendaire? Suivant { get; private set; }
+
+    public bool Gestion { get; private set; }
+
+    public static string Cle(Guid contratId, MoisCalendaire mois) => $"{contratId:N}-{mois.Code}";
+
+    /// <summary>The name an input posts under; its id is derived from it (Html.GenerateIdFromName) for the error links.</summary>
+    public static string NomChamp(string cle, string champ) => $"{nameof(Cellules)}[{cle}].{champ}";
+
+    public async Task<IActionResult> OnGetAsync(Guid lotId, string? debut, CancellationToken annulation)
+    {
+        if (!await ChargerAsync(lotId, debut, annulation)) return NotFound();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid lotId, string? debut, CancellationToken annulation)
+    {
+        // The grid is read by Direction; only a facilitateur writes (GestionClause).
+        if (!User.IsInRole(Roles.Facilitateur)) return Forbid();
+        if (!await ChargerAsync(lotId, debut, annulation)) return NotFound();
+
+        var aEcrire = new List<(CaseGrille Case, LigneGrille Ligne, SaisieHeures Saisie)>();
+        foreach (var ligne in Lignes)
+        {
+            foreach (var c in ligne.Cases)
+            {
+                if (!Cellules.TryGetValue(c.Cle, out var cellule)) continue;
+                var saisie = Lire(ligne, c, cellule);
+                if (saisie is not null) aEcrire.Add((c, ligne, saisie));
+            }
+        }
+        if (!ModelState.IsValid) return Refuser();
+        if (aEcrire.Count == 0)
+        {
+            TempData["Succes"] = "Aucune case n'a changé : rien à enregistrer.";
+            return RedirectToPage(new { lotId, debut = AccesHeures.Code(Debut) });
+        }
+
+        var auteur = AccesHeures.Auteur(User, db);
+        await using (var transaction = await db.Database.BeginTransactionAsync(annulation))
+        {
+            foreach (var (c, ligne, saisie) in aEcrire)
+            {
+                try
+                {
+                    await service.SaisirAsync(ligne.ContratId, c.Mois, saisie, auteur, annulation);
+                }
+                catch (RegleMetierException ex)
+                {
+                    var champ = ex.Champ is "MontantFacture" or "PartMainOeuvre" or "CoutHoraire" && ligne.AccepteMontant
+                        ? nameof(CelluleGrille.Montant) : nameof(CelluleGrille.Heures);
+                    ModelState.AddModelError(NomChamp(c.Cle, champ), $"{ligne.Participant} en {AccesHeures.Texte(c.Mois)} : {ex.Message}");
+                }
+            }
+            if (!ModelState.IsValid)
+            {
+                await transaction.RollbackAsync(annulation);
+                db.ChangeTracker.Clear();
+                return Refuser();
+            }
+            await transaction.CommitAsync(annulation);
+        }
+        TempData["Succes"] = aEcrire.Count == 1 ? "1 case enregistrée." : $"{aEcrire.Count} cases enregistrées.";
+        return RedirectToPage(new { lotId, debut = AccesHeures.Code(Debut) });
+    }
+
+    /// <summary>Re-renders the grid with the typed values and the errors; nothing was written.</summary>
+    private PageResult Refuser()
+    {
+        ModelState.AddModelError(string.Empty, "Rien n'a été enregistré : corrigez les cases signalées puis enregistrez à nouveau.");
+        return Page();
+    }
+
+    /// <summary>
+    /// What a cell asks to write, or null when it did not change. A cell is compared with the value the grid showed,
+    /// so an untouched cell (even a converted one) writes nothing. Parsing errors go beside the cell.
+    /// </summary>
+    private SaisieHeures? Lire(LigneGrille ligne, CaseGrille c, CelluleGrille cellule)
+    {
+        var heures = cellule.Heures?.Trim() ?? string.Empty;
+        var montant = cellule.Montant?.Trim() ?? string.Empty;
+        var heuresChangees = !string.Equals(heures, c.Heures, StringComparison.Ordinal);
+        var montantChange = ligne.AccepteMontant && montant.Length > 0 && !string.Equals(montant, c.Montant ?? string.Empty, StringComparison.Ordinal);
+        if (!heuresChangees && !montantChange) return null;
+        var qui = $"{ligne.Participant} en {AccesHeures.Texte(c.Mois)}";
+
+        Montant? facture = null;
+        if (montantChange)
+        {
+            if (!Domain.Commun.Montant.TryParse(montant, out var m))
+            {
+                ModelState.AddModelError(NomChamp(c.Cle, nameof(CelluleGrille.Montant)),
+                    $"{qui} : le montant facturé « {montant} » {LectureSaisie.ConsigneMontant}.");
+                return null;
+            }
+            facture = m;
+            // The hours input still shows the old value: the amount replaces it unless the hours were changed too.
+            if (!heuresChangees) return SaisieHeures.ParMontant(m);
+        }
+        if (heures.Length == 0)
+        {
+            if (facture is { } seul) return SaisieHeures.ParMontant(seul);
+            ModelState.AddModelError(NomChamp(c.Cle, nameof(CelluleGrille.Heures)),
+                $"{qui} : des heures déjà déclarées ne peuvent pas être effacées ; corrigez la valeur, ou rejetez la ligne depuis la page du contrat.");
+            return null;
+        }
+        if (!Duree.TryParseHeures(heures, out var duree))
+        {
+            ModelState.AddModelError(NomChamp(c.Cle, nameof(CelluleGrille.Heures)),
+                $"{qui} : la valeur « {heures} » {LectureSaisie.ConsigneHeures}.");
+            return null;
+        }
+        return new SaisieHeures(duree, facture);
+    }
+
+    private async Task<bool> ChargerAsync(Guid lotId, string? debut, CancellationToken annulation)
+    {
+        var structureId = db.Contexte.StructureId;
+        var lot = await db.Lots.AsNoTracking()
+            .Where(l => l.Id == lotId && l.StructureId == structureId)
+            .Select(l => new EnteteLotHeures(l.Id, l.Numero, l.Libelle, l.MarcheId, l.Marche.Numero, l.DebutExecution, l.FinExecution))
+            .FirstOrDefaultAsync(annulation);
+        if (lot is null) return false;
+        Lot = lot;
+        Gestion = User.IsInRole(Roles.Facilitateur);
+
+        // By default the window ends at the current month, or at the lot's last month when its execution is over.
+        var courant = MoisCalendaire.De(Affichage.Aujourdhui(horloge));
+        var finLot = MoisCalendaire.De(lot.FinExecution);
+        var dernierPossible = Decaler(courant, -(NombreMois - 1));
+        var parDefaut = Decaler(finLot < courant ? finLot : courant, -(NombreMois - 1));
+        Debut = AccesHeures.TryLireMois(debut, out var demande) && demande <= dernierPossible ? demande : parDefaut;
+        Mois = Enumerable.Range(0, NombreMois).Select(i => Decaler(Debut, i)).ToList();
+        Precedent = Mois[0] > MoisCalendaire.De(lot.DebutExecution.AddMonths(-1)) ? Decaler(Debut, -NombreMois) : null;
+        var suivant = Decaler(Debut, NombreMois);
+        Suivant = Mois[^1] >= courant ? null : suivant > dernierPossible ? dernierPossible : suivant;
+
+        var premier = Mois[0].Code;
+        var dernier = Mois[^1].Code;
+        var du = Mois[0].Premier;
+        var au = Mois[^1].Dernier;
+        // The contrats running during the window, and any other holding a line in it (a month flagged « hors période »).
+        var contrats = await (from c in db.Contrats.AsNoTracking()
+                              join p in db.Participants on c.ParticipantId equals p.Id
+                              join e in db.Entreprises on c.EmployeurId equals e.Id
+                              where c.LotId == lotId && c.StructureId == structureId && c.Statut != StatutContrat.Refuse
+                                    && ((c.DateDebut <= au && (c.FinReelle ?? c.FinPrevue) >= du)
+                                        || db.DeclarationsHeures.Any(d => d.ContratId == c.Id && d.Mois >= premier && d.Mois <= dernier))
+                              orderby p.Nom, p.Prenom, c.DateDebut
+                              select new { c.Id, p.Prenom, p.Nom, Employeur = e.RaisonSociale, c.Modalite, c.Statut, c.DateDebut, c.FinPrevue, c.FinReelle })
+            .ToListAsync(annulation);
+        var lignes = await (from d in db.DeclarationsHeures.AsNoTracking()
+                            join v in db.VersionsDeclaration on new { Id = d.Id, Numero = d.VersionCourante } equals new { Id = v.DeclarationId, v.Numero }
+                            where d.LotId == lotId && d.StructureId == structureId && d.Mois >= premier && d.Mois <= dernier
+                            select new { d.Id, d.ContratId, d.Mois, d.Minutes, d.Statut, d.Converti, d.HorsPeriode, v.MontantFactureCentimes, v.MotifRejet })
+            .ToListAsync(annulation);
+        var parCle = lignes.ToDictionary(l => Cle(l.ContratId, MoisCalendaire.DepuisCode(l.Mois)), StringComparer.Ordinal);
+
+        Lignes = contrats.Select(c =>
+        {
+            var periode = new Periode(c.DateDebut, c.FinReelle ?? c.FinPrevue);
+            var cases = Mois.Select(m =>
+            {
+                var cle = Cle(c.Id, m);
+                var dansLeContrat = new Periode(m.Premier, m.Dernier).Chevauche(periode);
+                return parCle.TryGetValue(cle, out var l)
+                    ? new CaseGrille(m, cle, l.Id, AccesHeures.EnSaisie(l.Minutes), l.MontantFactureCentimes is { } cts ? AccesHeures.EnSaisie(new Montant(cts)) : null,
+                        l.Statut, l.Converti, l.HorsPeriode, l.MotifRejet, dansLeContrat)
+                    : new CaseGrille(m, cle, null, string.Empty, null, null, false, false, null, dansLeContrat);
+            }).ToList();
+            return new LigneGrille(c.Id, AccesHeures.Nom(c.Prenom, c.Nom), c.Employeur, c.Modalite, c.Statut, periode, c.Modalite.AccepteMontantFacture(), cases);
+        }).ToList();
+        return true;
+    }
+
+    private static MoisCalendaire Decaler(MoisCalendaire mois, int nombre) => MoisCalendaire.De(mois.Premier.AddMonths(nombre));
+
+    /// <summary>The value an input shows: what was typed when the grid comes back with errors, else the saved value.</summary>
+    public string Valeur(CaseGrille c, bool montant)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        if (Cellules.TryGetValue(c.Cle, out var saisie)) return (montant ? saisie.Montant : saisie.Heures) ?? string.Empty;
+        return (montant ? c.Montant : c.Heures) ?? string.Empty;
+    }
+}
+
+/// <summary>One posted cell: hours, and for sous-/co-traitance the invoiced amount HT.</summary>
+public sealed class CelluleGrille
+{
+    public string? Heures { get; set; }
+
+    public string? Montant { get; set; }
+}
+
+public sealed record EnteteLotHeures(Guid Id, int Numero, string Libelle, Guid MarcheId, string MarcheNumero, DateOnly DebutExecution, DateOnly FinExecution)
+{
+    public string Nom => $"Lot {Numero} — {Libelle} (marché {MarcheNumero})";
+}
+
+public sealed record LigneGrille(Guid ContratId, string Participant, string Employeur, ModaliteContrat Modalite, StatutContrat Statut, Periode Periode,
+    bool AccepteMontant, IReadOnlyList<CaseGrille> Cases);
+
+/// <summary>One month of one contrat: the current line when there is one (hours as typed back, amount when converted).</summary>
+public sealed record CaseGrille(MoisCalendaire Mois, string Cle, Guid? DeclarationId, string Heures, string? Montant, StatutDeclaration? Statut,
+    bool Converti, bool HorsPeriode, string? MotifRejet, bool DansLeContrat);

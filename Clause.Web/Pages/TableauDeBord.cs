@@ -1,0 +1,157 @@
+using Clause.Domain.Commun;
+using Clause.Domain.Contrats;
+using Clause.Domain.Heures;
+using Clause.Domain.Marches;
+using Clause.Domain.Participants;
+using Clause.Infrastructure.Heures;
+using Clause.Infrastructure.Persistence;
+using Clause.Web.Infrastructure;
+using Clause.Web.Pages.Heures;
+using Microsoft.EntityFrameworkCore;
+using MoisCalendaire = Clause.Domain.Commun.Mois;
+
+namespace Clause.Web.Pages;
+
+/// <summary>
+/// The facilitateur's (and Direction's) home: lots in execution with their rate and trend, the lines waiting for
+/// validation, contrats ending within 30 days, eligibility windows closing within 60 days. Each list is one projected
+/// query with a limit (the lots' figures come from RequetesHeures' grouped queries, never one query per lot);
+/// « today » is the injected clock's date in Europe/Paris.
+/// </summary>
+public sealed class TableauDeBord
+{
+    public const int LotsMax = 20;
+    public const int AValiderMax = 5;
+    public const int ContratsMax = 10;
+    public const int FenetresMax = 10;
+    public const int JoursFinContrat = 30;
+    public const int JoursFenetre = 60;
+
+    public DateOnly Aujourdhui { get; private init; }
+
+    public IReadOnlyList<LotEnExecution> Lots { get; private init; } = [];
+
+    public int NombreLots { get; private init; }
+
+    /// <summary>Every lot in execution added up: uncapped and capped aggregate rates (§7.6).</summary>
+    public BilanHeures Total { get; private init; } = BilanHeures.Vide;
+
+    public int NombreAValider { get; private init; }
+
+    public IReadOnlyList<LigneAValider> PlusAnciennes { get; private init; } = [];
+
+    public IReadOnlyList<ContratFinissant> ContratsFinissant { get; private init; } = [];
+
+    public IReadOnlyList<FenetreFermant> Fenetres { get; private init; } = [];
+
+    /// <summary>« de décembre 2025 à février 2026 »: the three complete months the trend compares with the three before.</summary>
+    public string PeriodeTendance { get; private init; } = string.Empty;
+
+    public static async Task<TableauDeBord> LireAsync(ClauseDbContext db, RequetesHeures requetes, TimeProvider horloge, CancellationToken annulation)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(requetes);
+        var structureId = db.Contexte.StructureId;
+        var aujourdhui = Affichage.Aujourdhui(horloge);
+
+        // Lots in execution, those ending first at the top.
+        var enExecution = db.Lots.Where(l => l.StructureId == structureId && l.Statut == StatutLot.EnExecution);
+        var lots = await enExecution.AsNoTracking()
+            .OrderBy(l => l.FinExecution).ThenBy(l => l.Marche.Numero).ThenBy(l => l.Numero)
+            .Select(l => new { l.Id, l.Numero, l.Libelle, Marche = l.Marche.Numero, l.FinExecution, l.FormationComptabilisee })
+            .Take(LotsMax)
+            .ToListAsync(annulation);
+        var ids = lots.Select(l => l.Id).ToList();
+        var bilans = await requetes.BilansAsync(ids, annulation);
+        var comptees = await requetes.MinutesCompteesAsync(db.Lots.Where(l => ids.Contains(l.Id)), annulation);
+        var courant = MoisCalendaire.De(aujourdhui);
+        var debutRecent = Decaler(courant, -3);
+        var debutPrecedent = Decaler(courant, -6);
+        long Somme(Guid lotId, bool formation, MoisCalendaire de, MoisCalendaire jusquA) =>
+            comptees.TryGetValue(lotId, out var mois)
+                ? mois.Where(m => m.Mois >= de && m.Mois < jusquA).Sum(m => m.MinutesHorsFormation + (formation ? m.MinutesFormation : 0))
+                : 0;
+        var lignesLots = lots.Select(l => new LotEnExecution(l.Id, $"Lot {l.Numero} — {l.Libelle}", l.Marche, l.FinExecution,
+                bilans.TryGetValue(l.Id, out var bilan) ? bilan : BilanHeures.Vide,
+                Tendance.De(new Duree(Somme(l.Id, l.FormationComptabilisee, debutRecent, courant)),
+                    new Duree(Somme(l.Id, l.FormationComptabilisee, debutPrecedent, debutRecent)))))
+            .ToList();
+
+        var aValider = AValiderModel.EnAttente(db);
+
+        // Validated contrats still running whose planned end falls within the next 30 days.
+        var limiteContrats = aujourdhui.AddDays(JoursFinContrat);
+        var contrats = await (from c in db.Contrats.AsNoTracking()
+                              join p in db.Participants on c.ParticipantId equals p.Id
+                              join l in db.Lots on c.LotId equals l.Id
+                              join e in db.Entreprises on c.EmployeurId equals e.Id
+                              where c.StructureId == structureId && c.Statut == StatutContrat.Valide && c.FinReelle == null
+                                    && c.FinPrevue >= aujourdhui && c.FinPrevue <= limiteContrats
+                              orderby c.FinPrevue, p.Nom, p.Prenom
+                              select new ContratFinissant(c.Id, p.Prenom, p.Nom, l.Id, l.Numero, l.Libelle, e.RaisonSociale, c.FinPrevue))
+            .Take(ContratsMax)
+            .ToListAsync(annulation);
+
+        // Latest decisions (no later one for the participant) whose window closes within 60 days.
+        var fenetreMois = (await ReglagesStructure.LireAsync(db, annulation)).FenetreEligibiliteMois;
+        var plage = DecisionEligibilite.ValidationsDontLaFenetreFermeEntre(aujourdhui, aujourdhui.AddDays(JoursFenetre), fenetreMois);
+        var fenetres = new List<FenetreFermant>();
+        if (plage is { } validees)
+        {
+            var decisions = await (from d in db.DecisionsEligibilite.AsNoTracking()
+                                   join participant in db.Participants on d.ParticipantId equals participant.Id
+                                   where d.StructureId == structureId && d.DateValidation >= validees.Debut && d.DateValidation <= validees.Fin
+                                         && !db.DecisionsEligibilite.Any(autre => autre.ParticipantId == d.ParticipantId && autre.DateValidation > d.DateValidation)
+                                   orderby d.DateValidation, participant.Nom, participant.Prenom
+                                   select new { participant.Id, participant.Prenom, participant.Nom, d.DateValidation })
+                .Take(FenetresMax)
+                .ToListAsync(annulation);
+            fenetres = decisions.Select(d => new FenetreFermant(d.Id, AccesHeures.Nom(d.Prenom, d.Nom), d.DateValidation.AddMonths(fenetreMois))).ToList();
+        }
+
+        return new TableauDeBord
+        {
+            Aujourdhui = aujourdhui,
+            Lots = lignesLots,
+            NombreLots = await enExecution.CountAsync(annulation),
+            Total = await requetes.TotalAsync(enExecution, annulation),
+            NombreAValider = await aValider.CountAsync(annulation),
+            PlusAnciennes = await aValider.Take(AValiderMax).ToListAsync(annulation),
+            ContratsFinissant = contrats,
+            Fenetres = fenetres,
+            PeriodeTendance = AccesHeures.Periode(debutRecent, Decaler(courant, -1)),
+        };
+    }
+
+    private static MoisCalendaire Decaler(MoisCalendaire mois, int nombre) => MoisCalendaire.De(mois.Premier.AddMonths(nombre));
+}
+
+public sealed record LotEnExecution(Guid Id, string Nom, string Marche, DateOnly FinExecution, BilanHeures Bilan, Tendance Tendance);
+
+public sealed record ContratFinissant(Guid Id, string Prenom, string Nom, Guid LotId, int LotNumero, string LotLibelle, string Employeur, DateOnly FinPrevue)
+{
+    public string Participant => AccesHeures.Nom(Prenom, Nom);
+}
+
+public sealed record FenetreFermant(Guid ParticipantId, string Participant, DateOnly Fermeture);
+
+/// <summary>
+/// The trend of a lot: counted hours of the last 3 complete months against the 3 before. Within ±5 % of the earlier
+/// figure (or nothing either side) it is stable; the arrow is doubled by words (never a sign alone).
+/// </summary>
+public sealed record Tendance(Duree Recente, Duree Precedente, int Sens)
+{
+    public const int ToleranceStablePdb = 500;
+
+    public static Tendance De(Duree recente, Duree precedente)
+    {
+        var ecart = recente.Minutes - precedente.Minutes;
+        var tolerance = FormatFrancais.DiviserArrondi(precedente.Minutes * ToleranceStablePdb, Taux.Cent);
+        var sens = Math.Abs(ecart) <= tolerance ? 0 : Math.Sign(ecart);
+        return new Tendance(recente, precedente, sens);
+    }
+
+    public string Fleche => Sens switch { > 0 => "↗", < 0 => "↘", _ => "→" };
+
+    public string Texte => Sens switch { > 0 => "en hausse", < 0 => "en baisse", _ => "stable" };
+}
