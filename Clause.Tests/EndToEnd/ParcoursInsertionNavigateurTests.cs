@@ -85,5 +85,25 @@ public class ParcoursInsertionNavigateurTests(NavigateurFixture fixture)
     {
         await page.GotoAsync(fixture.Adresse + "/Lots/Details/" + lotId);
         await Assertions.Expect(page.Locator("#contrats-lot")).ToContainTextAsync("Moreau");
+
+        // 4. Three months on the grid, typed from the keyboard (Tab from cell to cell, Enter saves).
+        await page.GetByRole(AriaRole.Link, new() { Name = "Saisir les heures" }).ClickAsync();
+        await page.GetByLabel("Heures de Inès Moreau en janvier 2026").FillAsync("100");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("120");
+        await page.GetByLabel("Heures de Inès Moreau en mars 2026").FillAsync("80,5");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForLoadStateAsync();
+        if (await page.Locator("#resume-erreurs").CountAsync() > 0) Assert.Fail(await page.Locator("#resume-erreurs").InnerTextAsync());
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("3 cases enregistrées");
+
+        // 5. The lot: realised hours, rate (300,50 h of 600 h due = 50,1 %), the chart and its table.
+        await page.GotoAsync(fixture.Adresse + "/Lots/Details/" + lotId);
+        var heures = page.GetByRole(AriaRole.Region, new() { Name = "Heures d'insertion" });
+        await Assertions.Expect(heures).ToContainTextAsync("300,50");
+        await Assertions.Expect(heures).ToContainTextAsync("50,1");
+        await Assertions.Expect(page.Locator("svg#courbe-avancement")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Heures réalisées par mois, cumul et cible" })).ToContainTextAsync("220,00");
+        await page.Locator("svg#courbe-avancement").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(NavigateurFixture.DossierCaptures, "courbe-avancement.png") });
     }
 }
