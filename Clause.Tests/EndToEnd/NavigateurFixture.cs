@@ -67,10 +67,22 @@ public class NavigateurFixture : IAsyncLifetime
     public static async Task EnvoyerAsync(IPage page, string bouton)
     {
         ArgumentNullException.ThrowIfNull(page);
-        await page.GetByRole(AriaRole.Button, new() { Name = bouton, Exact = true }).ClickAsync();
-        await page.WaitForLoadStateAsync();
+        await NaviguerAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = bouton, Exact = true }).ClickAsync());
         var resume = page.Locator("#resume-erreurs");
         if (await resume.CountAsync() > 0) Assert.Fail(await resume.InnerTextAsync());
+    }
+
+    /// <summary>
+    /// Runs an action that posts a form and waits for the new document. A post here is always a navigation
+    /// (redirect after success, or the same address with the errors), which only this Playwright call waits
+    /// for reliably; its replacements wait for a URL change or a load state the old page already has.
+    /// </summary>
+    public static Task NaviguerAsync(IPage page, Func<Task> action)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+#pragma warning disable CS0612
+        return page.RunAndWaitForNavigationAsync(action);
+#pragma warning restore CS0612
     }
 
     public async Task DisposeAsync()

@@ -92,8 +92,7 @@ public class ParcoursInsertionNavigateurTests(NavigateurFixture fixture)
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync("120");
         await page.GetByLabel("Heures de Inès Moreau en mars 2026").FillAsync("80,5");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForLoadStateAsync();
+        await NavigateurFixture.NaviguerAsync(page, () => page.Keyboard.PressAsync("Enter"));
         if (await page.Locator("#resume-erreurs").CountAsync() > 0) Assert.Fail(await page.Locator("#resume-erreurs").InnerTextAsync());
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("3 cases enregistrées");
 
