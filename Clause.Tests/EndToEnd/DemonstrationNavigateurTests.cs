@@ -11,6 +11,8 @@ public class DemonstrationNavigateurTests(NavigateurDemoFixture fixture) : IClas
     {
         var page = await fixture.NouvellePageAsync();
         await fixture.ConnecterAsync(page, "facilitateur@clause.demo", SemeurDemo.MotDePasse);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(NavigateurFixture.DossierCaptures, "demo-accueil.png") });
         await page.GotoAsync(fixture.Adresse + "/DonneursOrdre");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Ville de Saint-Aubin-sur-Loire" })).ToBeVisibleAsync();
