@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Clause on a fresh machine, exactly as CI does:
 #   installs Chromium if missing (browser journeys), restores the .NET tools and packages,
-#   builds in Release (warnings are errors), checks that both migration sets match the model,
+#   builds in Release (warnings are errors), checks the code format and that both migration sets match the model,
 #   runs all tests (domain, persistence, pages, browser), and ends with "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -26,6 +26,9 @@ dotnet restore Clause.sln || echec "dotnet restore a échoué"
 
 etape "Compilation (Release, avertissements = erreurs)"
 dotnet build Clause.sln -c Release --no-restore || echec "La compilation a échoué"
+
+etape "Mise en forme du code (dotnet format)"
+dotnet format Clause.sln --verify-no-changes --no-restore -v q || echec "Code mal formé : lancez « dotnet format Clause.sln »"
 
 etape "Migrations à jour pour SQLite et SQL Server"
 for contexte in SqliteClauseDbContext SqlServerClauseDbContext; do

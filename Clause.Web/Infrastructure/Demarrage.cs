@@ -1,8 +1,8 @@
+using Clause.Domain.Securite;
 using Clause.Infrastructure;
 using Clause.Infrastructure.DonneesDemo;
-using Clause.Infrastructure.Persistence;
-using Clause.Domain.Securite;
 using Clause.Infrastructure.Identite;
+using Clause.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
