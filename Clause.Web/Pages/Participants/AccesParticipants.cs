@@ -40,12 +40,4 @@ public static class AccesParticipants
             .Select(u => new OptionReferent(u.Id, u.NomComplet))
             .ToListAsync(annulation);
     }
-
-    /// <summary>The structure's settings (window, senior age); defaults when none were saved yet.</summary>
-    public static async Task<Domain.Structures.Reglages> ReglagesAsync(ClauseDbContext db, CancellationToken annulation = default)
-    {
-        var structureId = db.Contexte.StructureId ?? Guid.Empty;
-        return await db.Reglages.AsNoTracking().FirstOrDefaultAsync(r => r.StructureId == structureId, annulation)
-            ?? Domain.Structures.Reglages.ParDefaut(structureId);
-    }
 }

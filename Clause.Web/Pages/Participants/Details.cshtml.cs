@@ -44,7 +44,7 @@ public sealed class DetailsModel(ClauseDbContext db, TimeProvider horloge) : Pag
         if (fiche is null || fiche.StructureId != structureId) return NotFound();
         Fiche = fiche;
         Aujourdhui = Affichage.Aujourdhui(horloge);
-        FenetreMois = (await AccesParticipants.ReglagesAsync(db, annulation)).FenetreEligibiliteMois;
+        FenetreMois = (await Web.Infrastructure.ReglagesStructure.LireAsync(db, annulation)).FenetreEligibiliteMois;
         VoitSensibles = AccesParticipants.VoitSensibles(User);
         PeutModifier = User.IsInRole(Roles.Facilitateur);
 

@@ -61,7 +61,7 @@ public sealed class EligibiliteModel(ClauseDbContext db, TimeProvider horloge) :
         try
         {
             participant.ValiderEligibilite(Saisie.DateValidation!.Value, cochees, Saisie.PrescripteurAvis, Saisie.MotifAvis,
-                db.Contexte.UtilisateurId ?? Guid.Empty, db.Contexte.NomUtilisateur, await AccesParticipants.ReglagesAsync(db, annulation), Aujourdhui);
+                db.Contexte.UtilisateurId ?? Guid.Empty, db.Contexte.NomUtilisateur, await Web.Infrastructure.ReglagesStructure.LireAsync(db, annulation), Aujourdhui);
         }
         catch (RegleMetierException ex)
         {
@@ -79,7 +79,7 @@ public sealed class EligibiliteModel(ClauseDbContext db, TimeProvider horloge) :
         NomAffiche = nom;
         DateNaissance = naissance;
         Aujourdhui = Affichage.Aujourdhui(horloge);
-        var reglages = await AccesParticipants.ReglagesAsync(db, annulation);
+        var reglages = await Web.Infrastructure.ReglagesStructure.LireAsync(db, annulation);
         AgeSenior = reglages.AgeSenior;
         FenetreMois = reglages.FenetreEligibiliteMois;
     }

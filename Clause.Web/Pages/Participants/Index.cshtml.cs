@@ -45,7 +45,7 @@ public sealed class IndexModel(ClauseDbContext db, TimeProvider horloge) : PageM
     {
         Aujourdhui = Affichage.Aujourdhui(horloge);
         PeutCreer = User.IsInRole(Domain.Securite.Roles.Facilitateur);
-        FenetreMois = (await AccesParticipants.ReglagesAsync(db, annulation)).FenetreEligibiliteMois;
+        FenetreMois = (await Web.Infrastructure.ReglagesStructure.LireAsync(db, annulation)).FenetreEligibiliteMois;
         var voitSensibles = AccesParticipants.VoitSensibles(User);
         // A sensitive category typed in the address by someone who may not see it is ignored.
         if (Categorie is { } demandee && (!Enum.IsDefined(demandee) || (demandee.EstSensible() && !voitSensibles))) Categorie = null;
