@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Clause.Domain.Commun;
 using Clause.Domain.Contrats;
 using Clause.Domain.Marches;
@@ -21,10 +22,23 @@ public sealed record ParametresComptage(long HeuresDuesMinutes, bool FormationCo
 }
 
 /// <summary>
-/// The minutes of one lot and month that pass every filter of §7.3 (current version validated, in period, contrat
-/// validated with a valid eligibility), split between training (modality Formation) and the rest.
+/// The minutes of one lot and month that are <see cref="Comptage.Comptee"/> (§7.3), split between training (modality Formation) and the rest.
 /// </summary>
 public sealed record MinutesDuMois(MoisCalendaire Mois, long MinutesHorsFormation, long MinutesFormation);
+
+/// <summary>
+/// A line of hours with its contrat: the shape <see cref="Comptage.Comptee"/> and <see cref="Comptage.EnAttente"/> read.
+/// A class with init properties (not a positional record) so that EF Core can see through <c>new LigneComptage { … }</c>
+/// in a query and translate the rule's member accesses to columns of the join.
+/// </summary>
+public sealed class LigneComptage
+{
+    public required DeclarationHeures Ligne { get; init; }
+
+    public required Contrat Contrat { get; init; }
+
+    public static LigneComptage De(DeclarationHeures ligne, Contrat contrat) => new() { Ligne = ligne, Contrat = contrat };
+}
 
 /// <summary>One point of the burn-up: minutes counted in the month and cumulated since the first month.</summary>
 public sealed record PointSerie(MoisCalendaire Mois, long Minutes, long CumulMinutes)
@@ -67,29 +81,40 @@ public sealed record BilanHeures(long DuesMinutes, long RealiseesMinutes, long E
 public static class Comptage
 {
     /// <summary>
-    /// §7.3: a line counts when its current version is validated and in period, and its contrat is validated with a
-    /// valid eligibility. The database query (RequetesHeures) applies the very same filter.
+    /// §7.3, THE definition of a counted line: its current version is validated, it is in period, and its contrat is
+    /// validated with a valid eligibility. An expression so that EF translates it to SQL (RequetesHeures, every page's
+    /// figures) and the very same tree, compiled, decides in memory (<see cref="EstComptee"/>).
     /// </summary>
-    public static bool EstComptee(DeclarationHeures ligne, Contrat contrat)
-    {
-        ArgumentNullException.ThrowIfNull(ligne);
-        ArgumentNullException.ThrowIfNull(contrat);
-        return ligne.Statut == StatutDeclaration.Validee && !ligne.HorsPeriode && contrat.Compte;
-    }
+    public static readonly Expression<Func<LigneComptage, bool>> Comptee = l =>
+        l.Ligne.Statut == StatutDeclaration.Validee
+        && !l.Ligne.HorsPeriode
+        && l.Contrat.Statut == StatutContrat.Valide
+        && l.Contrat.EligibiliteValide;
 
-    /// <summary>A line awaits a decision: current version declared, in period, on a contrat not refused.</summary>
-    public static bool EstEnAttente(DeclarationHeures ligne, Contrat contrat)
-    {
-        ArgumentNullException.ThrowIfNull(ligne);
-        ArgumentNullException.ThrowIfNull(contrat);
-        return ligne.Statut == StatutDeclaration.Declaree && !ligne.HorsPeriode && contrat.Statut != StatutContrat.Refuse;
-    }
+    /// <summary>
+    /// THE definition of a pending line (awaits a facilitateur's decision and would count once validated): its current
+    /// version is declared, it is in period, and its contrat is not refused.
+    /// </summary>
+    public static readonly Expression<Func<LigneComptage, bool>> EnAttente = l =>
+        l.Ligne.Statut == StatutDeclaration.Declaree
+        && !l.Ligne.HorsPeriode
+        && l.Contrat.Statut != StatutContrat.Refuse;
+
+    private static readonly Func<LigneComptage, bool> CompteeEnMemoire = Comptee.Compile();
+
+    private static readonly Func<LigneComptage, bool> EnAttenteEnMemoire = EnAttente.Compile();
+
+    /// <summary><see cref="Comptee"/> run in memory on a loaded line and its contrat.</summary>
+    public static bool EstComptee(LigneComptage ligne) => CompteeEnMemoire(ligne);
+
+    /// <summary><see cref="EnAttente"/> run in memory on a loaded line and its contrat.</summary>
+    public static bool EstEnAttente(LigneComptage ligne) => EnAttenteEnMemoire(ligne);
 
     /// <summary>The counted minutes per month of loaded lines (the in-memory twin of the database grouping).</summary>
-    public static IReadOnlyList<MinutesDuMois> MinutesComptees(IEnumerable<(DeclarationHeures Ligne, Contrat Contrat)> lignes)
+    public static IReadOnlyList<MinutesDuMois> MinutesComptees(IEnumerable<LigneComptage> lignes)
     {
         ArgumentNullException.ThrowIfNull(lignes);
-        return lignes.Where(l => EstComptee(l.Ligne, l.Contrat))
+        return lignes.Where(CompteeEnMemoire)
             .GroupBy(l => l.Ligne.MoisCalendaire)
             .OrderBy(g => g.Key)
             .Select(g => new MinutesDuMois(g.Key,
@@ -99,10 +124,10 @@ public static class Comptage
     }
 
     /// <summary>The figures of one lot from its loaded lines and their contrats.</summary>
-    public static BilanHeures Bilan(ParametresComptage lot, IReadOnlyCollection<(DeclarationHeures Ligne, Contrat Contrat)> lignes)
+    public static BilanHeures Bilan(ParametresComptage lot, IReadOnlyCollection<LigneComptage> lignes)
     {
         ArgumentNullException.ThrowIfNull(lignes);
-        return Bilan(lot, MinutesComptees(lignes), lignes.Where(l => EstEnAttente(l.Ligne, l.Contrat)).Sum(l => l.Ligne.Minutes));
+        return Bilan(lot, MinutesComptees(lignes), lignes.Where(EnAttenteEnMemoire).Sum(l => l.Ligne.Minutes));
     }
 
     /// <summary>

@@ -9,9 +9,10 @@ namespace Clause.Infrastructure.Heures;
 
 /// <summary>
 /// The database side of the counting (DOMAIN.md §7.1, §7.3, §8): sums grouped in SQL over integer minutes (never a
-/// load of every line), handed to the domain's <see cref="Comptage"/> for the arithmetic. The filter of a counted line
-/// is the one of <see cref="Comptage.EstComptee"/>: current version validated, not out of period, contrat validated
-/// with a valid eligibility. Scoped to the current structure by the tenant filter.
+/// load of every line), handed to the domain's <see cref="Comptage"/> for the arithmetic. Which line counts and which
+/// is pending is never written here: every query joins the lines to their contrats (<see cref="Lignes"/>) and filters
+/// with <see cref="Comptage.Comptee"/> or <see cref="Comptage.EnAttente"/>, the domain's one definition. Scoped to the
+/// current structure by the tenant filter.
 /// </summary>
 public sealed class RequetesHeures(ClauseDbContext db)
 {
@@ -31,19 +32,46 @@ public sealed class RequetesHeures(ClauseDbContext db)
         return new SituationMois(autres, existante);
     }
 
+    /// <summary>
+    /// The given lines joined to their contrats, in the shape the domain's rules read: every counting query starts here
+    /// and filters with <see cref="Comptage.Comptee"/> or <see cref="Comptage.EnAttente"/>.
+    /// </summary>
+    public IQueryable<LigneComptage> Lignes(IQueryable<DeclarationHeures> declarations) =>
+        from d in declarations
+        join c in db.Contrats on d.ContratId equals c.Id
+        select new LigneComptage { Ligne = d, Contrat = c };
+
+    /// <summary>
+    /// Per month of the given lines (a participant's, a contrat's), the minutes that count, those pending and the
+    /// number of lines — one query grouped in the database, latest month first.
+    /// </summary>
+    public async Task<IReadOnlyList<HeuresDuMois>> ParMoisAsync(IQueryable<DeclarationHeures> declarations, CancellationToken annulation = default)
+    {
+        ArgumentNullException.ThrowIfNull(declarations);
+        var mois = await (
+                from l in Lignes(declarations)
+                group l by l.Ligne.Mois into g
+                orderby g.Key descending
+                select new
+                {
+                    Mois = g.Key,
+                    Comptees = g.AsQueryable().Where(Comptage.Comptee).Sum(l => l.Ligne.Minutes),
+                    EnAttente = g.AsQueryable().Where(Comptage.EnAttente).Sum(l => l.Ligne.Minutes),
+                    Lignes = g.Count(),
+                })
+            .ToListAsync(annulation).ConfigureAwait(false);
+        return mois.Select(m => new HeuresDuMois(MoisCalendaire.DepuisCode(m.Mois), m.Comptees, m.EnAttente, m.Lignes)).ToList();
+    }
+
     /// <summary>Counted minutes per lot and month, split training / the rest — grouped in the database.</summary>
     public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<MinutesDuMois>>> MinutesCompteesAsync(IQueryable<Lot> lots, CancellationToken annulation = default)
     {
         ArgumentNullException.ThrowIfNull(lots);
         var ids = lots.Select(l => l.Id);
-        var groupes = await (
-                from d in db.DeclarationsHeures
-                join c in db.Contrats on d.ContratId equals c.Id
-                where ids.Contains(d.LotId)
-                      && d.Statut == StatutDeclaration.Validee && !d.HorsPeriode
-                      && c.Statut == StatutContrat.Valide && c.EligibiliteValide
-                group d.Minutes by new { d.LotId, d.Mois, Formation = c.Modalite == ModaliteContrat.Formation } into g
-                select new { g.Key.LotId, g.Key.Mois, g.Key.Formation, Minutes = g.Sum() })
+        var groupes = await Lignes(db.DeclarationsHeures.Where(d => ids.Contains(d.LotId)))
+            .Where(Comptage.Comptee)
+            .GroupBy(l => new { l.Ligne.LotId, l.Ligne.Mois, Formation = l.Contrat.Modalite == ModaliteContrat.Formation }, l => l.Ligne.Minutes)
+            .Select(g => new { g.Key.LotId, g.Key.Mois, g.Key.Formation, Minutes = g.Sum() })
             .ToListAsync(annulation).ConfigureAwait(false);
         return groupes.GroupBy(g => g.LotId).ToDictionary(
             parLot => parLot.Key,
@@ -53,17 +81,15 @@ public sealed class RequetesHeures(ClauseDbContext db)
                 .ToList());
     }
 
-    /// <summary>Pending minutes per lot: current lines « déclarées », in period, on contrats not refused.</summary>
+    /// <summary>Pending minutes per lot (<see cref="Comptage.EnAttente"/>).</summary>
     public async Task<IReadOnlyDictionary<Guid, long>> MinutesEnAttenteAsync(IQueryable<Lot> lots, CancellationToken annulation = default)
     {
         ArgumentNullException.ThrowIfNull(lots);
         var ids = lots.Select(l => l.Id);
-        return await (
-                from d in db.DeclarationsHeures
-                join c in db.Contrats on d.ContratId equals c.Id
-                where ids.Contains(d.LotId) && d.Statut == StatutDeclaration.Declaree && !d.HorsPeriode && c.Statut != StatutContrat.Refuse
-                group d.Minutes by d.LotId into g
-                select new { LotId = g.Key, Minutes = g.Sum() })
+        return await Lignes(db.DeclarationsHeures.Where(d => ids.Contains(d.LotId)))
+            .Where(Comptage.EnAttente)
+            .GroupBy(l => l.Ligne.LotId, l => l.Ligne.Minutes)
+            .Select(g => new { LotId = g.Key, Minutes = g.Sum() })
             .ToDictionaryAsync(x => x.LotId, x => x.Minutes, annulation).ConfigureAwait(false);
     }
 
@@ -107,3 +133,6 @@ public sealed class RequetesHeures(ClauseDbContext db)
         return comptees.TryGetValue(lotId, out var mois) ? Comptage.Serie(lot, mois) : [];
     }
 }
+
+/// <summary>One month of some lines: minutes counted (§7.3), minutes pending, number of lines.</summary>
+public sealed record HeuresDuMois(MoisCalendaire Mois, long CompteesMinutes, long EnAttenteMinutes, int Lignes);

@@ -82,7 +82,7 @@ public class ComptageTests
         var surPropose = s.Declarer(propose, new Mois(2026, 3), 10, par: SituationsContrats.Facilitateur);
 
         var bilan = Comptage.Bilan(ParametresComptage.De(s.Lot),
-            [(validee, contrat), (horsPeriode, contrat), (rejetee, contrat), (enAttente, contrat), (surPropose, propose)]);
+            [L(validee, contrat), L(horsPeriode, contrat), L(rejetee, contrat), L(enAttente, contrat), L(surPropose, propose)]);
 
         Assert.True(horsPeriode.HorsPeriode);
         Assert.Equal(H(100), bilan.RealiseesMinutes);
@@ -98,11 +98,11 @@ public class ComptageTests
         var participant = s.UnParticipantEligible("Petit", new DateOnly(2024, 1, 10));
         var contrat = s.UnContratValide(participant: participant, debut: new DateOnly(2026, 1, 5));
         var ligne = Valider(s.Declarer(contrat, new Mois(2026, 3), 100));
-        Assert.Equal(H(100), Comptage.Bilan(ParametresComptage.De(s.Lot), [(ligne, contrat)]).RealiseesMinutes);
+        Assert.Equal(H(100), Comptage.Bilan(ParametresComptage.De(s.Lot), [L(ligne, contrat)]).RealiseesMinutes);
 
         contrat.Modifier(SituationsContrats.Donnees(debut: new DateOnly(2026, 2, 1)), s.Lot, s.Titulaire, participant, s.Reglages);
 
-        Assert.Equal(0, Comptage.Bilan(ParametresComptage.De(s.Lot), [(ligne, contrat)]).RealiseesMinutes);
+        Assert.Equal(0, Comptage.Bilan(ParametresComptage.De(s.Lot), [L(ligne, contrat)]).RealiseesMinutes);
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public class ComptageTests
 
         ligne.Corriger(contrat, s.Lot, SaisieHeures.EnHeures(Duree.Heures(90)), null, new SituationMois(0), s.Reglages, SituationsContrats.Facilitateur, Maintenant);
 
-        Assert.Equal(H(90), Comptage.Bilan(ParametresComptage.De(s.Lot), [(ligne, contrat)]).RealiseesMinutes);
+        Assert.Equal(H(90), Comptage.Bilan(ParametresComptage.De(s.Lot), [L(ligne, contrat)]).RealiseesMinutes);
     }
 
     [Fact]
@@ -127,8 +127,10 @@ public class ComptageTests
         var ligne = s.Declarer(formation, new Mois(2026, 3), 120, par: SituationsContrats.Facilitateur);
 
         // 5 % of 833 h = 41,65 h = 2 499 min.
-        Assert.Equal(2_499, Comptage.Bilan(ParametresComptage.De(s.Lot), [(ligne, formation)]).RealiseesMinutes);
+        Assert.Equal(2_499, Comptage.Bilan(ParametresComptage.De(s.Lot), [L(ligne, formation)]).RealiseesMinutes);
     }
+
+    private static LigneComptage L(DeclarationHeures ligne, Contrat contrat) => LigneComptage.De(ligne, contrat);
 
     private static DeclarationHeures Valider(DeclarationHeures ligne)
     {

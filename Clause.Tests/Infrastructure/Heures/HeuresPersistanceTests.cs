@@ -114,7 +114,7 @@ public sealed class HeuresPersistanceTests : IDisposable
         await using var lecture = _base.Pour(s.StructureId);
         var lot = await lecture.Lots.SingleAsync(l => l.Id == s.Lot.Id);
         var contrats = await lecture.Contrats.ToDictionaryAsync(c => c.Id);
-        var lignes = (await lecture.DeclarationsHeures.Where(d => d.LotId == lot.Id).ToListAsync()).Select(d => (d, contrats[d.ContratId])).ToList();
+        var lignes = (await lecture.DeclarationsHeures.Where(d => d.LotId == lot.Id).ToListAsync()).Select(d => LigneComptage.De(d, contrats[d.ContratId])).ToList();
         var attendu = Comptage.Bilan(ParametresComptage.De(lot), lignes);
         var enBase = await new RequetesHeures(lecture).BilanAsync(lot.Id);
 

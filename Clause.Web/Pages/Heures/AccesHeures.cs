@@ -78,8 +78,6 @@ public sealed record EnteteContrat(Guid Id, Guid ParticipantId, string Participa
 
     public bool AccepteMontant => Modalite.AccepteMontantFacture();
 
-    public bool Compte => Statut == StatutContrat.Valide && EligibiliteValide;
-
     /// <summary>One query: the contrat of the current structure with its participant, lot and employer; null → 404.</summary>
     public static async Task<EnteteContrat?> ChargerAsync(ClauseDbContext db, Guid contratId, CancellationToken annulation)
     {

@@ -1,6 +1,7 @@
 using Clause.Domain.Commun;
 using Clause.Domain.Heures;
 using Clause.Domain.Securite;
+using Clause.Infrastructure.Heures;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +16,7 @@ namespace Clause.Web.Pages.Heures;
 /// the current value, status and flags of each, and the history of every version (who, when, value, status, reason).
 /// A facilitateur declares or corrects a month (/Heures/Saisir) and validates or rejects a declared line (/Heures/Decision).
 /// </summary>
-public sealed class ContratModel(ClauseDbContext db, TimeProvider horloge) : PageModel
+public sealed class ContratModel(ClauseDbContext db, RequetesHeures requetes, TimeProvider horloge) : PageModel
 {
     public EnteteContrat Contrat { get; private set; } = null!;
 
@@ -57,9 +58,10 @@ public sealed class ContratModel(ClauseDbContext db, TimeProvider horloge) : Pag
             return new MoisContrat(mois, parMois.GetValueOrDefault(code), dansLeContrat);
         }).ToList();
 
-        Comptees = new Duree(contrat.Compte ? lignes.Where(l => l.Statut == StatutDeclaration.Validee && !l.HorsPeriode).Sum(l => l.Minutes) : 0);
-        EnAttente = new Duree(contrat.Statut == Domain.Contrats.StatutContrat.Refuse
-            ? 0 : lignes.Where(l => l.Statut == StatutDeclaration.Declaree && !l.HorsPeriode).Sum(l => l.Minutes));
+        // The rule of what counts and what is pending lives in the domain (Comptage), applied by the database.
+        var totaux = await requetes.ParMoisAsync(db.DeclarationsHeures.AsNoTracking().Where(d => d.ContratId == contratId && d.StructureId == structureId), annulation);
+        Comptees = new Duree(totaux.Sum(m => m.CompteesMinutes));
+        EnAttente = new Duree(totaux.Sum(m => m.EnAttenteMinutes));
 
         Versions = await (from v in db.VersionsDeclaration.AsNoTracking()
                           join d in db.DeclarationsHeures on v.DeclarationId equals d.Id

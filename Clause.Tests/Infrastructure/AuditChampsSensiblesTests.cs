@@ -1,0 +1,163 @@
+using System.Reflection;
+using System.Text.Json;
+using Clause.Domain.Commun;
+using Clause.Domain.Contrats;
+using Clause.Domain.Participants;
+using Clause.Domain.Structures;
+using Clause.Infrastructure.Audit;
+using Clause.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Clause.Tests.Infrastructure;
+
+/// <summary>
+/// Meta-test (les-emplois style): every property marked [Sensible] on an entity of the EF model is masked in the audit
+/// trail, written through the real <see cref="AuditInterceptor"/> into a real SQLite database. The sensitive
+/// properties are found by reflection over the model, so a new [Sensible] field is covered without editing this test;
+/// a new entity type carrying one needs its factory below, and the test fails until it has one (never a silent skip).
+/// The fields DOMAIN.md §12 names as personal data are also pinned, so removing [Sensible] from one fails too.
+/// </summary>
+public sealed class AuditChampsSensiblesTests : IDisposable
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    /// <summary>Personal data that must stay out of the journal (DOMAIN.md §5, §6, §12).</summary>
+    private static readonly string[] ChampsSensiblesAttendus =
+    [
+        "Participant.Nom", "Participant.Prenom", "Participant.DateNaissance", "Participant.Adresse", "Participant.CodePostal",
+        "Participant.Commune", "Participant.CodeQpv", "Participant.IdentifiantFranceTravail",
+        "DecisionEligibilite.MotifAvis",
+        "CategorieDecision.Categorie", "CategorieDecision.Justificatif", "CategorieDecision.FinDroits",
+        "Contrat.MotifDerogation",
+    ];
+
+    /// <summary>
+    /// For each entity type with a [Sensible] property, the records to save so that one of that type is written with
+    /// every sensitive property filled (roots carry their parts).
+    /// </summary>
+    private static readonly Dictionary<Type, Func<SituationsContrats, object[]>> Fabriques = new()
+    {
+        [typeof(Participant)] = s => [ParticipantComplet(s)],
+        [typeof(DecisionEligibilite)] = s => [AvecAvisMotive(s)],
+        [typeof(CategorieDecision)] = s => [AvecAvisMotive(s)],
+        [typeof(Contrat)] = s =>
+        {
+            var ancien = s.UnParticipantEligible("Bernard", new DateOnly(2024, 1, 10));
+            var contrat = s.UnContratPropose(participant: ancien, debut: new DateOnly(2026, 1, 11));
+            contrat.Valider(ancien, s.Reglages, "Embauche décalée d'un jour par l'entreprise (intempéries).", SituationsContrats.Facilitateur,
+                SituationsContrats.Maintenant);
+            return [ancien, contrat];
+        },
+    };
+
+    private readonly BaseDeTest _base = new();
+
+    public void Dispose() => _base.Dispose();
+
+    private static Participant ParticipantComplet(SituationsContrats s) =>
+        Participant.Creer(s.StructureId, ParticipantsDeTest.Donnees(residentQpv: true, codeQpv: "QP037005", nom: "Durand", prenom: "Inès"),
+            new DateOnly(2024, 1, 5));
+
+    private static Participant AvecAvisMotive(SituationsContrats s)
+    {
+        var participant = ParticipantComplet(s);
+        participant.ValiderEligibilite(new DateOnly(2025, 1, 10),
+            [new CategorieSaisie(CategorieEligibilite.AvisMotive, "Avis écrit de la conseillère", new DateOnly(2026, 6, 30))],
+            Prescripteur.FranceTravail, "Sortie de détention récente, isolement, aucun emploi depuis trois ans.",
+            ParticipantsDeTest.FacilitateurId, ParticipantsDeTest.FacilitateurNom, s.Reglages, new DateOnly(2025, 1, 10));
+        return participant;
+    }
+
+    /// <summary>Entity type → its [Sensible] properties, read from the model of the app's DbContext.</summary>
+    private Dictionary<Type, List<PropertyInfo>> ProprietesSensiblesDuModele()
+    {
+        using var db = _base.Systeme();
+        return db.Model.GetEntityTypes()
+            .Select(t => (t.ClrType, Proprietes: t.GetProperties()
+                .Select(p => p.PropertyInfo)
+                .Where(p => p?.GetCustomAttribute<SensibleAttribute>() is not null)
+                .Select(p => p!)
+                .ToList()))
+            .Where(t => t.Proprietes.Count > 0)
+            .ToDictionary(t => t.ClrType, t => t.Proprietes);
+    }
+
+    [Fact]
+    public void Les_donnees_personnelles_connues_sont_marquees_sensibles()
+    {
+        var marquees = ProprietesSensiblesDuModele().SelectMany(t => t.Value.Select(p => $"{t.Key.Name}.{p.Name}")).ToHashSet();
+
+        Assert.All(ChampsSensiblesAttendus, champ => Assert.True(marquees.Contains(champ), $"{champ} doit porter [Sensible] : il est masqué dans le journal."));
+    }
+
+    [Fact]
+    public async Task Chaque_propriete_sensible_du_modele_est_masquee_dans_le_journal()
+    {
+        var sensibles = ProprietesSensiblesDuModele();
+        Assert.NotEmpty(sensibles);
+        Assert.All(sensibles.Keys, type => Assert.True(Fabriques.ContainsKey(type),
+            $"{type.Name} porte des propriétés [Sensible] : ajoutez sa fabrique à {nameof(AuditChampsSensiblesTests)}.{nameof(Fabriques)}."));
+
+        foreach (var (type, proprietes) in sensibles)
+        {
+            var structure = Structure.Creer("PLIE " + Guid.NewGuid().ToString("N")[..8], TypeStructure.Plie, "Tours");
+            await using (var systeme = _base.Systeme())
+            {
+                systeme.Structures.Add(structure);
+                await systeme.SaveChangesAsync();
+            }
+            var s = new SituationsContrats(structure.Id);
+            var enregistrements = Fabriques[type](s);
+            await using (var db = _base.Pour(structure.Id))
+            {
+                db.Reglages.Add(s.Reglages);
+                db.DonneursOrdre.Add(s.Marches.DonneurOrdre);
+                db.Operations.Add(s.Marches.Operation);
+                db.Entreprises.Add(s.Titulaire);
+                db.Marches.Add(s.Lot.Marche);
+                db.AddRange(enregistrements);
+                await db.SaveChangesAsync();
+            }
+
+            await using var lecture = _base.Pour(structure.Id);
+            var lignes = await lecture.JournalAudit.Where(j => j.StructureId == structure.Id && j.TypeEntite == type.Name).ToListAsync();
+            Assert.True(lignes.Count > 0, $"La fabrique de {type.Name} n'enregistre aucun {type.Name}.");
+            foreach (var ligne in lignes)
+            {
+                var changements = JsonSerializer.Deserialize<List<ChangementChamp>>(ligne.Changements, Json)!;
+                foreach (var propriete in proprietes)
+                {
+                    var champ = changements.SingleOrDefault(c => c.Champ == propriete.Name);
+                    Assert.True(champ is not null, $"La fabrique de {type.Name} doit renseigner {propriete.Name} : sinon son masquage n'est pas vérifié.");
+                    Assert.True(champ!.Apres == JournalAudit.ValeurMasquee, $"{type.Name}.{propriete.Name} apparaît en clair dans le journal : « {champ.Apres} ».");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Le_motif_d_un_avis_motive_est_masque_dans_le_journal()
+    {
+        var structure = Structure.Creer("PLIE " + Guid.NewGuid().ToString("N")[..8], TypeStructure.Plie, "Tours");
+        await using (var systeme = _base.Systeme())
+        {
+            systeme.Structures.Add(structure);
+            await systeme.SaveChangesAsync();
+        }
+        var s = new SituationsContrats(structure.Id);
+        var participant = AvecAvisMotive(s);
+        await using (var db = _base.Pour(structure.Id))
+        {
+            db.Participants.Add(participant);
+            await db.SaveChangesAsync();
+        }
+
+        await using var lecture = _base.Pour(structure.Id);
+        var journal = await lecture.JournalAudit.SingleAsync(j => j.TypeEntite == nameof(DecisionEligibilite));
+        Assert.DoesNotContain("détention", journal.Changements, StringComparison.OrdinalIgnoreCase);
+        var changements = JsonSerializer.Deserialize<List<ChangementChamp>>(journal.Changements, Json)!;
+        Assert.Contains(changements, c => c.Champ == nameof(DecisionEligibilite.MotifAvis) && c.Apres == JournalAudit.ValeurMasquee);
+        // The prescripteur is not personal data: it stays readable next to the masked motive.
+        Assert.Contains(changements, c => c.Champ == nameof(DecisionEligibilite.PrescripteurAvis) && c.Apres == nameof(Prescripteur.FranceTravail));
+    }
+}
