@@ -147,6 +147,7 @@ public sealed class Participant : Entite, IAppartientStructure
             throw new RegleMetierException(nameof(DecisionEligibilite.DateValidation), "Une décision d'éligibilité est déjà enregistrée à cette date pour ce participant.");
         var decision = DecisionEligibilite.Creer(this, dateValidation, categories, prescripteurAvis, motifAvis, validateurId, validateurNom, reglages);
         _decisions.Add(decision);
+        Lever(new DecisionEligibiliteEnregistree(Id));
         return decision;
     }
 

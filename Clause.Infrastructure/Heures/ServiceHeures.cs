@@ -71,44 +71,6 @@ public sealed class ServiceHeures(ClauseDbContext db, RequetesHeures requetes, T
         await db.SaveChangesAsync(annulation).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Recomputes the « hors période » flag of every line of a contrat — to call after its dates (or its lot's dates,
-    /// or the tolerance réglage) changed. Returns how many lines changed.
-    /// </summary>
-    public async Task<int> ReevaluerPeriodesAsync(Guid contratId, CancellationToken annulation = default)
-    {
-        var (contrat, lot, reglages) = await ChargerAsync(contratId, annulation).ConfigureAwait(false);
-        var lignes = await db.DeclarationsHeures.Where(d => d.ContratId == contratId).ToListAsync(annulation).ConfigureAwait(false);
-        var changees = 0;
-        foreach (var ligne in lignes)
-        {
-            var avant = ligne.HorsPeriode;
-            ligne.ReevaluerPeriode(contrat, lot, reglages);
-            if (avant != ligne.HorsPeriode) changees++;
-        }
-        await db.SaveChangesAsync(annulation).ConfigureAwait(false);
-        return changees;
-    }
-
-    /// <summary>Recomputes the « hors période » flag of every line of a lot — to call after the lot's execution dates changed.</summary>
-    public async Task<int> ReevaluerPeriodesDuLotAsync(Guid lotId, CancellationToken annulation = default)
-    {
-        var lot = await db.Lots.FirstOrDefaultAsync(l => l.Id == lotId, annulation).ConfigureAwait(false)
-            ?? throw new KeyNotFoundException("Ce lot n'existe pas.");
-        var reglages = await db.Reglages.FirstAsync(r => r.StructureId == lot.StructureId, annulation).ConfigureAwait(false);
-        var contrats = await db.Contrats.Where(c => c.LotId == lotId).ToDictionaryAsync(c => c.Id, annulation).ConfigureAwait(false);
-        var lignes = await db.DeclarationsHeures.Where(d => d.LotId == lotId).ToListAsync(annulation).ConfigureAwait(false);
-        var changees = 0;
-        foreach (var ligne in lignes)
-        {
-            var avant = ligne.HorsPeriode;
-            ligne.ReevaluerPeriode(contrats[ligne.ContratId], lot, reglages);
-            if (avant != ligne.HorsPeriode) changees++;
-        }
-        await db.SaveChangesAsync(annulation).ConfigureAwait(false);
-        return changees;
-    }
-
     private async Task<(Contrat Contrat, Domain.Marches.Lot Lot, Domain.Structures.Reglages Reglages)> ChargerAsync(Guid contratId, CancellationToken annulation)
     {
         var contrat = await db.Contrats.FirstOrDefaultAsync(c => c.Id == contratId, annulation).ConfigureAwait(false)
