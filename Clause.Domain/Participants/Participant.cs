@@ -151,13 +151,6 @@ public sealed class Participant : Entite, IAppartientStructure
         return decision;
     }
 
-    /// <summary>The window of the most recent decision: [validation, validation + FenetreEligibiliteMois], or none.</summary>
-    public Periode? FenetreEligibilite(Reglages reglages)
-    {
-        ArgumentNullException.ThrowIfNull(reglages);
-        return DerniereDecision?.Fenetre(reglages.FenetreEligibiliteMois);
-    }
-
     /// <summary>The most recent decision whose window contains <paramref name="debutContrat"/>, or none.</summary>
     public DecisionEligibilite? DecisionCouvrant(DateOnly debutContrat, Reglages reglages)
     {
