@@ -6,7 +6,27 @@ namespace Clause.Domain.Commun;
 /// </summary>
 public abstract class Entite
 {
+    // Methods, not a property: EF maps no method, so the pending events never reach the model.
+    private readonly List<IEvenementDomaine> _evenements = [];
+
     public Guid Id { get; protected set; } = Guid.CreateVersion7();
+
+    /// <summary>Takes the events raised since the last save (the persistence layer dispatches them in <c>SaveChanges</c>).</summary>
+    public IReadOnlyList<IEvenementDomaine> RetirerEvenements()
+    {
+        var evenements = _evenements.ToList();
+        _evenements.Clear();
+        return evenements;
+    }
+
+    /// <summary>The events raised and not yet dispatched.</summary>
+    public IReadOnlyList<IEvenementDomaine> EvenementsEnAttente() => _evenements.ToList();
+
+    /// <summary>Raises an event once: the same input changed twice before a save needs one re-evaluation.</summary>
+    protected void Lever(IEvenementDomaine evenement)
+    {
+        if (!_evenements.Contains(evenement)) _evenements.Add(evenement);
+    }
 }
 
 /// <summary>An entity owned by one structure (the tenant). A global query filter scopes it.</summary>

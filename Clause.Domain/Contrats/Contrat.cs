@@ -157,7 +157,7 @@ public sealed class Contrat : Entite, IAppartientStructure
             ProposeParNom = par.NomVerifie(nameof(ProposeParNom)),
             ProposeLe = le,
         };
-        contrat.Ecrire(donnees, lot, employeur, reglages);
+        contrat.Ecrire(donnees, lot, employeur, reglages, creation: true);
         contrat.LireEligibilite(participant, reglages);
         return contrat;
     }
@@ -201,7 +201,7 @@ public sealed class Contrat : Entite, IAppartientStructure
     /// Corrects a proposed or validated contrat (the participant and the lot stay). The same checks as the proposal;
     /// on a validated contrat the eligibility is read again without refusing: a start moved outside every window,
     /// without an override, flags the contrat (<see cref="EligibiliteValide"/> false) and its hours stop counting.
-    /// After a change of dates, the periods of its declarations must be re-evaluated (DeclarationHeures.ReevaluerPeriode).
+    /// A change of dates raises <see cref="DatesContratModifiees"/>: the periods of its lines are re-evaluated in the same save.
     /// </summary>
     public void Modifier(DonneesContrat donnees, Lot lot, Entreprise employeur, Participant participant, Reglages reglages)
     {
@@ -211,7 +211,7 @@ public sealed class Contrat : Entite, IAppartientStructure
             throw new RegleMetierException(nameof(Statut), "Un contrat refusé ne peut plus être modifié.");
         if (lot.Id != LotId) throw new ArgumentException("Ce contrat n'est pas sur ce lot.", nameof(lot));
         VerifierParticipant(participant);
-        Ecrire(donnees, lot, employeur, reglages);
+        Ecrire(donnees, lot, employeur, reglages, creation: false);
         LireEligibilite(participant, reglages);
     }
 
@@ -222,6 +222,7 @@ public sealed class Contrat : Entite, IAppartientStructure
             throw new RegleMetierException(nameof(Statut), "Un contrat refusé ne peut plus être modifié.");
         if (finReelle < DateDebut)
             throw new RegleMetierException(nameof(FinReelle), "La date de fin réelle doit être postérieure ou égale à la date de début.");
+        if (FinReelle != finReelle) Lever(new DatesContratModifiees(Id));
         FinReelle = finReelle;
     }
 
@@ -238,9 +239,24 @@ public sealed class Contrat : Entite, IAppartientStructure
         VerifierParticipant(participant);
         Appliquer(participant.Verifier(DateDebut, reglages, motifDerogation, par.IdVerifie(nameof(DerogationParId)), par.Nom, le,
             nameof(DateDebut), nameof(MotifDerogation)));
+        Lever(new DerogationEnregistree(Id));
     }
 
-    private void Ecrire(DonneesContrat donnees, Lot lot, Entreprise employeur, Reglages reglages)
+    /// <summary>
+    /// Recomputes <see cref="Eligibilite"/>, the decision kept and <see cref="EligibiliteValide"/> from the participant's
+    /// decisions, the window réglage and the stored derogation — the one place the flag is derived (§5, §7.3). Called in
+    /// the save that changed one of those inputs (domain events); a refused contrat stays as it is.
+    /// </summary>
+    public void ReevaluerEligibilite(Participant participant, Reglages reglages)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        ArgumentNullException.ThrowIfNull(reglages);
+        VerifierParticipant(participant);
+        if (Statut == StatutContrat.Refuse) return;
+        LireEligibilite(participant, reglages);
+    }
+
+    private void Ecrire(DonneesContrat donnees, Lot lot, Entreprise employeur, Reglages reglages, bool creation)
     {
         ArgumentNullException.ThrowIfNull(donnees);
         ArgumentNullException.ThrowIfNull(employeur);
@@ -267,6 +283,8 @@ public sealed class Contrat : Entite, IAppartientStructure
             throw new RegleMetierException(nameof(HeuresHebdo), "La durée hebdomadaire doit être supérieure à 0 et au plus de 48 heures.");
         var poste = Garde.Optionnel(donnees.Poste, nameof(Poste), "Poste", PosteLongueurMax);
         var rome = NormaliserCodeRome(donnees.CodeRome);
+        // A new contrat has no line yet; a corrected one re-evaluates the period of its lines in the same save.
+        if (!creation && (debut != DateDebut || finPrevue != FinPrevue || donnees.FinReelle != FinReelle)) Lever(new DatesContratModifiees(Id));
 
         Modalite = modalite;
         TypeContrat = type;

@@ -20,6 +20,22 @@ public enum StatutDeclaration
 /// </summary>
 public sealed record SaisieHeures(Duree? Heures, Montant? MontantFacture = null, Taux? PartMainOeuvre = null, Montant? CoutHoraire = null)
 {
+    /// <summary>
+    /// What a cell of the monthly grid asks to write, or null when neither input changed. The hours input still shows
+    /// the saved value when only the amount is typed: the amount then replaces the hours, unless the hours changed too
+    /// (both typed: refused by the declaration, « soit des heures, soit un montant »). Hours once declared are never
+    /// emptied: they are corrected, or the line is rejected.
+    /// </summary>
+    public static SaisieHeures? DepuisGrille(Duree? heures, bool heuresChangees, Montant? montant, bool montantChange)
+    {
+        if (!heuresChangees && !montantChange) return null;
+        if (montantChange && montant is { } seul && (!heuresChangees || heures is null)) return ParMontant(seul);
+        if (heures is null)
+            throw new RegleMetierException(nameof(Heures),
+                "Des heures déjà déclarées ne peuvent pas être effacées ; corrigez la valeur, ou rejetez la ligne depuis la page du contrat.");
+        return new SaisieHeures(heures, montantChange ? montant : null);
+    }
+
     public static SaisieHeures EnHeures(Duree heures) => new(heures);
 
     public static SaisieHeures ParMontant(Montant montantFacture, Taux? partMainOeuvre = null, Montant? coutHoraire = null) =>
@@ -339,5 +355,81 @@ public sealed class VersionDeclaration : Entite, IAppartientStructure, IPartieDe
         DecideParId = par.IdVerifie(nameof(DecideParId));
         DecideParNom = par.NomVerifie(nameof(DecideParNom));
         DecideLe = le;
+    }
+}
+
+/// <summary>What the grid knows of a participant's month on every lot: one current, non-rejected line's minutes (§7.1).</summary>
+public sealed record MinutesParticipant(Guid ParticipantId, int Mois, Guid ContratId, long Minutes);
+
+/// <summary>A refused cell of the grid: the contrat, the month and the domain's reason naming the field.</summary>
+public sealed record RefusCellule(Guid ContratId, MoisCalendaire Mois, RegleMetierException Erreur);
+
+/// <summary>
+/// The monthly grid of one lot saved as ONE operation (DOMAIN.md §7): built from what was loaded once — the lot, its
+/// réglages, the contrats and the existing lines of the cells, and the minutes of the participants' months on every lot
+/// — it applies each cell through <see cref="DeclarationHeures.Declarer"/> or <see cref="DeclarationHeures.Corriger"/>,
+/// keeping the participants' months up to date in memory so two cells of the same person in the same month meet the
+/// monthly maximum across lots exactly as two successive saves would. A refused cell is kept in <see cref="Refus"/>
+/// (the caller then writes nothing: all or nothing).
+/// </summary>
+public sealed class GrilleHeures
+{
+    private readonly Lot _lot;
+    private readonly Reglages _reglages;
+    private readonly Dictionary<Guid, Contrat> _contrats;
+    private readonly Dictionary<(Guid ContratId, int Mois), DeclarationHeures> _lignes;
+    private readonly Dictionary<(Guid ParticipantId, int Mois, Guid ContratId), long> _minutes;
+    private readonly List<DeclarationHeures> _nouvelles = [];
+    private readonly List<RefusCellule> _refus = [];
+
+    public GrilleHeures(Lot lot, Reglages reglages, IEnumerable<Contrat> contrats, IEnumerable<DeclarationHeures> lignes,
+        IEnumerable<MinutesParticipant> moisDesParticipants)
+    {
+        _lot = lot ?? throw new ArgumentNullException(nameof(lot));
+        _reglages = reglages ?? throw new ArgumentNullException(nameof(reglages));
+        _contrats = contrats.ToDictionary(c => c.Id);
+        _lignes = lignes.ToDictionary(l => (l.ContratId, l.Mois));
+        _minutes = moisDesParticipants.ToDictionary(m => (m.ParticipantId, m.Mois, m.ContratId), m => m.Minutes);
+    }
+
+    /// <summary>The lines this grid declared (to add to the unit of work).</summary>
+    public IReadOnlyList<DeclarationHeures> Nouvelles => _nouvelles;
+
+    public IReadOnlyList<RefusCellule> Refus => _refus;
+
+    /// <summary>How many cells wrote something (a declaration or a correction).</summary>
+    public int Ecrites { get; private set; }
+
+    /// <summary>
+    /// Applies one cell: declares the month, or corrects its line when one exists; an unchanged value (same hours, not
+    /// converted) writes nothing. A refusal is recorded, not thrown, so every refused cell can be named.
+    /// </summary>
+    public void Appliquer(Guid contratId, MoisCalendaire mois, SaisieHeures saisie, Auteur par, DateTimeOffset le)
+    {
+        ArgumentNullException.ThrowIfNull(saisie);
+        var contrat = _contrats.TryGetValue(contratId, out var c) ? c : throw new KeyNotFoundException("Ce contrat n'existe pas.");
+        var situation = new SituationMois(_minutes.Where(m => m.Key.ParticipantId == contrat.ParticipantId && m.Key.Mois == mois.Code && m.Key.ContratId != contratId)
+            .Sum(m => m.Value));
+        try
+        {
+            if (_lignes.TryGetValue((contratId, mois.Code), out var ligne))
+            {
+                if (saisie.MontantFacture is null && !ligne.Converti && saisie.Heures?.Minutes == ligne.Minutes) return;
+                ligne.Corriger(contrat, _lot, saisie, null, situation, _reglages, par, le);
+            }
+            else
+            {
+                ligne = DeclarationHeures.Declarer(contrat, _lot, mois, saisie, situation, _reglages, par, le);
+                _lignes[(contratId, mois.Code)] = ligne;
+                _nouvelles.Add(ligne);
+            }
+            // A declared or corrected line is never rejected: it weighs on the participant's month from now on.
+            _minutes[(contrat.ParticipantId, mois.Code, contratId)] = ligne.Minutes;
+            Ecrites++;
+        }
+        catch (RegleMetierException ex)
+        {
+            _refus.Add(new RefusCellule(contratId, mois, ex));
+        }
     }
 }

@@ -154,6 +154,8 @@ public sealed class Lot : Entite, IAppartientStructure
         if (!marche.PeriodeExecution.Contient(periode.Fin))
             throw new RegleMetierException(nameof(FinExecution), "La fin d'exécution du lot doit être comprise dans la période d'exécution du marché.");
         VerifierDureeEss(Fondements, periode);
+        // A lot being created (no dates yet) has no line to re-evaluate.
+        if (DebutExecution != default && (periode.Debut != DebutExecution || periode.Fin != FinExecution)) Lever(new DatesLotModifiees(Id));
         DebutExecution = periode.Debut;
         FinExecution = periode.Fin;
         DureeExecutionJours = periode.Fin.DayNumber - periode.Debut.DayNumber + 1;

@@ -23,8 +23,6 @@ public sealed record ControleEligibilite(StatutEligibilite Statut, DecisionEligi
     /// <summary>True when the contract's hours may count (inside a window, or outside with an override).</summary>
     public bool Compte => Statut == StatutEligibilite.Couvert || (Statut == StatutEligibilite.HorsFenetre && Derogation is not null);
 
-    public bool DerogationUtilisee => Derogation is not null;
-
     public Guid? DecisionId => Decision?.Id;
 }
 

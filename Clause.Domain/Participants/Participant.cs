@@ -147,14 +147,8 @@ public sealed class Participant : Entite, IAppartientStructure
             throw new RegleMetierException(nameof(DecisionEligibilite.DateValidation), "Une décision d'éligibilité est déjà enregistrée à cette date pour ce participant.");
         var decision = DecisionEligibilite.Creer(this, dateValidation, categories, prescripteurAvis, motifAvis, validateurId, validateurNom, reglages);
         _decisions.Add(decision);
+        Lever(new DecisionEligibiliteEnregistree(Id));
         return decision;
-    }
-
-    /// <summary>The window of the most recent decision: [validation, validation + FenetreEligibiliteMois], or none.</summary>
-    public Periode? FenetreEligibilite(Reglages reglages)
-    {
-        ArgumentNullException.ThrowIfNull(reglages);
-        return DerniereDecision?.Fenetre(reglages.FenetreEligibiliteMois);
     }
 
     /// <summary>The most recent decision whose window contains <paramref name="debutContrat"/>, or none.</summary>

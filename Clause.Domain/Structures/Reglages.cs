@@ -82,6 +82,8 @@ public sealed class Reglages : Entite, IAppartientStructure
         PartMainOeuvreDefautPdb = (int)Borne(partMainOeuvreDefautPdb, 1, Taux.Cent, nameof(PartMainOeuvreDefautPdb), "Part de main-d'œuvre", "doit être comprise entre 0 et 100 %");
         RecalculSurAvenant = recalculSurAvenant;
         ModeAccordCadre = Garde.Defini(modeAccordCadre, nameof(ModeAccordCadre), "Mode des accords-cadres");
+        var fenetreAvant = FenetreEligibiliteMois;
+        var toleranceAvant = ToleranceApresFinJours;
         FenetreEligibiliteMois = (int)Borne(fenetreEligibiliteMois, 1, 120, nameof(FenetreEligibiliteMois), "Fenêtre d'éligibilité", "doit être comprise entre 1 et 120 mois");
         AgeSenior = (int)Borne(ageSenior, 40, 70, nameof(AgeSenior), "Âge « senior »", "doit être compris entre 40 et 70 ans");
         AnticipationDebutContratJours = (int)Borne(anticipationDebutContratJours, 0, 365, nameof(AnticipationDebutContratJours), "Anticipation du début de contrat", "doit être comprise entre 0 et 365 jours");
@@ -101,6 +103,9 @@ public sealed class Reglages : Entite, IAppartientStructure
         SeuilConfidentialite = (int)Borne(seuilConfidentialite, 1, 50, nameof(SeuilConfidentialite), "Seuil de confidentialité", "doit être compris entre 1 et 50");
         DelaiSortieEmploiDurableMois = (int)Borne(delaiSortieEmploiDurableMois, 1, 24, nameof(DelaiSortieEmploiDurableMois), "Délai de validation de l'emploi durable", "doit être compris entre 1 et 24 mois");
         ConservationMois = (int)Borne(conservationMois, 12, 120, nameof(ConservationMois), "Durée de conservation", "doit être comprise entre 12 et 120 mois");
+        // The lines' period and the contrats' eligibility derive from these two: re-evaluated in the same save.
+        if (FenetreEligibiliteMois != fenetreAvant) Lever(new FenetreEligibiliteModifiee(StructureId));
+        if (ToleranceApresFinJours != toleranceAvant) Lever(new ToleranceApresFinModifiee(StructureId));
     }
 
     private static long Borne(long valeur, long min, long max, string champ, string libelle, string plage) =>

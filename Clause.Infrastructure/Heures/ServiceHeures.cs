@@ -39,20 +39,55 @@ public sealed class ServiceHeures(ClauseDbContext db, RequetesHeures requetes, T
     }
 
     /// <summary>
-    /// For the monthly grid: declares the month, or corrects its line when one exists. An unchanged value (same hours,
-    /// not converted) writes nothing.
+    /// One cell (the grid of a single cell): declares the month, or corrects its line when one exists; an unchanged
+    /// value writes nothing. A refusal is thrown.
     /// </summary>
-    public async Task<DeclarationHeures> SaisirAsync(Guid contratId, MoisCalendaire mois, SaisieHeures saisie, Auteur par, CancellationToken annulation = default)
+    public async Task SaisirAsync(Guid contratId, MoisCalendaire mois, SaisieHeures saisie, Auteur par, CancellationToken annulation = default)
     {
-        ArgumentNullException.ThrowIfNull(saisie);
-        var code = mois.Code;
-        var id = await db.DeclarationsHeures.Where(d => d.ContratId == contratId && d.Mois == code)
-            .Select(d => (Guid?)d.Id).FirstOrDefaultAsync(annulation).ConfigureAwait(false);
-        if (id is null) return await DeclarerAsync(contratId, mois, saisie, par, annulation).ConfigureAwait(false);
-        var declaration = await ChargerDeclarationAsync(id.Value, annulation).ConfigureAwait(false);
-        if (saisie.MontantFacture is null && !declaration.Converti && saisie.Heures?.Minutes == declaration.Minutes) return declaration;
-        await CorrigerAsync(id.Value, saisie, null, par, annulation).ConfigureAwait(false);
-        return declaration;
+        var lotId = await db.Contrats.Where(c => c.Id == contratId).Select(c => (Guid?)c.LotId).FirstOrDefaultAsync(annulation).ConfigureAwait(false)
+            ?? throw new KeyNotFoundException("Ce contrat n'existe pas.");
+        var refus = await SaisirGrilleAsync(lotId, [new CelluleAEcrire(contratId, mois, saisie)], par, annulation).ConfigureAwait(false);
+        if (refus.Count > 0) throw refus[0].Erreur;
+    }
+
+    /// <summary>
+    /// The monthly grid of a lot saved as ONE operation (§7): what the cells need is loaded once — the lot, the réglages,
+    /// the contrats, their lines of the months shown (with their versions) and the participants' minutes of those months
+    /// on every lot (§7.1) — every cell is applied by <see cref="GrilleHeures"/>, then one <c>SaveChanges</c>. All or
+    /// nothing: when a cell is refused, nothing is written and every refusal is returned. The queries do not grow with
+    /// the number of cells.
+    /// </summary>
+    public async Task<IReadOnlyList<RefusCellule>> SaisirGrilleAsync(Guid lotId, IReadOnlyList<CelluleAEcrire> cellules, Auteur par,
+        CancellationToken annulation = default)
+    {
+        ArgumentNullException.ThrowIfNull(cellules);
+        if (cellules.Count == 0) return [];
+        var lot = await db.Lots.FirstOrDefaultAsync(l => l.Id == lotId, annulation).ConfigureAwait(false)
+            ?? throw new KeyNotFoundException("Ce lot n'existe pas.");
+        var reglages = await db.Reglages.FirstAsync(r => r.StructureId == lot.StructureId, annulation).ConfigureAwait(false);
+        var idsContrats = cellules.Select(c => c.ContratId).Distinct().ToList();
+        var codes = cellules.Select(c => c.Mois.Code).Distinct().ToList();
+        var contrats = await db.Contrats.Where(c => c.LotId == lotId && idsContrats.Contains(c.Id)).ToListAsync(annulation).ConfigureAwait(false);
+        var lignes = await db.DeclarationsHeures.Include(d => d.Versions)
+            .Where(d => d.LotId == lotId && idsContrats.Contains(d.ContratId) && codes.Contains(d.Mois))
+            .ToListAsync(annulation).ConfigureAwait(false);
+        var participants = contrats.Select(c => c.ParticipantId).Distinct().ToList();
+        var moisDesParticipants = await db.DeclarationsHeures.AsNoTracking()
+            .Where(d => participants.Contains(d.ParticipantId) && codes.Contains(d.Mois) && d.Statut != StatutDeclaration.Rejetee)
+            .Select(d => new MinutesParticipant(d.ParticipantId, d.Mois, d.ContratId, d.Minutes))
+            .ToListAsync(annulation).ConfigureAwait(false);
+
+        var grille = new GrilleHeures(lot, reglages, contrats, lignes, moisDesParticipants);
+        var le = horloge.GetUtcNow();
+        foreach (var cellule in cellules) grille.Appliquer(cellule.ContratId, cellule.Mois, cellule.Saisie, par, le);
+        if (grille.Refus.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return grille.Refus;
+        }
+        db.DeclarationsHeures.AddRange(grille.Nouvelles);
+        await EnregistrerAsync(cellules[0].Mois, annulation).ConfigureAwait(false);
+        return [];
     }
 
     /// <summary>Validates the current version of a line (a facilitateur).</summary>
@@ -69,44 +104,6 @@ public sealed class ServiceHeures(ClauseDbContext db, RequetesHeures requetes, T
         var declaration = await ChargerDeclarationAsync(declarationId, annulation).ConfigureAwait(false);
         declaration.Rejeter(motif, par, horloge.GetUtcNow());
         await db.SaveChangesAsync(annulation).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Recomputes the « hors période » flag of every line of a contrat — to call after its dates (or its lot's dates,
-    /// or the tolerance réglage) changed. Returns how many lines changed.
-    /// </summary>
-    public async Task<int> ReevaluerPeriodesAsync(Guid contratId, CancellationToken annulation = default)
-    {
-        var (contrat, lot, reglages) = await ChargerAsync(contratId, annulation).ConfigureAwait(false);
-        var lignes = await db.DeclarationsHeures.Where(d => d.ContratId == contratId).ToListAsync(annulation).ConfigureAwait(false);
-        var changees = 0;
-        foreach (var ligne in lignes)
-        {
-            var avant = ligne.HorsPeriode;
-            ligne.ReevaluerPeriode(contrat, lot, reglages);
-            if (avant != ligne.HorsPeriode) changees++;
-        }
-        await db.SaveChangesAsync(annulation).ConfigureAwait(false);
-        return changees;
-    }
-
-    /// <summary>Recomputes the « hors période » flag of every line of a lot — to call after the lot's execution dates changed.</summary>
-    public async Task<int> ReevaluerPeriodesDuLotAsync(Guid lotId, CancellationToken annulation = default)
-    {
-        var lot = await db.Lots.FirstOrDefaultAsync(l => l.Id == lotId, annulation).ConfigureAwait(false)
-            ?? throw new KeyNotFoundException("Ce lot n'existe pas.");
-        var reglages = await db.Reglages.FirstAsync(r => r.StructureId == lot.StructureId, annulation).ConfigureAwait(false);
-        var contrats = await db.Contrats.Where(c => c.LotId == lotId).ToDictionaryAsync(c => c.Id, annulation).ConfigureAwait(false);
-        var lignes = await db.DeclarationsHeures.Where(d => d.LotId == lotId).ToListAsync(annulation).ConfigureAwait(false);
-        var changees = 0;
-        foreach (var ligne in lignes)
-        {
-            var avant = ligne.HorsPeriode;
-            ligne.ReevaluerPeriode(contrats[ligne.ContratId], lot, reglages);
-            if (avant != ligne.HorsPeriode) changees++;
-        }
-        await db.SaveChangesAsync(annulation).ConfigureAwait(false);
-        return changees;
     }
 
     private async Task<(Contrat Contrat, Domain.Marches.Lot Lot, Domain.Structures.Reglages Reglages)> ChargerAsync(Guid contratId, CancellationToken annulation)
@@ -137,3 +134,6 @@ public sealed class ServiceHeures(ClauseDbContext db, RequetesHeures requetes, T
         }
     }
 }
+
+/// <summary>One cell of the monthly grid to write: the contrat, the month and what was typed.</summary>
+public sealed record CelluleAEcrire(Guid ContratId, MoisCalendaire Mois, SaisieHeures Saisie);

@@ -62,6 +62,20 @@ public abstract partial class ClauseDbContext : IdentityDbContext<Utilisateur, I
             filtrer.MakeGenericMethod(type).Invoke(this, [builder]);
     }
 
+    /// <summary>Re-evaluates the derived state first (<see cref="ReevaluationDerivees"/>), then writes everything in one transaction.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        await ReevaluationDerivees.DiffuserAsync(this, cancellationToken).ConfigureAwait(false);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The synchronous save re-evaluates too (no synchronisation context in ASP.NET Core or the tests: blocking is safe).</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        ReevaluationDerivees.DiffuserAsync(this, CancellationToken.None).GetAwaiter().GetResult();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
     private void FiltrerParStructure<T>(ModelBuilder builder) where T : class, IAppartientStructure =>
         builder.Entity<T>().HasQueryFilter(e => Systeme || e.StructureId == StructureCourante);
 }

@@ -3,6 +3,7 @@ using Clause.Infrastructure.Persistence;
 using Clause.Infrastructure.Securite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Clause.Tests.Support;
@@ -25,11 +26,11 @@ public sealed class BaseDeTest : IDisposable
     public FakeTimeProvider Horloge { get; } = new(new DateTimeOffset(2026, 3, 15, 9, 0, 0, TimeSpan.Zero));
 
     /// <summary>A context acting as a user of <paramref name="structureId"/>.</summary>
-    public SqliteClauseDbContext Pour(Guid structureId, string nom = "Test Facilitateur", Guid? utilisateurId = null)
+    public SqliteClauseDbContext Pour(Guid structureId, string nom = "Test Facilitateur", Guid? utilisateurId = null, IInterceptor? intercepteurs = null)
     {
         var contexte = new ContexteExecution();
         contexte.DefinirUtilisateur(utilisateurId ?? Guid.NewGuid(), nom, structureId, null, null);
-        return Creer(contexte);
+        return Creer(contexte, intercepteurs);
     }
 
     /// <summary>A context acting as the system (no tenant filter), like start-up work.</summary>
@@ -43,10 +44,10 @@ public sealed class BaseDeTest : IDisposable
     /// <summary>A context acting as given (e.g. an administrator: a user without structure).</summary>
     public SqliteClauseDbContext Avec(ContexteExecution contexte) => Creer(contexte);
 
-    private SqliteClauseDbContext Creer(ContexteExecution contexte) =>
+    private SqliteClauseDbContext Creer(ContexteExecution contexte, IInterceptor? autre = null) =>
         new(new DbContextOptionsBuilder<SqliteClauseDbContext>()
             .UseSqlite(_connexion)
-            .AddInterceptors(new AuditInterceptor(Horloge))
+            .AddInterceptors(autre is null ? [new AuditInterceptor(Horloge)] : [new AuditInterceptor(Horloge), autre])
             .Options, contexte);
 
     public void Dispose() => _connexion.Dispose();

@@ -24,10 +24,10 @@ public class FenetreEligibiliteTests
         var controle = participant.Verifier(new DateOnly(2026, 1, 10), reglages, null, ParticipantsDeTest.FacilitateurId, "F", Maintenant);
 
         Assert.True(controle.Compte);
-        Assert.False(controle.DerogationUtilisee);
+        Assert.Null(controle.Derogation);
         Assert.Equal(participant.Decisions[0].Id, controle.DecisionId);
         Assert.True(participant.Decisions[0].Couvre(new DateOnly(2026, 1, 10), 24));
-        Assert.Equal(new Periode(new DateOnly(2024, 1, 10), new DateOnly(2026, 1, 10)), participant.FenetreEligibilite(reglages));
+        Assert.Equal(new Periode(new DateOnly(2024, 1, 10), new DateOnly(2026, 1, 10)), participant.DerniereDecision?.Fenetre(reglages.FenetreEligibiliteMois));
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public class FenetreEligibiliteTests
             "Embauche décalée d'un jour par l'entreprise (intempéries).", ParticipantsDeTest.FacilitateurId, ParticipantsDeTest.FacilitateurNom, Maintenant);
 
         Assert.True(controle.Compte);
-        Assert.True(controle.DerogationUtilisee);
+        Assert.NotNull(controle.Derogation);
         Assert.Equal(StatutEligibilite.HorsFenetre, controle.Statut);
         Assert.Equal(participant.Decisions[0].Id, controle.DecisionId);
         Assert.Equal(ParticipantsDeTest.FacilitateurNom, controle.Derogation!.ParNom);
@@ -87,7 +87,7 @@ public class FenetreEligibiliteTests
         var ex = Assert.Throws<RegleMetierException>(() => participant.Verifier(new DateOnly(2025, 1, 1), ParticipantsDeTest.Reglages(),
             "Un motif très détaillé et sincère.", ParticipantsDeTest.FacilitateurId, "F", Maintenant));
         Assert.Contains("aucune décision d'éligibilité", ex.Message, StringComparison.Ordinal);
-        Assert.Null(participant.FenetreEligibilite(ParticipantsDeTest.Reglages()));
+        Assert.Null(participant.DerniereDecision);
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public class FenetreEligibiliteTests
         Assert.Same(renouvellement, participant.DecisionCouvrant(new DateOnly(2025, 12, 15), reglages));
         Assert.Same(renouvellement, participant.DecisionCouvrant(new DateOnly(2027, 6, 1), reglages));
         Assert.Same(participant.Decisions[0], participant.DecisionCouvrant(new DateOnly(2024, 6, 1), reglages));
-        Assert.Equal(new DateOnly(2027, 12, 1), participant.FenetreEligibilite(reglages)!.Value.Fin);
+        Assert.Equal(new DateOnly(2027, 12, 1), participant.DerniereDecision!.Fenetre(reglages.FenetreEligibiliteMois).Fin);
     }
 
     [Fact]

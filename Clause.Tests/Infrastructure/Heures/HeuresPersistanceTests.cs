@@ -216,9 +216,8 @@ public sealed class HeuresPersistanceTests : IDisposable
             charge.Modifier(SituationsContrats.Donnees(debut: new DateOnly(2026, 3, 16)), lot, employeur, participant, await db.Reglages.SingleAsync());
             await db.SaveChangesAsync();
 
-            Assert.Equal(1, await service.ReevaluerPeriodesAsync(contrat.Id));
+            // No call to re-evaluate: the contrat's DatesContratModifiees event did it in the same save.
             Assert.Equal(H(60), (await requetes.BilanAsync(s.Lot.Id))!.RealiseesMinutes);
-            Assert.Equal(0, await service.ReevaluerPeriodesDuLotAsync(s.Lot.Id));
         }
     }
 

@@ -37,7 +37,7 @@ public class SemeurDemoParticipantsTests(FabriqueClause app) : IClassFixture<Fab
 
         var horizon = new Periode(SemeurDemo.DateReferenceDemo, SemeurDemo.DateReferenceDemo.AddDays(60));
         var reglages = ParticipantsDeTest.Reglages();
-        Assert.Equal(SemeurDemo.FenetresFermantBientotDemo, participants.Count(p => p.FenetreEligibilite(reglages) is { } f && horizon.Contient(f.Fin)));
+        Assert.Equal(SemeurDemo.FenetresFermantBientotDemo, participants.Count(p => p.DerniereDecision?.Fenetre(reglages.FenetreEligibiliteMois) is { } f && horizon.Contient(f.Fin)));
 
         var derniere = participants.Where(p => p.Decisions.Count > 0).Select(p => p.DerniereDecision!.Categories.Select(c => c.Categorie).ToList()).ToList();
         Assert.InRange(derniere.Count(c => c.Contains(CategorieEligibilite.RSA)), 45, 85);       // ~43 %

@@ -11,7 +11,7 @@ namespace Clause.Web.Pages.Contrats;
 /// Records the actual end of a contrat (not before its start). The contrat's period changes, so the « hors période »
 /// flag of its declarations is re-evaluated in the same save (DOMAIN.md §7.2).
 /// </summary>
-public sealed class FinModel(ClauseDbContext db, ServiceHeures heures) : PageActionContrat(db)
+public sealed class FinModel(ClauseDbContext db) : PageActionContrat(db)
 {
     [BindProperty]
     public SaisieFin Saisie { get; set; } = new();
@@ -33,9 +33,8 @@ public sealed class FinModel(ClauseDbContext db, ServiceHeures heures) : PageAct
             ModelState.AjouterErreur(ex);
             return Page();
         }
-        // Saves the contrat with its re-evaluated declarations (the tracked contrat is the one the service reads).
-        if (await Db.DeclarationsHeures.AnyAsync(d => d.ContratId == id, annulation)) await heures.ReevaluerPeriodesAsync(id, annulation);
-        else await Db.SaveChangesAsync(annulation);
+        // The periods of its lines are re-evaluated in this save (DatesContratModifiees).
+        await Db.SaveChangesAsync(annulation);
         TempData["Succes"] = $"La fin réelle du contrat est enregistrée au {Affichage.Date(contrat.FinReelle)}.";
         return RedirectToPage("/Contrats/Details", new { id });
     }

@@ -16,7 +16,7 @@ namespace Clause.Web.Pages.Contrats;
 /// (its hours stop counting until an override). When the dates change, the « hors période » flag of its declarations
 /// is re-evaluated in the same save.
 /// </summary>
-public sealed class ModifierModel(ClauseDbContext db, ServiceHeures heures) : PageActionContrat(db), IFormulaireContrat
+public sealed class ModifierModel(ClauseDbContext db) : PageActionContrat(db), IFormulaireContrat
 {
     [BindProperty]
     public SaisieContrat Saisie { get; set; } = new();
@@ -59,7 +59,6 @@ public sealed class ModifierModel(ClauseDbContext db, ServiceHeures heures) : Pa
         var lot = (await ChargementLot.ChargerAsync(Db, contrat.LotId, annulation))!;
         var participant = await AccesContrats.ParticipantAsync(Db, contrat.ParticipantId, annulation);
         var employeur = await Db.Entreprises.AsNoTracking().FirstAsync(e => e.Id == Saisie.EmployeurId && e.StructureId == structureId, annulation);
-        var periodeAvant = contrat.Periode;
         try
         {
             contrat.Modifier(donnees, lot, employeur, participant, await ReglagesStructure.LireAsync(Db, annulation));
@@ -69,11 +68,8 @@ public sealed class ModifierModel(ClauseDbContext db, ServiceHeures heures) : Pa
             ModelState.AjouterErreur(ex);
             return Page();
         }
-        // One save: the contrat and, when its period changed, its re-evaluated declarations (the service reads the tracked contrat).
-        if (contrat.Periode != periodeAvant && await Db.DeclarationsHeures.AnyAsync(d => d.ContratId == id, annulation))
-            await heures.ReevaluerPeriodesAsync(id, annulation);
-        else
-            await Db.SaveChangesAsync(annulation);
+        // One save: the contrat and the periods of its lines, re-evaluated by its DatesContratModifiees event.
+        await Db.SaveChangesAsync(annulation);
         TempData["Succes"] = contrat.Statut == StatutContrat.Valide && !contrat.EligibiliteValide
             ? "Le contrat est modifié. Attention : il débute désormais hors de la fenêtre d'éligibilité, ses heures ne comptent plus sans dérogation."
             : "Le contrat est modifié.";

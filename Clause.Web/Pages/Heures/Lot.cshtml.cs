@@ -17,8 +17,8 @@ namespace Clause.Web.Pages.Heures;
 /// out; a contrat outside it shows when it holds a line in it), one column per month
 /// over a window of <see cref="NombreMois"/> months ending by default at the current month (Europe/Paris), or at the lot's
 /// last month when its execution is over. Direction
-/// reads it; a facilitateur saves every changed cell in one POST through <see cref="ServiceHeures.SaisirAsync"/>
-/// (declares, or corrects the month's line; an entry of hers is validated at once).
+/// reads it; a facilitateur saves every changed cell in one POST through <see cref="ServiceHeures.SaisirGrilleAsync"/>
+/// (one domain operation and one save: declares, or corrects the month's line; an entry of hers is validated at once).
 /// All or nothing: the cells are written in one transaction; when one cell is refused, every refusal is shown beside
 /// its cell, naming the participant and the month, and nothing is written (« rien n'a été enregistré »).
 /// Sous-/co-traitance rows carry a second input per month for the invoiced amount HT, converted with the lot's
@@ -81,30 +81,17 @@ public sealed class LotModel(ClauseDbContext db, ServiceHeures service, TimeProv
             return RedirectToPage(new { lotId, debut = AccesHeures.Code(Debut) });
         }
 
-        var auteur = AccesHeures.Auteur(User, db);
-        await using (var transaction = await db.Database.BeginTransactionAsync(annulation))
+        // One domain operation, one save: every refusal is named beside its cell and nothing is written.
+        var refus = await service.SaisirGrilleAsync(lotId, aEcrire.Select(x => new CelluleAEcrire(x.Ligne.ContratId, x.Case.Mois, x.Saisie)).ToList(),
+            AccesHeures.Auteur(User, db), annulation);
+        foreach (var r in refus)
         {
-            foreach (var (c, ligne, saisie) in aEcrire)
-            {
-                try
-                {
-                    await service.SaisirAsync(ligne.ContratId, c.Mois, saisie, auteur, annulation);
-                }
-                catch (RegleMetierException ex)
-                {
-                    var champ = ex.Champ is "MontantFacture" or "PartMainOeuvre" or "CoutHoraire" && ligne.AccepteMontant
-                        ? nameof(CelluleGrille.Montant) : nameof(CelluleGrille.Heures);
-                    ModelState.AddModelError(NomChamp(c.Cle, champ), $"{ligne.Participant} en {AccesHeures.Texte(c.Mois)} : {ex.Message}");
-                }
-            }
-            if (!ModelState.IsValid)
-            {
-                await transaction.RollbackAsync(annulation);
-                db.ChangeTracker.Clear();
-                return Refuser();
-            }
-            await transaction.CommitAsync(annulation);
+            var (c, ligne, _) = aEcrire.First(x => x.Ligne.ContratId == r.ContratId && x.Case.Mois == r.Mois);
+            var champ = r.Erreur.Champ is "MontantFacture" or "PartMainOeuvre" or "CoutHoraire" && ligne.AccepteMontant
+                ? nameof(CelluleGrille.Montant) : nameof(CelluleGrille.Heures);
+            ModelState.AddModelError(NomChamp(c.Cle, champ), $"{ligne.Participant} en {AccesHeures.Texte(c.Mois)} : {r.Erreur.Message}");
         }
+        if (!ModelState.IsValid) return Refuser();
         TempData["Succes"] = aEcrire.Count == 1 ? "1 case enregistrée." : $"{aEcrire.Count} cases enregistrées.";
         return RedirectToPage(new { lotId, debut = AccesHeures.Code(Debut) });
     }
@@ -139,23 +126,28 @@ public sealed class LotModel(ClauseDbContext db, ServiceHeures service, TimeProv
                 return null;
             }
             facture = m;
-            // The hours input still shows the old value: the amount replaces it unless the hours were changed too.
-            if (!heuresChangees) return SaisieHeures.ParMontant(m);
         }
-        if (heures.Length == 0)
+        Duree? duree = null;
+        // The hours are read only when they changed: when only the amount is typed, the shown hours are not an entry.
+        if (heuresChangees && heures.Length > 0)
         {
-            if (facture is { } seul) return SaisieHeures.ParMontant(seul);
-            ModelState.AddModelError(NomChamp(c.Cle, nameof(CelluleGrille.Heures)),
-                $"{qui} : des heures déjà déclarées ne peuvent pas être effacées ; corrigez la valeur, ou rejetez la ligne depuis la page du contrat.");
+            if (!Duree.TryParseHeures(heures, out var d))
+            {
+                ModelState.AddModelError(NomChamp(c.Cle, nameof(CelluleGrille.Heures)),
+                    $"{qui} : la valeur « {heures} » {LectureSaisie.ConsigneHeures}.");
+                return null;
+            }
+            duree = d;
+        }
+        try
+        {
+            return SaisieHeures.DepuisGrille(duree, heuresChangees, facture, montantChange);
+        }
+        catch (RegleMetierException ex)
+        {
+            ModelState.AddModelError(NomChamp(c.Cle, nameof(CelluleGrille.Heures)), $"{qui} : {ex.Message}");
             return null;
         }
-        if (!Duree.TryParseHeures(heures, out var duree))
-        {
-            ModelState.AddModelError(NomChamp(c.Cle, nameof(CelluleGrille.Heures)),
-                $"{qui} : la valeur « {heures} » {LectureSaisie.ConsigneHeures}.");
-            return null;
-        }
-        return new SaisieHeures(duree, facture);
     }
 
     private async Task<bool> ChargerAsync(Guid lotId, string? debut, CancellationToken annulation)
