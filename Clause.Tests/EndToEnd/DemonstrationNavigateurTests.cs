@@ -1,9 +1,11 @@
 using Clause.Infrastructure.DonneesDemo;
 using Microsoft.Playwright;
+using Clause.Tests.Support;
 
 namespace Clause.Tests.EndToEnd;
 
 /// <summary>The demo as a newcomer sees it: the printed facilitateur account, real data, on a desktop and a phone.</summary>
+[Collection(CollectionDonneesDemo.Nom)]
 public class DemonstrationNavigateurTests(NavigateurDemoFixture fixture) : IClassFixture<NavigateurDemoFixture>
 {
     [Fact]

@@ -22,13 +22,13 @@ public class DonneursOrdreNavigateurTests(NavigateurFixture fixture)
         await page.GetByLabel("SIRET").FillAsync("732 829 320 00074");
         await page.GetByLabel("Code postal").FillAsync("37500");
         await page.GetByLabel("Commune").FillAsync("Chinon");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await NavigateurFixture.EnvoyerAsync(page, "Enregistrer");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Ville de Chinon");
 
         await page.GotoAsync(fixture.Adresse + "/DonneursOrdre");
         await page.GetByRole(AriaRole.Searchbox, new() { Name = "Rechercher" }).FillAsync("Chinon");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
+        await NavigateurFixture.NaviguerAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync());
         var ligne = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Ville de Chinon" });
         await Assertions.Expect(ligne).ToHaveCountAsync(1);
         await Assertions.Expect(ligne).ToContainTextAsync("Chinon");
@@ -49,7 +49,7 @@ public class DonneursOrdreNavigateurTests(NavigateurFixture fixture)
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("ArrowDown"); // first type of the list, chosen from the keyboard
         await page.GetByLabel("SIRET").FillAsync("73282932000075");
-        await page.GetByLabel("SIRET").PressAsync("Enter");
+        await NavigateurFixture.NaviguerAsync(page, () => page.GetByLabel("SIRET").PressAsync("Enter"));
 
         var resume = page.GetByRole(AriaRole.Alert);
         await Assertions.Expect(resume).ToContainTextAsync("SIRET");

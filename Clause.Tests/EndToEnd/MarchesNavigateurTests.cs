@@ -28,7 +28,7 @@ public class MarchesNavigateurTests(NavigateurFixture fixture)
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Donneur d'ordre" }).SelectOptionAsync(new SelectOptionValue { Label = "Ville de Chinon (Chinon)" });
         await page.GetByLabel("Nom de l'opération").FillAsync("Rénovation du quartier du Stade");
         await page.GetByLabel("Commune").FillAsync("Chinon");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await NavigateurFixture.EnvoyerAsync(page, "Enregistrer");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Rénovation du quartier du Stade");
 
         // 2. The marché with two lots, from the opération's page.
@@ -40,11 +40,11 @@ public class MarchesNavigateurTests(NavigateurFixture fixture)
         await marche.GetByLabel("Début d'exécution").FillAsync("2026-04-01");
         await marche.GetByLabel("Fin d'exécution").FillAsync("2027-09-30");
         await marche.GetByLabel("Montant HT (€)").FillAsync("1 600 000");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter un lot" }).ClickAsync();
+        await NavigateurFixture.NaviguerAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Ajouter un lot" }).ClickAsync());
         await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Lot 2", Exact = true })).ToBeVisibleAsync();
         await RemplirLotAsync(page, "Lot 1", "Gros œuvre", "1 000 000");
         await RemplirLotAsync(page, "Lot 2", "Peinture", "600 000");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer", Exact = true }).ClickAsync();
+        await NavigateurFixture.EnvoyerAsync(page, "Enregistrer");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("2026-042");
 
         // 3. 833 h on the "Gros œuvre" lot, with its calculation.
@@ -58,7 +58,7 @@ public class MarchesNavigateurTests(NavigateurFixture fixture)
         await attribution.GetByRole(AriaRole.Combobox, new() { Name = "Entreprise" }).SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await attribution.GetByRole(AriaRole.Combobox, new() { Name = "Rôle" }).SelectOptionAsync(new SelectOptionValue { Label = "Attributaire" });
         await attribution.GetByLabel("Date de notification").FillAsync("2026-03-15");
-        await attribution.GetByRole(AriaRole.Button, new() { Name = "Attribuer le lot" }).ClickAsync();
+        await NavigateurFixture.NaviguerAsync(page, () => attribution.GetByRole(AriaRole.Button, new() { Name = "Attribuer le lot" }).ClickAsync());
         await Assertions.Expect(page.Locator("#attributions")).ToContainTextAsync("Maçonnerie Chinonaise");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(NavigateurFixture.DossierCaptures, "lot-833-heures.png"), FullPage = true });
 

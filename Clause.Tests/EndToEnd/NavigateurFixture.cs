@@ -52,15 +52,19 @@ public class NavigateurFixture : IAsyncLifetime
         return await contexte.NewPageAsync();
     }
 
-    /// <summary>Signs in through the real form.</summary>
+    /// <summary>
+    /// Signs in through the real form. The post is awaited as a navigation (<see cref="NaviguerAsync"/>), not by
+    /// polling the address: a refused sign-in stays on the same address, and a URL wait then only times out.
+    /// </summary>
     public async Task ConnecterAsync(IPage page, string email, string motDePasse = FabriqueClause.MotDePasse)
     {
         ArgumentNullException.ThrowIfNull(page);
         await page.GotoAsync(Adresse + "/Compte/Connexion");
         await page.GetByLabel("Adresse e-mail").FillAsync(email);
         await page.GetByLabel("Mot de passe").FillAsync(motDePasse);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Compte/Connexion", StringComparison.Ordinal));
+        await NaviguerAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync());
+        if (page.Url.Contains("/Compte/Connexion", StringComparison.OrdinalIgnoreCase))
+            Assert.Fail($"La connexion de {email} a été refusée : {await page.Locator("main").InnerTextAsync()}");
     }
 
     /// <summary>Clicks a submit button and fails with the page's French error summary if the form was refused.</summary>
@@ -96,6 +100,7 @@ public class NavigateurFixture : IAsyncLifetime
 /// <summary>The same, on the demo data (Development environment), as a facilitateur would first see Clause.</summary>
 public sealed class NavigateurDemoFixture() : NavigateurFixture(new Web.FabriqueDeveloppement());
 
+/// <summary>The browser journeys on test data share one app and one Chromium.</summary>
 [CollectionDefinition(Nom)]
 public sealed class CollectionNavigateur : ICollectionFixture<NavigateurFixture>
 {

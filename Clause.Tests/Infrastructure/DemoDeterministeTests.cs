@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Clause.Tests.Infrastructure;
 
+[Collection(CollectionDonneesDemo.Nom)]
 public class DemoDeterministeTests
 {
     [Fact]

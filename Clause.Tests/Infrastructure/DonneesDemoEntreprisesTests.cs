@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Clause.Tests.Infrastructure;
 
 /// <summary>The demo companies, seeded into the fixture's own empty database.</summary>
+[Collection(CollectionDonneesDemo.Nom)]
 public class DonneesDemoEntreprisesTests(FabriqueClause app) : IClassFixture<FabriqueClause>
 {
     private sealed record Ligne(string RaisonSociale, string Siret, TypeEmployeur Type, string? CodeNaf, TrancheEffectif? Tranche, string? CodePostal, int Contacts);

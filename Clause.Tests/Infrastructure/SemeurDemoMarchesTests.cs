@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Clause.Tests.Infrastructure;
 
 /// <summary>The demo data of opérations, marchés and lots pass every rule and cover the situations pages show.</summary>
+[Collection(CollectionDonneesDemo.Nom)]
 public sealed class SemeurDemoMarchesTests : IClassFixture<FabriqueClause>
 {
     private readonly FabriqueClause _fabrique;

@@ -11,6 +11,7 @@ namespace Clause.Tests.Web;
 /// every page answers 200 and follows the RGAA basics: lang="fr", a title, exactly one h1, a label for every
 /// field, a caption or an accessible name on every data table, no positive tabindex.
 /// </summary>
+[Collection(CollectionDonneesDemo.Nom)]
 public class AccessibiliteTests(FabriqueDeveloppement app) : IClassFixture<FabriqueDeveloppement>
 {
     private const int PagesMax = 80;

@@ -11,6 +11,7 @@ public sealed class FabriqueDeveloppement() : FabriqueClause("Development");
 
 public sealed class FabriqueProduction() : FabriqueClause("Production");
 
+[Collection(CollectionDonneesDemo.Nom)]
 public class DonneesDemoTests(FabriqueDeveloppement app) : IClassFixture<FabriqueDeveloppement>
 {
     [Fact]
@@ -44,6 +45,7 @@ public class DonneesDemoTests(FabriqueDeveloppement app) : IClassFixture<Fabriqu
     }
 }
 
+[Collection(CollectionDonneesDemo.Nom)]
 public class DonneesDemoProductionTests(FabriqueProduction app) : IClassFixture<FabriqueProduction>
 {
     [Fact]

@@ -211,8 +211,8 @@ public class EntreprisesPagesTests(FabriqueClause app) : IClassFixture<FabriqueC
             await app.CreerEntrepriseAsync(structure.Id, $"Entreprise {i:00}", Clause.Domain.Commun.Siret.AvecCle(siren + "0001"));
         }
 
-        var premiere = await LirePageAsync(client, "/Entreprises?Tri=-nom");
-        var seconde = await LirePageAsync(client, "/Entreprises?Tri=-nom&numero=2");
+        var premiere = await LirePageAsync(client, "/Entreprises?tri=nom&ordre=desc");
+        var seconde = await LirePageAsync(client, "/Entreprises?tri=nom&ordre=desc&numero=2");
 
         Assert.Contains("25 entreprises.", premiere, StringComparison.Ordinal);
         Assert.Contains("Entreprise 25", premiere, StringComparison.Ordinal);

@@ -1,37 +1,50 @@
-using Microsoft.EntityFrameworkCore;
+using System.Linq.Expressions;
 
 namespace Clause.Web.Infrastructure;
 
-/// <summary>What a sortable column header shows: its link, its aria-sort and a text (not colour) cue.</summary>
-public sealed record EnTeteColonne(string Lien, string? AriaSort, string Symbole, string Aide);
-
 /// <summary>
-/// The sort of a server-side list: a whitelist of column keys (anything else falls back to the default),
-/// ascending or descending, and the header of each sortable column.
+/// The sortable columns of a list: a whitelist of the keys the address may carry, each with its label and the
+/// ordering it applies in the database. A key outside the list gives the default column, so nothing typed in the
+/// address reaches <c>OrderBy</c> unchecked.
 /// </summary>
-public sealed class TriColonnes(IReadOnlyList<(string Cle, string Libelle)> colonnes, string parDefaut, string? tri, string? ordre)
+public sealed class ColonnesTri<T>
 {
-    public IReadOnlyList<(string Cle, string Libelle)> Colonnes { get; } = colonnes;
+    private readonly List<(string Cle, string Libelle, Func<IQueryable<T>, bool, IOrderedQueryable<T>> Ordonner)> _colonnes = [];
 
-    public string Effectif { get; } = colonnes.Any(c => c.Cle == tri) ? tri! : parDefaut;
+    /// <param name="parDefaut">The key used when the address names no column, or an unknown one; it must be declared.</param>
+    public ColonnesTri(string parDefaut) => ParDefaut = parDefaut;
 
-    public bool Decroissant { get; } = string.Equals(ordre, "desc", StringComparison.Ordinal);
+    public string ParDefaut { get; }
 
-    /// <param name="lien">Builds the list's address for a sort key and an order ("asc" / "desc").</param>
-    public EnTeteColonne EnTete(string cle, Func<string, string, string> lien)
+    /// <summary>A column sorted on one expression (ascending or descending).</summary>
+    public ColonnesTri<T> Colonne<TCle>(string cle, string libelle, Expression<Func<T, TCle>> selecteur) =>
+        Colonne(cle, libelle, (requete, decroissant) => decroissant ? requete.OrderByDescending(selecteur) : requete.OrderBy(selecteur));
+
+    /// <summary>A column with its own ordering (several keys, a rank), given the direction.</summary>
+    public ColonnesTri<T> Colonne(string cle, string libelle, Func<IQueryable<T>, bool, IOrderedQueryable<T>> ordonner)
     {
-        ArgumentNullException.ThrowIfNull(lien);
-        var libelle = Colonnes.First(c => c.Cle == cle).Libelle;
-        var active = Effectif == cle;
-        var prochainDecroissant = active && !Decroissant;
-        var adresse = lien(cle, prochainDecroissant ? "desc" : "asc");
-        var aide = $"trier par {libelle.ToLower(Affichage.Fr)}, ordre {(prochainDecroissant ? "décroissant" : "croissant")}";
-        return active
-            ? new EnTeteColonne(adresse, Decroissant ? "descending" : "ascending", Decroissant ? " ▼" : " ▲",
-                $"(trié par ordre {(Decroissant ? "décroissant" : "croissant")}, activer pour {aide})")
-            : new EnTeteColonne(adresse, null, string.Empty, $"({aide})");
+        _colonnes.Add((cle, libelle, ordonner));
+        return this;
+    }
+
+    /// <summary>The column actually sorted: <paramref name="tri"/> if it is in the whitelist, otherwise the default.</summary>
+    public string Effectif(string? tri) => _colonnes.Any(c => c.Cle == tri) ? tri! : ParDefaut;
+
+    public string Libelle(string cle) =>
+        _colonnes.Where(c => c.Cle == cle).Select(c => c.Libelle).FirstOrDefault()
+        ?? throw new ArgumentException($"La colonne « {cle} » n'est pas déclarée triable.", nameof(cle));
+
+    public IOrderedQueryable<T> Trier(IQueryable<T> requete, string? tri, bool decroissant)
+    {
+        var cle = Effectif(tri);
+        var colonne = _colonnes.FirstOrDefault(c => c.Cle == cle);
+        if (colonne.Ordonner is null) throw new InvalidOperationException($"La colonne par défaut « {ParDefaut} » n'est pas déclarée.");
+        return colonne.Ordonner(requete, decroissant);
     }
 }
+
+/// <summary>What a sortable header needs once the list is read: the sorted column and its direction, and the labels.</summary>
+public sealed record EtatTri(string Effectif, bool Decroissant, Func<string, string> Libelle);
 
 /// <summary>Text search in the database with LIKE, the user's wildcards escaped.</summary>
 public static class RechercheTexte
@@ -45,6 +58,4 @@ public static class RechercheTexte
         return "%" + texte.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
             .Replace("_", "\\_", StringComparison.Ordinal) + "%";
     }
-
-    public static bool Correspond(string? colonne, string motif) => EF.Functions.Like(colonne, motif, Echappement);
 }

@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Clause.Tests.Infrastructure.Heures;
 
 /// <summary>The demo contrats and hours pass every rule and show the situations the pages need (seeded on 27/11/2026).</summary>
+[Collection(CollectionDonneesDemo.Nom)]
 public sealed class SemeurDemoContratsTests : IClassFixture<FabriqueClause>
 {
     private readonly FabriqueClause _fabrique;

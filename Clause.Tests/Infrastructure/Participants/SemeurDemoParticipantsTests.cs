@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Clause.Tests.Infrastructure.Participants;
 
 /// <summary>The demo participants follow the 2016 profile mix and hold the situations the home page needs.</summary>
+[Collection(CollectionDonneesDemo.Nom)]
 public class SemeurDemoParticipantsTests(FabriqueClause app) : IClassFixture<FabriqueClause>
 {
     private async Task<(List<Participant> Participants, Guid FacilitateurId)> SemerAsync()

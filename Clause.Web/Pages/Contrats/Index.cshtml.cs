@@ -2,9 +2,7 @@ using Clause.Domain.Contrats;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Clause.Web.Pages.Contrats;
@@ -14,7 +12,7 @@ namespace Clause.Web.Pages.Contrats;
 /// lot, employer, modality, participant's name), sort and paging in the database. By default the proposals waiting
 /// for a validation come first, then the most recent starts.
 /// </summary>
-public sealed class IndexModel(ClauseDbContext db) : PageModel
+public sealed class IndexModel(ClauseDbContext db) : PageListe
 {
     public const string TriStatut = "statut";
     public const string TriParticipant = "participant";
@@ -23,15 +21,23 @@ public sealed class IndexModel(ClauseDbContext db) : PageModel
     public const string TriDebut = "debut";
     public const string TriFin = "fin";
 
-    public static readonly IReadOnlyList<(string Cle, string Libelle)> ColonnesTriables =
-    [
-        (TriStatut, "Statut"),
-        (TriParticipant, "Participant"),
-        (TriLot, "Lot"),
-        (TriEmployeur, "Employeur"),
-        (TriDebut, "Début"),
-        (TriFin, "Fin"),
-    ];
+    /// <summary>The sortable columns (the address may name no other). By default « À valider » first.</summary>
+    public static readonly ColonnesTri<LigneContrat> Colonnes = new ColonnesTri<LigneContrat>(TriStatut)
+        .Colonne(TriStatut, "Statut", (lignes, desc) =>
+            // « À valider » first (then validated, then refused), the most recent starts first inside each status.
+            (desc
+                ? lignes.OrderByDescending(l => l.Statut == StatutContrat.Propose ? 0 : l.Statut == StatutContrat.Valide ? 1 : 2)
+                : lignes.OrderBy(l => l.Statut == StatutContrat.Propose ? 0 : l.Statut == StatutContrat.Valide ? 1 : 2))
+            .ThenByDescending(l => l.DateDebut))
+        .Colonne(TriParticipant, "Participant", (lignes, desc) => desc
+            ? lignes.OrderByDescending(l => l.NomParticipant).ThenByDescending(l => l.PrenomParticipant)
+            : lignes.OrderBy(l => l.NomParticipant).ThenBy(l => l.PrenomParticipant))
+        .Colonne(TriLot, "Lot", (lignes, desc) => desc
+            ? lignes.OrderByDescending(l => l.NumeroMarche).ThenByDescending(l => l.NumeroLot)
+            : lignes.OrderBy(l => l.NumeroMarche).ThenBy(l => l.NumeroLot))
+        .Colonne(TriEmployeur, "Employeur", l => l.Employeur)
+        .Colonne(TriDebut, "Début", l => l.DateDebut)
+        .Colonne(TriFin, "Fin", l => l.FinReelle ?? l.FinPrevue);
 
     /// <summary>The status filter, « À valider » (proposals) first.</summary>
     public static readonly IReadOnlyList<(StatutContrat Valeur, string Libelle)> OptionsStatut =
@@ -57,15 +63,6 @@ public sealed class IndexModel(ClauseDbContext db) : PageModel
     [BindProperty(SupportsGet = true, Name = "modalite")]
     public ModaliteContrat? Modalite { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "tri")]
-    public string? Tri { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "ordre")]
-    public string? Ordre { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "numero")]
-    public int Numero { get; set; } = 1;
-
     public PageDe<LigneContrat> Resultats { get; private set; } = new([], 0, 1, Pagination.TailleParDefaut);
 
     public IReadOnlyList<SelectListItem> Lots { get; private set; } = [];
@@ -76,7 +73,11 @@ public sealed class IndexModel(ClauseDbContext db) : PageModel
 
     public bool Liens { get; private set; }
 
-    public TriColonnes Colonnes => new(ColonnesTriables, TriStatut, Tri, Ordre);
+    protected override string Adresse => "/Contrats";
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Filtres() =>
+        [new("q", Recherche?.Trim()), new("statut", Statut?.ToString()), new("lot", LotId?.ToString()),
+            new("employeur", EmployeurId?.ToString()), new("modalite", Modalite?.ToString())];
 
     public async Task OnGetAsync(CancellationToken annulation)
     {
@@ -98,41 +99,6 @@ public sealed class IndexModel(ClauseDbContext db) : PageModel
                 || EF.Functions.Like(l.PrenomParticipant, motif, RechercheTexte.Echappement));
         }
 
-        var colonnes = Colonnes;
-        var desc = colonnes.Decroissant;
-        var triees = colonnes.Effectif switch
-        {
-            TriParticipant => desc ? lignes.OrderByDescending(l => l.NomParticipant).ThenByDescending(l => l.PrenomParticipant)
-                : lignes.OrderBy(l => l.NomParticipant).ThenBy(l => l.PrenomParticipant),
-            TriLot => desc ? lignes.OrderByDescending(l => l.NumeroMarche).ThenByDescending(l => l.NumeroLot)
-                : lignes.OrderBy(l => l.NumeroMarche).ThenBy(l => l.NumeroLot),
-            TriEmployeur => desc ? lignes.OrderByDescending(l => l.Employeur) : lignes.OrderBy(l => l.Employeur),
-            TriDebut => desc ? lignes.OrderByDescending(l => l.DateDebut) : lignes.OrderBy(l => l.DateDebut),
-            TriFin => desc ? lignes.OrderByDescending(l => l.FinReelle ?? l.FinPrevue) : lignes.OrderBy(l => l.FinReelle ?? l.FinPrevue),
-            // « À valider » first (then validated, then refused), the most recent starts first inside each status.
-            _ => (desc
-                    ? lignes.OrderByDescending(l => l.Statut == StatutContrat.Propose ? 0 : l.Statut == StatutContrat.Valide ? 1 : 2)
-                    : lignes.OrderBy(l => l.Statut == StatutContrat.Propose ? 0 : l.Statut == StatutContrat.Valide ? 1 : 2))
-                .ThenByDescending(l => l.DateDebut),
-        };
-        Resultats = await triees.ThenBy(l => l.NomParticipant).ThenBy(l => l.Id).PaginerAsync(Numero, annulation: annulation);
+        Resultats = await ListerAsync(lignes, Colonnes, t => t.ThenBy(l => l.NomParticipant).ThenBy(l => l.Id), annulation);
     }
-
-    public string Lien(int? numero = null, string? tri = null, string? ordre = null)
-    {
-        var parametres = new Dictionary<string, string?>();
-        if (!string.IsNullOrWhiteSpace(Recherche)) parametres["q"] = Recherche.Trim();
-        if (Statut is { } statut) parametres["statut"] = statut.ToString();
-        if (LotId is { } lot) parametres["lot"] = lot.ToString();
-        if (EmployeurId is { } employeur) parametres["employeur"] = employeur.ToString();
-        if (Modalite is { } modalite) parametres["modalite"] = modalite.ToString();
-        var triLien = tri ?? Tri;
-        if (!string.IsNullOrEmpty(triLien)) parametres["tri"] = triLien;
-        var ordreLien = ordre ?? Ordre;
-        if (!string.IsNullOrEmpty(ordreLien)) parametres["ordre"] = ordreLien;
-        if ((numero ?? 1) > 1) parametres["numero"] = numero!.Value.ToString(Affichage.Fr);
-        return QueryHelpers.AddQueryString("/Contrats", parametres);
-    }
-
-    public EnTeteColonne EnTete(string cle) => Colonnes.EnTete(cle, (t, o) => Lien(tri: t, ordre: o));
 }

@@ -2,15 +2,26 @@ using Clause.Domain.Entreprises;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Clause.Web.Pages.Entreprises;
 
 /// <summary>Companies of the structure: search by name or SIRET, filter by employer type, sort, server-side paging.</summary>
-public sealed class IndexModel(ClauseDbContext db) : PageModel
+public sealed class IndexModel(ClauseDbContext db) : PageListe
 {
     public const int LongueurRechercheMax = 100;
+
+    public const string TriNom = "nom";
+    public const string TriSiret = "siret";
+    public const string TriType = "type";
+    public const string TriCommune = "commune";
+
+    /// <summary>The sortable columns (the address may name no other).</summary>
+    public static readonly ColonnesTri<Entreprise> Colonnes = new ColonnesTri<Entreprise>(TriNom)
+        .Colonne(TriNom, "Raison sociale", e => e.RaisonSociale)
+        .Colonne(TriSiret, "SIRET", e => e.Siret)
+        .Colonne(TriType, "Type d'employeur", e => e.TypeEmployeur)
+        .Colonne(TriCommune, "Commune", e => e.Commune);
 
     [BindProperty(SupportsGet = true)]
     public string? Recherche { get; set; }
@@ -18,14 +29,12 @@ public sealed class IndexModel(ClauseDbContext db) : PageModel
     [BindProperty(SupportsGet = true)]
     public TypeEmployeur? Type { get; set; }
 
-    /// <summary>Sort key: nom, siret, type, commune; a "-" prefix sorts descending.</summary>
-    [BindProperty(SupportsGet = true)]
-    public string? Tri { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "numero")]
-    public int NumeroPage { get; set; } = 1;
-
     public PageDe<LigneEntreprise> Resultats { get; private set; } = new([], 0, 1, Pagination.TailleParDefaut);
+
+    protected override string Adresse => "/Entreprises";
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Filtres() =>
+        [new("Recherche", Recherche?.Trim()), new("Type", Type?.ToString())];
 
     public async Task OnGetAsync(CancellationToken annulation)
     {
@@ -50,44 +59,8 @@ public sealed class IndexModel(ClauseDbContext db) : PageModel
         }
         if (Type is { } type) requete = requete.Where(e => e.TypeEmployeur == type);
 
-        requete = Tri switch
-        {
-            "-nom" => requete.OrderByDescending(e => e.RaisonSociale).ThenBy(e => e.Id),
-            "siret" => requete.OrderBy(e => e.Siret),
-            "-siret" => requete.OrderByDescending(e => e.Siret),
-            "type" => requete.OrderBy(e => e.TypeEmployeur).ThenBy(e => e.RaisonSociale).ThenBy(e => e.Id),
-            "-type" => requete.OrderByDescending(e => e.TypeEmployeur).ThenBy(e => e.RaisonSociale).ThenBy(e => e.Id),
-            "commune" => requete.OrderBy(e => e.Commune).ThenBy(e => e.RaisonSociale).ThenBy(e => e.Id),
-            "-commune" => requete.OrderByDescending(e => e.Commune).ThenBy(e => e.RaisonSociale).ThenBy(e => e.Id),
-            _ => requete.OrderBy(e => e.RaisonSociale).ThenBy(e => e.Id),
-        };
-
-        Resultats = await requete
-            .Select(e => new LigneEntreprise(e.Id, e.RaisonSociale, e.Siret, e.TypeEmployeur, e.CodeNaf, e.Commune, e.Contacts.Count))
-            .PaginerAsync(NumeroPage, annulation: annulation);
-    }
-
-    /// <summary>The link of this list with one parameter changed (filters are kept).</summary>
-    public string Lien(int? page = null, string? tri = null)
-    {
-        var parametres = new Dictionary<string, string?>
-        {
-            ["Recherche"] = string.IsNullOrWhiteSpace(Recherche) ? null : Recherche,
-            ["Type"] = Type?.ToString(),
-            ["Tri"] = tri ?? Tri,
-            ["numero"] = page is > 1 ? page.Value.ToString(Affichage.Fr) : null,
-        };
-        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/Entreprises",
-            parametres.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => new KeyValuePair<string, string?>(p.Key, p.Value)));
-    }
-
-    /// <summary>A sortable column header: the link toggles the direction; aria-sort tells the current one.</summary>
-    public (string Lien, string? AriaSort) Colonne(string cle)
-    {
-        var actuel = string.IsNullOrEmpty(Tri) ? "nom" : Tri;
-        if (actuel == cle) return (Lien(tri: "-" + cle), "ascending");
-        if (actuel == "-" + cle) return (Lien(tri: cle), "descending");
-        return (Lien(tri: cle), null);
+        Resultats = await ListerAsync(requete, Colonnes, t => t.ThenBy(e => e.RaisonSociale).ThenBy(e => e.Id),
+            e => new LigneEntreprise(e.Id, e.RaisonSociale, e.Siret, e.TypeEmployeur, e.CodeNaf, e.Commune, e.Contacts.Count), annulation);
     }
 
     private static string Echapper(string terme) =>

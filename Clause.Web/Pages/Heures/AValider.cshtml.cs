@@ -4,7 +4,6 @@ using Clause.Domain.Heures;
 using Clause.Domain.Securite;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Clause.Web.Pages.Heures;
 
@@ -12,18 +11,18 @@ namespace Clause.Web.Pages.Heures;
 /// The lines waiting for a facilitateur's decision across the structure (current version « déclarée », contrat not
 /// refused), oldest entry first, paged in the database; Valider / Rejeter (with its reason) on each line.
 /// </summary>
-public sealed class AValiderModel(ClauseDbContext db) : PageModel
+public sealed class AValiderModel(ClauseDbContext db) : PageListe
 {
     public PageDe<LigneAValider> Lignes { get; private set; } = null!;
 
     public bool Gestion { get; private set; }
 
-    public static string Lien(int page) => page > 1 ? $"/Heures/AValider?page={page}" : "/Heures/AValider";
+    protected override string Adresse => "/Heures/AValider";
 
-    public async Task OnGetAsync(int? page, CancellationToken annulation)
+    public async Task OnGetAsync(CancellationToken annulation)
     {
         Gestion = User.IsInRole(Roles.Facilitateur);
-        Lignes = await EnAttente(db).PaginerAsync(page ?? 1, annulation: annulation);
+        Lignes = await ListerAsync(EnAttente(db), annulation);
     }
 
     /// <summary>The query of the waiting lines, oldest entry first (also counted and sampled by the home page).</summary>

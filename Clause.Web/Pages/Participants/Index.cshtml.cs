@@ -3,7 +3,6 @@ using Clause.Domain.Participants;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +12,7 @@ namespace Clause.Web.Pages.Participants;
 /// Search of participants (name, commune, category, QPV), server-side paged. The list never shows any
 /// category; the category filter offers sensitive categories only to Direction and Facilitateur.
 /// </summary>
-public sealed class IndexModel(ClauseDbContext db, TimeProvider horloge) : PageModel
+public sealed class IndexModel(ClauseDbContext db, TimeProvider horloge) : PageListe
 {
     [BindProperty(SupportsGet = true)]
     public string? Recherche { get; set; }
@@ -28,9 +27,6 @@ public sealed class IndexModel(ClauseDbContext db, TimeProvider horloge) : PageM
     [BindProperty(SupportsGet = true)]
     public string? Qpv { get; set; }
 
-    [BindProperty(SupportsGet = true)]
-    public int Numero { get; set; } = 1;
-
     public PageDe<LigneParticipant> Resultats { get; private set; } = new([], 0, 1, Pagination.TailleParDefaut);
 
     public IReadOnlyList<SelectListItem> OptionsCategorie { get; private set; } = [];
@@ -40,6 +36,11 @@ public sealed class IndexModel(ClauseDbContext db, TimeProvider horloge) : PageM
     public DateOnly Aujourdhui { get; private set; }
 
     public int FenetreMois { get; private set; }
+
+    protected override string Adresse => "/Participants";
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Filtres() =>
+        [new("Recherche", Recherche), new("Commune", Commune), new("Categorie", Categorie?.ToString()), new("Qpv", Qpv)];
 
     public async Task OnGetAsync(CancellationToken annulation)
     {
@@ -70,17 +71,14 @@ public sealed class IndexModel(ClauseDbContext db, TimeProvider horloge) : PageM
         if (Qpv == "oui") requete = requete.Where(p => p.ResidentQpv);
         else if (Qpv == "non") requete = requete.Where(p => !p.ResidentQpv);
 
-        Resultats = await requete
+        Resultats = await ListerAsync(requete
             .OrderBy(p => p.Nom).ThenBy(p => p.Prenom).ThenBy(p => p.Id)
             .Select(p => new LigneParticipant(
                 p.Id, p.Nom, p.Prenom, p.DateNaissance, p.Commune, p.ResidentQpv,
                 db.Users.Where(u => u.Id == p.ReferentId).Select(u => u.NomComplet).FirstOrDefault(),
-                p.Decisions.OrderByDescending(d => d.DateValidation).Select(d => (DateOnly?)d.DateValidation).FirstOrDefault()))
-            .PaginerAsync(Numero, annulation: annulation);
+                p.Decisions.OrderByDescending(d => d.DateValidation).Select(d => (DateOnly?)d.DateValidation).FirstOrDefault())),
+            annulation);
     }
-
-    public string Lien(int numero) =>
-        Url.Page("/Participants/Index", new { Recherche, Commune, Categorie, Qpv, Numero = numero }) ?? "/Participants";
 
     public int Age(LigneParticipant ligne) => CategoriesEligibilite.Age(ligne.DateNaissance, Aujourdhui);
 

@@ -1,22 +1,16 @@
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Clause.Web.Pages.Admin.Utilisateurs;
 
 /// <summary>The accounts of the installation (Administrateur), filtered by structure, paged.</summary>
-public sealed class IndexModel(ClauseDbContext db) : PageModel
+public sealed class IndexModel(ClauseDbContext db) : PageListe
 {
     [BindProperty(SupportsGet = true, Name = "structure")]
     public Guid? Structure { get; set; }
-
-    // "page" is a reserved route value in Razor Pages: the page number is "numero".
-    [BindProperty(SupportsGet = true, Name = "numero")]
-    public int Numero { get; set; } = 1;
 
     public PageDe<LigneUtilisateur> Resultats { get; private set; } = new([], 0, 1, Pagination.TailleParDefaut);
 
@@ -25,12 +19,16 @@ public sealed class IndexModel(ClauseDbContext db) : PageModel
     /// <summary>The signed-in administrator, who may not deactivate their own account.</summary>
     public Guid? MonId => db.Contexte.UtilisateurId;
 
+    protected override string Adresse => "/Admin/Utilisateurs";
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Filtres() => [new("structure", Structure?.ToString())];
+
     public async Task OnGetAsync(CancellationToken annulation)
     {
         Structures = await ComptesAdmin.OptionsStructuresAsync(db, Structure, annulation);
         var requete = db.Users.AsNoTracking();
         if (Structure is { } structureId) requete = requete.Where(u => u.StructureId == structureId);
-        Resultats = await requete
+        Resultats = await ListerAsync(requete
             .OrderBy(u => u.NomComplet).ThenBy(u => u.Email).ThenBy(u => u.Id)
             .Select(u => new LigneUtilisateur(
                 u.Id,
@@ -40,16 +38,8 @@ public sealed class IndexModel(ClauseDbContext db) : PageModel
                 db.Structures.Where(s => s.Id == u.StructureId).Select(s => s.Nom).FirstOrDefault(),
                 u.Actif,
                 u.InvitationAccepteeLe,
-                u.PasswordHash != null))
-            .PaginerAsync(Numero, annulation: annulation);
-    }
-
-    public string Lien(int numero)
-    {
-        var parametres = new Dictionary<string, string?>();
-        if (Structure is { } s) parametres["structure"] = s.ToString();
-        if (numero > 1) parametres["numero"] = numero.ToString(Affichage.Fr);
-        return QueryHelpers.AddQueryString("/Admin/Utilisateurs", parametres);
+                u.PasswordHash != null)),
+            annulation);
     }
 }
 
