@@ -17,22 +17,13 @@ public sealed class FinModel(ClauseDbContext db, ServiceHeures heures) : PageAct
     public SaisieFin Saisie { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation) =>
-        await PreparerAsync(id, annulation) ? Page() : NotFound();
+        await ChargerAsync(id, annulation) is null ? NotFound() : Page();
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken annulation)
     {
-        if (!await PreparerAsync(id, annulation)) return NotFound();
+        if (await ChargerAsync(id, annulation) is not { } contrat) return NotFound();
         if (!ModelState.IsValid) return Page();
-        var contrat = (await AccesContrats.ChargerAsync(Db, id, annulation))!;
-        try
-        {
-            contrat.EnregistrerFin(Saisie.FinReelle!.Value);
-        }
-        catch (RegleMetierException ex)
-        {
-            ModelState.AjouterErreur(ex);
-            return Page();
-        }
+        if (!Appliquer(() => contrat.EnregistrerFin(Saisie.FinReelle!.Value))) return Page();
         // Saves the contrat with its re-evaluated declarations (the tracked contrat is the one the service reads).
         if (await Db.DeclarationsHeures.AnyAsync(d => d.ContratId == id, annulation)) await heures.ReevaluerPeriodesAsync(id, annulation);
         else await Db.SaveChangesAsync(annulation);

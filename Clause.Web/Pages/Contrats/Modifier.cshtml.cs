@@ -27,8 +27,7 @@ public sealed class ModifierModel(ClauseDbContext db, ServiceHeures heures) : Pa
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation)
     {
-        if (!await PreparerAsync(id, annulation)) return NotFound();
-        var c = await Db.Contrats.AsNoTracking().FirstAsync(x => x.Id == id, annulation);
+        if (await ChargerAsync(id, annulation) is not { } c) return NotFound();
         Saisie = new SaisieContrat
         {
             EmployeurId = c.EmployeurId,
@@ -47,7 +46,7 @@ public sealed class ModifierModel(ClauseDbContext db, ServiceHeures heures) : Pa
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken annulation)
     {
-        if (!await PreparerAsync(id, annulation)) return NotFound();
+        if (await ChargerAsync(id, annulation) is not { } contrat) return NotFound();
         Employeurs = await AccesContrats.EmployeursAsync(Db, Saisie.EmployeurId, annulation);
         if (Saisie.EmployeurId is { } eid && Employeurs.All(x => x.Value != eid.ToString()))
             ModelState.AddModelError("Saisie.EmployeurId", "Choisissez un employeur de votre structure dans la liste.");
@@ -55,20 +54,12 @@ public sealed class ModifierModel(ClauseDbContext db, ServiceHeures heures) : Pa
         if (!ModelState.IsValid || donnees is null) return Page();
 
         var structureId = Db.Contexte.StructureId;
-        var contrat = (await AccesContrats.ChargerAsync(Db, id, annulation))!;
         var lot = (await ChargementLot.ChargerAsync(Db, contrat.LotId, annulation))!;
         var participant = await AccesContrats.ParticipantAsync(Db, contrat.ParticipantId, annulation);
         var employeur = await Db.Entreprises.AsNoTracking().FirstAsync(e => e.Id == Saisie.EmployeurId && e.StructureId == structureId, annulation);
+        var reglages = await ReglagesStructure.LireAsync(Db, annulation);
         var periodeAvant = contrat.Periode;
-        try
-        {
-            contrat.Modifier(donnees, lot, employeur, participant, await ReglagesStructure.LireAsync(Db, annulation));
-        }
-        catch (RegleMetierException ex)
-        {
-            ModelState.AjouterErreur(ex);
-            return Page();
-        }
+        if (!Appliquer(() => contrat.Modifier(donnees, lot, employeur, participant, reglages))) return Page();
         // One save: the contrat and, when its period changed, its re-evaluated declarations (the service reads the tracked contrat).
         if (contrat.Periode != periodeAvant && await Db.DeclarationsHeures.AnyAsync(d => d.ContratId == id, annulation))
             await heures.ReevaluerPeriodesAsync(id, annulation);
