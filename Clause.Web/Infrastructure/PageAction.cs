@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Clause.Domain.Commun;
 using Clause.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc;
@@ -36,6 +37,17 @@ public abstract class PageAction(ClauseDbContext db) : PageModel
             ModelState.AjouterErreur(ex, renommages);
             return false;
         }
+    }
+
+    /// <summary>The same for a creation: the domain factory's record, or false (and null) when it refused.</summary>
+    protected bool Appliquer<T>(Func<T> creation, [NotNullWhen(true)] out T? cree, IReadOnlyDictionary<string, string>? renommages = null)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(creation);
+        T? resultat = null;
+        var reussi = Appliquer(() => resultat = creation(), renommages);
+        cree = resultat;
+        return reussi && cree is not null;
     }
 
     /// <summary>Saves what the domain changed, shows <paramref name="succes"/> on the next page and redirects to it (PRG).</summary>

@@ -77,15 +77,14 @@ public sealed class CreerModel(ClauseDbContext db, TimeProvider horloge) : PageA
         var participant = await AccesContrats.ParticipantAsync(Db, Saisie.ParticipantId!.Value, annulation);
         var lot = await ChargementLot.ChargerAsync(Db, Saisie.LotId!.Value, annulation);
         var employeur = await Db.Entreprises.AsNoTracking().FirstAsync(e => e.Id == Saisie.EmployeurId && e.StructureId == structureId, annulation);
-        Contrat? contrat = null;
-        if (!Appliquer(() => contrat = Contrat.Enregistrer(participant, lot!, employeur, donnees, Reglages, Saisie.ValiderImmediatement,
-                Saisie.MotifDerogation, AccesContrats.Auteur(Db, User), horloge.GetUtcNow())))
+        if (!Appliquer(() => Contrat.Enregistrer(participant, lot!, employeur, donnees, Reglages, Saisie.ValiderImmediatement,
+                Saisie.MotifDerogation, AccesContrats.Auteur(Db, User), horloge.GetUtcNow()), out var contrat))
             return Page();
-        Db.Contrats.Add(contrat!);
+        Db.Contrats.Add(contrat);
         return await EnregistrerAsync(Saisie.ValiderImmediatement
             ? $"Le contrat de {participant.Prenom} {participant.Nom} est enregistré et validé."
             : $"Le contrat de {participant.Prenom} {participant.Nom} est proposé : il attend sa validation.",
-            "/Contrats/Details", new { id = contrat!.Id }, annulation);
+            "/Contrats/Details", new { id = contrat.Id }, annulation);
     }
 
     private async Task PreparerAsync(CancellationToken annulation)
