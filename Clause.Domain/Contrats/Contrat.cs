@@ -163,6 +163,22 @@ public sealed class Contrat : Entite, IAppartientStructure
     }
 
     /// <summary>
+    /// A facilitateur's contrat form in one operation: the proposal, validated at once when
+    /// <paramref name="validerImmediatement"/> (the eligibility is then enforced, see <see cref="Valider"/>). An override
+    /// reason is only used by the validation: written without it, it is refused rather than silently dropped.
+    /// </summary>
+    public static Contrat Enregistrer(Participant participant, Lot lot, Entreprise employeur, DonneesContrat donnees,
+        Reglages reglages, bool validerImmediatement, string? motifDerogation, Auteur par, DateTimeOffset le)
+    {
+        if (!validerImmediatement && !string.IsNullOrWhiteSpace(motifDerogation))
+            throw new RegleMetierException(nameof(MotifDerogation),
+                "Le motif de dérogation n'est utilisé qu'à la validation : cochez « Valider immédiatement » ou videz ce champ.");
+        var contrat = Proposer(participant, lot, employeur, donnees, reglages, par, le);
+        if (validerImmediatement) contrat.Valider(participant, reglages, motifDerogation, par, le);
+        return contrat;
+    }
+
+    /// <summary>
     /// Validates the proposal (a facilitateur only). The eligibility is enforced (DOMAIN.md §5): no decision → refused;
     /// a start outside every window → refused unless <paramref name="motifDerogation"/> is written (≥ 10 characters),
     /// then stored here with who and when. The covering decision is kept.

@@ -161,6 +161,18 @@ public sealed class Lot : Entite, IAppartientStructure
         DureeExecutionJours = periode.Fin.DayNumber - periode.Debut.DayNumber + 1;
     }
 
+    /// <summary>
+    /// The lot's edit form in one operation: label and execution dates (inside the marché's), then its F1 parameters and
+    /// training rules. Neither recomputes the hours due (« Modifier l'obligation » does, as a new version). The first
+    /// refusal wins; the page saves nothing after a refusal.
+    /// </summary>
+    public void Modifier(Marche marche, string? libelle, DateOnly debutExecution, DateOnly finExecution,
+        Taux partMainOeuvre, Montant? coutHoraireReference, bool formationComptabilisee, Taux? plafondFormation)
+    {
+        Modifier(marche, libelle, debutExecution, finExecution);
+        ModifierParametres(partMainOeuvre, coutHoraireReference, formationComptabilisee, plafondFormation);
+    }
+
     /// <summary>F1 parameters and training rules of the lot. They do not recompute the obligation by themselves.</summary>
     public void ModifierParametres(Taux partMainOeuvre, Montant? coutHoraireReference, bool formationComptabilisee, Taux? plafondFormation)
     {
@@ -185,6 +197,17 @@ public sealed class Lot : Entite, IAppartientStructure
     {
         ArgumentNullException.ThrowIfNull(horloge);
         return EcrireObligation(fondements, parametres, OrigineObligation.Modification, dateEffet, motif, reglages, horloge.GetUtcNow());
+    }
+
+    /// <summary>
+    /// The obligation form in one operation: the F1 labour share and the lot's own hourly cost first (the new version's
+    /// F1 product uses them), then the new dated version. The training rules are kept.
+    /// </summary>
+    public ObligationInsertion ModifierObligation(Fondement fondements, ParametresObligation parametres, Taux partMainOeuvre,
+        Montant? coutHoraireReference, DateOnly dateEffet, string? motif, Reglages reglages, TimeProvider horloge)
+    {
+        ModifierParametres(partMainOeuvre, coutHoraireReference, FormationComptabilisee, PlafondFormationPdb is { } plafond ? new Taux(plafond) : null);
+        return ModifierObligation(fondements, parametres, dateEffet, motif, reglages, horloge);
     }
 
     /// <summary>

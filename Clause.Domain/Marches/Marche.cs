@@ -53,6 +53,9 @@ public sealed class Marche : Entite, IAppartientStructure
     /// <summary>Largest marché amount (100 G€), a guard against typing errors.</summary>
     public const long MontantMaxCentimes = 100_000_000_000_00;
 
+    /// <summary>How many lots a marché is created with at most (the creation form offers as many rows).</summary>
+    public const int LotsMax = 60;
+
     private readonly List<Lot> _lots = [];
 
     private Marche() { Numero = string.Empty; Objet = string.Empty; }
@@ -95,8 +98,8 @@ public sealed class Marche : Entite, IAppartientStructure
     public IReadOnlyList<Lot> Lots => _lots.OrderBy(l => l.Numero).ToList();
 
     /// <summary>
-    /// Creates a marché and its lots. No lot given: one lot "Lot unique" n°1 without clause, with the marché's
-    /// amount and dates. A refusal about lot i names the field "Lots[i].Champ".
+    /// Creates a marché and its lots (at most <see cref="LotsMax"/>). No lot given: one lot "Lot unique" n°1 without
+    /// clause, with the marché's amount and dates. A refusal about lot i names the field "Lots[i].Champ".
     /// </summary>
     public static Marche Creer(Operation operation, string? numero, string? objet, TypeMarche type, DateOnly? dateNotification,
         DateOnly debutExecution, DateOnly finExecution, Montant montantHT, IReadOnlyList<NouveauLot> lots, Reglages reglages, TimeProvider horloge)
@@ -107,6 +110,8 @@ public sealed class Marche : Entite, IAppartientStructure
         ArgumentNullException.ThrowIfNull(horloge);
         if (operation.Statut == StatutOperation.Close)
             throw new RegleMetierException(nameof(OperationId), "Une opération close ne reçoit plus de marché.");
+        if (lots.Count > LotsMax)
+            throw new RegleMetierException(string.Empty, $"Un marché est créé avec au plus {LotsMax} lots.");
         if (reglages.StructureId != operation.StructureId)
             throw new ArgumentException("Les réglages ne sont pas ceux de la structure de l'opération.", nameof(reglages));
         var marche = new Marche

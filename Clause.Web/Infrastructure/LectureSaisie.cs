@@ -52,21 +52,6 @@ public sealed class LectureSaisie(ModelStateDictionary etat, string prefixe = "S
     }
 }
 
-public static class ErreursDomaine
-{
-    /// <summary>
-    /// Shows a domain refusal beside its field when the input record names that field differently from the
-    /// entity (PartMainOeuvrePdb → PartMainOeuvre); other fields keep their name.
-    /// </summary>
-    public static void AjouterErreur(this ModelStateDictionary etat, RegleMetierException erreur, IReadOnlyDictionary<string, string> renommages,
-        string prefixe = "Saisie")
-    {
-        ArgumentNullException.ThrowIfNull(erreur);
-        ArgumentNullException.ThrowIfNull(renommages);
-        etat.AjouterErreur(renommages.TryGetValue(erreur.Champ, out var champ) ? new RegleMetierException(champ, erreur.Message) : erreur, prefixe);
-    }
-}
-
 /// <summary>The structure's réglages (DOMAIN.md: every "(réglage)"), or their defaults when none were saved.</summary>
 public static class ReglagesStructure
 {

@@ -23,12 +23,18 @@ public static class MessagesValidation
         messages.SetValueMustNotBeNullAccessor(champ => $"Le champ « {champ} » est obligatoire.");
     }
 
-    /// <summary>Shows a domain refusal beside the field it names (prefix = the bound input record's name).</summary>
-    public static void AjouterErreur(this ModelStateDictionary etat, RegleMetierException erreur, string prefixe = "Saisie")
+    /// <summary>
+    /// Shows a domain refusal beside the field it names (prefix = the bound input record's name). When the input record
+    /// names that field differently from the entity (PartMainOeuvrePdb → PartMainOeuvre), <paramref name="renommages"/>
+    /// says so; an empty name puts the message at the top of the form.
+    /// </summary>
+    public static void AjouterErreur(this ModelStateDictionary etat, RegleMetierException erreur,
+        IReadOnlyDictionary<string, string>? renommages = null, string prefixe = "Saisie")
     {
         ArgumentNullException.ThrowIfNull(etat);
         ArgumentNullException.ThrowIfNull(erreur);
-        var cle = string.IsNullOrEmpty(erreur.Champ) ? string.Empty : $"{prefixe}.{erreur.Champ}";
+        var champ = renommages is not null && renommages.TryGetValue(erreur.Champ, out var renomme) ? renomme : erreur.Champ;
+        var cle = string.IsNullOrEmpty(champ) ? string.Empty : $"{prefixe}.{champ}";
         etat.AddModelError(cle, erreur.Message);
     }
 }

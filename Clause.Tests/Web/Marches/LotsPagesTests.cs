@@ -390,4 +390,25 @@ public class LotsPagesTests(FabriqueClause app) : IClassFixture<FabriqueClause>
         Assert.Equal(StatutLot.ANotifier, relu.Statut);
         Assert.Empty(relu.Attributions);
     }
+
+    /// <summary>The shared loader (PageActionLot) guards every handler of a lot page, the removal of a bon too.</summary>
+    [Fact]
+    public async Task Retirer_le_bon_de_commande_d_un_lot_d_une_autre_structure_repond_404_et_le_bon_reste()
+    {
+        var ailleurs = await app.SemerOperationAsync((await app.CreerStructureAsync()).Id);
+        var etranger = (await app.SemerMarcheAsync(ailleurs, type: TypeMarche.AccordCadreBonsCommande)).Lots[0];
+        await app.EcrireAsync(async db =>
+        {
+            var lotAilleurs = await db.Lots.Include(l => l.BonsCommande).SingleAsync(l => l.Id == etranger.Id);
+            lotAilleurs.AjouterBonCommande("BC-AILLEURS", new DateOnly(2026, 3, 1), Montant.Euros(10_000), null);
+        });
+        var bonEtranger = Assert.Single((await app.RelireLotAsync(etranger.Id)).BonsCommande).Id;
+        var (client, _, mien) = await LotAsync();
+
+        var reponse = await FabriqueClause.PosterAsync(client, $"/Lots/BonCommande/{etranger.Id}?handler=Retirer&bonId={bonEtranger}", new(),
+            $"/Lots/Details/{mien.Id}");
+
+        Assert.Equal(HttpStatusCode.NotFound, reponse.StatusCode);
+        Assert.Single((await app.RelireLotAsync(etranger.Id)).BonsCommande);
+    }
 }

@@ -19,7 +19,7 @@ namespace Clause.Web.Pages.Contrats;
 /// With « Valider immédiatement » (ticked by default) the proposal is validated in the same save — the eligibility is
 /// then enforced (no decision, or a start outside the window without a written override → refused, nothing written).
 /// </summary>
-public sealed class CreerModel(ClauseDbContext db, TimeProvider horloge) : PageModel, IFormulaireContrat
+public sealed class CreerModel(ClauseDbContext db, TimeProvider horloge) : PageAction(db), IFormulaireContrat
 {
     [BindProperty]
     public SaisieProposition Saisie { get; set; } = new();
@@ -46,9 +46,9 @@ public sealed class CreerModel(ClauseDbContext db, TimeProvider horloge) : PageM
 
     public async Task<IActionResult> OnGetAsync(Guid? participantId, Guid? lotId, CancellationToken annulation)
     {
-        var structureId = db.Contexte.StructureId;
-        if (participantId is { } p && !await db.Participants.AnyAsync(x => x.Id == p && x.StructureId == structureId, annulation)) return NotFound();
-        if (lotId is { } l && !await db.Lots.AnyAsync(x => x.Id == l && x.StructureId == structureId, annulation)) return NotFound();
+        var structureId = Db.Contexte.StructureId;
+        if (participantId is { } p && !await Db.Participants.AnyAsync(x => x.Id == p && x.StructureId == structureId, annulation)) return NotFound();
+        if (lotId is { } l && !await Db.Lots.AnyAsync(x => x.Id == l && x.StructureId == structureId, annulation)) return NotFound();
         Saisie.ParticipantId = participantId;
         Saisie.LotId = lotId;
         await PreparerAsync(annulation);
@@ -70,46 +70,32 @@ public sealed class CreerModel(ClauseDbContext db, TimeProvider horloge) : PageM
             ModelState.AddModelError("Saisie.LotId", "Choisissez un lot dans la liste : seuls les lots avec clause, en lancement ou en exécution, reçoivent des contrats.");
         if (Saisie.EmployeurId is { } eid && Employeurs.All(x => x.Value != eid.ToString()))
             ModelState.AddModelError("Saisie.EmployeurId", "Choisissez un employeur de votre structure dans la liste.");
-        if (!Saisie.ValiderImmediatement && !string.IsNullOrWhiteSpace(Saisie.MotifDerogation))
-            ModelState.AddModelError("Saisie.MotifDerogation",
-                "Le motif de dérogation n'est utilisé qu'à la validation : cochez « Valider immédiatement » ou videz ce champ.");
         var donnees = Saisie.VersDonnees(ModelState);
         if (!ModelState.IsValid || donnees is null) return Page();
 
-        var structureId = db.Contexte.StructureId;
-        var participant = await AccesContrats.ParticipantAsync(db, Saisie.ParticipantId!.Value, annulation);
-        var lot = await ChargementLot.ChargerAsync(db, Saisie.LotId!.Value, annulation);
-        var employeur = await db.Entreprises.AsNoTracking().FirstAsync(e => e.Id == Saisie.EmployeurId && e.StructureId == structureId, annulation);
-        var par = AccesContrats.Auteur(db, User);
-        var maintenant = horloge.GetUtcNow();
-        Contrat contrat;
-        try
-        {
-            contrat = Contrat.Proposer(participant, lot!, employeur, donnees, Reglages, par, maintenant);
-            if (Saisie.ValiderImmediatement) contrat.Valider(participant, Reglages, Saisie.MotifDerogation, par, maintenant);
-        }
-        catch (RegleMetierException ex)
-        {
-            ModelState.AjouterErreur(ex);
+        var structureId = Db.Contexte.StructureId;
+        var participant = await AccesContrats.ParticipantAsync(Db, Saisie.ParticipantId!.Value, annulation);
+        var lot = await ChargementLot.ChargerAsync(Db, Saisie.LotId!.Value, annulation);
+        var employeur = await Db.Entreprises.AsNoTracking().FirstAsync(e => e.Id == Saisie.EmployeurId && e.StructureId == structureId, annulation);
+        if (!Appliquer(() => Contrat.Enregistrer(participant, lot!, employeur, donnees, Reglages, Saisie.ValiderImmediatement,
+                Saisie.MotifDerogation, AccesContrats.Auteur(Db, User), horloge.GetUtcNow()), out var contrat))
             return Page();
-        }
-        db.Contrats.Add(contrat);
-        await db.SaveChangesAsync(annulation);
-        TempData["Succes"] = Saisie.ValiderImmediatement
+        Db.Contrats.Add(contrat);
+        return await EnregistrerAsync(Saisie.ValiderImmediatement
             ? $"Le contrat de {participant.Prenom} {participant.Nom} est enregistré et validé."
-            : $"Le contrat de {participant.Prenom} {participant.Nom} est proposé : il attend sa validation.";
-        return RedirectToPage("/Contrats/Details", new { id = contrat.Id });
+            : $"Le contrat de {participant.Prenom} {participant.Nom} est proposé : il attend sa validation.",
+            "/Contrats/Details", new { id = contrat.Id }, annulation);
     }
 
     private async Task PreparerAsync(CancellationToken annulation)
     {
-        Reglages = await ReglagesStructure.LireAsync(db, annulation);
-        Participants = await AccesContrats.ParticipantsAsync(db, Saisie.ParticipantId, annulation);
-        Lots = await AccesContrats.LotsOuvertsAsync(db, Saisie.LotId, annulation);
-        Employeurs = await AccesContrats.EmployeursAsync(db, Saisie.EmployeurId, annulation);
+        Reglages = await ReglagesStructure.LireAsync(Db, annulation);
+        Participants = await AccesContrats.ParticipantsAsync(Db, Saisie.ParticipantId, annulation);
+        Lots = await AccesContrats.LotsOuvertsAsync(Db, Saisie.LotId, annulation);
+        Employeurs = await AccesContrats.EmployeursAsync(Db, Saisie.EmployeurId, annulation);
         LotPreselectionne = Lots.FirstOrDefault(l => l.Selected)?.Text;
         if (Saisie.ParticipantId is { } participantId)
-            Eligibilite = await SituationEligibilite.LireAsync(db, participantId, Reglages, Affichage.Aujourdhui(horloge), annulation);
+            Eligibilite = await SituationEligibilite.LireAsync(Db, participantId, Reglages, Affichage.Aujourdhui(horloge), annulation);
     }
 }
 

@@ -15,26 +15,16 @@ public sealed class DerogerModel(ClauseDbContext db, TimeProvider horloge) : Pag
     public SaisieValidation Saisie { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation) =>
-        await PreparerAsync(id, annulation) ? Page() : NotFound();
+        await ChargerAsync(id, annulation) is null ? NotFound() : Page();
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken annulation)
     {
-        if (!await PreparerAsync(id, annulation)) return NotFound();
+        if (await ChargerAsync(id, annulation) is not { } contrat) return NotFound();
         if (!ModelState.IsValid) return Page();
-        var contrat = (await AccesContrats.ChargerAsync(Db, id, annulation))!;
         var participant = await AccesContrats.ParticipantAsync(Db, contrat.ParticipantId, annulation);
-        try
-        {
-            contrat.Deroger(participant, await ReglagesStructure.LireAsync(Db, annulation), Saisie.MotifDerogation, AccesContrats.Auteur(Db, User),
-                horloge.GetUtcNow());
-        }
-        catch (RegleMetierException ex)
-        {
-            ModelState.AjouterErreur(ex);
+        var reglages = await ReglagesStructure.LireAsync(Db, annulation);
+        if (!Appliquer(() => contrat.Deroger(participant, reglages, Saisie.MotifDerogation, AccesContrats.Auteur(Db, User), horloge.GetUtcNow())))
             return Page();
-        }
-        await Db.SaveChangesAsync(annulation);
-        TempData["Succes"] = "La dérogation est enregistrée.";
-        return RedirectToPage("/Contrats/Details", new { id });
+        return await EnregistrerAsync("La dérogation est enregistrée.", "/Contrats/Details", new { id }, annulation);
     }
 }

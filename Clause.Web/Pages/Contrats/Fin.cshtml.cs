@@ -17,22 +17,13 @@ public sealed class FinModel(ClauseDbContext db) : PageActionContrat(db)
     public SaisieFin Saisie { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation) =>
-        await PreparerAsync(id, annulation) ? Page() : NotFound();
+        await ChargerAsync(id, annulation) is null ? NotFound() : Page();
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken annulation)
     {
-        if (!await PreparerAsync(id, annulation)) return NotFound();
+        if (await ChargerAsync(id, annulation) is not { } contrat) return NotFound();
         if (!ModelState.IsValid) return Page();
-        var contrat = (await AccesContrats.ChargerAsync(Db, id, annulation))!;
-        try
-        {
-            contrat.EnregistrerFin(Saisie.FinReelle!.Value);
-        }
-        catch (RegleMetierException ex)
-        {
-            ModelState.AjouterErreur(ex);
-            return Page();
-        }
+        if (!Appliquer(() => contrat.EnregistrerFin(Saisie.FinReelle!.Value))) return Page();
         // The periods of its lines are re-evaluated in this save (DatesContratModifiees).
         await Db.SaveChangesAsync(annulation);
         TempData["Succes"] = $"La fin réelle du contrat est enregistrée au {Affichage.Date(contrat.FinReelle)}.";

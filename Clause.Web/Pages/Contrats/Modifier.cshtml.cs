@@ -27,8 +27,7 @@ public sealed class ModifierModel(ClauseDbContext db) : PageActionContrat(db), I
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation)
     {
-        if (!await PreparerAsync(id, annulation)) return NotFound();
-        var c = await Db.Contrats.AsNoTracking().FirstAsync(x => x.Id == id, annulation);
+        if (await ChargerAsync(id, annulation) is not { } c) return NotFound();
         Saisie = new SaisieContrat
         {
             EmployeurId = c.EmployeurId,
@@ -47,7 +46,7 @@ public sealed class ModifierModel(ClauseDbContext db) : PageActionContrat(db), I
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken annulation)
     {
-        if (!await PreparerAsync(id, annulation)) return NotFound();
+        if (await ChargerAsync(id, annulation) is not { } contrat) return NotFound();
         Employeurs = await AccesContrats.EmployeursAsync(Db, Saisie.EmployeurId, annulation);
         if (Saisie.EmployeurId is { } eid && Employeurs.All(x => x.Value != eid.ToString()))
             ModelState.AddModelError("Saisie.EmployeurId", "Choisissez un employeur de votre structure dans la liste.");
@@ -55,19 +54,11 @@ public sealed class ModifierModel(ClauseDbContext db) : PageActionContrat(db), I
         if (!ModelState.IsValid || donnees is null) return Page();
 
         var structureId = Db.Contexte.StructureId;
-        var contrat = (await AccesContrats.ChargerAsync(Db, id, annulation))!;
         var lot = (await ChargementLot.ChargerAsync(Db, contrat.LotId, annulation))!;
         var participant = await AccesContrats.ParticipantAsync(Db, contrat.ParticipantId, annulation);
         var employeur = await Db.Entreprises.AsNoTracking().FirstAsync(e => e.Id == Saisie.EmployeurId && e.StructureId == structureId, annulation);
-        try
-        {
-            contrat.Modifier(donnees, lot, employeur, participant, await ReglagesStructure.LireAsync(Db, annulation));
-        }
-        catch (RegleMetierException ex)
-        {
-            ModelState.AjouterErreur(ex);
-            return Page();
-        }
+        var reglages = await ReglagesStructure.LireAsync(Db, annulation);
+        if (!Appliquer(() => contrat.Modifier(donnees, lot, employeur, participant, reglages))) return Page();
         // One save: the contrat and the periods of its lines, re-evaluated by its DatesContratModifiees event.
         await Db.SaveChangesAsync(annulation);
         TempData["Succes"] = contrat.Statut == StatutContrat.Valide && !contrat.EligibiliteValide

@@ -1,7 +1,6 @@
 using Clause.Domain.Contrats;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Clause.Web.Pages.Contrats;
@@ -13,29 +12,29 @@ public sealed record ResumeContrat(Guid Id, string Participant, string Lot, stri
 }
 
 /// <summary>
-/// Base of the facilitateur's action pages on one contrat: the form is shown on the contrat's page and posts here;
-/// this page shows it again with its errors. A contrat of another structure is a 404 (GET and POST).
+/// Base of the facilitateur's action pages on one contrat (Modifier, Valider, Refuser, Fin, Deroger): the loading half
+/// of the convention for the /Contrats folder. The form is shown on the contrat's page and posts here; this page shows
+/// it again with its errors. A contrat the user may not see (another structure's, or for a Referent another referent's
+/// participant's) is a 404, GET and POST.
 /// </summary>
-public abstract class PageActionContrat(ClauseDbContext db) : PageModel
+public abstract class PageActionContrat(ClauseDbContext db) : PageAction(db)
 {
-    protected ClauseDbContext Db => db;
-
     public ResumeContrat Resume { get; private set; } = null!;
 
-    /// <summary>False when the contrat is not one of the structure's (→ 404).</summary>
-    protected async Task<bool> PreparerAsync(Guid id, CancellationToken annulation)
+    /// <summary>The contrat of the route, tracked for a change, with its <see cref="Resume"/>; null (→ 404) when the user may not see it.</summary>
+    protected async Task<Contrat?> ChargerAsync(Guid id, CancellationToken annulation)
     {
-        var resume = await (from c in AccesContrats.Visibles(db, User)
+        var resume = await (from c in AccesContrats.Visibles(Db, User)
                             where c.Id == id
-                            join p in db.Participants on c.ParticipantId equals p.Id
-                            join l in db.Lots on c.LotId equals l.Id
-                            join m in db.Marches on l.MarcheId equals m.Id
-                            join e in db.Entreprises on c.EmployeurId equals e.Id
+                            join p in Db.Participants on c.ParticipantId equals p.Id
+                            join l in Db.Lots on c.LotId equals l.Id
+                            join m in Db.Marches on l.MarcheId equals m.Id
+                            join e in Db.Entreprises on c.EmployeurId equals e.Id
                             select new ResumeContrat(c.Id, p.Prenom + " " + p.Nom, AccesContrats.NomLot(m.Numero, l.Numero, l.Libelle), e.RaisonSociale,
                                 c.Statut, c.DateDebut, c.FinPrevue))
             .FirstOrDefaultAsync(annulation);
-        if (resume is null) return false;
+        if (resume is null) return null;
         Resume = resume;
-        return true;
+        return await AccesContrats.ChargerAsync(Db, id, annulation);
     }
 }

@@ -12,24 +12,13 @@ public sealed class RefuserModel(ClauseDbContext db, TimeProvider horloge) : Pag
     public SaisieRefus Saisie { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation) =>
-        await PreparerAsync(id, annulation) ? Page() : NotFound();
+        await ChargerAsync(id, annulation) is null ? NotFound() : Page();
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken annulation)
     {
-        if (!await PreparerAsync(id, annulation)) return NotFound();
+        if (await ChargerAsync(id, annulation) is not { } contrat) return NotFound();
         if (!ModelState.IsValid) return Page();
-        var contrat = (await AccesContrats.ChargerAsync(Db, id, annulation))!;
-        try
-        {
-            contrat.Refuser(Saisie.MotifRefus, AccesContrats.Auteur(Db, User), horloge.GetUtcNow());
-        }
-        catch (RegleMetierException ex)
-        {
-            ModelState.AjouterErreur(ex);
-            return Page();
-        }
-        await Db.SaveChangesAsync(annulation);
-        TempData["Succes"] = "Le contrat est refusé.";
-        return RedirectToPage("/Contrats/Details", new { id });
+        if (!Appliquer(() => contrat.Refuser(Saisie.MotifRefus, AccesContrats.Auteur(Db, User), horloge.GetUtcNow()))) return Page();
+        return await EnregistrerAsync("Le contrat est refusé.", "/Contrats/Details", new { id }, annulation);
     }
 }

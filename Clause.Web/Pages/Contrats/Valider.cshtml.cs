@@ -18,30 +18,21 @@ public sealed class ValiderModel(ClauseDbContext db, TimeProvider horloge) : Pag
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation)
     {
-        if (!await PreparerAsync(id, annulation)) return NotFound();
+        if (await ChargerAsync(id, annulation) is null) return NotFound();
         FenetreMois = (await ReglagesStructure.LireAsync(Db, annulation)).FenetreEligibiliteMois;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken annulation)
     {
-        if (!await PreparerAsync(id, annulation)) return NotFound();
+        if (await ChargerAsync(id, annulation) is not { } contrat) return NotFound();
         var reglages = await ReglagesStructure.LireAsync(Db, annulation);
         FenetreMois = reglages.FenetreEligibiliteMois;
         if (!ModelState.IsValid) return Page();
-        var contrat = (await AccesContrats.ChargerAsync(Db, id, annulation))!;
         var participant = await AccesContrats.ParticipantAsync(Db, contrat.ParticipantId, annulation);
-        try
-        {
-            contrat.Valider(participant, reglages, Saisie.MotifDerogation, AccesContrats.Auteur(Db, User), horloge.GetUtcNow());
-        }
-        catch (RegleMetierException ex)
-        {
-            ModelState.AjouterErreur(ex);
+        if (!Appliquer(() => contrat.Valider(participant, reglages, Saisie.MotifDerogation, AccesContrats.Auteur(Db, User), horloge.GetUtcNow())))
             return Page();
-        }
-        await Db.SaveChangesAsync(annulation);
-        TempData["Succes"] = contrat.AvecDerogation ? "Le contrat est validé, avec une dérogation à la fenêtre d'éligibilité." : "Le contrat est validé.";
-        return RedirectToPage("/Contrats/Details", new { id });
+        return await EnregistrerAsync(contrat.AvecDerogation ? "Le contrat est validé, avec une dérogation à la fenêtre d'éligibilité." : "Le contrat est validé.",
+            "/Contrats/Details", new { id }, annulation);
     }
 }

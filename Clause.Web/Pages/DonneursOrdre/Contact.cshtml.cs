@@ -13,7 +13,7 @@ namespace Clause.Web.Pages.DonneursOrdre;
 /// A contact of a buyer: added (no contactId), changed (contactId), or removed after a confirmation
 /// step (GET ?retrait=confirmer shows it, POST handler "Retirer" removes).
 /// </summary>
-public sealed class ContactModel(ClauseDbContext db) : PageModel
+public sealed class ContactModel(ClauseDbContext db) : PageAction(db)
 {
     [BindProperty]
     public SaisieContact Saisie { get; set; } = new();
@@ -28,8 +28,7 @@ public sealed class ContactModel(ClauseDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid? contactId, string? retrait, CancellationToken annulation)
     {
-        var donneur = await TrouverAsync(id, contactId, annulation);
-        if (donneur is null) return NotFound();
+        if (await ChargerAsync(id, contactId, annulation) is not { } donneur) return NotFound();
         if (contactId is { } cid)
         {
             var contact = donneur.Contacts.FirstOrDefault(c => c.Id == cid);
@@ -42,44 +41,32 @@ public sealed class ContactModel(ClauseDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(Guid id, Guid? contactId, CancellationToken annulation)
     {
-        var donneur = await TrouverAsync(id, contactId, annulation);
-        if (donneur is null) return NotFound();
+        if (await ChargerAsync(id, contactId, annulation) is not { } donneur) return NotFound();
         if (contactId is { } cid && donneur.Contacts.All(c => c.Id != cid)) return NotFound();
         if (!ModelState.IsValid) return Page();
-        try
-        {
-            if (contactId is { } existant)
-                donneur.ModifierContact(existant, Saisie.Nom, Saisie.Role!.Value, Saisie.Email, Saisie.Telephone);
-            else
-                donneur.AjouterContact(Saisie.Nom, Saisie.Role!.Value, Saisie.Email, Saisie.Telephone);
-        }
-        catch (RegleMetierException ex)
-        {
-            ModelState.AjouterErreur(ex);
+        // One form, two domain methods: the route says which one (a contactId changes that contact, none adds one).
+        if (!Appliquer(() =>
+            {
+                if (contactId is { } existant) donneur.ModifierContact(existant, Saisie.Nom, Saisie.Role!.Value, Saisie.Email, Saisie.Telephone);
+                else donneur.AjouterContact(Saisie.Nom, Saisie.Role!.Value, Saisie.Email, Saisie.Telephone);
+            }))
             return Page();
-        }
-        await db.SaveChangesAsync(annulation);
-        TempData["Succes"] = contactId is null ? $"Le contact « {Saisie.Nom?.Trim()} » est ajouté." : "Le contact est modifié.";
-        return RedirectToPage("/DonneursOrdre/Details", new { id });
+        return await EnregistrerAsync(contactId is null ? $"Le contact « {Saisie.Nom?.Trim()} » est ajouté." : "Le contact est modifié.",
+            "/DonneursOrdre/Details", new { id }, annulation);
     }
 
     public async Task<IActionResult> OnPostRetirerAsync(Guid id, Guid? contactId, CancellationToken annulation)
     {
-        var donneur = await TrouverAsync(id, contactId, annulation);
-        if (donneur is null || contactId is not { } cid) return NotFound();
+        if (await ChargerAsync(id, contactId, annulation) is not { } donneur || contactId is not { } cid) return NotFound();
         var contact = donneur.Contacts.FirstOrDefault(c => c.Id == cid);
         if (contact is null) return NotFound();
         donneur.RetirerContact(cid);
-        await db.SaveChangesAsync(annulation);
-        TempData["Succes"] = $"Le contact « {contact.Nom} » est retiré.";
-        return RedirectToPage("/DonneursOrdre/Details", new { id });
+        return await EnregistrerAsync($"Le contact « {contact.Nom} » est retiré.", "/DonneursOrdre/Details", new { id }, annulation);
     }
 
-    private async Task<DonneurOrdre?> TrouverAsync(Guid id, Guid? contactId, CancellationToken annulation)
+    private async Task<DonneurOrdre?> ChargerAsync(Guid id, Guid? contactId, CancellationToken annulation)
     {
-        var structureId = db.Contexte.StructureId;
-        var donneur = await db.DonneursOrdre.Include(d => d.Contacts)
-            .FirstOrDefaultAsync(d => d.Id == id && d.StructureId == structureId, annulation);
+        var donneur = await Db.DonneursOrdre.Include(d => d.Contacts).DeLaStructureAsync(Db, id, annulation);
         if (donneur is not null)
         {
             DonneurOrdreId = donneur.Id;

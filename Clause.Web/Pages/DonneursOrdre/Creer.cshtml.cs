@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Clause.Web.Pages.DonneursOrdre;
 
-public sealed class CreerModel(ClauseDbContext db) : PageModel
+public sealed class CreerModel(ClauseDbContext db) : PageAction(db)
 {
     [BindProperty]
     public SaisieDonneurOrdre Saisie { get; set; } = new();
@@ -17,35 +17,18 @@ public sealed class CreerModel(ClauseDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken annulation)
     {
-        if (!ModelState.IsValid || db.Contexte.StructureId is not { } structureId) return Page();
-        DonneurOrdre donneur;
-        try
-        {
-            donneur = DonneurOrdre.Creer(structureId, Saisie.RaisonSociale, Saisie.Type!.Value, Saisie.Siret, Saisie.Adresse, Saisie.CodePostal, Saisie.Commune);
-        }
-        catch (RegleMetierException ex)
-        {
-            ModelState.AjouterErreur(ex);
+        if (!ModelState.IsValid || Db.Contexte.StructureId is not { } structureId) return Page();
+        if (!Appliquer(() => DonneurOrdre.Creer(structureId, Saisie.RaisonSociale, Saisie.Type!.Value, Saisie.Siret, Saisie.Adresse, Saisie.CodePostal,
+                Saisie.Commune), out var donneur))
             return Page();
-        }
-        if (await UniciteSiret.DejaUtiliseAsync(db, donneur, annulation))
+        if (await UniciteSiret.DejaUtiliseAsync(Db, donneur, annulation))
         {
             ModelState.AddModelError("Saisie.Siret", UniciteSiret.Message);
             return Page();
         }
-        db.DonneursOrdre.Add(donneur);
-        try
-        {
-            await db.SaveChangesAsync(annulation);
-        }
-        catch (DbUpdateException)
-        {
-            // Another user saved the same SIRET in between: the unique index refused it.
-            if (!await UniciteSiret.DejaUtiliseAsync(db, donneur, annulation)) throw;
-            ModelState.AddModelError("Saisie.Siret", UniciteSiret.Message);
-            return Page();
-        }
-        TempData["Succes"] = $"Le donneur d'ordre « {donneur.RaisonSociale} » est enregistré.";
-        return RedirectToPage("/DonneursOrdre/Details", new { id = donneur.Id });
+        Db.DonneursOrdre.Add(donneur);
+        // Another user may save the same SIRET in between: the unique index refuses it, shown beside the field.
+        return await EnregistrerAsync($"Le donneur d'ordre « {donneur.RaisonSociale} » est enregistré.", "/DonneursOrdre/Details", new { id = donneur.Id },
+            nameof(Saisie.Siret), async () => await UniciteSiret.DejaUtiliseAsync(Db, donneur, annulation) ? UniciteSiret.Message : null, annulation);
     }
 }

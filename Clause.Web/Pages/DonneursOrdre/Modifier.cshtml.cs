@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Clause.Web.Pages.DonneursOrdre;
 
-public sealed class ModifierModel(ClauseDbContext db) : PageModel
+public sealed class ModifierModel(ClauseDbContext db) : PageAction(db)
 {
     [BindProperty]
     public SaisieDonneurOrdre Saisie { get; set; } = new();
@@ -19,50 +19,30 @@ public sealed class ModifierModel(ClauseDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation)
     {
-        var donneur = await TrouverAsync(id, annulation);
-        if (donneur is null) return NotFound();
+        if (await ChargerAsync(id, annulation) is not { } donneur) return NotFound();
         Saisie = SaisieDonneurOrdre.Depuis(donneur);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken annulation)
     {
-        var donneur = await TrouverAsync(id, annulation);
-        if (donneur is null) return NotFound();
+        if (await ChargerAsync(id, annulation) is not { } donneur) return NotFound();
         if (!ModelState.IsValid) return Page();
-        try
-        {
-            donneur.Modifier(Saisie.RaisonSociale, Saisie.Type!.Value, Saisie.Siret, Saisie.Adresse, Saisie.CodePostal, Saisie.Commune);
-        }
-        catch (RegleMetierException ex)
-        {
-            ModelState.AjouterErreur(ex);
+        if (!Appliquer(() => donneur.Modifier(Saisie.RaisonSociale, Saisie.Type!.Value, Saisie.Siret, Saisie.Adresse, Saisie.CodePostal, Saisie.Commune)))
             return Page();
-        }
-        if (await UniciteSiret.DejaUtiliseAsync(db, donneur, annulation))
+        if (await UniciteSiret.DejaUtiliseAsync(Db, donneur, annulation))
         {
             ModelState.AddModelError("Saisie.Siret", UniciteSiret.Message);
             return Page();
         }
-        try
-        {
-            await db.SaveChangesAsync(annulation);
-        }
-        catch (DbUpdateException)
-        {
-            // Another user saved the same SIRET in between: the unique index refused it.
-            if (!await UniciteSiret.DejaUtiliseAsync(db, donneur, annulation)) throw;
-            ModelState.AddModelError("Saisie.Siret", UniciteSiret.Message);
-            return Page();
-        }
-        TempData["Succes"] = "Les modifications sont enregistrées.";
-        return RedirectToPage("/DonneursOrdre/Details", new { id });
+        // Another user may save the same SIRET in between: the unique index refuses it, shown beside the field.
+        return await EnregistrerAsync("Les modifications sont enregistrées.", "/DonneursOrdre/Details", new { id },
+            nameof(Saisie.Siret), async () => await UniciteSiret.DejaUtiliseAsync(Db, donneur, annulation) ? UniciteSiret.Message : null, annulation);
     }
 
-    private async Task<DonneurOrdre?> TrouverAsync(Guid id, CancellationToken annulation)
+    private async Task<DonneurOrdre?> ChargerAsync(Guid id, CancellationToken annulation)
     {
-        var structureId = db.Contexte.StructureId;
-        var donneur = await db.DonneursOrdre.FirstOrDefaultAsync(d => d.Id == id && d.StructureId == structureId, annulation);
+        var donneur = await Db.DonneursOrdre.DeLaStructureAsync(Db, id, annulation);
         if (donneur is not null)
         {
             Id = donneur.Id;

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Clause.Web.Pages.Entreprises;
 
 /// <summary>Adds a contact to a company (no contactId), edits one, or removes it (handler Retirer).</summary>
-public sealed class ContactModel(ClauseDbContext db) : PageModel
+public sealed class ContactModel(ClauseDbContext db) : PageAction(db)
 {
     [BindProperty]
     public SaisieContact Saisie { get; set; } = new();
@@ -23,15 +23,15 @@ public sealed class ContactModel(ClauseDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid entrepriseId, Guid? contactId, CancellationToken annulation)
     {
-        var structureId = db.Contexte.StructureId;
-        var raisonSociale = await db.Entreprises.AsNoTracking()
+        var structureId = Db.Contexte.StructureId;
+        var raisonSociale = await Db.Entreprises.AsNoTracking()
             .Where(e => e.Id == entrepriseId && e.StructureId == structureId)
             .Select(e => e.RaisonSociale)
             .FirstOrDefaultAsync(annulation);
         if (raisonSociale is null) return NotFound();
         if (contactId is { } id)
         {
-            var saisie = await db.Entreprises.AsNoTracking()
+            var saisie = await Db.Entreprises.AsNoTracking()
                 .Where(e => e.Id == entrepriseId && e.StructureId == structureId)
                 .SelectMany(e => e.Contacts)
                 .Where(c => c.Id == id)
@@ -51,23 +51,16 @@ public sealed class ContactModel(ClauseDbContext db) : PageModel
         Renseigner(entrepriseId, contactId, entreprise.RaisonSociale);
         if (!ModelState.IsValid) return Page();
 
-        try
-        {
-            if (contactId is { } existant)
-                entreprise.ModifierContact(existant, Saisie.Nom, Saisie.Role!.Value, Saisie.Email, Saisie.Telephone);
-            else
-                entreprise.AjouterContact(Saisie.Nom, Saisie.Role!.Value, Saisie.Email, Saisie.Telephone);
-        }
-        catch (RegleMetierException ex)
-        {
-            ModelState.AjouterErreur(ex);
+        // One form, two domain methods: the route says which one (a contactId changes that contact, none adds one).
+        if (!Appliquer(() =>
+            {
+                if (contactId is { } existant) entreprise.ModifierContact(existant, Saisie.Nom, Saisie.Role!.Value, Saisie.Email, Saisie.Telephone);
+                else entreprise.AjouterContact(Saisie.Nom, Saisie.Role!.Value, Saisie.Email, Saisie.Telephone);
+            }))
             return Page();
-        }
-        await db.SaveChangesAsync(annulation);
-        TempData["Succes"] = contactId is null
+        return await EnregistrerAsync(contactId is null
             ? $"Le contact « {Saisie.Nom?.Trim()} » a été ajouté."
-            : $"Le contact « {Saisie.Nom?.Trim()} » a été modifié.";
-        return RedirectToPage("/Entreprises/Details", new { id = entrepriseId });
+            : $"Le contact « {Saisie.Nom?.Trim()} » a été modifié.", "/Entreprises/Details", new { id = entrepriseId }, annulation);
     }
 
     public async Task<IActionResult> OnPostRetirerAsync(Guid entrepriseId, Guid? contactId, CancellationToken annulation)
@@ -76,17 +69,11 @@ public sealed class ContactModel(ClauseDbContext db) : PageModel
         var contact = entreprise?.Contacts.FirstOrDefault(c => c.Id == contactId);
         if (entreprise is null || contact is null) return NotFound();
         entreprise.RetirerContact(contact.Id);
-        await db.SaveChangesAsync(annulation);
-        TempData["Succes"] = $"Le contact « {contact.Nom} » a été retiré.";
-        return RedirectToPage("/Entreprises/Details", new { id = entrepriseId });
+        return await EnregistrerAsync($"Le contact « {contact.Nom} » a été retiré.", "/Entreprises/Details", new { id = entrepriseId }, annulation);
     }
 
-    private Task<Entreprise?> ChargerAsync(Guid entrepriseId, CancellationToken annulation)
-    {
-        var structureId = db.Contexte.StructureId;
-        return db.Entreprises.Include(e => e.Contacts)
-            .FirstOrDefaultAsync(e => e.Id == entrepriseId && e.StructureId == structureId, annulation);
-    }
+    private Task<Entreprise?> ChargerAsync(Guid entrepriseId, CancellationToken annulation) =>
+        Db.Entreprises.Include(e => e.Contacts).DeLaStructureAsync(Db, entrepriseId, annulation);
 
     private void Renseigner(Guid entrepriseId, Guid? contactId, string raisonSociale)
     {

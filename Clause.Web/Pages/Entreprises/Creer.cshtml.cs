@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Clause.Web.Pages.Entreprises;
 
-public sealed class CreerModel(ClauseDbContext db) : PageModel
+public sealed class CreerModel(ClauseDbContext db) : PageAction(db)
 {
     [BindProperty]
     public SaisieEntreprise Saisie { get; set; } = new();
@@ -20,34 +20,26 @@ public sealed class CreerModel(ClauseDbContext db) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken annulation)
     {
         if (!ModelState.IsValid) return Page();
-        Entreprise entreprise;
-        try
-        {
-            entreprise = Entreprise.Creer(db.Contexte.StructureId ?? Guid.Empty, Saisie.RaisonSociale, Saisie.Siret, Saisie.TypeEmployeur!.Value,
-                Saisie.CodeNaf, Saisie.TrancheEffectif, Saisie.Adresse, Saisie.CodePostal, Saisie.Commune);
-        }
-        catch (RegleMetierException ex)
-        {
-            ModelState.AjouterErreur(ex);
+        if (!Appliquer(() => Entreprise.Creer(Db.Contexte.StructureId ?? Guid.Empty, Saisie.RaisonSociale, Saisie.Siret, Saisie.TypeEmployeur!.Value,
+                Saisie.CodeNaf, Saisie.TrancheEffectif, Saisie.Adresse, Saisie.CodePostal, Saisie.Commune), out var entreprise))
             return Page();
-        }
 
-        if (await UniciteSiret.AutreEntrepriseAsync(db, entreprise.Siret, entreprise.Id, annulation) is { } autre)
+        if (await UniciteSiret.AutreEntrepriseAsync(Db, entreprise.Siret, entreprise.Id, annulation) is { } autre)
         {
             ModelState.AddModelError($"{nameof(Saisie)}.{nameof(Saisie.Siret)}", UniciteSiret.Message(autre));
             return Page();
         }
 
-        db.Entreprises.Add(entreprise);
+        Db.Entreprises.Add(entreprise);
         try
         {
-            await db.SaveChangesAsync(annulation);
+            await Db.SaveChangesAsync(annulation);
         }
         catch (DbUpdateException)
         {
             // Another user saved the same SIRET between the check and the save: the unique index refused it.
-            db.Entry(entreprise).State = EntityState.Detached;
-            var existante = await UniciteSiret.AutreEntrepriseAsync(db, entreprise.Siret, entreprise.Id, annulation);
+            Db.Entry(entreprise).State = EntityState.Detached;
+            var existante = await UniciteSiret.AutreEntrepriseAsync(Db, entreprise.Siret, entreprise.Id, annulation);
             if (existante is null) throw;
             ModelState.AddModelError($"{nameof(Saisie)}.{nameof(Saisie.Siret)}", UniciteSiret.Message(existante));
             return Page();

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Clause.Web.Pages.Entreprises;
 
-public sealed class ModifierModel(ClauseDbContext db) : PageModel
+public sealed class ModifierModel(ClauseDbContext db) : PageAction(db)
 {
     [BindProperty]
     public SaisieEntreprise Saisie { get; set; } = new();
@@ -18,8 +18,8 @@ public sealed class ModifierModel(ClauseDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation)
     {
-        var structureId = db.Contexte.StructureId;
-        var saisie = await db.Entreprises.AsNoTracking()
+        var structureId = Db.Contexte.StructureId;
+        var saisie = await Db.Entreprises.AsNoTracking()
             .Where(e => e.Id == id && e.StructureId == structureId)
             .Select(e => new SaisieEntreprise
             {
@@ -42,25 +42,16 @@ public sealed class ModifierModel(ClauseDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken annulation)
     {
-        var structureId = db.Contexte.StructureId;
-        var entreprise = await db.Entreprises.FirstOrDefaultAsync(e => e.Id == id && e.StructureId == structureId, annulation);
-        if (entreprise is null) return NotFound();
+        if (await Db.Entreprises.DeLaStructureAsync(Db, id, annulation) is not { } entreprise) return NotFound();
         Id = id;
         RaisonSocialeActuelle = entreprise.RaisonSociale;
         if (!ModelState.IsValid) return Page();
 
-        try
-        {
-            entreprise.Modifier(Saisie.RaisonSociale, Saisie.Siret, Saisie.TypeEmployeur!.Value,
-                Saisie.CodeNaf, Saisie.TrancheEffectif, Saisie.Adresse, Saisie.CodePostal, Saisie.Commune);
-        }
-        catch (RegleMetierException ex)
-        {
-            ModelState.AjouterErreur(ex);
+        if (!Appliquer(() => entreprise.Modifier(Saisie.RaisonSociale, Saisie.Siret, Saisie.TypeEmployeur!.Value,
+                Saisie.CodeNaf, Saisie.TrancheEffectif, Saisie.Adresse, Saisie.CodePostal, Saisie.Commune)))
             return Page();
-        }
 
-        if (await UniciteSiret.AutreEntrepriseAsync(db, entreprise.Siret, entreprise.Id, annulation) is { } autre)
+        if (await UniciteSiret.AutreEntrepriseAsync(Db, entreprise.Siret, entreprise.Id, annulation) is { } autre)
         {
             ModelState.AddModelError($"{nameof(Saisie)}.{nameof(Saisie.Siret)}", UniciteSiret.Message(autre));
             return Page();
@@ -68,12 +59,12 @@ public sealed class ModifierModel(ClauseDbContext db) : PageModel
 
         try
         {
-            await db.SaveChangesAsync(annulation);
+            await Db.SaveChangesAsync(annulation);
         }
         catch (DbUpdateException)
         {
             // Another user saved the same SIRET between the check and the save: the unique index refused it.
-            var existante = await UniciteSiret.AutreEntrepriseAsync(db, entreprise.Siret, entreprise.Id, annulation);
+            var existante = await UniciteSiret.AutreEntrepriseAsync(Db, entreprise.Siret, entreprise.Id, annulation);
             if (existante is null) throw;
             ModelState.AddModelError($"{nameof(Saisie)}.{nameof(Saisie.Siret)}", UniciteSiret.Message(existante));
             return Page();

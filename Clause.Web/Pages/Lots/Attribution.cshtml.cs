@@ -11,77 +11,46 @@ namespace Clause.Web.Pages.Lots;
 /// Attributes a lot to one of the structure's companies in a role, or removes an attribution (handler Retirer).
 /// The form is shown on the lot's page; this page shows it again with its errors.
 /// </summary>
-public sealed class AttributionModel(ClauseDbContext db) : PageModel
+public sealed class AttributionModel(ClauseDbContext db) : PageActionLot(db)
 {
     [BindProperty]
     public SaisieAttribution Saisie { get; set; } = new();
-
-    public Guid Id { get; private set; }
-
-    public string NomLot { get; private set; } = string.Empty;
 
     public FormulaireAttribution Formulaire { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation)
     {
-        var lot = await ChargementLot.ChargerAsync(db, id, annulation);
-        if (lot is null) return NotFound();
-        await PreparerAsync(lot, annulation);
-        return Page();
+        return await ChargerAsync(id, annulation) is null ? NotFound() : Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken annulation)
     {
-        var lot = await ChargementLot.ChargerAsync(db, id, annulation);
-        if (lot is null) return NotFound();
-        await PreparerAsync(lot, annulation);
+        if (await ChargerAsync(id, annulation) is not { } lot) return NotFound();
         if (!ModelState.IsValid) return Page();
-        var structureId = db.Contexte.StructureId;
-        var entreprise = await db.Entreprises.AsNoTracking()
+        var structureId = Db.Contexte.StructureId;
+        var entreprise = await Db.Entreprises.AsNoTracking()
             .FirstOrDefaultAsync(e => e.Id == Saisie.EntrepriseId && e.StructureId == structureId, annulation);
         if (entreprise is null)
         {
             ModelState.AddModelError("Saisie.EntrepriseId", "Choisissez une entreprise dans la liste.");
             return Page();
         }
-        try
-        {
-            lot.Attribuer(entreprise, Saisie.Role!.Value, Saisie.DateNotification);
-        }
-        catch (RegleMetierException ex)
-        {
-            ModelState.AjouterErreur(ex);
-            return Page();
-        }
-        await db.SaveChangesAsync(annulation);
-        TempData["Succes"] = $"Le lot est attribué à « {entreprise.RaisonSociale} » ({Saisie.Role.Value.Libelle().ToLower(Affichage.Fr)}).";
-        return RedirectToPage("/Lots/Details", new { id });
+        if (!Appliquer(() => lot.Attribuer(entreprise, Saisie.Role!.Value, Saisie.DateNotification))) return Page();
+        return await EnregistrerAsync($"Le lot est attribué à « {entreprise.RaisonSociale} » ({Saisie.Role!.Value.Libelle().ToLower(Affichage.Fr)}).",
+            "/Lots/Details", new { id }, annulation);
     }
 
     public async Task<IActionResult> OnPostRetirerAsync(Guid id, Guid attributionId, CancellationToken annulation)
     {
-        var lot = await ChargementLot.ChargerAsync(db, id, annulation);
-        if (lot is null || lot.Attributions.All(a => a.Id != attributionId)) return NotFound();
-        await PreparerAsync(lot, annulation);
+        if (await ChargerAsync(id, annulation) is not { } lot || lot.Attributions.All(a => a.Id != attributionId)) return NotFound();
         ModelState.Clear();
-        try
-        {
-            lot.RetirerAttribution(attributionId);
-        }
-        catch (RegleMetierException ex)
-        {
-            ModelState.AddModelError(string.Empty, ex.Message);
-            return Page();
-        }
-        await db.SaveChangesAsync(annulation);
-        TempData["Succes"] = "L'attribution est retirée.";
-        return RedirectToPage("/Lots/Details", new { id });
+        // Nothing of the attribution form was posted: the refusal is shown at the top of the form.
+        if (!Appliquer(() => lot.RetirerAttribution(attributionId), AttributionsEnTete)) return Page();
+        return await EnregistrerAsync("L'attribution est retirée.", "/Lots/Details", new { id }, annulation);
     }
 
-    private async Task PreparerAsync(Domain.Marches.Lot lot, CancellationToken annulation)
-    {
-        Id = lot.Id;
-        NomLot = ChargementLot.Nom(lot);
-        Formulaire = new FormulaireAttribution(lot.Id, Saisie, await ListesLots.EntreprisesAsync(db, Saisie.EntrepriseId, annulation));
-    }
+    private static readonly Dictionary<string, string> AttributionsEnTete = new() { [nameof(Domain.Marches.Lot.Attributions)] = string.Empty };
+
+    protected override async Task PreparerAsync(Domain.Marches.Lot lot, CancellationToken annulation) =>
+        Formulaire = new FormulaireAttribution(lot.Id, Saisie, await ListesLots.EntreprisesAsync(Db, Saisie.EntrepriseId, annulation));
 }

@@ -13,14 +13,10 @@ namespace Clause.Web.Pages.Lots;
 /// An avenant changing the lot's amount (DOMAIN.md §3.1): a new dated version of the obligation with its reason;
 /// the hours due are recomputed only under the réglage « recalcul sur avenant » and the F1 method.
 /// </summary>
-public sealed class AvenantModel(ClauseDbContext db, TimeProvider horloge) : PageModel
+public sealed class AvenantModel(ClauseDbContext db, TimeProvider horloge) : PageActionLot(db)
 {
     [BindProperty]
     public SaisieAvenant Saisie { get; set; } = new();
-
-    public Guid Id { get; private set; }
-
-    public string NomLot { get; private set; } = string.Empty;
 
     public Montant MontantActuel { get; private set; }
 
@@ -35,45 +31,30 @@ public sealed class AvenantModel(ClauseDbContext db, TimeProvider horloge) : Pag
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation)
     {
-        var lot = await TrouverAsync(id, annulation);
-        if (lot is null) return NotFound();
+        if (await ChargerAsync(id, annulation) is null) return NotFound();
         Saisie.DateEffet = Affichage.Aujourdhui(horloge);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken annulation)
     {
-        var lot = await TrouverAsync(id, annulation);
-        if (lot is null) return NotFound();
+        if (await ChargerAsync(id, annulation) is not { } lot) return NotFound();
         var montant = new LectureSaisie(ModelState).Montant(Saisie.NouveauMontantHT, nameof(Saisie.NouveauMontantHT), "Nouveau montant HT du lot");
         if (!ModelState.IsValid || montant is null) return Page();
-        try
-        {
-            lot.AppliquerAvenant(montant.Value, Saisie.Motif, Saisie.DateEffet!.Value, Reglages, horloge);
-        }
-        catch (RegleMetierException ex)
-        {
-            ModelState.AjouterErreur(ex, new Dictionary<string, string> { [nameof(Lot.MontantHT)] = nameof(SaisieAvenant.NouveauMontantHT) });
+        if (!Appliquer(() => lot.AppliquerAvenant(montant.Value, Saisie.Motif, Saisie.DateEffet!.Value, Reglages, horloge), ChampsDuDomaine))
             return Page();
-        }
-        await db.SaveChangesAsync(annulation);
-        TempData["Succes"] = $"L'avenant est enregistré : montant {lot.MontantHT}, {CalculHeuresDues.FormaterHeures(lot.HeuresDues)} dues.";
-        return RedirectToPage("/Lots/Details", new { id });
+        return await EnregistrerAsync($"L'avenant est enregistré : montant {lot.MontantHT}, {CalculHeuresDues.FormaterHeures(lot.HeuresDues)} dues.",
+            "/Lots/Details", new { id }, annulation);
     }
 
-    private async Task<Lot?> TrouverAsync(Guid id, CancellationToken annulation)
+    private static readonly Dictionary<string, string> ChampsDuDomaine = new() { [nameof(Lot.MontantHT)] = nameof(SaisieAvenant.NouveauMontantHT) };
+
+    protected override async Task PreparerAsync(Lot lot, CancellationToken annulation)
     {
-        var lot = await ChargementLot.ChargerAsync(db, id, annulation);
-        if (lot is not null)
-        {
-            Id = lot.Id;
-            NomLot = ChargementLot.Nom(lot);
-            MontantActuel = lot.MontantHT;
-            HeuresDues = lot.HeuresDues;
-            Methode = lot.ObligationCourante!.Methode;
-            Reglages = await ReglagesStructure.LireAsync(db, annulation);
-        }
-        return lot;
+        MontantActuel = lot.MontantHT;
+        HeuresDues = lot.HeuresDues;
+        Methode = lot.ObligationCourante!.Methode;
+        Reglages = await ReglagesStructure.LireAsync(Db, annulation);
     }
 }
 

@@ -1,5 +1,6 @@
 using Clause.Domain.Marches;
 using Clause.Infrastructure.Persistence;
+using Clause.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Clause.Web.Pages.Lots;
@@ -12,16 +13,41 @@ public static class ChargementLot
 {
     public static Task<Lot?> ChargerAsync(ClauseDbContext db, Guid id, CancellationToken annulation)
     {
-        var structureId = db.Contexte.StructureId;
+        ArgumentNullException.ThrowIfNull(db);
         return db.Lots
             .Include(l => l.Marche)
             .Include(l => l.Obligations)
             .Include(l => l.BonsCommande)
             .Include(l => l.Attributions)
             .AsSplitQuery()
-            .FirstOrDefaultAsync(l => l.Id == id && l.StructureId == structureId, annulation);
+            .DeLaStructureAsync(db, id, annulation);
     }
 
     /// <summary>« Lot 2 — Peinture (marché 2026-015) », the lot's name on its pages.</summary>
     public static string Nom(Lot lot) => $"Lot {lot.Numero} — {lot.Libelle} (marché {lot.Marche.Numero})";
+}
+
+/// <summary>
+/// Base of the lot's action pages (Modifier, Statut, Obligation, Avenant, Attribution, BonCommande): the loading half of
+/// the convention for the /Lots folder. <see cref="ChargerAsync"/> loads the lot of the route (another structure's → null,
+/// the handler answers 404), fills what every such page shows, then the page's own fields (<see cref="PreparerAsync"/>).
+/// </summary>
+public abstract class PageActionLot(ClauseDbContext db) : PageAction(db)
+{
+    public Guid Id { get; private set; }
+
+    public string NomLot { get; private set; } = string.Empty;
+
+    protected async Task<Lot?> ChargerAsync(Guid id, CancellationToken annulation)
+    {
+        var lot = await ChargementLot.ChargerAsync(Db, id, annulation);
+        if (lot is null) return null;
+        Id = lot.Id;
+        NomLot = ChargementLot.Nom(lot);
+        await PreparerAsync(lot, annulation);
+        return lot;
+    }
+
+    /// <summary>What this page shows of the lot besides its name (read before the change).</summary>
+    protected virtual Task PreparerAsync(Lot lot, CancellationToken annulation) => Task.CompletedTask;
 }

@@ -13,14 +13,10 @@ namespace Clause.Web.Pages.Lots;
 /// Changes a lot's label, execution dates (inside the marché's) and parameters (labour share, hourly cost,
 /// training hours). The parameters do not recompute the hours due: « Modifier l'obligation » does, as a new version.
 /// </summary>
-public sealed class ModifierModel(ClauseDbContext db) : PageModel
+public sealed class ModifierModel(ClauseDbContext db) : PageActionLot(db)
 {
     [BindProperty]
     public SaisieLotModifie Saisie { get; set; } = new();
-
-    public Guid Id { get; private set; }
-
-    public string NomLot { get; private set; } = string.Empty;
 
     public DateOnly DebutMarche { get; private set; }
 
@@ -30,8 +26,7 @@ public sealed class ModifierModel(ClauseDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation)
     {
-        var lot = await TrouverAsync(id, annulation);
-        if (lot is null) return NotFound();
+        if (await ChargerAsync(id, annulation) is not { } lot) return NotFound();
         Saisie = new SaisieLotModifie
         {
             Libelle = lot.Libelle,
@@ -47,26 +42,16 @@ public sealed class ModifierModel(ClauseDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken annulation)
     {
-        var lot = await TrouverAsync(id, annulation);
-        if (lot is null) return NotFound();
+        if (await ChargerAsync(id, annulation) is not { } lot) return NotFound();
         var lecture = new LectureSaisie(ModelState);
         var part = lecture.Taux(Saisie.PartMainOeuvre, nameof(Saisie.PartMainOeuvre), "Part de main-d'œuvre", requis: true);
         var cout = lecture.Montant(Saisie.CoutHoraireReference, nameof(Saisie.CoutHoraireReference), "Coût horaire de référence");
         var plafond = lecture.Taux(Saisie.PlafondFormation, nameof(Saisie.PlafondFormation), "Plafond des heures de formation");
         if (!ModelState.IsValid || part is null) return Page();
-        try
-        {
-            lot.Modifier(lot.Marche, Saisie.Libelle, Saisie.DebutExecution!.Value, Saisie.FinExecution!.Value);
-            lot.ModifierParametres(part.Value, cout, Saisie.FormationComptabilisee, plafond);
-        }
-        catch (RegleMetierException ex)
-        {
-            ModelState.AjouterErreur(ex, ChampsDuDomaine);
+        if (!Appliquer(() => lot.Modifier(lot.Marche, Saisie.Libelle, Saisie.DebutExecution!.Value, Saisie.FinExecution!.Value,
+                part.Value, cout, Saisie.FormationComptabilisee, plafond), ChampsDuDomaine))
             return Page();
-        }
-        await db.SaveChangesAsync(annulation);
-        TempData["Succes"] = "Les modifications du lot sont enregistrées.";
-        return RedirectToPage("/Lots/Details", new { id });
+        return await EnregistrerAsync("Les modifications du lot sont enregistrées.", "/Lots/Details", new { id }, annulation);
     }
 
     public static string EnPourcent(int pointsDeBase) => (pointsDeBase / 100m).ToString("0.##", FormatFrancais.Culture);
@@ -78,18 +63,11 @@ public sealed class ModifierModel(ClauseDbContext db) : PageModel
         [nameof(Lot.PlafondFormationPdb)] = nameof(SaisieLotModifie.PlafondFormation),
     };
 
-    private async Task<Lot?> TrouverAsync(Guid id, CancellationToken annulation)
+    protected override async Task PreparerAsync(Lot lot, CancellationToken annulation)
     {
-        var lot = await ChargementLot.ChargerAsync(db, id, annulation);
-        if (lot is not null)
-        {
-            Id = lot.Id;
-            NomLot = ChargementLot.Nom(lot);
-            DebutMarche = lot.Marche.DebutExecution;
-            FinMarche = lot.Marche.FinExecution;
-            Reglages = await ReglagesStructure.LireAsync(db, annulation);
-        }
-        return lot;
+        DebutMarche = lot.Marche.DebutExecution;
+        FinMarche = lot.Marche.FinExecution;
+        Reglages = await ReglagesStructure.LireAsync(Db, annulation);
     }
 }
 

@@ -14,14 +14,10 @@ namespace Clause.Web.Pages.Lots;
 /// Changes the obligation of a lot — fondements, method and its inputs — as a new dated version with its reason
 /// (DOMAIN.md §3.1). The F1 labour share and hourly cost are the lot's: they are changed here too, then used.
 /// </summary>
-public sealed class ObligationModel(ClauseDbContext db, TimeProvider horloge) : PageModel
+public sealed class ObligationModel(ClauseDbContext db, TimeProvider horloge) : PageActionLot(db)
 {
     [BindProperty]
     public SaisieObligation Saisie { get; set; } = new();
-
-    public Guid Id { get; private set; }
-
-    public string NomLot { get; private set; } = string.Empty;
 
     public Montant MontantLot { get; private set; }
 
@@ -31,8 +27,7 @@ public sealed class ObligationModel(ClauseDbContext db, TimeProvider horloge) : 
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation)
     {
-        var lot = await TrouverAsync(id, annulation);
-        if (lot is null) return NotFound();
+        if (await ChargerAsync(id, annulation) is not { } lot) return NotFound();
         var courante = lot.ObligationCourante!;
         Saisie = new SaisieObligation
         {
@@ -50,8 +45,7 @@ public sealed class ObligationModel(ClauseDbContext db, TimeProvider horloge) : 
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken annulation)
     {
-        var lot = await TrouverAsync(id, annulation);
-        if (lot is null) return NotFound();
+        if (await ChargerAsync(id, annulation) is not { } lot) return NotFound();
         var lecture = new LectureSaisie(ModelState);
         var taux = lecture.Taux(Saisie.TauxInsertion, nameof(Saisie.TauxInsertion), "Taux d'insertion");
         var part = lecture.Taux(Saisie.PartMainOeuvre, nameof(Saisie.PartMainOeuvre), "Part de main-d'œuvre");
@@ -59,22 +53,12 @@ public sealed class ObligationModel(ClauseDbContext db, TimeProvider horloge) : 
         var travaillees = lecture.Heures(Saisie.HeuresTravailleesEstimees, nameof(Saisie.HeuresTravailleesEstimees), "Heures travaillées estimées");
         var saisies = lecture.Heures(Saisie.HeuresSaisies, nameof(Saisie.HeuresSaisies), "Heures dues (F3)");
         if (!ModelState.IsValid) return Page();
-        try
-        {
-            var fondements = ReglesFondement.Combiner(Saisie.Fondements);
-            var parametres = Obligations.Parametres(Saisie.Methode, taux, travaillees, saisies);
-            lot.ModifierParametres(part ?? new Taux(lot.PartMainOeuvrePdb), cout, lot.FormationComptabilisee,
-                lot.PlafondFormationPdb is { } plafond ? new Taux(plafond) : null);
-            lot.ModifierObligation(fondements, parametres, Saisie.DateEffet!.Value, Saisie.Motif, Reglages, horloge);
-        }
-        catch (RegleMetierException ex)
-        {
-            ModelState.AjouterErreur(ex, ChampsDuDomaine);
+        // Combiner and Parametres only read the typed inputs into the domain's choice; the one change is ModifierObligation.
+        if (!Appliquer(() => lot.ModifierObligation(ReglesFondement.Combiner(Saisie.Fondements), Obligations.Parametres(Saisie.Methode, taux, travaillees, saisies),
+                part ?? new Taux(lot.PartMainOeuvrePdb), cout, Saisie.DateEffet!.Value, Saisie.Motif, Reglages, horloge), ChampsDuDomaine))
             return Page();
-        }
-        await db.SaveChangesAsync(annulation);
-        TempData["Succes"] = $"L'obligation est modifiée : {CalculHeuresDues.FormaterHeures(lot.HeuresDues)} dues.";
-        return RedirectToPage("/Lots/Details", new { id });
+        return await EnregistrerAsync($"L'obligation est modifiée : {CalculHeuresDues.FormaterHeures(lot.HeuresDues)} dues.", "/Lots/Details", new { id },
+            annulation);
     }
 
     private static string Heures(long minutes) => (FormatFrancais.DiviserArrondi(minutes * 100, 60) / 100m).ToString("0.##", FormatFrancais.Culture);
@@ -87,18 +71,11 @@ public sealed class ObligationModel(ClauseDbContext db, TimeProvider horloge) : 
         [nameof(Lot.FinExecution)] = nameof(SaisieObligation.Fondements),
     };
 
-    private async Task<Lot?> TrouverAsync(Guid id, CancellationToken annulation)
+    protected override async Task PreparerAsync(Lot lot, CancellationToken annulation)
     {
-        var lot = await ChargementLot.ChargerAsync(db, id, annulation);
-        if (lot is not null)
-        {
-            Id = lot.Id;
-            NomLot = ChargementLot.Nom(lot);
-            MontantLot = lot.MontantHT;
-            ExplicationActuelle = lot.ExplicationHeuresDues();
-            Reglages = await ReglagesStructure.LireAsync(db, annulation);
-        }
-        return lot;
+        MontantLot = lot.MontantHT;
+        ExplicationActuelle = lot.ExplicationHeuresDues();
+        Reglages = await ReglagesStructure.LireAsync(Db, annulation);
     }
 }
 

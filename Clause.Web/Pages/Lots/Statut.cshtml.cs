@@ -12,14 +12,10 @@ namespace Clause.Web.Pages.Lots;
 /// Changes a lot's status (facilitateur only, by the folder conventions). Next steps are posted from the lot's
 /// page; going back one step shows this page first to ask for the reason. « En exécution » needs an attributaire.
 /// </summary>
-public sealed class StatutModel(ClauseDbContext db) : PageModel
+public sealed class StatutModel(ClauseDbContext db) : PageActionLot(db)
 {
     [BindProperty]
     public SaisieStatutLot Saisie { get; set; } = new();
-
-    public Guid Id { get; private set; }
-
-    public string NomLot { get; private set; } = string.Empty;
 
     public StatutLot StatutActuel { get; private set; }
 
@@ -27,8 +23,7 @@ public sealed class StatutModel(ClauseDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, StatutLot? cible, CancellationToken annulation)
     {
-        var lot = await TrouverAsync(id, annulation);
-        if (lot is null) return NotFound();
+        if (await ChargerAsync(id, annulation) is not { } lot) return NotFound();
         if (cible is null || !lot.StatutsAccessibles().Contains(cible.Value))
             return RedirectToPage("/Lots/Details", new { id });
         Saisie.Cible = cible;
@@ -37,21 +32,10 @@ public sealed class StatutModel(ClauseDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken annulation)
     {
-        var lot = await TrouverAsync(id, annulation);
-        if (lot is null) return NotFound();
+        if (await ChargerAsync(id, annulation) is not { } lot) return NotFound();
         if (!ModelState.IsValid) return Page();
-        try
-        {
-            lot.ChangerStatut(Saisie.Cible!.Value, Saisie.Motif);
-        }
-        catch (RegleMetierException ex)
-        {
-            ModelState.AjouterErreur(ex, ChampsDuDomaine);
-            return Page();
-        }
-        await db.SaveChangesAsync(annulation);
-        TempData["Succes"] = $"Le lot est maintenant au statut « {lot.Statut.Libelle()} ».";
-        return RedirectToPage("/Lots/Details", new { id });
+        if (!Appliquer(() => lot.ChangerStatut(Saisie.Cible!.Value, Saisie.Motif), ChampsDuDomaine)) return Page();
+        return await EnregistrerAsync($"Le lot est maintenant au statut « {lot.Statut.Libelle()} ».", "/Lots/Details", new { id }, annulation);
     }
 
     private static readonly Dictionary<string, string> ChampsDuDomaine = new()
@@ -60,16 +44,10 @@ public sealed class StatutModel(ClauseDbContext db) : PageModel
         [nameof(Lot.Statut)] = nameof(SaisieStatutLot.Cible),
     };
 
-    private async Task<Lot?> TrouverAsync(Guid id, CancellationToken annulation)
+    protected override Task PreparerAsync(Lot lot, CancellationToken annulation)
     {
-        var lot = await ChargementLot.ChargerAsync(db, id, annulation);
-        if (lot is not null)
-        {
-            Id = lot.Id;
-            NomLot = ChargementLot.Nom(lot);
-            StatutActuel = lot.Statut;
-        }
-        return lot;
+        StatutActuel = lot.Statut;
+        return Task.CompletedTask;
     }
 }
 

@@ -17,10 +17,10 @@ namespace Clause.Web.Pages.Marches;
 /// No filled row: the domain gives the marché its single lot. Each refusal about a lot names it:
 /// « Lot 2 — Montant HT : … ».
 /// </summary>
-public sealed partial class CreerModel(ClauseDbContext db, TimeProvider horloge) : PageModel
+public sealed partial class CreerModel(ClauseDbContext db, TimeProvider horloge) : PageAction(db)
 {
-    /// <summary>How many lot rows a form may carry (a guard against forged posts).</summary>
-    public const int LotsMax = 60;
+    /// <summary>How many lot rows the form offers: the marché's rule.</summary>
+    public const int LotsMax = Marche.LotsMax;
 
     [BindProperty]
     public SaisieMarche Saisie { get; set; } = new();
@@ -59,59 +59,36 @@ public sealed partial class CreerModel(ClauseDbContext db, TimeProvider horloge)
     {
         await PreparerAsync(annulation);
         NommerLesLotsDansLesErreurs();
-        if (Saisie.Lots.Count > LotsMax)
-        {
-            ModelState.AddModelError(string.Empty, $"Un marché est créé avec au plus {LotsMax} lots.");
-            return Page();
-        }
-
-        var structureId = db.Contexte.StructureId;
-        var operation = Saisie.OperationId is { } operationId
-            ? await db.Operations.FirstOrDefaultAsync(o => o.Id == operationId && o.StructureId == structureId, annulation)
-            : null;
+        var operation = Saisie.OperationId is { } operationId ? await Db.Operations.DeLaStructureAsync(Db, operationId, annulation) : null;
         if (operation is null && Saisie.OperationId is not null)
             ModelState.AddModelError("Saisie.OperationId", "Choisissez une opération dans la liste.");
         var montant = new LectureSaisie(ModelState).Montant(Saisie.MontantHT, nameof(Saisie.MontantHT), SaisieChampsMarche.LibelleMontant);
         var lots = LireLesLots();
         if (!ModelState.IsValid || operation is null || montant is null) return Page();
 
+        // A refusal about a lot names it « Lots[i].Champ » (i among the filled rows): it goes beside that row's field.
         Marche marche;
         try
         {
             marche = Marche.Creer(operation, Saisie.Numero, Saisie.Objet, Saisie.Type!.Value, Saisie.DateNotification,
                 Saisie.DebutExecution!.Value, Saisie.FinExecution!.Value, montant.Value, lots.Select(l => l.Lot).ToList(), Reglages, horloge);
         }
+        catch (RegleMetierException ex) when (ChampDeLot().Match(ex.Champ) is { Success: true } m)
+        {
+            var ligne = lots[int.Parse(m.Groups[1].Value, Affichage.Fr)];
+            ErreurDeLot(ligne.Index, m.Groups[2].Value, ex.Message);
+            return Page();
+        }
         catch (RegleMetierException ex)
         {
-            if (ChampDeLot().Match(ex.Champ) is { Success: true } m)
-            {
-                var ligne = lots[int.Parse(m.Groups[1].Value, Affichage.Fr)];
-                ErreurDeLot(ligne.Index, m.Groups[2].Value, ex.Message);
-            }
-            else ModelState.AjouterErreur(ex);
+            ModelState.AjouterErreur(ex);
             return Page();
         }
-        if (await UniciteNumeroMarche.DejaUtiliseAsync(db, marche, annulation))
-        {
-            ModelState.AddModelError("Saisie.Numero", UniciteNumeroMarche.Message);
-            return Page();
-        }
-        db.Marches.Add(marche);
-        try
-        {
-            await db.SaveChangesAsync(annulation);
-        }
-        catch (DbUpdateException)
-        {
-            // Another user saved the same number in between: the unique index refused it.
-            if (!await UniciteNumeroMarche.DejaUtiliseAsync(db, marche, annulation)) throw;
-            ModelState.AddModelError("Saisie.Numero", UniciteNumeroMarche.Message);
-            return Page();
-        }
-        TempData["Succes"] = marche.Lots.Count == 1
-            ? $"Le marché « {marche.Numero} » est enregistré avec un lot."
-            : $"Le marché « {marche.Numero} » est enregistré avec {marche.Lots.Count} lots.";
-        return RedirectToPage("/Marches/Details", new { id = marche.Id });
+        Db.Marches.Add(marche);
+        return await EnregistrerAsync(marche.Lots.Count == 1
+                ? $"Le marché « {marche.Numero} » est enregistré avec un lot."
+                : $"Le marché « {marche.Numero} » est enregistré avec {marche.Lots.Count} lots.",
+            "/Marches/Details", new { id = marche.Id }, nameof(Saisie.Numero), () => UniciteNumeroMarche.ConflitAsync(Db, marche, annulation), annulation);
     }
 
     /// <summary>« Lot 2 » for the row at <paramref name="index"/>: its position in the form, as its legend says.</summary>
@@ -196,8 +173,8 @@ public sealed partial class CreerModel(ClauseDbContext db, TimeProvider horloge)
 
     private async Task PreparerAsync(CancellationToken annulation)
     {
-        Operations = await ListesMarches.OperationsAsync(db, Saisie.OperationId, avecCloses: false, annulation);
-        Reglages = await ReglagesStructure.LireAsync(db, annulation);
+        Operations = await ListesMarches.OperationsAsync(Db, Saisie.OperationId, avecCloses: false, annulation);
+        Reglages = await ReglagesStructure.LireAsync(Db, annulation);
     }
 
     [GeneratedRegex(@"^Lots\[(\d+)\]\.?(.*)$")]

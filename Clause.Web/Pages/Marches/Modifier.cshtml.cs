@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Clause.Web.Pages.Marches;
 
 /// <summary>Changes a marché's fields (not its opération nor its type); its lots must stay inside its dates.</summary>
-public sealed class ModifierModel(ClauseDbContext db) : PageModel
+public sealed class ModifierModel(ClauseDbContext db) : PageAction(db)
 {
     [BindProperty]
     public SaisieChampsMarche Saisie { get; set; } = new();
@@ -22,8 +22,7 @@ public sealed class ModifierModel(ClauseDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation)
     {
-        var marche = await TrouverAsync(id, annulation);
-        if (marche is null) return NotFound();
+        if (await ChargerAsync(id, annulation) is not { } marche) return NotFound();
         Saisie = new SaisieChampsMarche
         {
             Numero = marche.Numero,
@@ -38,42 +37,19 @@ public sealed class ModifierModel(ClauseDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken annulation)
     {
-        var marche = await TrouverAsync(id, annulation);
-        if (marche is null) return NotFound();
+        if (await ChargerAsync(id, annulation) is not { } marche) return NotFound();
         var montant = new LectureSaisie(ModelState).Montant(Saisie.MontantHT, nameof(Saisie.MontantHT), SaisieChampsMarche.LibelleMontant);
         if (!ModelState.IsValid || montant is null) return Page();
-        try
-        {
-            marche.Modifier(Saisie.Numero, Saisie.Objet, Saisie.DateNotification, Saisie.DebutExecution!.Value, Saisie.FinExecution!.Value, montant.Value);
-        }
-        catch (RegleMetierException ex)
-        {
-            ModelState.AjouterErreur(ex);
+        if (!Appliquer(() => marche.Modifier(Saisie.Numero, Saisie.Objet, Saisie.DateNotification, Saisie.DebutExecution!.Value, Saisie.FinExecution!.Value,
+                montant.Value)))
             return Page();
-        }
-        if (await UniciteNumeroMarche.DejaUtiliseAsync(db, marche, annulation))
-        {
-            ModelState.AddModelError("Saisie.Numero", UniciteNumeroMarche.Message);
-            return Page();
-        }
-        try
-        {
-            await db.SaveChangesAsync(annulation);
-        }
-        catch (DbUpdateException)
-        {
-            if (!await UniciteNumeroMarche.DejaUtiliseAsync(db, marche, annulation)) throw;
-            ModelState.AddModelError("Saisie.Numero", UniciteNumeroMarche.Message);
-            return Page();
-        }
-        TempData["Succes"] = "Les modifications du marché sont enregistrées.";
-        return RedirectToPage("/Marches/Details", new { id });
+        return await EnregistrerAsync("Les modifications du marché sont enregistrées.", "/Marches/Details", new { id },
+            nameof(Saisie.Numero), () => UniciteNumeroMarche.ConflitAsync(Db, marche, annulation), annulation);
     }
 
-    private async Task<Marche?> TrouverAsync(Guid id, CancellationToken annulation)
+    private async Task<Marche?> ChargerAsync(Guid id, CancellationToken annulation)
     {
-        var structureId = db.Contexte.StructureId;
-        var marche = await db.Marches.Include(m => m.Lots).FirstOrDefaultAsync(m => m.Id == id && m.StructureId == structureId, annulation);
+        var marche = await Db.Marches.Include(m => m.Lots).DeLaStructureAsync(Db, id, annulation);
         if (marche is not null)
         {
             Id = marche.Id;

@@ -133,9 +133,16 @@ public static class ListesMarches
 }
 
 /// <summary>One marché number per donneur d'ordre (the unique index is the last line of defence).</summary>
+/// <summary>
+/// The number of a marché is unique per donneur d'ordre: the unique index (DonneurOrdreId, Numero) is the rule. After the
+/// index refused a save, <see cref="ConflitAsync"/> finds the duplicate and gives the French message of the field.
+/// </summary>
 public static class UniciteNumeroMarche
 {
     public const string Message = "Un marché de ce donneur d'ordre porte déjà ce numéro.";
+
+    public static async Task<string?> ConflitAsync(ClauseDbContext db, Marche marche, CancellationToken annulation) =>
+        await DejaUtiliseAsync(db, marche, annulation) ? Message : null;
 
     public static Task<bool> DejaUtiliseAsync(ClauseDbContext db, Marche marche, CancellationToken annulation) =>
         db.Marches.AsNoTracking().AnyAsync(m => m.DonneurOrdreId == marche.DonneurOrdreId && m.Numero == marche.Numero && m.Id != marche.Id, annulation);

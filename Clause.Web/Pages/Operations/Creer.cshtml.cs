@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Clause.Web.Pages.Operations;
 
 /// <summary>A new opération of one of the structure's donneurs d'ordre; it starts « Repérée ».</summary>
-public sealed class CreerModel(ClauseDbContext db) : PageModel
+public sealed class CreerModel(ClauseDbContext db) : PageAction(db)
 {
     [BindProperty]
     public SaisieOperation Saisie { get; set; } = new();
@@ -20,16 +20,13 @@ public sealed class CreerModel(ClauseDbContext db) : PageModel
     public async Task OnGetAsync(Guid? donneurOrdreId, CancellationToken annulation)
     {
         Saisie.DonneurOrdreId = donneurOrdreId;
-        Donneurs = await ListesOperations.DonneursAsync(db, donneurOrdreId, annulation);
+        Donneurs = await ListesOperations.DonneursAsync(Db, donneurOrdreId, annulation);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken annulation)
     {
-        Donneurs = await ListesOperations.DonneursAsync(db, Saisie.DonneurOrdreId, annulation);
-        var structureId = db.Contexte.StructureId;
-        var donneur = Saisie.DonneurOrdreId is { } donneurId
-            ? await db.DonneursOrdre.FirstOrDefaultAsync(d => d.Id == donneurId && d.StructureId == structureId, annulation)
-            : null;
+        Donneurs = await ListesOperations.DonneursAsync(Db, Saisie.DonneurOrdreId, annulation);
+        var donneur = Saisie.DonneurOrdreId is { } donneurId ? await Db.DonneursOrdre.DeLaStructureAsync(Db, donneurId, annulation) : null;
         if (donneur is null)
             ModelState.AddModelError("Saisie.DonneurOrdreId", Saisie.DonneurOrdreId is null
                 ? "Le champ « Donneur d'ordre » est obligatoire."
@@ -37,20 +34,10 @@ public sealed class CreerModel(ClauseDbContext db) : PageModel
         var objectif = new LectureSaisie(ModelState).Taux(Saisie.ObjectifPartQpv, nameof(Saisie.ObjectifPartQpv), SaisieOperation.LibelleObjectifQpv);
         if (!ModelState.IsValid || donneur is null) return Page();
 
-        Operation operation;
-        try
-        {
-            operation = Operation.Creer(donneur, Saisie.Nom, Saisie.Commune, Saisie.DebutPrevisionnel, Saisie.FinPrevisionnelle,
-                Saisie.Programme!.Value, Saisie.EnQpv, Saisie.CodeQpv, objectif);
-        }
-        catch (RegleMetierException ex)
-        {
-            ModelState.AjouterErreur(ex, SaisieOperation.ChampsDuDomaine);
+        if (!Appliquer(() => Operation.Creer(donneur, Saisie.Nom, Saisie.Commune, Saisie.DebutPrevisionnel, Saisie.FinPrevisionnelle,
+                Saisie.Programme!.Value, Saisie.EnQpv, Saisie.CodeQpv, objectif), out var operation, SaisieOperation.ChampsDuDomaine))
             return Page();
-        }
-        db.Operations.Add(operation);
-        await db.SaveChangesAsync(annulation);
-        TempData["Succes"] = $"L'opération « {operation.Nom} » est enregistrée.";
-        return RedirectToPage("/Operations/Details", new { id = operation.Id });
+        Db.Operations.Add(operation);
+        return await EnregistrerAsync($"L'opération « {operation.Nom} » est enregistrée.", "/Operations/Details", new { id = operation.Id }, annulation);
     }
 }

@@ -13,7 +13,7 @@ namespace Clause.Web.Pages.Operations;
 /// Changes an opération's status (facilitateur only, by the folder conventions). The next step is posted
 /// straight from the opération's page; going back one step shows this page first to ask for the reason.
 /// </summary>
-public sealed class StatutModel(ClauseDbContext db) : PageModel
+public sealed class StatutModel(ClauseDbContext db) : PageAction(db)
 {
     [BindProperty]
     public SaisieStatutOperation Saisie { get; set; } = new();
@@ -28,8 +28,7 @@ public sealed class StatutModel(ClauseDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, StatutOperation? cible, CancellationToken annulation)
     {
-        var operation = await TrouverAsync(id, annulation);
-        if (operation is null) return NotFound();
+        if (await ChargerAsync(id, annulation) is not { } operation) return NotFound();
         if (cible is null || !operation.StatutsAccessibles().Contains(cible.Value))
             return RedirectToPage("/Operations/Details", new { id });
         Saisie.Cible = cible;
@@ -38,21 +37,10 @@ public sealed class StatutModel(ClauseDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken annulation)
     {
-        var operation = await TrouverAsync(id, annulation);
-        if (operation is null) return NotFound();
+        if (await ChargerAsync(id, annulation) is not { } operation) return NotFound();
         if (!ModelState.IsValid) return Page();
-        try
-        {
-            operation.ChangerStatut(Saisie.Cible!.Value, Saisie.Motif);
-        }
-        catch (RegleMetierException ex)
-        {
-            ModelState.AjouterErreur(ex, ChampsDuDomaine);
-            return Page();
-        }
-        await db.SaveChangesAsync(annulation);
-        TempData["Succes"] = $"L'opération est maintenant au statut « {operation.Statut.Libelle()} ».";
-        return RedirectToPage("/Operations/Details", new { id });
+        if (!Appliquer(() => operation.ChangerStatut(Saisie.Cible!.Value, Saisie.Motif), ChampsDuDomaine)) return Page();
+        return await EnregistrerAsync($"L'opération est maintenant au statut « {operation.Statut.Libelle()} ».", "/Operations/Details", new { id }, annulation);
     }
 
     private static readonly Dictionary<string, string> ChampsDuDomaine = new()
@@ -61,10 +49,9 @@ public sealed class StatutModel(ClauseDbContext db) : PageModel
         [nameof(Operation.Statut)] = nameof(SaisieStatutOperation.Cible),
     };
 
-    private async Task<Operation?> TrouverAsync(Guid id, CancellationToken annulation)
+    private async Task<Operation?> ChargerAsync(Guid id, CancellationToken annulation)
     {
-        var structureId = db.Contexte.StructureId;
-        var operation = await db.Operations.FirstOrDefaultAsync(o => o.Id == id && o.StructureId == structureId, annulation);
+        var operation = await Db.Operations.DeLaStructureAsync(Db, id, annulation);
         if (operation is not null)
         {
             Id = operation.Id;

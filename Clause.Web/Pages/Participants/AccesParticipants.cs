@@ -20,10 +20,23 @@ public static class AccesParticipants
     public static bool VoitSensibles(ClaimsPrincipal utilisateur) => VoitTout(utilisateur);
 
     /// <summary>The participants the user may read: own structure (checked explicitly, not only by the filter), own caseload for a Referent.</summary>
-    public static IQueryable<Participant> Visibles(ClauseDbContext db, ClaimsPrincipal utilisateur)
+    public static IQueryable<Participant> Visibles(ClauseDbContext db, ClaimsPrincipal utilisateur) =>
+        Filtrer(db, db.Participants.AsNoTracking(), utilisateur);
+
+    /// <summary>
+    /// The loading half of the convention for the /Participants action pages: the participant of the route, tracked for a
+    /// change with its decisions, when the user may see it (<see cref="Visibles"/>' rule); null → 404.
+    /// </summary>
+    public static Task<Participant?> ChargerAsync(ClauseDbContext db, ClaimsPrincipal utilisateur, Guid id, CancellationToken annulation)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return Filtrer(db, db.Participants.Include(p => p.Decisions), utilisateur).FirstOrDefaultAsync(p => p.Id == id, annulation);
+    }
+
+    private static IQueryable<Participant> Filtrer(ClauseDbContext db, IQueryable<Participant> source, ClaimsPrincipal utilisateur)
     {
         var structureId = db.Contexte.StructureId;
-        var requete = db.Participants.AsNoTracking().Where(p => p.StructureId == structureId);
+        var requete = source.Where(p => p.StructureId == structureId);
         if (VoitTout(utilisateur)) return requete;
         var utilisateurId = db.Contexte.UtilisateurId;
         return requete.Where(p => p.ReferentId != null && p.ReferentId == utilisateurId);

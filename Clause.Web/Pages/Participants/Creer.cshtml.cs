@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Clause.Web.Pages.Participants;
 
 /// <summary>Registers a participant (Facilitateur).</summary>
-public sealed class CreerModel(ClauseDbContext db, TimeProvider horloge) : PageModel, IFormulaireParticipant
+public sealed class CreerModel(ClauseDbContext db, TimeProvider horloge) : PageAction(db), IFormulaireParticipant
 {
     [BindProperty]
     public SaisieParticipant Saisie { get; set; } = new();
@@ -18,28 +18,18 @@ public sealed class CreerModel(ClauseDbContext db, TimeProvider horloge) : PageM
     public async Task OnGetAsync(CancellationToken annulation)
     {
         Saisie.DateInformation = Affichage.Aujourdhui(horloge);
-        Referents = await AccesParticipants.ReferentsAsync(db, annulation);
+        Referents = await AccesParticipants.ReferentsAsync(Db, annulation);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken annulation)
     {
-        Referents = await AccesParticipants.ReferentsAsync(db, annulation);
+        Referents = await AccesParticipants.ReferentsAsync(Db, annulation);
         if (Saisie.ReferentId is { } referent && Referents.All(r => r.Id != referent))
             ModelState.AddModelError("Saisie.ReferentId", "Choisissez un référent de parcours de votre structure.");
         if (!ModelState.IsValid) return Page();
-        Participant participant;
-        try
-        {
-            participant = Participant.Creer(db.Contexte.StructureId ?? Guid.Empty, Saisie.VersDonnees(), Affichage.Aujourdhui(horloge));
-        }
-        catch (RegleMetierException ex)
-        {
-            ModelState.AjouterErreur(ex);
+        if (!Appliquer(() => Participant.Creer(Db.Contexte.StructureId ?? Guid.Empty, Saisie.VersDonnees(), Affichage.Aujourdhui(horloge)), out var participant))
             return Page();
-        }
-        db.Participants.Add(participant);
-        await db.SaveChangesAsync(annulation);
-        TempData["Succes"] = $"{participant.Prenom} {participant.Nom} est inscrit(e).";
-        return RedirectToPage("/Participants/Details", new { id = participant.Id });
+        Db.Participants.Add(participant);
+        return await EnregistrerAsync($"{participant.Prenom} {participant.Nom} est inscrit(e).", "/Participants/Details", new { id = participant.Id }, annulation);
     }
 }

@@ -13,7 +13,7 @@ namespace Clause.Web.Pages.Participants;
 /// A facilitateur validates an eligibility decision: date, categories ticked with the proof seen for each,
 /// avis motivé (prescripteur + motive) when that category is ticked. Age categories are checked by the domain.
 /// </summary>
-public sealed class EligibiliteModel(ClauseDbContext db, TimeProvider horloge) : PageModel
+public sealed class EligibiliteModel(ClauseDbContext db, TimeProvider horloge) : PageAction(db)
 {
     [BindProperty]
     public SaisieEligibilite Saisie { get; set; } = new();
@@ -32,10 +32,7 @@ public sealed class EligibiliteModel(ClauseDbContext db, TimeProvider horloge) :
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation)
     {
-        var structureId = db.Contexte.StructureId;
-        var p = await db.Participants.AsNoTracking().Where(x => x.Id == id && x.StructureId == structureId)
-            .Select(x => new { x.Prenom, x.Nom, x.DateNaissance }).FirstOrDefaultAsync(annulation);
-        if (p is null) return NotFound();
+        if (await AccesParticipants.ChargerAsync(Db, User, id, annulation) is not { } p) return NotFound();
         await PreparerAsync(id, $"{p.Prenom} {p.Nom}", p.DateNaissance, annulation);
         Saisie = new SaisieEligibilite
         {
@@ -48,29 +45,18 @@ public sealed class EligibiliteModel(ClauseDbContext db, TimeProvider horloge) :
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken annulation)
     {
-        var structureId = db.Contexte.StructureId;
-        var participant = await db.Participants.Include(x => x.Decisions)
-            .FirstOrDefaultAsync(x => x.Id == id && x.StructureId == structureId, annulation);
-        if (participant is null) return NotFound();
+        if (await AccesParticipants.ChargerAsync(Db, User, id, annulation) is not { } participant) return NotFound();
         await PreparerAsync(id, $"{participant.Prenom} {participant.Nom}", participant.DateNaissance, annulation);
         Saisie.Lignes = Completer(Saisie.Lignes);
         if (!ModelState.IsValid) return Page();
 
         var cochees = Saisie.Lignes.Where(l => l.Cochee)
             .Select(l => new CategorieSaisie(l.Categorie, l.Justificatif, l.FinDroits)).ToList();
-        try
-        {
-            participant.ValiderEligibilite(Saisie.DateValidation!.Value, cochees, Saisie.PrescripteurAvis, Saisie.MotifAvis,
-                db.Contexte.UtilisateurId ?? Guid.Empty, db.Contexte.NomUtilisateur, await Web.Infrastructure.ReglagesStructure.LireAsync(db, annulation), Aujourdhui);
-        }
-        catch (RegleMetierException ex)
-        {
-            ModelState.AjouterErreur(ex);
+        var reglages = await Web.Infrastructure.ReglagesStructure.LireAsync(Db, annulation);
+        if (!Appliquer(() => participant.ValiderEligibilite(Saisie.DateValidation!.Value, cochees, Saisie.PrescripteurAvis, Saisie.MotifAvis,
+                Db.Contexte.UtilisateurId ?? Guid.Empty, Db.Contexte.NomUtilisateur, reglages, Aujourdhui)))
             return Page();
-        }
-        await db.SaveChangesAsync(annulation);
-        TempData["Succes"] = $"L'éligibilité de {participant.Prenom} {participant.Nom} est validée.";
-        return RedirectToPage("/Participants/Details", new { id });
+        return await EnregistrerAsync($"L'éligibilité de {participant.Prenom} {participant.Nom} est validée.", "/Participants/Details", new { id }, annulation);
     }
 
     private async Task PreparerAsync(Guid id, string nom, DateOnly naissance, CancellationToken annulation)
@@ -79,7 +65,7 @@ public sealed class EligibiliteModel(ClauseDbContext db, TimeProvider horloge) :
         NomAffiche = nom;
         DateNaissance = naissance;
         Aujourdhui = Affichage.Aujourdhui(horloge);
-        var reglages = await Web.Infrastructure.ReglagesStructure.LireAsync(db, annulation);
+        var reglages = await Web.Infrastructure.ReglagesStructure.LireAsync(Db, annulation);
         AgeSenior = reglages.AgeSenior;
         FenetreMois = reglages.FenetreEligibiliteMois;
     }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Clause.Web.Pages.Participants;
 
 /// <summary>Corrects a participant's identity (Facilitateur; right of rectification, §12).</summary>
-public sealed class ModifierModel(ClauseDbContext db, TimeProvider horloge) : PageModel, IFormulaireParticipant
+public sealed class ModifierModel(ClauseDbContext db, TimeProvider horloge) : PageAction(db), IFormulaireParticipant
 {
     [BindProperty]
     public SaisieParticipant Saisie { get; set; } = new();
@@ -21,9 +21,7 @@ public sealed class ModifierModel(ClauseDbContext db, TimeProvider horloge) : Pa
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation)
     {
-        var structureId = db.Contexte.StructureId;
-        var p = await db.Participants.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.StructureId == structureId, annulation);
-        if (p is null) return NotFound();
+        if (await AccesParticipants.ChargerAsync(Db, User, id, annulation) is not { } p) return NotFound();
         Id = id;
         NomAffiche = $"{p.Prenom} {p.Nom}";
         Saisie = new SaisieParticipant
@@ -43,33 +41,21 @@ public sealed class ModifierModel(ClauseDbContext db, TimeProvider horloge) : Pa
             IdentifiantFranceTravail = p.IdentifiantFranceTravail,
             DateInformation = p.DateInformation,
         };
-        Referents = await AccesParticipants.ReferentsAsync(db, annulation);
+        Referents = await AccesParticipants.ReferentsAsync(Db, annulation);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken annulation)
     {
-        var structureId = db.Contexte.StructureId;
-        var participant = await db.Participants.FirstOrDefaultAsync(x => x.Id == id && x.StructureId == structureId, annulation);
-        if (participant is null) return NotFound();
+        if (await AccesParticipants.ChargerAsync(Db, User, id, annulation) is not { } participant) return NotFound();
         Id = id;
         NomAffiche = $"{participant.Prenom} {participant.Nom}";
-        Referents = await AccesParticipants.ReferentsAsync(db, annulation);
+        Referents = await AccesParticipants.ReferentsAsync(Db, annulation);
         // A référent who left keeps being accepted on the participant that already had him or her.
         if (Saisie.ReferentId is { } referent && referent != participant.ReferentId && Referents.All(r => r.Id != referent))
             ModelState.AddModelError("Saisie.ReferentId", "Choisissez un référent de parcours de votre structure.");
         if (!ModelState.IsValid) return Page();
-        try
-        {
-            participant.Modifier(Saisie.VersDonnees(), Affichage.Aujourdhui(horloge));
-        }
-        catch (RegleMetierException ex)
-        {
-            ModelState.AjouterErreur(ex);
-            return Page();
-        }
-        await db.SaveChangesAsync(annulation);
-        TempData["Succes"] = "Les informations du participant sont enregistrées.";
-        return RedirectToPage("/Participants/Details", new { id });
+        if (!Appliquer(() => participant.Modifier(Saisie.VersDonnees(), Affichage.Aujourdhui(horloge)))) return Page();
+        return await EnregistrerAsync("Les informations du participant sont enregistrées.", "/Participants/Details", new { id }, annulation);
     }
 }

@@ -1,0 +1,99 @@
+using System.Diagnostics.CodeAnalysis;
+using Clause.Domain.Commun;
+using Clause.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Clause.Web.Infrastructure;
+
+/// <summary>
+/// Base of every action page (a form that changes one record): the handler loads its record through the folder's
+/// loader (null → <c>NotFound()</c>), calls ONE domain method through <see cref="Appliquer"/> — a
+/// <see cref="RegleMetierException"/> becomes the error beside the field it names and nothing is saved — then
+/// <see cref="EnregistrerAsync"/> saves and redirects (PRG). Written once so that a new page cannot forget a step.
+/// See docs/architecture.md, « Ajouter une page d'action ».
+/// </summary>
+public abstract class PageAction(ClauseDbContext db) : PageModel
+{
+    protected ClauseDbContext Db => db;
+
+    /// <summary>
+    /// Calls the handler's one domain method. False when the domain refused: its message is put beside the field it
+    /// names (renamed through <paramref name="renommages"/> when the input record names it differently) and the handler
+    /// re-renders the form without saving.
+    /// </summary>
+    protected bool Appliquer(Action appelDomaine, IReadOnlyDictionary<string, string>? renommages = null)
+    {
+        ArgumentNullException.ThrowIfNull(appelDomaine);
+        try
+        {
+            appelDomaine();
+            return true;
+        }
+        catch (RegleMetierException ex)
+        {
+            ModelState.AjouterErreur(ex, renommages);
+            return false;
+        }
+    }
+
+    /// <summary>The same for a creation: the domain factory's record, or false (and null) when it refused.</summary>
+    protected bool Appliquer<T>(Func<T> creation, [NotNullWhen(true)] out T? cree, IReadOnlyDictionary<string, string>? renommages = null)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(creation);
+        T? resultat = null;
+        var reussi = Appliquer(() => resultat = creation(), renommages);
+        cree = resultat;
+        return reussi && cree is not null;
+    }
+
+    /// <summary>Saves what the domain changed, shows <paramref name="succes"/> on the next page and redirects to it (PRG).</summary>
+    protected async Task<IActionResult> EnregistrerAsync(string succes, string page, object? route, CancellationToken annulation)
+    {
+        await db.SaveChangesAsync(annulation);
+        TempData["Succes"] = succes;
+        return RedirectToPage(page, route);
+    }
+
+    /// <summary>
+    /// Same, for a save that a unique index may refuse (a number or SIRET saved by someone else in between): when
+    /// <paramref name="conflit"/> then finds the duplicate, its French message goes beside <paramref name="champ"/> and
+    /// the form is re-rendered; any other failure is rethrown. The index is the rule; this is its one translation.
+    /// </summary>
+    protected async Task<IActionResult> EnregistrerAsync(string succes, string page, object? route, string champ, Func<Task<string?>> conflit,
+        CancellationToken annulation)
+    {
+        ArgumentNullException.ThrowIfNull(conflit);
+        try
+        {
+            await db.SaveChangesAsync(annulation);
+        }
+        catch (DbUpdateException)
+        {
+            if (await conflit() is not { } message) throw;
+            ModelState.AddModelError($"Saisie.{champ}", message);
+            return Page();
+        }
+        TempData["Succes"] = succes;
+        return RedirectToPage(page, route);
+    }
+}
+
+/// <summary>The loading half of the convention: one record of the current structure, tracked for a change.</summary>
+public static class Chargement
+{
+    /// <summary>
+    /// The record <paramref name="id"/> of the current structure, or null (→ 404) when it does not exist or belongs to
+    /// another structure. The structure is compared explicitly, not only through the tenant filter.
+    /// </summary>
+    public static Task<T?> DeLaStructureAsync<T>(this IQueryable<T> source, ClauseDbContext db, Guid id, CancellationToken annulation)
+        where T : Entite, IAppartientStructure
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var structureId = db.Contexte.StructureId;
+        return source.FirstOrDefaultAsync(e => e.Id == id && e.StructureId == structureId, annulation);
+    }
+}
