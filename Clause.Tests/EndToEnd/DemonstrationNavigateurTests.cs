@@ -1,6 +1,6 @@
 using Clause.Infrastructure.DonneesDemo;
-using Microsoft.Playwright;
 using Clause.Tests.Support;
+using Microsoft.Playwright;
 
 namespace Clause.Tests.EndToEnd;
 
