@@ -43,7 +43,7 @@ public sealed record LigneContrat
 
     public DateOnly DateDebut { get; init; }
 
-    public DateOnly FinPrevue { get; init; }
+    public DateOnly? FinPrevue { get; init; }
 
     public DateOnly? FinReelle { get; init; }
 

@@ -72,9 +72,9 @@ public static class AccesHeures
 
 /// <summary>The head of a contrat's hours pages: who, where, for whom, under which modality, between which dates.</summary>
 public sealed record EnteteContrat(Guid Id, Guid ParticipantId, string Participant, Guid LotId, string Lot, Guid EmployeurId, string Employeur,
-    ModaliteContrat Modalite, StatutContrat Statut, DateOnly DateDebut, DateOnly FinPrevue, DateOnly? FinReelle, bool EligibiliteValide)
+    ModaliteContrat Modalite, StatutContrat Statut, DateOnly DateDebut, DateOnly? FinPrevue, DateOnly? FinReelle, bool EligibiliteValide)
 {
-    public Periode Periode => new(DateDebut, FinReelle ?? FinPrevue);
+    public Periode Periode => new(DateDebut, FinReelle ?? FinPrevue ?? DateOnly.MaxValue);
 
     public bool AccepteMontant => Modalite.AccepteMontantFacture();
 
