@@ -201,6 +201,7 @@ public sealed class ObligationInsertion : Entite, IAppartientStructure, IPartieD
     /// <summary>A next version keeping this one's method, inputs and hours (avenant without recalculation).</summary>
     internal ObligationInsertion Reconduire(Lot lot, DateOnly dateEffet, string motif, DateTimeOffset creeLe) => new()
     {
+        StructureId = StructureId,
         LotId = LotId,
         Version = Version + 1,
         Origine = OrigineObligation.Avenant,
