@@ -1099,3 +1099,228 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201202021_StructureEntitesEnfants'
+)
+BEGIN
+    ALTER TABLE [Contrats] DROP CONSTRAINT [CK_Contrats_Dates];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201202021_StructureEntitesEnfants'
+)
+BEGIN
+    DECLARE @var nvarchar(max);
+    SELECT @var = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Participants]') AND [c].[name] = N'Prescripteur');
+    IF @var IS NOT NULL EXEC(N'ALTER TABLE [Participants] DROP CONSTRAINT ' + @var + ';');
+    ALTER TABLE [Participants] ALTER COLUMN [Prescripteur] nvarchar(40) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201202021_StructureEntitesEnfants'
+)
+BEGIN
+    ALTER TABLE [ObligationsInsertion] ADD [StructureId] uniqueidentifier NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201202021_StructureEntitesEnfants'
+)
+BEGIN
+    DECLARE @var1 nvarchar(max);
+    SELECT @var1 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Contrats]') AND [c].[name] = N'FinPrevue');
+    IF @var1 IS NOT NULL EXEC(N'ALTER TABLE [Contrats] DROP CONSTRAINT ' + @var1 + ';');
+    ALTER TABLE [Contrats] ALTER COLUMN [FinPrevue] date NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201202021_StructureEntitesEnfants'
+)
+BEGIN
+    ALTER TABLE [ContactsEntreprise] ADD [StructureId] uniqueidentifier NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201202021_StructureEntitesEnfants'
+)
+BEGIN
+    ALTER TABLE [ContactsDonneurOrdre] ADD [StructureId] uniqueidentifier NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201202021_StructureEntitesEnfants'
+)
+BEGIN
+    ALTER TABLE [BonsCommande] ADD [StructureId] uniqueidentifier NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201202021_StructureEntitesEnfants'
+)
+BEGIN
+    UPDATE [ObligationsInsertion] SET [StructureId] = (SELECT [l].[StructureId] FROM [Lots] AS [l] WHERE [l].[Id] = [ObligationsInsertion].[LotId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201202021_StructureEntitesEnfants'
+)
+BEGIN
+    UPDATE [BonsCommande] SET [StructureId] = (SELECT [l].[StructureId] FROM [Lots] AS [l] WHERE [l].[Id] = [BonsCommande].[LotId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201202021_StructureEntitesEnfants'
+)
+BEGIN
+    UPDATE [ContactsEntreprise] SET [StructureId] = (SELECT [e].[StructureId] FROM [Entreprises] AS [e] WHERE [e].[Id] = [ContactsEntreprise].[EntrepriseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201202021_StructureEntitesEnfants'
+)
+BEGIN
+    UPDATE [ContactsDonneurOrdre] SET [StructureId] = (SELECT [d].[StructureId] FROM [DonneursOrdre] AS [d] WHERE [d].[Id] = [ContactsDonneurOrdre].[DonneurOrdreId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201202021_StructureEntitesEnfants'
+)
+BEGIN
+    UPDATE [JournalAudit] SET [StructureId] = (SELECT [l].[StructureId] FROM [Lots] AS [l] WHERE [l].[Id] = [JournalAudit].[RacineId]) WHERE [StructureId] IS NULL AND [TypeEntite] IN ('ObligationInsertion', 'BonCommande');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201202021_StructureEntitesEnfants'
+)
+BEGIN
+    UPDATE [JournalAudit] SET [StructureId] = (SELECT [e].[StructureId] FROM [Entreprises] AS [e] WHERE [e].[Id] = [JournalAudit].[RacineId]) WHERE [StructureId] IS NULL AND [TypeEntite] = 'ContactEntreprise';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201202021_StructureEntitesEnfants'
+)
+BEGIN
+    UPDATE [JournalAudit] SET [StructureId] = (SELECT [d].[StructureId] FROM [DonneursOrdre] AS [d] WHERE [d].[Id] = [JournalAudit].[RacineId]) WHERE [StructureId] IS NULL AND [TypeEntite] = 'ContactDonneurOrdre';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201202021_StructureEntitesEnfants'
+)
+BEGIN
+    UPDATE [JournalAudit] SET [StructureId] = [EntiteId] WHERE [StructureId] IS NULL AND [TypeEntite] = 'Structure';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201202021_StructureEntitesEnfants'
+)
+BEGIN
+    CREATE INDEX [IX_ObligationsInsertion_StructureId_LotId] ON [ObligationsInsertion] ([StructureId], [LotId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201202021_StructureEntitesEnfants'
+)
+BEGIN
+    EXEC(N'ALTER TABLE [Contrats] ADD CONSTRAINT [CK_Contrats_Dates] CHECK (([FinPrevue] IS NULL OR [FinPrevue] >= [DateDebut]) AND ([FinReelle] IS NULL OR [FinReelle] >= [DateDebut]))');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201202021_StructureEntitesEnfants'
+)
+BEGIN
+    EXEC(N'ALTER TABLE [Contrats] ADD CONSTRAINT [CK_Contrats_FinPrevue] CHECK ([FinPrevue] IS NOT NULL OR [TypeContrat] = ''CDI'' OR [TypeContrat] = ''CDIInclusion'')');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201202021_StructureEntitesEnfants'
+)
+BEGIN
+    CREATE INDEX [IX_ContactsEntreprise_StructureId_EntrepriseId] ON [ContactsEntreprise] ([StructureId], [EntrepriseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201202021_StructureEntitesEnfants'
+)
+BEGIN
+    CREATE INDEX [IX_ContactsDonneurOrdre_StructureId_DonneurOrdreId] ON [ContactsDonneurOrdre] ([StructureId], [DonneurOrdreId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201202021_StructureEntitesEnfants'
+)
+BEGIN
+    CREATE INDEX [IX_BonsCommande_StructureId_LotId] ON [BonsCommande] ([StructureId], [LotId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201202021_StructureEntitesEnfants'
+)
+BEGIN
+    ALTER TABLE [BonsCommande] ADD CONSTRAINT [FK_BonsCommande_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201202021_StructureEntitesEnfants'
+)
+BEGIN
+    ALTER TABLE [ContactsDonneurOrdre] ADD CONSTRAINT [FK_ContactsDonneurOrdre_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201202021_StructureEntitesEnfants'
+)
+BEGIN
+    ALTER TABLE [ContactsEntreprise] ADD CONSTRAINT [FK_ContactsEntreprise_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201202021_StructureEntitesEnfants'
+)
+BEGIN
+    ALTER TABLE [ObligationsInsertion] ADD CONSTRAINT [FK_ObligationsInsertion_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201202021_StructureEntitesEnfants'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201202021_StructureEntitesEnfants', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -58,14 +58,16 @@ public sealed class Contrat : Entite, IAppartientStructure
 
     public DateOnly DateDebut { get; private set; }
 
-    public DateOnly FinPrevue { get; private set; }
+    /// <summary>The planned end; none for a CDI or a CDI Inclusion (DOMAIN.md §6).</summary>
+    public DateOnly? FinPrevue { get; private set; }
 
     public DateOnly? FinReelle { get; private set; }
 
-    /// <summary>The actual end when known, else the planned one.</summary>
-    public DateOnly FinEffective => FinReelle ?? FinPrevue;
+    /// <summary>The actual end when known, else the planned one; null for a CDI still running.</summary>
+    public DateOnly? FinEffective => FinReelle ?? FinPrevue;
 
-    public Periode Periode => new(DateDebut, FinEffective);
+    /// <summary>The period worked; a contrat without end (a running CDI) is open, up to <see cref="DateOnly.MaxValue"/>.</summary>
+    public Periode Periode => new(DateDebut, FinEffective ?? DateOnly.MaxValue);
 
     /// <summary>Weekly hours in minutes, optional.</summary>
     public long? HeuresHebdoMinutes { get; private set; }
@@ -281,7 +283,13 @@ public sealed class Contrat : Entite, IAppartientStructure
         var modalite = Garde.Defini(donnees.Modalite ?? throw Obligatoire(nameof(Modalite), "Modalité"), nameof(Modalite), "Modalité");
         var type = Garde.Defini(donnees.TypeContrat ?? throw Obligatoire(nameof(TypeContrat), "Type de contrat"), nameof(TypeContrat), "Type de contrat");
         var debut = donnees.DateDebut ?? throw Obligatoire(nameof(DateDebut), "Date de début");
-        var finPrevue = donnees.FinPrevue ?? throw Obligatoire(nameof(FinPrevue), "Fin prévue");
+        // A CDI has no planned end: a date typed there is refused rather than silently dropped, so the facilitateur
+        // sees that it is not kept (and that the type chosen is the one meant).
+        var finPrevue = type.ADureeIndeterminee()
+            ? donnees.FinPrevue is null ? (DateOnly?)null
+                : throw new RegleMetierException(nameof(FinPrevue),
+                    $"Un {type.Libelle()} n'a pas de fin prévue : laissez le champ « Fin prévue » vide (la fin réelle se saisit quand le contrat prend fin).")
+            : donnees.FinPrevue ?? throw Obligatoire(nameof(FinPrevue), "Fin prévue");
         VerifierEmployeur(modalite, lot, employeur);
         var debutAuPlusTot = lot.DebutExecution.AddDays(-reglages.AnticipationDebutContratJours);
         if (debut < debutAuPlusTot)

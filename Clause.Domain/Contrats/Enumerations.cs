@@ -50,6 +50,12 @@ public enum OrigineProposition
 }
 
 /// <summary>Which employer fits which modality (DOMAIN.md §6) and which modalities may declare an invoiced amount (§7.4).</summary>
+/// <summary>DOMAIN.md §6: a CDI or a CDI Inclusion has no planned end; every other contract type has one.</summary>
+public static class TypesContrat
+{
+    public static bool ADureeIndeterminee(this TypeContrat type) => type is TypeContrat.CDI or TypeContrat.CDIInclusion;
+}
+
 public static class Modalites
 {
     /// <summary>Sous-traitance or co-traitance: hours may be declared as an invoiced amount and converted (§7.4).</summary>

@@ -74,7 +74,7 @@ public sealed class DonneurOrdre : Entite, IAppartientStructure
 
     public ContactDonneurOrdre AjouterContact(string? nom, RoleContactDonneurOrdre role, string? email, string? telephone)
     {
-        var contact = new ContactDonneurOrdre(Id, nom, role, email, telephone);
+        var contact = new ContactDonneurOrdre(StructureId, Id, nom, role, email, telephone);
         _contacts.Add(contact);
         return contact;
     }
@@ -99,7 +99,7 @@ public enum RoleContactDonneurOrdre
 }
 
 /// <summary>A person to write to at the buyer. Part of the <see cref="DonneurOrdre"/> aggregate.</summary>
-public sealed class ContactDonneurOrdre : Entite, IPartieDe
+public sealed class ContactDonneurOrdre : Entite, IAppartientStructure, IPartieDe
 {
     public const int NomLongueurMax = 150;
     public const int EmailLongueurMax = 254;
@@ -107,12 +107,15 @@ public sealed class ContactDonneurOrdre : Entite, IPartieDe
 
     private ContactDonneurOrdre() { Nom = string.Empty; }
 
-    internal ContactDonneurOrdre(Guid donneurOrdreId, string? nom, RoleContactDonneurOrdre role, string? email, string? telephone)
+    internal ContactDonneurOrdre(Guid structureId, Guid donneurOrdreId, string? nom, RoleContactDonneurOrdre role, string? email, string? telephone)
     {
+        StructureId = structureId;
         DonneurOrdreId = donneurOrdreId;
         Nom = string.Empty;
         Modifier(nom, role, email, telephone);
     }
+
+    public Guid StructureId { get; private set; }
 
     public Guid DonneurOrdreId { get; private set; }
 

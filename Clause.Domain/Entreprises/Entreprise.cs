@@ -179,7 +179,7 @@ public sealed class Entreprise : Entite, IAppartientStructure
 
     public ContactEntreprise AjouterContact(string? nom, RoleContactEntreprise role, string? email, string? telephone)
     {
-        var contact = new ContactEntreprise(Id, nom, role, email, telephone);
+        var contact = new ContactEntreprise(StructureId, Id, nom, role, email, telephone);
         _contacts.Add(contact);
         return contact;
     }
@@ -205,7 +205,7 @@ public enum RoleContactEntreprise
 }
 
 /// <summary>A person to write to at the company (reminders, hires). Part of the <see cref="Entreprise"/> aggregate.</summary>
-public sealed class ContactEntreprise : Entite, IPartieDe
+public sealed class ContactEntreprise : Entite, IAppartientStructure, IPartieDe
 {
     public const int NomLongueurMax = 150;
     public const int EmailLongueurMax = 254;
@@ -213,12 +213,15 @@ public sealed class ContactEntreprise : Entite, IPartieDe
 
     private ContactEntreprise() { Nom = string.Empty; }
 
-    internal ContactEntreprise(Guid entrepriseId, string? nom, RoleContactEntreprise role, string? email, string? telephone)
+    internal ContactEntreprise(Guid structureId, Guid entrepriseId, string? nom, RoleContactEntreprise role, string? email, string? telephone)
     {
+        StructureId = structureId;
         EntrepriseId = entrepriseId;
         Nom = string.Empty;
         Modifier(nom, role, email, telephone);
     }
+
+    public Guid StructureId { get; private set; }
 
     public Guid EntrepriseId { get; private set; }
 

@@ -59,20 +59,23 @@ public sealed class Attribution : Entite, IAppartientStructure, IPartieDe
 /// A purchase order of an accord-cadre à bons de commande (DOMAIN.md §3.1): its amount drives the Prorata
 /// mode, its own hours the ParBon mode. Part of the <see cref="Lot"/> aggregate.
 /// </summary>
-public sealed class BonCommande : Entite, IPartieDe
+public sealed class BonCommande : Entite, IAppartientStructure, IPartieDe
 {
     public const int NumeroLongueurMax = 50;
 
     private BonCommande() { Numero = string.Empty; }
 
-    internal BonCommande(Guid lotId, string numero, DateOnly dateNotification, Montant montantHT, Duree? heures)
+    internal BonCommande(Guid structureId, Guid lotId, string numero, DateOnly dateNotification, Montant montantHT, Duree? heures)
     {
+        StructureId = structureId;
         LotId = lotId;
         Numero = numero;
         DateNotification = dateNotification;
         MontantHTCentimes = montantHT.Centimes;
         HeuresMinutes = heures?.Minutes;
     }
+
+    public Guid StructureId { get; private set; }
 
     public Guid LotId { get; private set; }
 

@@ -262,7 +262,7 @@ public sealed class Lot : Entite, IAppartientStructure
             throw new RegleMetierException("MontantHT", "Le montant du bon de commande doit être supérieur à 0.");
         if (heures is { Minutes: < 0 })
             throw new RegleMetierException("Heures", "Les heures du bon de commande ne peuvent pas être négatives.");
-        var bon = new BonCommande(Id, texte, dateNotification, montantHT, heures);
+        var bon = new BonCommande(StructureId, Id, texte, dateNotification, montantHT, heures);
         _bonsCommande.Add(bon);
         return bon;
     }

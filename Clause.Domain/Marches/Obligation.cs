@@ -97,7 +97,7 @@ public static class CalculHeuresDues
 /// that resulted, when it takes effect and why it changed (required for every version after the first).
 /// Versions are never modified: a change adds a version. Part of the <see cref="Lot"/> aggregate.
 /// </summary>
-public sealed class ObligationInsertion : Entite, IPartieDe
+public sealed class ObligationInsertion : Entite, IAppartientStructure, IPartieDe
 {
     public const int MotifLongueurMax = 500;
 
@@ -106,6 +106,7 @@ public sealed class ObligationInsertion : Entite, IPartieDe
     internal ObligationInsertion(Lot lot, int version, OrigineObligation origine, ParametresObligation parametres,
         Taux partMainOeuvre, Montant coutHoraireReference, DateOnly dateEffet, string? motif, DateTimeOffset creeLe)
     {
+        StructureId = lot.StructureId;
         LotId = lot.Id;
         Version = version;
         Origine = origine;
@@ -139,6 +140,8 @@ public sealed class ObligationInsertion : Entite, IPartieDe
         }
         HeuresDuesMinutes = heures.Minutes;
     }
+
+    public Guid StructureId { get; private set; }
 
     public Guid LotId { get; private set; }
 
@@ -198,6 +201,7 @@ public sealed class ObligationInsertion : Entite, IPartieDe
     /// <summary>A next version keeping this one's method, inputs and hours (avenant without recalculation).</summary>
     internal ObligationInsertion Reconduire(Lot lot, DateOnly dateEffet, string motif, DateTimeOffset creeLe) => new()
     {
+        StructureId = StructureId,
         LotId = LotId,
         Version = Version + 1,
         Origine = OrigineObligation.Avenant,

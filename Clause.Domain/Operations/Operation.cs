@@ -31,7 +31,7 @@ public sealed class Operation : Entite, IAppartientStructure
 {
     public const int NomLongueurMax = 200;
     public const int CommuneLongueurMax = 100;
-    public const int CodeQpvLongueur = 8;
+    public const int CodeQpvLongueur = ReglesQpv.Longueur;
     public const int MotifLongueurMax = 500;
 
     private Operation() { Nom = string.Empty; Commune = string.Empty; }
@@ -57,8 +57,7 @@ public sealed class Operation : Entite, IAppartientStructure
     public bool EnQpv { get; private set; }
 
     /// <summary>
-    /// The national QPV code when <see cref="EnQpv"/>, else null: "QP" + 6 characters, the department then the
-    /// number (QP037005; Corsica QP02A001; the 2024 geography uses "QN").
+    /// The national QPV code when <see cref="EnQpv"/>, else null (rule: <see cref="ReglesQpv"/>).
     /// </summary>
     public string? CodeQpv { get; private set; }
 
@@ -100,7 +99,7 @@ public sealed class Operation : Entite, IAppartientStructure
         Programme = Garde.Defini(programme, nameof(Programme), "Programme de renouvellement urbain");
         if (!enQpv && !string.IsNullOrWhiteSpace(codeQpv))
             throw new RegleMetierException(nameof(CodeQpv), "Un code QPV n'est attendu que pour une opération située en QPV.");
-        CodeQpv = enQpv ? VerifierCodeQpv(codeQpv) : null;
+        CodeQpv = enQpv ? ReglesQpv.Verifier(codeQpv, nameof(CodeQpv), "Le champ « Code QPV » est obligatoire pour une opération située en QPV.") : null;
         EnQpv = enQpv;
         if (objectifPartQpv is { PointsDeBase: < 0 or > Taux.Cent })
             throw new RegleMetierException(nameof(ObjectifPartQpvPdb), "L'objectif de part QPV doit être compris entre 0 et 100 %.");
@@ -160,15 +159,4 @@ public sealed class Operation : Entite, IAppartientStructure
     private RegleMetierException Refus(StatutOperation cible) =>
         new(nameof(Statut), $"Une opération au statut « {Statut.Libelle()} » ne peut pas passer au statut « {cible.Libelle()} » : "
             + "le statut avance d'une étape à la fois (Repérée, Validée, En consultation, En exécution, Close).");
-
-    private static string VerifierCodeQpv(string? saisie)
-    {
-        var code = Garde.Requis(saisie, nameof(CodeQpv), "Code QPV", 20).ToUpperInvariant().Replace(" ", string.Empty, StringComparison.Ordinal);
-        var valide = code.Length == CodeQpvLongueur
-            && (code.StartsWith("QP", StringComparison.Ordinal) || code.StartsWith("QN", StringComparison.Ordinal))
-            && code[2..].Select((c, i) => char.IsAsciiDigit(c) || (i == 2 && c is 'A' or 'B')).All(ok => ok);
-        if (!valide)
-            throw new RegleMetierException(nameof(CodeQpv), "Le code QPV doit comporter « QP » suivi de 6 chiffres (exemple : QP037005).");
-        return code;
-    }
 }

@@ -35,6 +35,7 @@ public sealed class Participant : Entite, IAppartientStructure
     public const int AdresseLongueurMax = 250;
     public const int CodePostalLongueur = 5;
     public const int CommuneLongueurMax = 100;
+    // The column keeps its 9 characters: codes written under the former participant rule (7 digits) stay readable.
     public const int CodeQpvLongueurMax = 9;
     public const int IdentifiantFranceTravailLongueurMin = 7;
     public const int IdentifiantFranceTravailLongueurMax = 11;
@@ -69,12 +70,13 @@ public sealed class Participant : Entite, IAppartientStructure
 
     public bool ResidentQpv { get; private set; }
 
-    /// <summary>"QP" + 6 or 7 digits (e.g. QP037004), present exactly when <see cref="ResidentQpv"/>.</summary>
+    /// <summary>The QPV code (rule: <see cref="ReglesQpv"/>), present exactly when <see cref="ResidentQpv"/>.</summary>
     [Sensible] public string? CodeQpv { get; private set; }
 
     public NiveauQualification NiveauQualification { get; private set; }
 
-    public Prescripteur Prescripteur { get; private set; }
+    /// <summary>Who sent the participant, when known (DOMAIN.md §5 does not require it; an avis motivé names its own).</summary>
+    public Prescripteur? Prescripteur { get; private set; }
 
     /// <summary>A staff user of the structure with the role Referent (checked by the page), or none.</summary>
     public Guid? ReferentId { get; private set; }
@@ -117,10 +119,12 @@ public sealed class Participant : Entite, IAppartientStructure
         CodePostal = cp;
         Commune = Garde.Requis(donnees.Commune, nameof(Commune), "Commune", CommuneLongueurMax);
         ResidentQpv = donnees.ResidentQpv;
-        CodeQpv = donnees.ResidentQpv ? VerifierCodeQpv(donnees.CodeQpv) : null;
+        CodeQpv = donnees.ResidentQpv
+            ? ReglesQpv.Verifier(donnees.CodeQpv, nameof(CodeQpv), "Le code du quartier prioritaire (QPV) est obligatoire pour un résident QPV.")
+            : null;
         NiveauQualification = Garde.Defini(donnees.NiveauQualification ?? throw Obligatoire(nameof(NiveauQualification), "Niveau de qualification"),
             nameof(NiveauQualification), "Niveau de qualification");
-        Prescripteur = Garde.Defini(donnees.Prescripteur ?? throw Obligatoire(nameof(Prescripteur), "Prescripteur"), nameof(Prescripteur), "Prescripteur");
+        Prescripteur = donnees.Prescripteur is { } prescripteur ? Garde.Defini(prescripteur, nameof(Prescripteur), "Prescripteur") : null;
         ReferentId = donnees.ReferentId == Guid.Empty ? null : donnees.ReferentId;
         IdentifiantFranceTravail = VerifierIdentifiantFranceTravail(donnees.IdentifiantFranceTravail);
         if (donnees.DateInformation is { } information && information > aujourdhui)
@@ -214,16 +218,6 @@ public sealed class Participant : Entite, IAppartientStructure
             throw new RegleMetierException(nameof(DateNaissance),
                 $"La date de naissance donne {age} ans à l'inscription : l'âge doit être compris entre {AgeMinimumInscription} et {AgeMaximumInscription} ans.");
         return naissance;
-    }
-
-    private static string VerifierCodeQpv(string? saisie)
-    {
-        var code = saisie?.Replace(" ", string.Empty, StringComparison.Ordinal).Trim().ToUpperInvariant();
-        if (string.IsNullOrEmpty(code))
-            throw new RegleMetierException(nameof(CodeQpv), "Le code du quartier prioritaire (QPV) est obligatoire pour un résident QPV.");
-        if (!code.StartsWith("QP", StringComparison.Ordinal) || code.Length is < 8 or > CodeQpvLongueurMax || !code[2..].All(char.IsAsciiDigit))
-            throw new RegleMetierException(nameof(CodeQpv), "Le code QPV doit commencer par « QP » suivi de 6 ou 7 chiffres (exemple : QP037004).");
-        return code;
     }
 
     private static string? VerifierIdentifiantFranceTravail(string? saisie)

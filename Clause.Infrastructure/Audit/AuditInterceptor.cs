@@ -57,7 +57,14 @@ public sealed class AuditInterceptor(TimeProvider horloge) : SaveChangesIntercep
             if (entree.State == EntityState.Modified && changements.Count == 0) continue;
             journal.Add(new JournalAudit
             {
-                StructureId = (entree.Entity as IAppartientStructure)?.StructureId ?? contexte.StructureId,
+                // Every row names its structure, child entities included (they carry StructureId too), so the
+                // trail of one tenant is read by StructureId alone; a structure's own rows are its own.
+                StructureId = entree.Entity switch
+                {
+                    IAppartientStructure possede => possede.StructureId,
+                    Structure structure => structure.Id,
+                    _ => contexte.StructureId,
+                },
                 Quand = maintenant,
                 UtilisateurId = contexte.UtilisateurId,
                 NomUtilisateur = contexte.NomUtilisateur,

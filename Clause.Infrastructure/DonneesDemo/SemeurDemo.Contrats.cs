@@ -106,6 +106,9 @@ public sealed partial class SemeurDemo
                 if (participant is null) break;
                 var donnees = new DonneesContrat(modalite, TypeContratDemo(modalite), debut, fin, fin < aujourdhui && _faker.Random.Bool(0.3f) ? fin : null,
                     Duree.Heures(hebdo), poste.Poste, poste.Rome);
+                // A CDI has no planned end (DOMAIN.md §6): one whose demo duration is over has ended, the others run on.
+                if (donnees.TypeContrat!.Value.ADureeIndeterminee())
+                    donnees = donnees with { FinPrevue = null, FinReelle = fin < aujourdhui ? fin : null };
                 var contrat = Contrat.Proposer(participant, lot, employeur, donnees, reglages,
                     _faker.Random.Bool(0.6f) ? saisieEntreprise : facilitateur, maintenant);
                 var derogation = controle == StatutEligibilite.HorsFenetre
@@ -121,7 +124,7 @@ public sealed partial class SemeurDemo
                     signalements++;
                 }
                 enCours.Add(contrat);
-                charges[participant.Id].Add((contrat.FinEffective, hebdo));
+                charges[participant.Id].Add((contrat.Periode.Fin, hebdo));
                 contrats++;
                 realise += SemerHeures(contrat, lot, reglages, dernierMois, hebdo, minutesDuMois, facilitateur, saisieEntreprise, maintenant, enCours);
             }
@@ -150,11 +153,11 @@ public sealed partial class SemeurDemo
         long total = 0;
         var mensuel = hebdo * 60L * 52 / 12;
         var parMontant = contrat.Modalite.AccepteMontantFacture() && _faker.Random.Bool(0.6f);
-        var dernier = Min(contrat.FinEffective, dernierMois.Dernier);
+        var dernier = Min(contrat.Periode.Fin, dernierMois.Dernier);
         for (var mois = Mois.De(contrat.DateDebut); mois.Premier <= dernier; mois = mois.Suivant)
         {
             var debut = Max(mois.Premier, contrat.DateDebut);
-            var fin = Min(mois.Dernier, contrat.FinEffective);
+            var fin = Min(mois.Dernier, contrat.Periode.Fin);
             var jours = fin.DayNumber - debut.DayNumber + 1;
             var alea = _faker.Random.Double(0.8, 1.05);
             var parEntreprise = _faker.Random.Bool(0.75f);
@@ -220,6 +223,14 @@ public sealed partial class SemeurDemo
         return (ModaliteContrat.EmbaucheDirecte, titulaire);
     }
 
+    // A pending proposal lasts six months at most; a CDI, having no planned end, is proposed without one.
+    private DonneesContrat ProposeeDemo(ModaliteContrat modalite, DateOnly debut, Lot lot, string poste, string rome)
+    {
+        var type = TypeContratDemo(modalite);
+        return new DonneesContrat(modalite, type, debut, type.ADureeIndeterminee() ? null : Min(debut.AddMonths(6), lot.FinExecution), null,
+            Duree.Heures(35), poste, rome);
+    }
+
     private TypeContrat TypeContratDemo(ModaliteContrat modalite) => modalite switch
     {
         ModaliteContrat.EmbaucheDirecte => _faker.PickRandom(TypeContrat.CDD, TypeContrat.CDD, TypeContrat.CDDChantier, TypeContrat.CDI, TypeContrat.ContratPro, TypeContrat.Apprentissage),
@@ -270,11 +281,11 @@ public sealed partial class SemeurDemo
             var (participant, _) = ChoisirParticipant(participants, charges, debut, 35, reglages, ref curseur, false);
             if (participant is null) return;
             var contrat = Contrat.Proposer(participant, lot, employeur,
-                new DonneesContrat(modalite, TypeContratDemo(modalite), debut, Min(debut.AddMonths(6), lot.FinExecution), null, Duree.Heures(35), poste.Poste, poste.Rome),
+                ProposeeDemo(modalite, debut, lot, poste.Poste, poste.Rome),
                 reglages, saisieEntreprise, maintenant);
             if (refuse) contrat.Refuser(_faker.PickRandom("Le poste proposé ne relève pas du lot.", "Le participant a retrouvé un emploi durable avant le démarrage.",
                 "Doublon d'une proposition déjà validée."), facilitateur, maintenant);
-            charges[participant.Id].Add((contrat.FinEffective, 35));
+            charges[participant.Id].Add((contrat.Periode.Fin, 35));
             entites.Add(contrat);
         }
     }

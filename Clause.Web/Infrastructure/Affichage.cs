@@ -11,6 +11,11 @@ public static class Affichage
 
     public static string Date(DateOnly? date) => date?.ToString("dd/MM/yyyy", Fr) ?? "—";
 
+    /// <summary>"du … au …", or "depuis le … (sans fin prévue)" for an open period (a running CDI, DOMAIN.md §6).</summary>
+    public static string Du(Periode periode) => periode.Fin == DateOnly.MaxValue
+        ? $"depuis le {Date(periode.Debut)} (sans fin prévue)"
+        : $"du {Date(periode.Debut)} au {Date(periode.Fin)}";
+
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
     /// <summary>Today's date in Europe/Paris (DOMAIN.md §2), from the injected clock.</summary>

@@ -128,7 +128,7 @@ public sealed class TableauDeBord
 
 public sealed record LotEnExecution(Guid Id, string Nom, string Marche, DateOnly FinExecution, BilanHeures Bilan, Tendance Tendance);
 
-public sealed record ContratFinissant(Guid Id, string Prenom, string Nom, Guid LotId, int LotNumero, string LotLibelle, string Employeur, DateOnly FinPrevue)
+public sealed record ContratFinissant(Guid Id, string Prenom, string Nom, Guid LotId, int LotNumero, string LotLibelle, string Employeur, DateOnly? FinPrevue)
 {
     public string Participant => AccesHeures.Nom(Prenom, Nom);
 }

@@ -30,6 +30,7 @@ public class OperationTests
     [InlineData("QP0A7005")]
     [InlineData("QX037005")]
     [InlineData("QP03700A")]
+    [InlineData("QN037012")]
     [InlineData("")]
     public void Un_code_qpv_mal_forme_est_refuse(string code)
     {
@@ -40,7 +41,7 @@ public class OperationTests
     [Theory]
     [InlineData("QP037005")]
     [InlineData("QP02A001")]
-    [InlineData("QN037012")]
+    [InlineData("QN05901M")]
     public void Un_code_qpv_bien_forme_est_accepte(string code) => Assert.Equal(code, Nouvelle(enQpv: true, codeQpv: code).CodeQpv);
 
     [Fact]

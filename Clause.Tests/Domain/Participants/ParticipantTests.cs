@@ -65,6 +65,8 @@ public class ParticipantTests
     [InlineData("QX0370045")]
     [InlineData("QP03700A4")]
     [InlineData("QP037004512")]
+    [InlineData("QP0370045")]
+    [InlineData("QP096001")]
     public void Code_QPV_mal_forme_refuse(string code)
     {
         var ex = Assert.Throws<RegleMetierException>(() =>
@@ -73,10 +75,13 @@ public class ParticipantTests
     }
 
     [Fact]
-    public void Code_QPV_a_sept_chiffres_accepte_et_oublie_si_non_resident()
+    public void Code_QPV_des_listes_2015_et_2024_accepte_et_oublie_si_non_resident()
     {
-        var resident = Participant.Creer(Guid.NewGuid(), ParticipantsDeTest.Donnees(residentQpv: true, codeQpv: "QP0370045"), Aujourdhui);
-        Assert.Equal("QP0370045", resident.CodeQpv);
+        var resident = Participant.Creer(Guid.NewGuid(), ParticipantsDeTest.Donnees(residentQpv: true, codeQpv: "QP037005"), Aujourdhui);
+        Assert.Equal("QP037005", resident.CodeQpv);
+        // DOMAIN.md §3: one rule for opérations and participants — the 2024 list is accepted here too.
+        var resident2024 = Participant.Creer(Guid.NewGuid(), ParticipantsDeTest.Donnees(residentQpv: true, codeQpv: "QN05901M"), Aujourdhui);
+        Assert.Equal("QN05901M", resident2024.CodeQpv);
 
         var nonResident = Participant.Creer(Guid.NewGuid(), ParticipantsDeTest.Donnees(residentQpv: false, codeQpv: "QP037004"), Aujourdhui);
         Assert.Null(nonResident.CodeQpv);

@@ -88,6 +88,35 @@ public class ParticipantsPagesTests(FabriqueClause app) : IClassFixture<Fabrique
     }
 
     [Fact]
+    public async Task La_date_de_la_notice_reste_vide_tant_qu_elle_n_est_pas_donnee()
+    {
+        var (client, structure, _) = await app.NouvelUtilisateurConnecteAsync(Roles.Facilitateur);
+
+        var formulaire = await client.GetStringAsync("/Participants/Creer");
+        Assert.Equal(string.Empty, FabriqueClause.ChampsDuFormulaire(formulaire)["Saisie.DateInformation"]);
+
+        var champs = Formulaire();
+        champs["Saisie.DateInformation"] = string.Empty;
+        var reponse = await FabriqueClause.PosterAsync(client, "/Participants/Creer", champs);
+        Assert.Equal(HttpStatusCode.Redirect, reponse.StatusCode);
+        Assert.Null(await LireAsync(db => db.Participants.Where(p => p.StructureId == structure.Id).Select(p => p.DateInformation).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Le_prescripteur_est_facultatif()
+    {
+        var (client, structure, _) = await app.NouvelUtilisateurConnecteAsync(Roles.Facilitateur);
+        var champs = Formulaire();
+        champs["Saisie.Prescripteur"] = string.Empty;
+
+        var reponse = await FabriqueClause.PosterAsync(client, "/Participants/Creer", champs);
+
+        Assert.Equal(HttpStatusCode.Redirect, reponse.StatusCode);
+        Assert.Null(await LireAsync(db => db.Participants.Where(p => p.StructureId == structure.Id).Select(p => p.Prescripteur).SingleAsync()));
+        Assert.Contains("<dt>Prescripteur</dt><dd>Non renseigné</dd>", await LirePageAsync(client, reponse.Headers.Location!.OriginalString), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Date_de_naissance_future_refusee_et_rien_n_est_ecrit()
     {
         var (client, structure, _) = await app.NouvelUtilisateurConnecteAsync(Roles.Facilitateur);

@@ -5,6 +5,7 @@ using Clause.Domain.Marches;
 using Clause.Domain.Participants;
 using Clause.Domain.Securite;
 using Clause.Infrastructure.Persistence;
+using Clause.Web.Infrastructure;
 using Clause.Web.Pages.Participants;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +44,7 @@ public sealed record LigneContrat
 
     public DateOnly DateDebut { get; init; }
 
-    public DateOnly FinPrevue { get; init; }
+    public DateOnly? FinPrevue { get; init; }
 
     public DateOnly? FinReelle { get; init; }
 
@@ -164,8 +165,7 @@ public static class AccesContrats
         };
 
     /// <summary>Who acts, from the signed-in user (the domain refuses a validation by anyone but a facilitateur).</summary>
-    public static Auteur Auteur(ClauseDbContext db, ClaimsPrincipal utilisateur) =>
-        new(db.Contexte.UtilisateurId ?? Guid.Empty, db.Contexte.NomUtilisateur, PeutGerer(utilisateur));
+    public static Auteur Auteur(ClauseDbContext db, ClaimsPrincipal utilisateur) => Auteurs.Courant(db, utilisateur);
 
     /// <summary>A contrat of the current structure, tracked for a change; null → 404.</summary>
     public static Task<Contrat?> ChargerAsync(ClauseDbContext db, Guid id, CancellationToken annulation)

@@ -87,7 +87,7 @@ public sealed class DetailsModel(ClauseDbContext db, TimeProvider horloge) : Pag
 
 public sealed record FicheContrat(Guid Id, Guid StructureId, Guid ParticipantId, string Participant, Guid LotId, string Lot, DateOnly DebutLot,
     DateOnly FinLot, Guid EmployeurId, string Employeur, TypeEmployeur TypeEmployeur, ModaliteContrat Modalite, TypeContrat TypeContrat,
-    DateOnly DateDebut, DateOnly FinPrevue, DateOnly? FinReelle, long? HeuresHebdoMinutes, string? Poste, string? CodeRome, StatutContrat Statut,
+    DateOnly DateDebut, DateOnly? FinPrevue, DateOnly? FinReelle, long? HeuresHebdoMinutes, string? Poste, string? CodeRome, StatutContrat Statut,
     OrigineProposition Origine, string ProposeParNom, DateTimeOffset ProposeLe, string? DecideParNom, DateTimeOffset? DecideLe, string? MotifRefus,
     StatutEligibilite Eligibilite, Guid? DecisionEligibiliteId, bool EligibiliteValide, string? MotifDerogation, string? DerogationParNom,
     DateTimeOffset? DerogationLe)

@@ -1,3 +1,4 @@
+using Clause.Domain.Commun;
 using Clause.Domain.Contrats;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
@@ -6,9 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Clause.Web.Pages.Contrats;
 
 /// <summary>What the action pages (Valider, Refuser, Fin, Deroger) show above their form.</summary>
-public sealed record ResumeContrat(Guid Id, string Participant, string Lot, string Employeur, StatutContrat Statut, DateOnly DateDebut, DateOnly FinPrevue)
+public sealed record ResumeContrat(Guid Id, string Participant, string Lot, string Employeur, StatutContrat Statut, DateOnly DateDebut, DateOnly? FinPrevue)
 {
-    public string Texte => $"{Participant} — {Lot} — chez {Employeur}, du {Affichage.Date(DateDebut)} au {Affichage.Date(FinPrevue)}";
+    public string Texte => $"{Participant} — {Lot} — chez {Employeur}, {Affichage.Du(new Periode(DateDebut, FinPrevue ?? DateOnly.MaxValue))}";
 }
 
 /// <summary>

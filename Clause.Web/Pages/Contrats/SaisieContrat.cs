@@ -28,7 +28,7 @@ public record SaisieContrat
     [Display(Name = "Date de début")]
     public DateOnly? DateDebut { get; set; }
 
-    [Required(ErrorMessage = "Le champ « Fin prévue » est obligatoire.")]
+    // Not [Required]: a CDI has none (DOMAIN.md §6); the domain asks it of every other type, naming the field.
     [Display(Name = "Fin prévue")]
     public DateOnly? FinPrevue { get; set; }
 

@@ -5,6 +5,7 @@ using Clause.Domain.Contrats;
 using Clause.Domain.Heures;
 using Clause.Domain.Securite;
 using Clause.Infrastructure.Persistence;
+using Clause.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using MoisCalendaire = Clause.Domain.Commun.Mois;
 
@@ -18,12 +19,7 @@ namespace Clause.Web.Pages.Heures;
 public static class AccesHeures
 {
     /// <summary>The signed-in user; a facilitateur's entry is validated at once (DOMAIN.md §7).</summary>
-    public static Auteur Auteur(ClaimsPrincipal utilisateur, ClauseDbContext db)
-    {
-        ArgumentNullException.ThrowIfNull(utilisateur);
-        ArgumentNullException.ThrowIfNull(db);
-        return new Auteur(db.Contexte.UtilisateurId ?? Guid.Empty, db.Contexte.NomUtilisateur, utilisateur.IsInRole(Roles.Facilitateur));
-    }
+    public static Auteur Auteur(ClaimsPrincipal utilisateur, ClauseDbContext db) => Auteurs.Courant(db, utilisateur);
 
     /// <summary>"2026-03" → March 2026; anything else → false.</summary>
     public static bool TryLireMois(string? saisie, out MoisCalendaire mois)
@@ -72,9 +68,9 @@ public static class AccesHeures
 
 /// <summary>The head of a contrat's hours pages: who, where, for whom, under which modality, between which dates.</summary>
 public sealed record EnteteContrat(Guid Id, Guid ParticipantId, string Participant, Guid LotId, string Lot, Guid EmployeurId, string Employeur,
-    ModaliteContrat Modalite, StatutContrat Statut, DateOnly DateDebut, DateOnly FinPrevue, DateOnly? FinReelle, bool EligibiliteValide)
+    ModaliteContrat Modalite, StatutContrat Statut, DateOnly DateDebut, DateOnly? FinPrevue, DateOnly? FinReelle, bool EligibiliteValide)
 {
-    public Periode Periode => new(DateDebut, FinReelle ?? FinPrevue);
+    public Periode Periode => new(DateDebut, FinReelle ?? FinPrevue ?? DateOnly.MaxValue);
 
     public bool AccepteMontant => Modalite.AccepteMontantFacture();
 

@@ -181,7 +181,7 @@ public sealed class LotModel(ClauseDbContext db, ServiceHeures service, TimeProv
                               join p in db.Participants on c.ParticipantId equals p.Id
                               join e in db.Entreprises on c.EmployeurId equals e.Id
                               where c.LotId == lotId && c.StructureId == structureId && c.Statut != StatutContrat.Refuse
-                                    && ((c.DateDebut <= au && (c.FinReelle ?? c.FinPrevue) >= du)
+                                    && ((c.DateDebut <= au && ((c.FinReelle ?? c.FinPrevue) == null || (c.FinReelle ?? c.FinPrevue) >= du))
                                         || db.DeclarationsHeures.Any(d => d.ContratId == c.Id && d.Mois >= premier && d.Mois <= dernier))
                               orderby p.Nom, p.Prenom, c.DateDebut
                               select new { c.Id, p.Prenom, p.Nom, Employeur = e.RaisonSociale, c.Modalite, c.Statut, c.DateDebut, c.FinPrevue, c.FinReelle })
@@ -195,7 +195,7 @@ public sealed class LotModel(ClauseDbContext db, ServiceHeures service, TimeProv
 
         Lignes = contrats.Select(c =>
         {
-            var periode = new Periode(c.DateDebut, c.FinReelle ?? c.FinPrevue);
+            var periode = new Periode(c.DateDebut, c.FinReelle ?? c.FinPrevue ?? DateOnly.MaxValue);
             var cases = Mois.Select(m =>
             {
                 var cle = Cle(c.Id, m);

@@ -17,7 +17,6 @@ public sealed class CreerModel(ClauseDbContext db, TimeProvider horloge) : PageA
 
     public async Task OnGetAsync(CancellationToken annulation)
     {
-        Saisie.DateInformation = Affichage.Aujourdhui(horloge);
         Referents = await AccesParticipants.ReferentsAsync(Db, annulation);
     }
 

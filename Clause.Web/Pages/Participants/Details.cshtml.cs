@@ -80,7 +80,7 @@ public sealed class DetailsModel(ClauseDbContext db, TimeProvider horloge) : Pag
 }
 
 public sealed record FicheParticipant(Guid Id, Guid StructureId, string Nom, string Prenom, Sexe Sexe, DateOnly DateNaissance, string? Adresse,
-    string CodePostal, string Commune, bool ResidentQpv, string? CodeQpv, NiveauQualification Niveau, Prescripteur Prescripteur,
+    string CodePostal, string Commune, bool ResidentQpv, string? CodeQpv, NiveauQualification Niveau, Prescripteur? Prescripteur,
     string? Referent, string? IdentifiantFranceTravail, DateOnly? DateInformation, DateOnly InscritLe);
 
 public sealed record LigneDecision(DateOnly DateValidation, string ValideParNom, Prescripteur? PrescripteurAvis, string? MotifAvis,

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Clause.Domain.Commun;
 using Clause.Domain.Participants;
 
 namespace Clause.Web.Pages.Participants;
@@ -42,7 +43,7 @@ public sealed record SaisieParticipant
     [Display(Name = "Réside dans un quartier prioritaire de la politique de la ville (QPV)")]
     public bool ResidentQpv { get; set; }
 
-    [StringLength(20, ErrorMessage = "Le code QPV doit commencer par « QP » suivi de 6 ou 7 chiffres (exemple : QP037004).")]
+    [StringLength(20, ErrorMessage = ReglesQpv.Format)]
     [Display(Name = "Code du QPV")]
     public string? CodeQpv { get; set; }
 
@@ -50,7 +51,6 @@ public sealed record SaisieParticipant
     [Display(Name = "Niveau de qualification")]
     public NiveauQualification? NiveauQualification { get; set; }
 
-    [Required(ErrorMessage = "Le champ « Prescripteur » est obligatoire.")]
     [Display(Name = "Prescripteur")]
     public Prescripteur? Prescripteur { get; set; }
 

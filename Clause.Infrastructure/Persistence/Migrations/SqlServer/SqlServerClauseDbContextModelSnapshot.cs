@@ -68,7 +68,7 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("EmployeurId")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<DateOnly>("FinPrevue")
+                    b.Property<DateOnly?>("FinPrevue")
                         .HasColumnType("date");
 
                     b.Property<DateOnly?>("FinReelle")
@@ -143,13 +143,15 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.ToTable("Contrats", null, t =>
                         {
-                            t.HasCheckConstraint("CK_Contrats_Dates", "[FinPrevue] >= [DateDebut] AND ([FinReelle] IS NULL OR [FinReelle] >= [DateDebut])");
+                            t.HasCheckConstraint("CK_Contrats_Dates", "([FinPrevue] IS NULL OR [FinPrevue] >= [DateDebut]) AND ([FinReelle] IS NULL OR [FinReelle] >= [DateDebut])");
 
                             t.HasCheckConstraint("CK_Contrats_Decision", "[Statut] = 'Propose' OR ([DecideParId] IS NOT NULL AND [DecideParNom] IS NOT NULL AND [DecideLe] IS NOT NULL)");
 
                             t.HasCheckConstraint("CK_Contrats_Derogation", "([MotifDerogation] IS NULL AND [DerogationParId] IS NULL AND [DerogationParNom] IS NULL AND [DerogationLe] IS NULL) OR ([MotifDerogation] IS NOT NULL AND [DerogationParId] IS NOT NULL AND [DerogationParNom] IS NOT NULL AND [DerogationLe] IS NOT NULL)");
 
                             t.HasCheckConstraint("CK_Contrats_Eligibilite", "[EligibiliteValide] = 0 OR [Statut] = 'Valide'");
+
+                            t.HasCheckConstraint("CK_Contrats_FinPrevue", "[FinPrevue] IS NOT NULL OR [TypeContrat] = 'CDI' OR [TypeContrat] = 'CDIInclusion'");
 
                             t.HasCheckConstraint("CK_Contrats_HeuresHebdo", "[HeuresHebdoMinutes] IS NULL OR ([HeuresHebdoMinutes] > 0 AND [HeuresHebdoMinutes] <= 2880)");
 
@@ -179,6 +181,9 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Telephone")
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
@@ -186,6 +191,8 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("DonneurOrdreId");
+
+                    b.HasIndex("StructureId", "DonneurOrdreId");
 
                     b.ToTable("ContactsDonneurOrdre", (string)null);
                 });
@@ -257,6 +264,9 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Telephone")
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
@@ -264,6 +274,8 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("EntrepriseId");
+
+                    b.HasIndex("StructureId", "EntrepriseId");
 
                     b.ToTable("ContactsEntreprise", (string)null);
                 });
@@ -525,10 +537,15 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
 
                     b.HasIndex("LotId", "Numero")
                         .IsUnique();
+
+                    b.HasIndex("StructureId", "LotId");
 
                     b.ToTable("BonsCommande", null, t =>
                         {
@@ -738,6 +755,9 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int?>("PartMainOeuvrePdb")
                         .HasColumnType("int");
 
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<int?>("TauxInsertionPdb")
                         .HasColumnType("int");
 
@@ -748,6 +768,8 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("LotId", "Version")
                         .IsUnique();
+
+                    b.HasIndex("StructureId", "LotId");
 
                     b.ToTable("ObligationsInsertion", null, t =>
                         {
@@ -966,7 +988,6 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("Prescripteur")
-                        .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
@@ -1457,6 +1478,12 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("DonneurOrdreId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Clause.Domain.DonneursOrdre.DonneurOrdre", b =>
@@ -1474,6 +1501,12 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .WithMany("Contacts")
                         .HasForeignKey("EntrepriseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -1554,6 +1587,12 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("LotId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Clause.Domain.Marches.Lot", b =>
@@ -1604,6 +1643,12 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .WithMany("Obligations")
                         .HasForeignKey("LotId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

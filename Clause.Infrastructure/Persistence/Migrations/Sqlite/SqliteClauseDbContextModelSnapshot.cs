@@ -63,7 +63,7 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("EmployeurId")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("FinPrevue")
+                    b.Property<DateOnly?>("FinPrevue")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("FinReelle")
@@ -138,13 +138,15 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.ToTable("Contrats", null, t =>
                         {
-                            t.HasCheckConstraint("CK_Contrats_Dates", "[FinPrevue] >= [DateDebut] AND ([FinReelle] IS NULL OR [FinReelle] >= [DateDebut])");
+                            t.HasCheckConstraint("CK_Contrats_Dates", "([FinPrevue] IS NULL OR [FinPrevue] >= [DateDebut]) AND ([FinReelle] IS NULL OR [FinReelle] >= [DateDebut])");
 
                             t.HasCheckConstraint("CK_Contrats_Decision", "[Statut] = 'Propose' OR ([DecideParId] IS NOT NULL AND [DecideParNom] IS NOT NULL AND [DecideLe] IS NOT NULL)");
 
                             t.HasCheckConstraint("CK_Contrats_Derogation", "([MotifDerogation] IS NULL AND [DerogationParId] IS NULL AND [DerogationParNom] IS NULL AND [DerogationLe] IS NULL) OR ([MotifDerogation] IS NOT NULL AND [DerogationParId] IS NOT NULL AND [DerogationParNom] IS NOT NULL AND [DerogationLe] IS NOT NULL)");
 
                             t.HasCheckConstraint("CK_Contrats_Eligibilite", "[EligibiliteValide] = 0 OR [Statut] = 'Valide'");
+
+                            t.HasCheckConstraint("CK_Contrats_FinPrevue", "[FinPrevue] IS NOT NULL OR [TypeContrat] = 'CDI' OR [TypeContrat] = 'CDIInclusion'");
 
                             t.HasCheckConstraint("CK_Contrats_HeuresHebdo", "[HeuresHebdoMinutes] IS NULL OR ([HeuresHebdoMinutes] > 0 AND [HeuresHebdoMinutes] <= 2880)");
 
@@ -174,6 +176,9 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Telephone")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -181,6 +186,8 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DonneurOrdreId");
+
+                    b.HasIndex("StructureId", "DonneurOrdreId");
 
                     b.ToTable("ContactsDonneurOrdre", (string)null);
                 });
@@ -251,6 +258,9 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Telephone")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -258,6 +268,8 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("EntrepriseId");
+
+                    b.HasIndex("StructureId", "EntrepriseId");
 
                     b.ToTable("ContactsEntreprise", (string)null);
                 });
@@ -519,10 +531,15 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("LotId", "Numero")
                         .IsUnique();
+
+                    b.HasIndex("StructureId", "LotId");
 
                     b.ToTable("BonsCommande", null, t =>
                         {
@@ -732,6 +749,9 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int?>("PartMainOeuvrePdb")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("TauxInsertionPdb")
                         .HasColumnType("INTEGER");
 
@@ -742,6 +762,8 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("LotId", "Version")
                         .IsUnique();
+
+                    b.HasIndex("StructureId", "LotId");
 
                     b.ToTable("ObligationsInsertion", null, t =>
                         {
@@ -960,7 +982,6 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Prescripteur")
-                        .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
@@ -1445,6 +1466,12 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("DonneurOrdreId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Clause.Domain.DonneursOrdre.DonneurOrdre", b =>
@@ -1462,6 +1489,12 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany("Contacts")
                         .HasForeignKey("EntrepriseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -1542,6 +1575,12 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("LotId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Clause.Domain.Marches.Lot", b =>
@@ -1592,6 +1631,12 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany("Obligations")
                         .HasForeignKey("LotId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1,4 +1,5 @@
 using Clause.Domain.Entreprises;
+using Clause.Domain.Structures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -15,5 +16,8 @@ internal sealed class ContactEntrepriseConfiguration : IEntityTypeConfiguration<
         builder.Property(c => c.Nom).HasMaxLength(ContactEntreprise.NomLongueurMax).IsRequired();
         builder.Property(c => c.Email).HasMaxLength(ContactEntreprise.EmailLongueurMax);
         builder.Property(c => c.Telephone).HasMaxLength(ContactEntreprise.TelephoneLongueurMax);
+        // Tenant-owned like its company (filtered, and every query of a structure led by its index).
+        builder.HasOne<Structure>().WithMany().HasForeignKey(c => c.StructureId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => new { c.StructureId, c.EntrepriseId });
     }
 }

@@ -1,0 +1,20 @@
+using Clause.Domain.DonneursOrdre;
+using Clause.Domain.Entreprises;
+using Clause.Domain.Structures;
+using Clause.Infrastructure.Audit;
+using Clause.Infrastructure.Identite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Clause.Infrastructure.Persistence.Configurations;
+
+internal sealed class StructureConfiguration : IEntityTypeConfiguration<Structure>
+{
+    public void Configure(EntityTypeBuilder<Structure> builder)
+    {
+        builder.ToTable("Structures");
+        builder.Property(s => s.Nom).HasMaxLength(Structure.NomLongueurMax).IsRequired();
+        builder.Property(s => s.Commune).HasMaxLength(Structure.CommuneLongueurMax);
+        builder.HasIndex(s => s.Nom).IsUnique();
+    }
+}
