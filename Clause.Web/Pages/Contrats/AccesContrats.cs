@@ -5,6 +5,7 @@ using Clause.Domain.Marches;
 using Clause.Domain.Participants;
 using Clause.Domain.Securite;
 using Clause.Infrastructure.Persistence;
+using Clause.Web.Infrastructure;
 using Clause.Web.Pages.Participants;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -80,7 +81,7 @@ public static class AccesContrats
     /// <summary>Lots that receive contrats: with a clause, in « Lancement » or « En exécution ».</summary>
     public static readonly StatutLot[] StatutsLotOuverts = [StatutLot.Lancement, StatutLot.EnExecution];
 
-    public static bool PeutGerer(ClaimsPrincipal utilisateur) => utilisateur.IsInRole(Roles.Facilitateur);
+    public static bool PeutGerer(ClaimsPrincipal utilisateur) => Droits.Peut(utilisateur, Politiques.GestionClause);
 
     /// <summary>Lot and company pages are for Direction and Facilitateur: a Referent gets plain text, not links.</summary>
     public static bool VoitLotsEtEntreprises(ClaimsPrincipal utilisateur) => AccesParticipants.VoitTout(utilisateur);

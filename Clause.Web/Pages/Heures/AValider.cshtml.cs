@@ -22,7 +22,7 @@ public sealed class AValiderModel(ClauseDbContext db) : PageModel
 
     public async Task OnGetAsync(int? page, CancellationToken annulation)
     {
-        Gestion = User.IsInRole(Roles.Facilitateur);
+        Gestion = Droits.Peut(User, Politiques.GestionClause);
         Lignes = await EnAttente(db).PaginerAsync(page ?? 1, annulation: annulation);
     }
 

@@ -5,6 +5,7 @@ using Clause.Domain.Contrats;
 using Clause.Domain.Heures;
 using Clause.Domain.Securite;
 using Clause.Infrastructure.Persistence;
+using Clause.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using MoisCalendaire = Clause.Domain.Commun.Mois;
 
@@ -22,7 +23,7 @@ public static class AccesHeures
     {
         ArgumentNullException.ThrowIfNull(utilisateur);
         ArgumentNullException.ThrowIfNull(db);
-        return new Auteur(db.Contexte.UtilisateurId ?? Guid.Empty, db.Contexte.NomUtilisateur, utilisateur.IsInRole(Roles.Facilitateur));
+        return new Auteur(db.Contexte.UtilisateurId ?? Guid.Empty, db.Contexte.NomUtilisateur, Droits.Peut(utilisateur, Politiques.GestionClause));
     }
 
     /// <summary>"2026-03" → March 2026; anything else → false.</summary>
