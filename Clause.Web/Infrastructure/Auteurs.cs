@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Clause.Domain.Contrats;
-using Clause.Domain.Securite;
 using Clause.Infrastructure.Persistence;
 
 namespace Clause.Web.Infrastructure;
@@ -16,6 +15,6 @@ public static class Auteurs
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(utilisateur);
-        return new Auteur(db.Contexte.UtilisateurId ?? Guid.Empty, db.Contexte.NomUtilisateur, utilisateur.IsInRole(Roles.Facilitateur));
+        return new Auteur(db.Contexte.UtilisateurId ?? Guid.Empty, db.Contexte.NomUtilisateur, Droits.Peut(utilisateur, Politiques.GestionClause));
     }
 }

@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Clause.Web.Pages;
 
+// Shown for every status code, signed in or not, whatever the method of the failed request.
+[AllowAnonymous]
 [IgnoreAntiforgeryToken]
 public sealed class ErreurModel : PageModel
 {

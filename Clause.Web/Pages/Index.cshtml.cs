@@ -3,6 +3,7 @@ using Clause.Domain.Securite;
 using Clause.Infrastructure.Heures;
 using Clause.Infrastructure.Identite;
 using Clause.Infrastructure.Persistence;
+using Clause.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,10 +23,10 @@ public sealed class IndexModel(ClauseDbContext db, RequetesHeures requetes, Time
     public async Task OnGetAsync(CancellationToken annulation)
     {
         Nom = User.FindFirstValue(RevendicationsClause.NomComplet) ?? User.Identity?.Name ?? string.Empty;
-        Role = Roles.Libelle(Roles.Tous.FirstOrDefault(User.IsInRole) ?? string.Empty);
+        Role = Roles.Libelle(Droits.Role(User) ?? string.Empty);
         if (db.Contexte.StructureId is { } id)
             Structure = await db.Structures.AsNoTracking().Where(s => s.Id == id).Select(s => s.Nom).FirstOrDefaultAsync(annulation);
-        if (db.Contexte.StructureId is not null && (User.IsInRole(Roles.Facilitateur) || User.IsInRole(Roles.Direction)))
+        if (db.Contexte.StructureId is not null && Droits.Peut(User, Politiques.LectureClause))
             Tableau = await TableauDeBord.LireAsync(db, requetes, horloge, annulation);
     }
 }

@@ -81,7 +81,7 @@ public static class AccesContrats
     /// <summary>Lots that receive contrats: with a clause, in « Lancement » or « En exécution ».</summary>
     public static readonly StatutLot[] StatutsLotOuverts = [StatutLot.Lancement, StatutLot.EnExecution];
 
-    public static bool PeutGerer(ClaimsPrincipal utilisateur) => utilisateur.IsInRole(Roles.Facilitateur);
+    public static bool PeutGerer(ClaimsPrincipal utilisateur) => Droits.Peut(utilisateur, Politiques.GestionClause);
 
     /// <summary>Lot and company pages are for Direction and Facilitateur: a Referent gets plain text, not links.</summary>
     public static bool VoitLotsEtEntreprises(ClaimsPrincipal utilisateur) => AccesParticipants.VoitTout(utilisateur);
@@ -163,9 +163,6 @@ public static class AccesContrats
                 _ => "Éligibilité non validée",
             },
         };
-
-    /// <summary>Who acts, from the signed-in user (the domain refuses a validation by anyone but a facilitateur).</summary>
-    public static Auteur Auteur(ClauseDbContext db, ClaimsPrincipal utilisateur) => Auteurs.Courant(db, utilisateur);
 
     /// <summary>A contrat of the current structure, tracked for a change; null → 404.</summary>
     public static Task<Contrat?> ChargerAsync(ClauseDbContext db, Guid id, CancellationToken annulation)

@@ -78,7 +78,7 @@ public sealed class CreerModel(ClauseDbContext db, TimeProvider horloge) : PageA
         var lot = await ChargementLot.ChargerAsync(Db, Saisie.LotId!.Value, annulation);
         var employeur = await Db.Entreprises.AsNoTracking().FirstAsync(e => e.Id == Saisie.EmployeurId && e.StructureId == structureId, annulation);
         if (!Appliquer(() => Contrat.Enregistrer(participant, lot!, employeur, donnees, Reglages, Saisie.ValiderImmediatement,
-                Saisie.MotifDerogation, AccesContrats.Auteur(Db, User), horloge.GetUtcNow()), out var contrat))
+                Saisie.MotifDerogation, Auteurs.Courant(Db, User), horloge.GetUtcNow()), out var contrat))
             return Page();
         Db.Contrats.Add(contrat);
         return await EnregistrerAsync(Saisie.ValiderImmediatement

@@ -23,7 +23,7 @@ public sealed class DerogerModel(ClauseDbContext db, TimeProvider horloge) : Pag
         if (!ModelState.IsValid) return Page();
         var participant = await AccesContrats.ParticipantAsync(Db, contrat.ParticipantId, annulation);
         var reglages = await ReglagesStructure.LireAsync(Db, annulation);
-        if (!Appliquer(() => contrat.Deroger(participant, reglages, Saisie.MotifDerogation, AccesContrats.Auteur(Db, User), horloge.GetUtcNow())))
+        if (!Appliquer(() => contrat.Deroger(participant, reglages, Saisie.MotifDerogation, Auteurs.Courant(Db, User), horloge.GetUtcNow())))
             return Page();
         return await EnregistrerAsync("La dérogation est enregistrée.", "/Contrats/Details", new { id }, annulation);
     }

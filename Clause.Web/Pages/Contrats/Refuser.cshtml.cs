@@ -18,7 +18,7 @@ public sealed class RefuserModel(ClauseDbContext db, TimeProvider horloge) : Pag
     {
         if (await ChargerAsync(id, annulation) is not { } contrat) return NotFound();
         if (!ModelState.IsValid) return Page();
-        if (!Appliquer(() => contrat.Refuser(Saisie.MotifRefus, AccesContrats.Auteur(Db, User), horloge.GetUtcNow()))) return Page();
+        if (!Appliquer(() => contrat.Refuser(Saisie.MotifRefus, Auteurs.Courant(Db, User), horloge.GetUtcNow()))) return Page();
         return await EnregistrerAsync("Le contrat est refusé.", "/Contrats/Details", new { id }, annulation);
     }
 }

@@ -30,7 +30,7 @@ public sealed class ValiderModel(ClauseDbContext db, TimeProvider horloge) : Pag
         FenetreMois = reglages.FenetreEligibiliteMois;
         if (!ModelState.IsValid) return Page();
         var participant = await AccesContrats.ParticipantAsync(Db, contrat.ParticipantId, annulation);
-        if (!Appliquer(() => contrat.Valider(participant, reglages, Saisie.MotifDerogation, AccesContrats.Auteur(Db, User), horloge.GetUtcNow())))
+        if (!Appliquer(() => contrat.Valider(participant, reglages, Saisie.MotifDerogation, Auteurs.Courant(Db, User), horloge.GetUtcNow())))
             return Page();
         return await EnregistrerAsync(contrat.AvecDerogation ? "Le contrat est validé, avec une dérogation à la fenêtre d'éligibilité." : "Le contrat est validé.",
             "/Contrats/Details", new { id }, annulation);

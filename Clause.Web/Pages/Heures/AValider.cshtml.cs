@@ -21,7 +21,7 @@ public sealed class AValiderModel(ClauseDbContext db) : PageListe
 
     public async Task OnGetAsync(CancellationToken annulation)
     {
-        Gestion = User.IsInRole(Roles.Facilitateur);
+        Gestion = Droits.Peut(User, Politiques.GestionClause);
         Lignes = await ListerAsync(EnAttente(db), annulation);
     }
 

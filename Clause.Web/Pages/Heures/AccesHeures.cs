@@ -12,15 +12,12 @@ using MoisCalendaire = Clause.Domain.Commun.Mois;
 namespace Clause.Web.Pages.Heures;
 
 /// <summary>
-/// What the hours pages share: who acts (the signed-in user as an <see cref="Auteur"/>), the month typed in a
+/// What the hours pages share: the month typed in a
 /// query string (yyyy-MM), hours written back into an input (« 151,67 », no unit) and the French texts of a line's
 /// status and flags (text, never colour only).
 /// </summary>
 public static class AccesHeures
 {
-    /// <summary>The signed-in user; a facilitateur's entry is validated at once (DOMAIN.md §7).</summary>
-    public static Auteur Auteur(ClaimsPrincipal utilisateur, ClauseDbContext db) => Auteurs.Courant(db, utilisateur);
-
     /// <summary>"2026-03" → March 2026; anything else → false.</summary>
     public static bool TryLireMois(string? saisie, out MoisCalendaire mois)
     {

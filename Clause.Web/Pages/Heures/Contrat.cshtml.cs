@@ -35,7 +35,7 @@ public sealed class ContratModel(ClauseDbContext db, RequetesHeures requetes, Ti
         var contrat = await EnteteContrat.ChargerAsync(db, contratId, annulation);
         if (contrat is null) return NotFound();
         Contrat = contrat;
-        Gestion = User.IsInRole(Roles.Facilitateur);
+        Gestion = Droits.Peut(User, Politiques.GestionClause);
         var structureId = db.Contexte.StructureId;
 
         var lignes = await (from d in db.DeclarationsHeures.AsNoTracking()

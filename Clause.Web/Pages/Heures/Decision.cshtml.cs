@@ -36,7 +36,7 @@ public sealed class DecisionModel(ClauseDbContext db, ServiceHeures service) : P
         if (!await ChargerAsync(declarationId, retour, annulation)) return NotFound();
         try
         {
-            await service.ValiderAsync(declarationId, AccesHeures.Auteur(User, db), annulation);
+            await service.ValiderAsync(declarationId, Auteurs.Courant(db, User), annulation);
         }
         catch (RegleMetierException ex)
         {
@@ -52,7 +52,7 @@ public sealed class DecisionModel(ClauseDbContext db, ServiceHeures service) : P
         if (!await ChargerAsync(declarationId, retour, annulation)) return NotFound();
         try
         {
-            await service.RejeterAsync(declarationId, Saisie.MotifRejet, AccesHeures.Auteur(User, db), annulation);
+            await service.RejeterAsync(declarationId, Saisie.MotifRejet, Auteurs.Courant(db, User), annulation);
         }
         catch (RegleMetierException ex)
         {

@@ -24,6 +24,8 @@ namespace Clause.Web.Pages.Heures;
 /// Sous-/co-traitance rows carry a second input per month for the invoiced amount HT, converted with the lot's
 /// labour share and hourly cost (§7.4); another share or cost is typed on the contrat's page (/Heures/Saisir).
 /// </summary>
+// Direction reads the grid (read-only); saving it stays the folder's write policy (Facilitateur).
+[OuverteEnLecture]
 [RequestFormLimits(ValueCountLimit = 20_000)]
 public sealed class LotModel(ClauseDbContext db, ServiceHeures service, TimeProvider horloge) : PageModel
 {
@@ -61,7 +63,6 @@ public sealed class LotModel(ClauseDbContext db, ServiceHeures service, TimeProv
     public async Task<IActionResult> OnPostAsync(Guid lotId, string? debut, CancellationToken annulation)
     {
         // The grid is read by Direction; only a facilitateur writes (GestionClause).
-        if (!User.IsInRole(Roles.Facilitateur)) return Forbid();
         if (!await ChargerAsync(lotId, debut, annulation)) return NotFound();
 
         var aEcrire = new List<(CaseGrille Case, LigneGrille Ligne, SaisieHeures Saisie)>();
@@ -83,7 +84,7 @@ public sealed class LotModel(ClauseDbContext db, ServiceHeures service, TimeProv
 
         // One domain operation, one save: every refusal is named beside its cell and nothing is written.
         var refus = await service.SaisirGrilleAsync(lotId, aEcrire.Select(x => new CelluleAEcrire(x.Ligne.ContratId, x.Case.Mois, x.Saisie)).ToList(),
-            AccesHeures.Auteur(User, db), annulation);
+            Auteurs.Courant(db, User), annulation);
         foreach (var r in refus)
         {
             var (c, ligne, _) = aEcrire.First(x => x.Ligne.ContratId == r.ContratId && x.Case.Mois == r.Mois);
@@ -159,7 +160,7 @@ public sealed class LotModel(ClauseDbContext db, ServiceHeures service, TimeProv
             .FirstOrDefaultAsync(annulation);
         if (lot is null) return false;
         Lot = lot;
-        Gestion = User.IsInRole(Roles.Facilitateur);
+        Gestion = Droits.Peut(User, Politiques.GestionClause);
 
         // By default the window ends at the current month, or at the lot's last month when its execution is over.
         var courant = MoisCalendaire.De(Affichage.Aujourdhui(horloge));

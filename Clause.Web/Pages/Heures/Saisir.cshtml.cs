@@ -65,7 +65,7 @@ public sealed class SaisirModel(ClauseDbContext db, ServiceHeures service, TimeP
         }
         if (!ModelState.IsValid) return Page();
         var saisie = new SaisieHeures(heures, montant, part, cout);
-        var auteur = AccesHeures.Auteur(User, db);
+        var auteur = Auteurs.Courant(db, User);
         try
         {
             var code = mois.Code;

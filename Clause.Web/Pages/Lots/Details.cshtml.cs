@@ -68,7 +68,7 @@ public sealed class DetailsModel(ClauseDbContext db, TimeProvider horloge) : Pag
             .FirstAsync(annulation);
         Reglages = await ReglagesStructure.LireAsync(db, annulation);
         Aujourdhui = Affichage.Aujourdhui(horloge);
-        Gestion = User.IsInRole(Roles.Facilitateur);
+        Gestion = Droits.Peut(User, Politiques.GestionClause);
         Fiche = new FicheLot(lot.Id, lot.Numero, lot.Libelle, lot.MarcheId, contexte.Numero, contexte.Objet, contexte.Type, contexte.OperationId,
             contexte.Operation, contexte.DonneurId, contexte.Donneur, lot.MontantHT, lot.DebutExecution, lot.FinExecution, lot.Fondements, lot.Statut,
             lot.MotifRetour, new Taux(lot.PartMainOeuvrePdb), lot.CoutHoraireReferenceCentimes is { } cout ? new Montant(cout) : null,

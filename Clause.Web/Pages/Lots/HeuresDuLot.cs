@@ -5,6 +5,7 @@ using Clause.Domain.Marches;
 using Clause.Domain.Securite;
 using Clause.Infrastructure.Heures;
 using Clause.Infrastructure.Persistence;
+using Clause.Web.Infrastructure;
 using Clause.Web.Pages.Heures;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +34,7 @@ public sealed class HeuresDuLot(ClauseDbContext db, RequetesHeures requetes, Tim
         var declare = await db.DeclarationsHeures.AnyAsync(d => d.LotId == lotId, HttpContext.RequestAborted);
         var courbe = CourbeAvancement.Calculer(lot.DebutExecution, lot.FinExecution, lot.HeuresDuesMinutes, serie,
             MoisCalendaire.De(Web.Infrastructure.Affichage.Aujourdhui(horloge)));
-        var gestion = UserClaimsPrincipal.IsInRole(Roles.Facilitateur);
+        var gestion = Droits.Peut(UserClaimsPrincipal, Politiques.GestionClause);
         return View("/Pages/Lots/_SectionHeuresDuLot.cshtml", new SectionHeuresLot(lotId, bilan, courbe, declare, gestion));
     }
 }

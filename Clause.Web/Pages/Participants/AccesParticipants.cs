@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Clause.Domain.Participants;
 using Clause.Domain.Securite;
 using Clause.Infrastructure.Persistence;
+using Clause.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Clause.Web.Pages.Participants;
@@ -14,8 +15,7 @@ public sealed record OptionReferent(Guid Id, string Nom);
 /// </summary>
 public static class AccesParticipants
 {
-    public static bool VoitTout(ClaimsPrincipal utilisateur) =>
-        utilisateur.IsInRole(Roles.Direction) || utilisateur.IsInRole(Roles.Facilitateur);
+    public static bool VoitTout(ClaimsPrincipal utilisateur) => Droits.Peut(utilisateur, Politiques.LectureClause);
 
     public static bool VoitSensibles(ClaimsPrincipal utilisateur) => VoitTout(utilisateur);
 

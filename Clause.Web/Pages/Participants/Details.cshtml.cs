@@ -46,7 +46,7 @@ public sealed class DetailsModel(ClauseDbContext db, TimeProvider horloge) : Pag
         Aujourdhui = Affichage.Aujourdhui(horloge);
         FenetreMois = (await Web.Infrastructure.ReglagesStructure.LireAsync(db, annulation)).FenetreEligibiliteMois;
         VoitSensibles = AccesParticipants.VoitSensibles(User);
-        PeutModifier = User.IsInRole(Roles.Facilitateur);
+        PeutModifier = Droits.Peut(User, Politiques.GestionClause);
 
         // Filtered in the query: a sensitive value never reaches the page for someone who may not see it.
         var voit = VoitSensibles;

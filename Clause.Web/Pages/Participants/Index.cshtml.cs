@@ -45,7 +45,7 @@ public sealed class IndexModel(ClauseDbContext db, TimeProvider horloge) : PageL
     public async Task OnGetAsync(CancellationToken annulation)
     {
         Aujourdhui = Affichage.Aujourdhui(horloge);
-        PeutCreer = User.IsInRole(Domain.Securite.Roles.Facilitateur);
+        PeutCreer = Droits.Peut(User, Politiques.GestionClause);
         FenetreMois = (await Web.Infrastructure.ReglagesStructure.LireAsync(db, annulation)).FenetreEligibiliteMois;
         var voitSensibles = AccesParticipants.VoitSensibles(User);
         // A sensitive category typed in the address by someone who may not see it is ignored.

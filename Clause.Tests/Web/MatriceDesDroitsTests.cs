@@ -1,0 +1,176 @@
+using System.Security.Claims;
+using Clause.Domain.Securite;
+using Clause.Infrastructure.Identite;
+using Clause.Tests.Support;
+using Clause.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Clause.Tests.Web;
+
+/// <summary>
+/// Walks every page and every handler of the running app (its endpoints, loaded as the router loads them) and checks
+/// the role matrix of DOMAIN.md §11, written once below per folder. A new page is covered without editing this test; a
+/// page in a folder the matrix does not know, or a POST handler a read-only role could reach, fails.
+/// </summary>
+public class MatriceDesDroitsTests(FabriqueClause app) : IClassFixture<FabriqueClause>
+{
+    private const string Anonyme = "(anonyme)";
+
+    private static readonly string[] TousLesRoles = [.. Roles.Tous];
+
+    private static readonly string[] TousEtAnonyme = [.. Roles.Tous, Anonyme];
+
+    private static readonly string[] DirectionFacilitateur = [Roles.Direction, Roles.Facilitateur];
+
+    private static readonly string[] Facilitateur = [Roles.Facilitateur];
+
+    /// <summary>DOMAIN.md §11 per folder: who may read its pages, who may post to them.</summary>
+    private static readonly Dictionary<string, (string[] Lecture, string[] Ecriture)> Matrice = new(StringComparer.Ordinal)
+    {
+        ["/"] = (TousLesRoles, TousLesRoles),
+        ["/Compte"] = (TousEtAnonyme, TousEtAnonyme),
+        ["/Admin"] = ([Roles.Administrateur], [Roles.Administrateur]),
+        ["/DonneursOrdre"] = (DirectionFacilitateur, Facilitateur),
+        ["/Operations"] = (DirectionFacilitateur, Facilitateur),
+        ["/Marches"] = (DirectionFacilitateur, Facilitateur),
+        ["/Lots"] = (DirectionFacilitateur, Facilitateur),
+        ["/Entreprises"] = (DirectionFacilitateur, Facilitateur),
+        ["/Heures"] = (DirectionFacilitateur, Facilitateur),
+        ["/Participants"] = ([Roles.Direction, Roles.Facilitateur, Roles.Referent], Facilitateur),
+        ["/Contrats"] = ([Roles.Direction, Roles.Facilitateur, Roles.Referent], Facilitateur),
+        ["/Reglages"] = (DirectionFacilitateur, DirectionFacilitateur),
+    };
+
+    /// <summary>Pages open to anyone whatever their folder says (the error page answers every failed request).</summary>
+    private static readonly Dictionary<string, (string[] Lecture, string[] Ecriture)> PagesOuvertes = new(StringComparer.Ordinal)
+    {
+        ["/Erreur"] = (TousEtAnonyme, TousEtAnonyme),
+    };
+
+    private sealed record Handler(string Page, string Methode, string Nom, IReadOnlyList<string> Autorises);
+
+    [Fact]
+    public async Task Chaque_page_et_chaque_handler_respectent_la_matrice_des_roles()
+    {
+        var handlers = await HandlersAsync();
+        Assert.True(handlers.Select(h => h.Page).Distinct().Count() > 50, "Les pages de l'application n'ont pas été trouvées.");
+
+        var erreurs = new List<string>();
+        foreach (var parPage in handlers.GroupBy(h => h.Page))
+        {
+            var page = parPage.Key;
+            if (!PagesOuvertes.TryGetValue(page, out var attendu) && !Matrice.TryGetValue(DossierDe(page), out attendu))
+            {
+                erreurs.Add($"{page} : dossier « {DossierDe(page)} » absent de la matrice de DOMAIN.md §11.");
+                continue;
+            }
+            var formulaire = parPage.Any(h => !ConventionAcces.EstSure(h.Methode));
+            foreach (var h in parPage)
+            {
+                var autorises = h.Autorises.Order().ToList();
+                var libelle = $"{h.Methode} {page}{(h.Nom.Length > 0 ? "?handler=" + h.Nom : "")}";
+                if (!ConventionAcces.EstSure(h.Methode))
+                {
+                    if (!autorises.SequenceEqual(attendu.Ecriture.Order()))
+                        erreurs.Add($"{libelle} : permis à [{string.Join(", ", autorises)}], attendu [{string.Join(", ", attendu.Ecriture.Order())}].");
+                }
+                else if (!formulaire)
+                {
+                    if (!autorises.SequenceEqual(attendu.Lecture.Order()))
+                        erreurs.Add($"{libelle} : permis à [{string.Join(", ", autorises)}], attendu [{string.Join(", ", attendu.Lecture.Order())}].");
+                }
+                // The GET of a form page: at least its writers, at most its readers.
+                else if (autorises.Except(attendu.Lecture).Any() || attendu.Ecriture.Except(autorises).Any())
+                {
+                    erreurs.Add($"{libelle} : permis à [{string.Join(", ", autorises)}], attendu entre [{string.Join(", ", attendu.Ecriture)}] et [{string.Join(", ", attendu.Lecture)}].");
+                }
+            }
+        }
+        Assert.True(erreurs.Count == 0, string.Join(Environment.NewLine, erreurs));
+    }
+
+    [Fact]
+    public async Task La_grille_d_heures_se_lit_en_direction_mais_ne_s_enregistre_qu_en_facilitateur()
+    {
+        var grille = (await HandlersAsync()).Where(h => h.Page == "/Heures/Lot").ToList();
+        Assert.Equal(DirectionFacilitateur, grille.Single(h => h.Methode == "GET").Autorises.Order());
+        Assert.Equal(Facilitateur, grille.Single(h => h.Methode == "POST").Autorises);
+    }
+
+    [Fact]
+    public void Aucune_vue_ni_page_ne_lit_les_roles_elle_meme()
+    {
+        var web = Path.Combine(Racine.Depot(), "Clause.Web");
+        var fautifs = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => Path.GetFileName(f) != "Droits.cs" && File.ReadAllText(f).Contains("IsInRole", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(web, f))
+            .ToList();
+        Assert.True(fautifs.Count == 0, "IsInRole hors de Droits : " + string.Join(", ", fautifs));
+    }
+
+    /// <summary>Every handler of every page endpoint, with the roles (and anonymous) the app lets through.</summary>
+    private async Task<List<Handler>> HandlersAsync()
+    {
+        var services = app.Services;
+        var chargeur = services.GetRequiredService<PageLoader>();
+        var fournisseur = services.GetRequiredService<IAuthorizationPolicyProvider>();
+        var autorisation = services.GetRequiredService<IAuthorizationService>();
+        var repli = await fournisseur.GetFallbackPolicyAsync();
+        var principaux = TousEtAnonyme.ToDictionary(r => r, Principal);
+
+        var resultat = new List<Handler>();
+        foreach (var point in services.GetRequiredService<EndpointDataSource>().Endpoints)
+        {
+            if (point.Metadata.GetMetadata<PageActionDescriptor>() is not { } descripteur) continue;
+            var page = await chargeur.LoadAsync(descripteur, point.Metadata);
+            var metadonnees = page.EndpointMetadata;
+            var ouverte = metadonnees.OfType<IAllowAnonymous>().Any();
+            var politique = await AuthorizationPolicy.CombineAsync(fournisseur, metadonnees.OfType<IAuthorizeData>(), metadonnees.OfType<AuthorizationPolicy>()) ?? repli;
+            var ecriture = page.FilterDescriptors.Select(f => f.Filter).OfType<FiltreEcriture>().Select(f => f.Politique).ToList();
+
+            var methodes = page.HandlerMethods.Count > 0
+                ? page.HandlerMethods.Select(m => (Methode: m.HttpMethod.ToUpperInvariant(), Nom: m.Name ?? string.Empty))
+                : [(HttpMethods.Get, string.Empty)];
+            foreach (var (methode, nom) in methodes.Distinct())
+            {
+                var autorises = new List<string>();
+                foreach (var (role, principal) in principaux)
+                {
+                    var permis = ouverte || politique is null || (await autorisation.AuthorizeAsync(principal, null, politique)).Succeeded;
+                    if (permis && !ouverte && !ConventionAcces.EstSure(methode))
+                        foreach (var p in ecriture)
+                            permis &= (await autorisation.AuthorizeAsync(principal, p)).Succeeded;
+                    if (permis) autorises.Add(role);
+                }
+                resultat.Add(new Handler(descripteur.ViewEnginePath, methode, nom, autorises));
+            }
+        }
+        return resultat;
+    }
+
+    /// <summary>"/Lots/Modifier" → "/Lots"; "/Admin/Structures/Creer" → "/Admin"; "/Index" → "/".</summary>
+    private static string DossierDe(string page)
+    {
+        var second = page.IndexOf('/', 1);
+        return second < 0 ? "/" : page[..second];
+    }
+
+    /// <summary>A user as the sign-in builds one: the role, and the structure, company or buyer of the account.</summary>
+    private static ClaimsPrincipal Principal(string role)
+    {
+        if (role == Anonyme) return new ClaimsPrincipal(new ClaimsIdentity());
+        var revendications = new List<Claim> { new(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString()), new(ClaimTypes.Role, role) };
+        if (role != Roles.Administrateur) revendications.Add(new(RevendicationsClause.StructureId, Guid.NewGuid().ToString()));
+        if (role == Roles.Entreprise) revendications.Add(new(RevendicationsClause.EntrepriseId, Guid.NewGuid().ToString()));
+        if (role == Roles.DonneurOrdre) revendications.Add(new(RevendicationsClause.DonneurOrdreId, Guid.NewGuid().ToString()));
+        return new ClaimsPrincipal(new ClaimsIdentity(revendications, "Identity.Application"));
+    }
+}

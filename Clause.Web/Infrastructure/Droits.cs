@@ -1,0 +1,84 @@
+using System.Security.Claims;
+using Clause.Domain.Securite;
+using Clause.Infrastructure.Identite;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Clause.Web.Infrastructure;
+
+/// <summary>
+/// The one answer to "may this user do X here" (DOMAIN.md §11). Each policy's role meaning is written once in
+/// <see cref="Regles"/>: <see cref="DeclarerPolitiques"/> builds the ASP.NET Core policies from it (what the folder
+/// convention enforces) and <see cref="Peut"/> answers views and page models from the same lines, so a menu link and
+/// the page behind it cannot disagree. This is the only place that reads a user's roles.
+/// </summary>
+public static class Droits
+{
+    /// <summary>Who holds a policy: one of these roles, and (for staff of a structure) the structure claim.</summary>
+    private sealed record Regle(IReadOnlyList<string> Roles, bool AvecStructure);
+
+    private static readonly Dictionary<string, Regle> Regles = new(StringComparer.Ordinal)
+    {
+        [Politiques.Administration] = new([Roles.Administrateur], AvecStructure: false),
+        [Politiques.LectureClause] = new([Roles.Direction, Roles.Facilitateur], AvecStructure: true),
+        [Politiques.GestionClause] = new([Roles.Facilitateur], AvecStructure: true),
+        [Politiques.LectureParticipants] = new([Roles.Direction, Roles.Facilitateur, Roles.Referent], AvecStructure: true),
+        [Politiques.Reglages] = new([Roles.Direction, Roles.Facilitateur], AvecStructure: true),
+    };
+
+    /// <summary>True when <paramref name="utilisateur"/> satisfies <paramref name="politique"/> (a <see cref="Politiques"/> name).</summary>
+    public static bool Peut(ClaimsPrincipal utilisateur, string politique)
+    {
+        ArgumentNullException.ThrowIfNull(utilisateur);
+        if (politique == Politiques.Anonyme) return true;
+        if (utilisateur.Identity?.IsAuthenticated != true) return false;
+        if (politique == Politiques.Connecte) return true;
+        if (!Regles.TryGetValue(politique, out var regle))
+            throw new ArgumentException($"Politique inconnue : « {politique} ».", nameof(politique));
+        return regle.Roles.Any(utilisateur.IsInRole)
+            && (!regle.AvecStructure || utilisateur.HasClaim(c => c.Type == RevendicationsClause.StructureId));
+    }
+
+    /// <summary>The user's role (the first of DOMAIN.md §11's list he or she holds), for display; null when none.</summary>
+    public static string? Role(ClaimsPrincipal utilisateur)
+    {
+        ArgumentNullException.ThrowIfNull(utilisateur);
+        return Roles.Tous.FirstOrDefault(utilisateur.IsInRole);
+    }
+
+    /// <summary>Registers every policy of <see cref="Regles"/>, plus <see cref="Politiques.Connecte"/>.</summary>
+    public static AuthorizationBuilder DeclarerPolitiques(this AuthorizationBuilder constructeur)
+    {
+        ArgumentNullException.ThrowIfNull(constructeur);
+        constructeur.AddPolicy(Politiques.Connecte, p => p.RequireAuthenticatedUser());
+        foreach (var (nom, regle) in Regles)
+            constructeur.AddPolicy(nom, p =>
+            {
+                p.RequireRole(regle.Roles);
+                if (regle.AvecStructure) p.RequireClaim(RevendicationsClause.StructureId);
+            });
+        return constructeur;
+    }
+}
+
+public static class Politiques
+{
+    /// <summary>Not a registered policy: the folder convention lets anyone in (sign-in, invitation).</summary>
+    public const string Anonyme = nameof(Anonyme);
+
+    /// <summary>Any signed-in user, whatever the role (the home page).</summary>
+    public const string Connecte = nameof(Connecte);
+
+    public const string Administration = nameof(Administration);
+
+    /// <summary>Read the clause data of one's structure (Direction, Facilitateur).</summary>
+    public const string LectureClause = nameof(LectureClause);
+
+    /// <summary>Write the clause data of one's structure (Facilitateur).</summary>
+    public const string GestionClause = nameof(GestionClause);
+
+    /// <summary>Read participants (Direction, Facilitateur; a Referent only his or her own).</summary>
+    public const string LectureParticipants = nameof(LectureParticipants);
+
+    /// <summary>Read and change the structure's settings (Direction, Facilitateur).</summary>
+    public const string Reglages = nameof(Reglages);
+}
