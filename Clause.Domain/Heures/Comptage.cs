@@ -2,7 +2,6 @@ using System.Linq.Expressions;
 using Clause.Domain.Commun;
 using Clause.Domain.Contrats;
 using Clause.Domain.Marches;
-using MoisCalendaire = Clause.Domain.Commun.Mois;
 
 namespace Clause.Domain.Heures;
 
@@ -24,7 +23,7 @@ public sealed record ParametresComptage(long HeuresDuesMinutes, bool FormationCo
 /// <summary>
 /// The minutes of one lot and month that are <see cref="Comptage.Comptee"/> (§7.3), split between training (modality Formation) and the rest.
 /// </summary>
-public sealed record MinutesDuMois(MoisCalendaire Mois, long MinutesHorsFormation, long MinutesFormation);
+public sealed record MinutesDuMois(Mois Mois, long MinutesHorsFormation, long MinutesFormation);
 
 /// <summary>
 /// A line of hours with its contrat: the shape <see cref="Comptage.Comptee"/> and <see cref="Comptage.EnAttente"/> read.
@@ -41,7 +40,7 @@ public sealed class LigneComptage
 }
 
 /// <summary>One point of the burn-up: minutes counted in the month and cumulated since the first month.</summary>
-public sealed record PointSerie(MoisCalendaire Mois, long Minutes, long CumulMinutes)
+public sealed record PointSerie(Mois Mois, long Minutes, long CumulMinutes)
 {
     public Duree Heures => new(Minutes);
 
@@ -115,7 +114,7 @@ public static class Comptage
     {
         ArgumentNullException.ThrowIfNull(lignes);
         return lignes.Where(CompteeEnMemoire)
-            .GroupBy(l => l.Ligne.MoisCalendaire)
+            .GroupBy(l => l.Ligne.Mois)
             .OrderBy(g => g.Key)
             .Select(g => new MinutesDuMois(g.Key,
                 g.Where(l => l.Contrat.Modalite != ModaliteContrat.Formation).Sum(l => l.Ligne.Minutes),

@@ -2,7 +2,6 @@ using Clause.Domain.Commun;
 using Clause.Domain.Contrats;
 using Clause.Domain.Marches;
 using Clause.Domain.Structures;
-using MoisCalendaire = Clause.Domain.Commun.Mois;
 
 namespace Clause.Domain.Heures;
 
@@ -81,10 +80,8 @@ public sealed class DeclarationHeures : Entite, IAppartientStructure, IPartieDe
     /// <summary>Copied from the contrat (never changes): the per-participant monthly maximum (§7.1).</summary>
     public Guid ParticipantId { get; private set; }
 
-    /// <summary>The month, as its integer code yyyymm (202603 = March 2026).</summary>
-    public int Mois { get; private set; }
-
-    public MoisCalendaire MoisCalendaire => MoisCalendaire.DepuisCode(Mois);
+    /// <summary>The month (stored as its integer code yyyymm, 202603 = March 2026, by the EF converter).</summary>
+    public Mois Mois { get; private set; }
 
     /// <summary>Minutes of the current version.</summary>
     public long Minutes { get; private set; }
@@ -114,7 +111,7 @@ public sealed class DeclarationHeures : Entite, IAppartientStructure, IPartieDe
     /// hours ≤ 0 or above the monthly maximum, the participant's month above the maximum across every lot, an amount
     /// outside sous-/co-traitance. A month outside the periods is accepted and flagged <see cref="HorsPeriode"/>.
     /// </summary>
-    public static DeclarationHeures Declarer(Contrat contrat, Lot lot, MoisCalendaire mois, SaisieHeures saisie, SituationMois situation,
+    public static DeclarationHeures Declarer(Contrat contrat, Lot lot, Mois mois, SaisieHeures saisie, SituationMois situation,
         Reglages reglages, Auteur par, DateTimeOffset le)
     {
         ArgumentNullException.ThrowIfNull(contrat);
@@ -132,7 +129,7 @@ public sealed class DeclarationHeures : Entite, IAppartientStructure, IPartieDe
             ContratId = contrat.Id,
             LotId = contrat.LotId,
             ParticipantId = contrat.ParticipantId,
-            Mois = mois.Code,
+            Mois = mois,
         };
         declaration.AjouterVersion(contrat, lot, saisie, null, situation, reglages, par, le);
         return declaration;
@@ -177,11 +174,11 @@ public sealed class DeclarationHeures : Entite, IAppartientStructure, IPartieDe
     {
         ArgumentNullException.ThrowIfNull(contrat);
         if (contrat.Id != ContratId) throw new ArgumentException("Cette ligne n'est pas de ce contrat.", nameof(contrat));
-        HorsPeriode = !EstDansLaPeriode(MoisCalendaire, contrat, lot, reglages);
+        HorsPeriode = !EstDansLaPeriode(Mois, contrat, lot, reglages);
     }
 
     /// <summary>§7.2: the month overlaps both the contrat's dates and the lot's execution period extended by the tolerance.</summary>
-    public static bool EstDansLaPeriode(MoisCalendaire mois, Contrat contrat, Lot lot, Reglages reglages)
+    public static bool EstDansLaPeriode(Mois mois, Contrat contrat, Lot lot, Reglages reglages)
     {
         ArgumentNullException.ThrowIfNull(contrat);
         ArgumentNullException.ThrowIfNull(lot);
@@ -222,7 +219,7 @@ public sealed class DeclarationHeures : Entite, IAppartientStructure, IPartieDe
                 $"{new Duree(minutes)} dépasse le maximum de {maximum} par mois pour une ligne.");
         if (situation.AutresMinutesParticipant + minutes > maximum.Minutes)
             throw new RegleMetierException(champ,
-                $"Ce participant a déjà {new Duree(situation.AutresMinutesParticipant)} déclarées en {Texte(MoisCalendaire)} sur ses autres lignes : "
+                $"Ce participant a déjà {new Duree(situation.AutresMinutesParticipant)} déclarées en {Texte(Mois)} sur ses autres lignes : "
                 + $"avec {new Duree(minutes)} de plus, il dépasserait le maximum de {maximum} par mois, tous lots confondus.");
 
         var version = new VersionDeclaration(this, VersionCourante + 1, minutes, montant, part, cout, motifCorrection, par, le);
@@ -231,7 +228,7 @@ public sealed class DeclarationHeures : Entite, IAppartientStructure, IPartieDe
         Minutes = version.Minutes;
         Converti = version.Converti;
         Statut = version.Statut;
-        HorsPeriode = !EstDansLaPeriode(MoisCalendaire, contrat, lot, reglages);
+        HorsPeriode = !EstDansLaPeriode(Mois, contrat, lot, reglages);
         return version;
     }
 
@@ -271,7 +268,7 @@ public sealed class DeclarationHeures : Entite, IAppartientStructure, IPartieDe
     }
 
     /// <summary>"mars 2026".</summary>
-    public static string Texte(MoisCalendaire mois) => mois.Premier.ToString("MMMM yyyy", FormatFrancais.Culture);
+    public static string Texte(Mois mois) => mois.Premier.ToString("MMMM yyyy", FormatFrancais.Culture);
 }
 
 /// <summary>
@@ -359,10 +356,10 @@ public sealed class VersionDeclaration : Entite, IAppartientStructure, IPartieDe
 }
 
 /// <summary>What the grid knows of a participant's month on every lot: one current, non-rejected line's minutes (§7.1).</summary>
-public sealed record MinutesParticipant(Guid ParticipantId, int Mois, Guid ContratId, long Minutes);
+public sealed record MinutesParticipant(Guid ParticipantId, Mois Mois, Guid ContratId, long Minutes);
 
 /// <summary>A refused cell of the grid: the contrat, the month and the domain's reason naming the field.</summary>
-public sealed record RefusCellule(Guid ContratId, MoisCalendaire Mois, RegleMetierException Erreur);
+public sealed record RefusCellule(Guid ContratId, Mois Mois, RegleMetierException Erreur);
 
 /// <summary>
 /// The monthly grid of one lot saved as ONE operation (DOMAIN.md §7): built from what was loaded once — the lot, its
@@ -377,8 +374,8 @@ public sealed class GrilleHeures
     private readonly Lot _lot;
     private readonly Reglages _reglages;
     private readonly Dictionary<Guid, Contrat> _contrats;
-    private readonly Dictionary<(Guid ContratId, int Mois), DeclarationHeures> _lignes;
-    private readonly Dictionary<(Guid ParticipantId, int Mois, Guid ContratId), long> _minutes;
+    private readonly Dictionary<(Guid ContratId, Mois Mois), DeclarationHeures> _lignes;
+    private readonly Dictionary<(Guid ParticipantId, Mois Mois, Guid ContratId), long> _minutes;
     private readonly List<DeclarationHeures> _nouvelles = [];
     private readonly List<RefusCellule> _refus = [];
 
@@ -404,15 +401,15 @@ public sealed class GrilleHeures
     /// Applies one cell: declares the month, or corrects its line when one exists; an unchanged value (same hours, not
     /// converted) writes nothing. A refusal is recorded, not thrown, so every refused cell can be named.
     /// </summary>
-    public void Appliquer(Guid contratId, MoisCalendaire mois, SaisieHeures saisie, Auteur par, DateTimeOffset le)
+    public void Appliquer(Guid contratId, Mois mois, SaisieHeures saisie, Auteur par, DateTimeOffset le)
     {
         ArgumentNullException.ThrowIfNull(saisie);
         var contrat = _contrats.TryGetValue(contratId, out var c) ? c : throw new KeyNotFoundException("Ce contrat n'existe pas.");
-        var situation = new SituationMois(_minutes.Where(m => m.Key.ParticipantId == contrat.ParticipantId && m.Key.Mois == mois.Code && m.Key.ContratId != contratId)
+        var situation = new SituationMois(_minutes.Where(m => m.Key.ParticipantId == contrat.ParticipantId && m.Key.Mois == mois && m.Key.ContratId != contratId)
             .Sum(m => m.Value));
         try
         {
-            if (_lignes.TryGetValue((contratId, mois.Code), out var ligne))
+            if (_lignes.TryGetValue((contratId, mois), out var ligne))
             {
                 if (saisie.MontantFacture is null && !ligne.Converti && saisie.Heures?.Minutes == ligne.Minutes) return;
                 ligne.Corriger(contrat, _lot, saisie, null, situation, _reglages, par, le);
@@ -420,11 +417,11 @@ public sealed class GrilleHeures
             else
             {
                 ligne = DeclarationHeures.Declarer(contrat, _lot, mois, saisie, situation, _reglages, par, le);
-                _lignes[(contratId, mois.Code)] = ligne;
+                _lignes[(contratId, mois)] = ligne;
                 _nouvelles.Add(ligne);
             }
             // A declared or corrected line is never rejected: it weighs on the participant's month from now on.
-            _minutes[(contrat.ParticipantId, mois.Code, contratId)] = ligne.Minutes;
+            _minutes[(contrat.ParticipantId, mois, contratId)] = ligne.Minutes;
             Ecrites++;
         }
         catch (RegleMetierException ex)

@@ -1,9 +1,9 @@
+using Clause.Domain.Commun;
 using Clause.Domain.Contrats;
 using Clause.Domain.Heures;
 using Clause.Domain.Marches;
 using Clause.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using MoisCalendaire = Clause.Domain.Commun.Mois;
 
 namespace Clause.Infrastructure.Heures;
 
@@ -20,14 +20,13 @@ public sealed class RequetesHeures(ClauseDbContext db)
     /// The participant's month before a line of <paramref name="contratId"/> is written: the minutes of their other
     /// current, non-rejected lines of the month on every lot, and this contrat's existing line, if any.
     /// </summary>
-    public async Task<SituationMois> SituationAsync(Guid participantId, Guid contratId, MoisCalendaire mois, CancellationToken annulation = default)
+    public async Task<SituationMois> SituationAsync(Guid participantId, Guid contratId, Mois mois, CancellationToken annulation = default)
     {
-        var code = mois.Code;
         var existante = await db.DeclarationsHeures.AsNoTracking()
-            .Where(d => d.ContratId == contratId && d.Mois == code)
+            .Where(d => d.ContratId == contratId && d.Mois == mois)
             .Select(d => (Guid?)d.Id).FirstOrDefaultAsync(annulation).ConfigureAwait(false);
         var autres = await db.DeclarationsHeures.AsNoTracking()
-            .Where(d => d.ParticipantId == participantId && d.Mois == code && d.ContratId != contratId && d.Statut != StatutDeclaration.Rejetee)
+            .Where(d => d.ParticipantId == participantId && d.Mois == mois && d.ContratId != contratId && d.Statut != StatutDeclaration.Rejetee)
             .SumAsync(d => d.Minutes, annulation).ConfigureAwait(false);
         return new SituationMois(autres, existante);
     }
@@ -60,7 +59,7 @@ public sealed class RequetesHeures(ClauseDbContext db)
                     Lignes = g.Count(),
                 })
             .ToListAsync(annulation).ConfigureAwait(false);
-        return mois.Select(m => new HeuresDuMois(MoisCalendaire.DepuisCode(m.Mois), m.Comptees, m.EnAttente, m.Lignes)).ToList();
+        return mois.Select(m => new HeuresDuMois(m.Mois, m.Comptees, m.EnAttente, m.Lignes)).ToList();
     }
 
     /// <summary>Counted minutes per lot and month, split training / the rest — grouped in the database.</summary>
@@ -76,7 +75,7 @@ public sealed class RequetesHeures(ClauseDbContext db)
         return groupes.GroupBy(g => g.LotId).ToDictionary(
             parLot => parLot.Key,
             parLot => (IReadOnlyList<MinutesDuMois>)parLot.GroupBy(g => g.Mois).OrderBy(g => g.Key)
-                .Select(g => new MinutesDuMois(MoisCalendaire.DepuisCode(g.Key),
+                .Select(g => new MinutesDuMois(g.Key,
                     g.Where(x => !x.Formation).Sum(x => x.Minutes), g.Where(x => x.Formation).Sum(x => x.Minutes)))
                 .ToList());
     }
@@ -135,4 +134,4 @@ public sealed class RequetesHeures(ClauseDbContext db)
 }
 
 /// <summary>One month of some lines: minutes counted (§7.3), minutes pending, number of lines.</summary>
-public sealed record HeuresDuMois(MoisCalendaire Mois, long CompteesMinutes, long EnAttenteMinutes, int Lignes);
+public sealed record HeuresDuMois(Mois Mois, long CompteesMinutes, long EnAttenteMinutes, int Lignes);

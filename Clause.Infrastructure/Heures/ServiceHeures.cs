@@ -3,7 +3,6 @@ using Clause.Domain.Contrats;
 using Clause.Domain.Heures;
 using Clause.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using MoisCalendaire = Clause.Domain.Commun.Mois;
 
 namespace Clause.Infrastructure.Heures;
 
@@ -16,7 +15,7 @@ namespace Clause.Infrastructure.Heures;
 public sealed class ServiceHeures(ClauseDbContext db, RequetesHeures requetes, TimeProvider horloge)
 {
     /// <summary>Declares a new line; refused when the contrat already has one for the month (it must be corrected).</summary>
-    public async Task<DeclarationHeures> DeclarerAsync(Guid contratId, MoisCalendaire mois, SaisieHeures saisie, Auteur par, CancellationToken annulation = default)
+    public async Task<DeclarationHeures> DeclarerAsync(Guid contratId, Mois mois, SaisieHeures saisie, Auteur par, CancellationToken annulation = default)
     {
         var (contrat, lot, reglages) = await ChargerAsync(contratId, annulation).ConfigureAwait(false);
         var situation = await requetes.SituationAsync(contrat.ParticipantId, contrat.Id, mois, annulation).ConfigureAwait(false);
@@ -32,9 +31,9 @@ public sealed class ServiceHeures(ClauseDbContext db, RequetesHeures requetes, T
     {
         var declaration = await ChargerDeclarationAsync(declarationId, annulation).ConfigureAwait(false);
         var (contrat, lot, reglages) = await ChargerAsync(declaration.ContratId, annulation).ConfigureAwait(false);
-        var situation = await requetes.SituationAsync(contrat.ParticipantId, contrat.Id, declaration.MoisCalendaire, annulation).ConfigureAwait(false);
+        var situation = await requetes.SituationAsync(contrat.ParticipantId, contrat.Id, declaration.Mois, annulation).ConfigureAwait(false);
         var version = declaration.Corriger(contrat, lot, saisie, motifCorrection, situation, reglages, par, horloge.GetUtcNow());
-        await EnregistrerAsync(declaration.MoisCalendaire, annulation).ConfigureAwait(false);
+        await EnregistrerAsync(declaration.Mois, annulation).ConfigureAwait(false);
         return version;
     }
 
@@ -42,7 +41,7 @@ public sealed class ServiceHeures(ClauseDbContext db, RequetesHeures requetes, T
     /// One cell (the grid of a single cell): declares the month, or corrects its line when one exists; an unchanged
     /// value writes nothing. A refusal is thrown.
     /// </summary>
-    public async Task SaisirAsync(Guid contratId, MoisCalendaire mois, SaisieHeures saisie, Auteur par, CancellationToken annulation = default)
+    public async Task SaisirAsync(Guid contratId, Mois mois, SaisieHeures saisie, Auteur par, CancellationToken annulation = default)
     {
         var lotId = await db.Contrats.Where(c => c.Id == contratId).Select(c => (Guid?)c.LotId).FirstOrDefaultAsync(annulation).ConfigureAwait(false)
             ?? throw new KeyNotFoundException("Ce contrat n'existe pas.");
@@ -66,7 +65,7 @@ public sealed class ServiceHeures(ClauseDbContext db, RequetesHeures requetes, T
             ?? throw new KeyNotFoundException("Ce lot n'existe pas.");
         var reglages = await db.Reglages.FirstAsync(r => r.StructureId == lot.StructureId, annulation).ConfigureAwait(false);
         var idsContrats = cellules.Select(c => c.ContratId).Distinct().ToList();
-        var codes = cellules.Select(c => c.Mois.Code).Distinct().ToList();
+        var codes = cellules.Select(c => c.Mois).Distinct().ToList();
         var contrats = await db.Contrats.Where(c => c.LotId == lotId && idsContrats.Contains(c.Id)).ToListAsync(annulation).ConfigureAwait(false);
         var lignes = await db.DeclarationsHeures.Include(d => d.Versions)
             .Where(d => d.LotId == lotId && idsContrats.Contains(d.ContratId) && codes.Contains(d.Mois))
@@ -120,7 +119,7 @@ public sealed class ServiceHeures(ClauseDbContext db, RequetesHeures requetes, T
         ?? throw new KeyNotFoundException("Cette ligne d'heures n'existe pas.");
 
     /// <summary>Saves; two entries racing for the same contrat and month meet the unique index and get the domain's message.</summary>
-    private async Task EnregistrerAsync(MoisCalendaire mois, CancellationToken annulation)
+    private async Task EnregistrerAsync(Mois mois, CancellationToken annulation)
     {
         try
         {
@@ -136,4 +135,4 @@ public sealed class ServiceHeures(ClauseDbContext db, RequetesHeures requetes, T
 }
 
 /// <summary>One cell of the monthly grid to write: the contrat, the month and what was typed.</summary>
-public sealed record CelluleAEcrire(Guid ContratId, MoisCalendaire Mois, SaisieHeures Saisie);
+public sealed record CelluleAEcrire(Guid ContratId, Mois Mois, SaisieHeures Saisie);

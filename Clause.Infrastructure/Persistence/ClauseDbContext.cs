@@ -43,6 +43,8 @@ public abstract partial class ClauseDbContext : IdentityDbContext<Utilisateur, I
         // Enums are stored as stable string codes (their C# names), never as integers.
         foreach (var type in typeof(Entite).Assembly.GetTypes().Where(t => t.IsEnum))
             configurationBuilder.Properties(type).HaveConversion<string>().HaveMaxLength(40);
+        // Typed ids as their GUID, Mois as its int yyyymm: the same columns as before, no migration.
+        ConventionsValeurs.Appliquer(configurationBuilder);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

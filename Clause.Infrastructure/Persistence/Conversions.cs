@@ -13,7 +13,7 @@ public sealed class ConvertisseurIdentifiant<T>() : ValueConverter<T, Guid>(id =
 }
 
 /// <summary>A month stored as its integer code yyyymm: comparisons and GROUP BY run in SQL on the integer.</summary>
-public sealed class ConvertisseurMois() : ValueConverter<Mois, int>(m => m.Annee * 100 + m.Numero, code => new Mois(code / 100, code % 100));
+public sealed class ConvertisseurMois() : ValueConverter<Mois, int>(m => m.Code, code => Mois.DepuisCode(code));
 
 internal static class ConventionsValeurs
 {

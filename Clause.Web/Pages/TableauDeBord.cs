@@ -8,7 +8,6 @@ using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
 using Clause.Web.Pages.Heures;
 using Microsoft.EntityFrameworkCore;
-using MoisCalendaire = Clause.Domain.Commun.Mois;
 
 namespace Clause.Web.Pages;
 
@@ -64,10 +63,10 @@ public sealed class TableauDeBord
         var ids = lots.Select(l => l.Id).ToList();
         var bilans = await requetes.BilansAsync(ids, annulation);
         var comptees = await requetes.MinutesCompteesAsync(db.Lots.Where(l => ids.Contains(l.Id)), annulation);
-        var courant = MoisCalendaire.De(aujourdhui);
+        var courant = Mois.De(aujourdhui);
         var debutRecent = Decaler(courant, -3);
         var debutPrecedent = Decaler(courant, -6);
-        long Somme(Guid lotId, bool formation, MoisCalendaire de, MoisCalendaire jusquA) =>
+        long Somme(Guid lotId, bool formation, Mois de, Mois jusquA) =>
             comptees.TryGetValue(lotId, out var mois)
                 ? mois.Where(m => m.Mois >= de && m.Mois < jusquA).Sum(m => m.MinutesHorsFormation + (formation ? m.MinutesFormation : 0))
                 : 0;
@@ -123,7 +122,7 @@ public sealed class TableauDeBord
         };
     }
 
-    private static MoisCalendaire Decaler(MoisCalendaire mois, int nombre) => MoisCalendaire.De(mois.Premier.AddMonths(nombre));
+    private static Mois Decaler(Mois mois, int nombre) => Mois.De(mois.Premier.AddMonths(nombre));
 }
 
 public sealed record LotEnExecution(Guid Id, string Nom, string Marche, DateOnly FinExecution, BilanHeures Bilan, Tendance Tendance);

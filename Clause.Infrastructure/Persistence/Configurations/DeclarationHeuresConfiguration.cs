@@ -26,7 +26,6 @@ internal sealed class DeclarationHeuresConfiguration : IEntityTypeConfiguration<
             t.HasCheckConstraint("CK_DeclarationsHeures_Version", "[VersionCourante] >= 1");
         });
         builder.Ignore(d => d.RacineId);
-        builder.Ignore(d => d.MoisCalendaire);
         builder.Ignore(d => d.Heures);
         builder.Ignore(d => d.Courante);
         builder.HasOne<Structure>().WithMany().HasForeignKey(d => d.StructureId).OnDelete(DeleteBehavior.Restrict);

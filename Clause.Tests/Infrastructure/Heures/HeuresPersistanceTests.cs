@@ -253,7 +253,7 @@ public sealed class HeuresPersistanceTests : IDisposable
         await RefuseAsync("CK_DeclarationsHeures_Minutes", () => db.DeclarationsHeures.ExecuteUpdateAsync(u => u.SetProperty(d => d.Minutes, 0L)));
         await RefuseAsync("CK_DeclarationsHeures_Minutes", () => db.DeclarationsHeures.ExecuteUpdateAsync(u => u.SetProperty(d => d.Minutes, -60L)));
         await RefuseAsync("CK_VersionsDeclaration_Minutes", () => db.VersionsDeclaration.ExecuteUpdateAsync(u => u.SetProperty(v => v.Minutes, 0L)));
-        await RefuseAsync("CK_DeclarationsHeures_Mois", () => db.DeclarationsHeures.ExecuteUpdateAsync(u => u.SetProperty(d => d.Mois, 202613)));
+        await RefuseAsync("CK_DeclarationsHeures_Mois", () => db.DeclarationsHeures.ExecuteUpdateAsync(u => u.SetProperty(d => d.Mois, new Mois(2026, 13))));
         await RefuseAsync("CK_VersionsDeclaration_Conversion", () => db.VersionsDeclaration.ExecuteUpdateAsync(u => u.SetProperty(v => v.MontantFactureCentimes, 0L)));
         await RefuseAsync("CK_VersionsDeclaration_Rejet", () => db.VersionsDeclaration.ExecuteUpdateAsync(u => u.SetProperty(v => v.Statut, StatutDeclaration.Rejetee)));
         await RefuseAsync("CK_Contrats_Dates", () => db.Contrats.ExecuteUpdateAsync(u => u.SetProperty(c => c.FinPrevue, new DateOnly(2025, 12, 31))));

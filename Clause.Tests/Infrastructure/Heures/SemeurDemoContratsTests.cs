@@ -44,9 +44,9 @@ public sealed class SemeurDemoContratsTests : IClassFixture<FabriqueClause>
 
         // About two years of hours up to October 2026, the last month mostly pending.
         Assert.True(await db.DeclarationsHeures.CountAsync() > 1_000);
-        Assert.Equal(202610, await db.DeclarationsHeures.MaxAsync(d => d.Mois));
-        Assert.True(await db.DeclarationsHeures.MinAsync(d => d.Mois) <= 202412);
-        Assert.True(await db.DeclarationsHeures.CountAsync(d => d.Mois == 202610 && d.Statut == StatutDeclaration.Declaree) >= 10);
+        Assert.Equal(new Mois(2026, 10), await db.DeclarationsHeures.MaxAsync(d => d.Mois));
+        Assert.True(await db.DeclarationsHeures.MinAsync(d => d.Mois) <= new Mois(2024, 12));
+        Assert.True(await db.DeclarationsHeures.CountAsync(d => d.Mois == new Mois(2026, 10) && d.Statut == StatutDeclaration.Declaree) >= 10);
         Assert.True(await db.DeclarationsHeures.CountAsync(d => d.Statut == StatutDeclaration.Rejetee) >= 5);
         Assert.True(await db.VersionsDeclaration.CountAsync(v => v.Statut == StatutDeclaration.Rejetee && v.MotifRejet != null) >= 10);
         Assert.True(await db.VersionsDeclaration.CountAsync() > await db.DeclarationsHeures.CountAsync());

@@ -78,11 +78,7 @@ public sealed class DetailsModel(ClauseDbContext db, TimeProvider horloge) : Pag
         quand is { } q ? TimeZoneInfo.ConvertTime(q, Paris).ToString("dd/MM/yyyy à HH:mm", Affichage.Fr) : "—";
 
     /// <summary>« mars 2026 ».</summary>
-    public static string Mois(int code)
-    {
-        var mois = Domain.Commun.Mois.DepuisCode(code);
-        return mois.Premier.ToString("MMMM yyyy", Affichage.Fr);
-    }
+    public static string Mois(Domain.Commun.Mois mois) => mois.Premier.ToString("MMMM yyyy", Affichage.Fr);
 }
 
 public sealed record FicheContrat(Guid Id, Guid StructureId, Guid ParticipantId, string Participant, Guid LotId, string Lot, DateOnly DebutLot,
@@ -97,7 +93,7 @@ public sealed record FicheContrat(Guid Id, Guid StructureId, Guid ParticipantId,
 
 public sealed record DecisionCouvrante(DateOnly DateValidation, string ValideParNom);
 
-public sealed record LigneDeclaration(int Mois, long Minutes, StatutDeclaration Statut, bool HorsPeriode, bool Converti, int Version)
+public sealed record LigneDeclaration(Domain.Commun.Mois Mois, long Minutes, StatutDeclaration Statut, bool HorsPeriode, bool Converti, int Version)
 {
     public Duree Heures => new(Minutes);
 }

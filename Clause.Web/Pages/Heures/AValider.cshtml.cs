@@ -43,12 +43,12 @@ public sealed class AValiderModel(ClauseDbContext db) : PageListe
     }
 }
 
-public sealed record LigneAValider(Guid Id, Guid ContratId, int Mois, long Minutes, bool Converti, bool HorsPeriode, string Prenom, string Nom, Guid LotId,
+public sealed record LigneAValider(Guid Id, Guid ContratId, Domain.Commun.Mois Mois, long Minutes, bool Converti, bool HorsPeriode, string Prenom, string Nom, Guid LotId,
     int LotNumero, string LotLibelle, string Employeur, string SaisieParNom, DateTimeOffset SaisieLe, int Version)
 {
     public string Participant => AccesHeures.Nom(Prenom, Nom);
 
-    public string MoisTexte => AccesHeures.Texte(Domain.Commun.Mois.DepuisCode(Mois));
+    public string MoisTexte => AccesHeures.Texte(Mois);
 
     public Duree Heures => new(Minutes);
 

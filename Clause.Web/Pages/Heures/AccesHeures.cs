@@ -7,7 +7,6 @@ using Clause.Domain.Securite;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using MoisCalendaire = Clause.Domain.Commun.Mois;
 
 namespace Clause.Web.Pages.Heures;
 
@@ -19,19 +18,19 @@ namespace Clause.Web.Pages.Heures;
 public static class AccesHeures
 {
     /// <summary>"2026-03" → March 2026; anything else → false.</summary>
-    public static bool TryLireMois(string? saisie, out MoisCalendaire mois)
+    public static bool TryLireMois(string? saisie, out Mois mois)
     {
         mois = default;
         if (string.IsNullOrWhiteSpace(saisie)
             || !DateOnly.TryParseExact(saisie.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             || date.Year < 2000)
             return false;
-        mois = MoisCalendaire.De(date);
+        mois = Mois.De(date);
         return true;
     }
 
     /// <summary>The month as a query-string value: "2026-03".</summary>
-    public static string Code(MoisCalendaire mois) => mois.ToString();
+    public static string Code(Mois mois) => mois.ToString();
 
     /// <summary>Hours as typed back in an input: "35", "151,67" (French decimal comma, no unit, no thousands separator).</summary>
     public static string EnSaisie(long minutes) =>
@@ -41,10 +40,10 @@ public static class AccesHeures
     public static string EnSaisie(Montant montant) => (montant.Centimes / 100m).ToString("0.##", FormatFrancais.Culture);
 
     /// <summary>"mars 2026".</summary>
-    public static string Texte(MoisCalendaire mois) => DeclarationHeures.Texte(mois);
+    public static string Texte(Mois mois) => DeclarationHeures.Texte(mois);
 
     /// <summary>« d'avril 2026 à septembre 2026 », « de janvier 2026 à juin 2026 » (elision before a vowel).</summary>
-    public static string Periode(MoisCalendaire du, MoisCalendaire au)
+    public static string Periode(Mois du, Mois au)
     {
         var debut = Texte(du);
         return (debut[0] is 'a' or 'o' ? "d'" : "de ") + debut + " à " + Texte(au);

@@ -7,7 +7,6 @@ using Clause.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using MoisCalendaire = Clause.Domain.Commun.Mois;
 
 namespace Clause.Web.Pages.Heures;
 
@@ -47,15 +46,14 @@ public sealed class ContratModel(ClauseDbContext db, RequetesHeures requetes, Ti
         var parMois = lignes.ToDictionary(l => l.Mois);
 
         // Every month of the contrat up to the current one, plus the months that hold a line outside the contrat.
-        var courant = MoisCalendaire.De(Affichage.Aujourdhui(horloge));
-        var codes = new SortedSet<int>(lignes.Select(l => l.Mois));
-        var fin = MoisCalendaire.De(contrat.Periode.Fin);
-        for (var m = MoisCalendaire.De(contrat.DateDebut); m <= fin && m <= courant; m = m.Suivant) codes.Add(m.Code);
-        Mois = codes.Select(code =>
+        var courant = Domain.Commun.Mois.De(Affichage.Aujourdhui(horloge));
+        var tous = new SortedSet<Domain.Commun.Mois>(lignes.Select(l => l.Mois));
+        var fin = Domain.Commun.Mois.De(contrat.Periode.Fin);
+        for (var m = Domain.Commun.Mois.De(contrat.DateDebut); m <= fin && m <= courant; m = m.Suivant) tous.Add(m);
+        Mois = tous.Select(mois =>
         {
-            var mois = MoisCalendaire.DepuisCode(code);
             var dansLeContrat = new Periode(mois.Premier, mois.Dernier).Chevauche(contrat.Periode);
-            return new MoisContrat(mois, parMois.GetValueOrDefault(code), dansLeContrat);
+            return new MoisContrat(mois, parMois.GetValueOrDefault(mois), dansLeContrat);
         }).ToList();
 
         // The rule of what counts and what is pending lives in the domain (Comptage), applied by the database.
@@ -74,12 +72,12 @@ public sealed class ContratModel(ClauseDbContext db, RequetesHeures requetes, Ti
     }
 }
 
-public sealed record LigneContrat(Guid Id, int Mois, long Minutes, StatutDeclaration Statut, bool Converti, bool HorsPeriode, int Version,
+public sealed record LigneContrat(Guid Id, Mois Mois, long Minutes, StatutDeclaration Statut, bool Converti, bool HorsPeriode, int Version,
     long? MontantFactureCentimes, string? MotifRejet, string SaisieParNom, DateTimeOffset SaisieLe);
 
-public sealed record MoisContrat(MoisCalendaire Mois, LigneContrat? Ligne, bool DansLeContrat);
+public sealed record MoisContrat(Mois Mois, LigneContrat? Ligne, bool DansLeContrat);
 
-public sealed record VersionAffichee(int Mois, int Numero, long Minutes, long? MontantFactureCentimes, int? PartMainOeuvrePdb, long? CoutHoraireCentimes,
+public sealed record VersionAffichee(Mois Mois, int Numero, long Minutes, long? MontantFactureCentimes, int? PartMainOeuvrePdb, long? CoutHoraireCentimes,
     StatutDeclaration Statut, string? MotifCorrection, string? MotifRejet, string SaisieParNom, DateTimeOffset SaisieLe, string? DecideParNom,
     DateTimeOffset? DecideLe, bool Courante)
 {

@@ -7,7 +7,6 @@ using Clause.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using MoisCalendaire = Clause.Domain.Commun.Mois;
 
 namespace Clause.Web.Pages.Heures;
 
@@ -91,7 +90,7 @@ public sealed class DecisionModel(ClauseDbContext db, ServiceHeures service) : P
                            })
             .FirstOrDefaultAsync(annulation);
         if (ligne is null) return false;
-        var mois = MoisCalendaire.DepuisCode(ligne.Mois);
+        var mois = ligne.Mois;
         Ligne = new LigneADecider(ligne.Id, ligne.ContratId, $"{AccesHeures.Nom(ligne.Prenom, ligne.Nom)} en {AccesHeures.Texte(mois)}",
             ligne.LotId, $"Lot {ligne.Numero} — {ligne.Libelle}", new Duree(ligne.Minutes), ligne.Statut, ligne.Converti, ligne.HorsPeriode,
             ligne.MontantFactureCentimes is { } m ? new Montant(m) : null, ligne.SaisieParNom, VersionAffichee.Horodatage(ligne.SaisieLe));

@@ -8,7 +8,6 @@ using Clause.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using MoisCalendaire = Clause.Domain.Commun.Mois;
 
 namespace Clause.Web.Pages.Heures;
 
@@ -37,19 +36,19 @@ public sealed class LotModel(ClauseDbContext db, ServiceHeures service, TimeProv
 
     public EnteteLotHeures Lot { get; private set; } = null!;
 
-    public IReadOnlyList<MoisCalendaire> Mois { get; private set; } = [];
+    public IReadOnlyList<Mois> Mois { get; private set; } = [];
 
     public IReadOnlyList<LigneGrille> Lignes { get; private set; } = [];
 
-    public MoisCalendaire Debut { get; private set; }
+    public Mois Debut { get; private set; }
 
-    public MoisCalendaire? Precedent { get; private set; }
+    public Mois? Precedent { get; private set; }
 
-    public MoisCalendaire? Suivant { get; private set; }
+    public Mois? Suivant { get; private set; }
 
     public bool Gestion { get; private set; }
 
-    public static string Cle(Guid contratId, MoisCalendaire mois) => $"{contratId:N}-{mois.Code}";
+    public static string Cle(Guid contratId, Mois mois) => $"{contratId:N}-{mois.Code}";
 
     /// <summary>The name an input posts under; its id is derived from it (Html.GenerateIdFromName) for the error links.</summary>
     public static string NomChamp(string cle, string champ) => $"{nameof(Cellules)}[{cle}].{champ}";
@@ -163,18 +162,18 @@ public sealed class LotModel(ClauseDbContext db, ServiceHeures service, TimeProv
         Gestion = Droits.Peut(User, Politiques.GestionClause);
 
         // By default the window ends at the current month, or at the lot's last month when its execution is over.
-        var courant = MoisCalendaire.De(Affichage.Aujourdhui(horloge));
-        var finLot = MoisCalendaire.De(lot.FinExecution);
+        var courant = Domain.Commun.Mois.De(Affichage.Aujourdhui(horloge));
+        var finLot = Domain.Commun.Mois.De(lot.FinExecution);
         var dernierPossible = Decaler(courant, -(NombreMois - 1));
         var parDefaut = Decaler(finLot < courant ? finLot : courant, -(NombreMois - 1));
         Debut = AccesHeures.TryLireMois(debut, out var demande) && demande <= dernierPossible ? demande : parDefaut;
         Mois = Enumerable.Range(0, NombreMois).Select(i => Decaler(Debut, i)).ToList();
-        Precedent = Mois[0] > MoisCalendaire.De(lot.DebutExecution.AddMonths(-1)) ? Decaler(Debut, -NombreMois) : null;
+        Precedent = Mois[0] > Domain.Commun.Mois.De(lot.DebutExecution.AddMonths(-1)) ? Decaler(Debut, -NombreMois) : null;
         var suivant = Decaler(Debut, NombreMois);
         Suivant = Mois[^1] >= courant ? null : suivant > dernierPossible ? dernierPossible : suivant;
 
-        var premier = Mois[0].Code;
-        var dernier = Mois[^1].Code;
+        var premier = Mois[0];
+        var dernier = Mois[^1];
         var du = Mois[0].Premier;
         var au = Mois[^1].Dernier;
         // The contrats running during the window, and any other holding a line in it (a month flagged « hors période »).
@@ -192,7 +191,7 @@ public sealed class LotModel(ClauseDbContext db, ServiceHeures service, TimeProv
                             where d.LotId == lotId && d.StructureId == structureId && d.Mois >= premier && d.Mois <= dernier
                             select new { d.Id, d.ContratId, d.Mois, d.Minutes, d.Statut, d.Converti, d.HorsPeriode, v.MontantFactureCentimes, v.MotifRejet })
             .ToListAsync(annulation);
-        var parCle = lignes.ToDictionary(l => Cle(l.ContratId, MoisCalendaire.DepuisCode(l.Mois)), StringComparer.Ordinal);
+        var parCle = lignes.ToDictionary(l => Cle(l.ContratId, l.Mois), StringComparer.Ordinal);
 
         Lignes = contrats.Select(c =>
         {
@@ -211,7 +210,7 @@ public sealed class LotModel(ClauseDbContext db, ServiceHeures service, TimeProv
         return true;
     }
 
-    private static MoisCalendaire Decaler(MoisCalendaire mois, int nombre) => MoisCalendaire.De(mois.Premier.AddMonths(nombre));
+    private static Mois Decaler(Mois mois, int nombre) => Domain.Commun.Mois.De(mois.Premier.AddMonths(nombre));
 
     /// <summary>The value an input shows: what was typed when the grid comes back with errors, else the saved value.</summary>
     public string Valeur(CaseGrille c, bool montant)
@@ -239,5 +238,5 @@ public sealed record LigneGrille(Guid ContratId, string Participant, string Empl
     bool AccepteMontant, IReadOnlyList<CaseGrille> Cases);
 
 /// <summary>One month of one contrat: the current line when there is one (hours as typed back, amount when converted).</summary>
-public sealed record CaseGrille(MoisCalendaire Mois, string Cle, Guid? DeclarationId, string Heures, string? Montant, StatutDeclaration? Statut,
+public sealed record CaseGrille(Mois Mois, string Cle, Guid? DeclarationId, string Heures, string? Montant, StatutDeclaration? Statut,
     bool Converti, bool HorsPeriode, string? MotifRejet, bool DansLeContrat);

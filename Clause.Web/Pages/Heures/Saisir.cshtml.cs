@@ -8,7 +8,6 @@ using Clause.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using MoisCalendaire = Clause.Domain.Commun.Mois;
 
 namespace Clause.Web.Pages.Heures;
 
@@ -30,11 +29,10 @@ public sealed class SaisirModel(ClauseDbContext db, ServiceHeures service, TimeP
     public async Task<IActionResult> OnGetAsync(Guid contratId, string? mois, CancellationToken annulation)
     {
         if (!await ChargerAsync(contratId, annulation)) return NotFound();
-        var choisi = AccesHeures.TryLireMois(mois, out var m) ? m : MoisCalendaire.De(Affichage.Aujourdhui(horloge));
+        var choisi = AccesHeures.TryLireMois(mois, out var m) ? m : Mois.De(Affichage.Aujourdhui(horloge));
         Saisie = new SaisieHeuresMois { Mois = AccesHeures.Code(choisi) };
-        var code = choisi.Code;
         var ligne = await db.DeclarationsHeures.AsNoTracking()
-            .Where(d => d.ContratId == contratId && d.Mois == code)
+            .Where(d => d.ContratId == contratId && d.Mois == choisi)
             .Select(d => new { d.Minutes, d.Statut })
             .FirstOrDefaultAsync(annulation);
         if (ligne is not null)
@@ -49,7 +47,7 @@ public sealed class SaisirModel(ClauseDbContext db, ServiceHeures service, TimeP
     {
         if (!await ChargerAsync(contratId, annulation)) return NotFound();
         var lecture = new LectureSaisie(ModelState);
-        MoisCalendaire mois = default;
+        Mois mois = default;
         if (string.IsNullOrWhiteSpace(Saisie.Mois)) lecture.Erreur(nameof(Saisie.Mois), "Mois", "Le champ « Mois » est obligatoire.");
         else if (!AccesHeures.TryLireMois(Saisie.Mois, out mois))
             lecture.Erreur(nameof(Saisie.Mois), "Mois", "Le champ « Mois » doit être un mois écrit sous la forme aaaa-mm (exemple : 2026-03).");
@@ -68,8 +66,7 @@ public sealed class SaisirModel(ClauseDbContext db, ServiceHeures service, TimeP
         var auteur = Auteurs.Courant(db, User);
         try
         {
-            var code = mois.Code;
-            var existante = await db.DeclarationsHeures.Where(d => d.ContratId == contratId && d.Mois == code)
+            var existante = await db.DeclarationsHeures.Where(d => d.ContratId == contratId && d.Mois == mois)
                 .Select(d => (Guid?)d.Id).FirstOrDefaultAsync(annulation);
             if (existante is { } id) await service.CorrigerAsync(id, saisie, Saisie.MotifCorrection, auteur, annulation);
             else await service.DeclarerAsync(contratId, mois, saisie, auteur, annulation);

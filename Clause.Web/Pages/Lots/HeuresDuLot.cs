@@ -9,7 +9,6 @@ using Clause.Web.Infrastructure;
 using Clause.Web.Pages.Heures;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using MoisCalendaire = Clause.Domain.Commun.Mois;
 
 namespace Clause.Web.Pages.Lots;
 
@@ -33,7 +32,7 @@ public sealed class HeuresDuLot(ClauseDbContext db, RequetesHeures requetes, Tim
         var serie = await requetes.SerieAsync(lotId, HttpContext.RequestAborted);
         var declare = await db.DeclarationsHeures.AnyAsync(d => d.LotId == lotId, HttpContext.RequestAborted);
         var courbe = CourbeAvancement.Calculer(lot.DebutExecution, lot.FinExecution, lot.HeuresDuesMinutes, serie,
-            MoisCalendaire.De(Web.Infrastructure.Affichage.Aujourdhui(horloge)));
+            Mois.De(Web.Infrastructure.Affichage.Aujourdhui(horloge)));
         var gestion = Droits.Peut(UserClaimsPrincipal, Politiques.GestionClause);
         return View("/Pages/Lots/_SectionHeuresDuLot.cshtml", new SectionHeuresLot(lotId, bilan, courbe, declare, gestion));
     }
@@ -42,7 +41,7 @@ public sealed class HeuresDuLot(ClauseDbContext db, RequetesHeures requetes, Tim
 public sealed record SectionHeuresLot(Guid LotId, BilanHeures Bilan, CourbeAvancement Courbe, bool HeuresDeclarees, bool Gestion);
 
 /// <summary>One month of the burn-up table: hours counted in the month, cumulated, and the linear target at the month's end.</summary>
-public sealed record MoisCourbe(MoisCalendaire Mois, Duree Heures, Duree Cumul, Duree Cible, int X, int YCumul);
+public sealed record MoisCourbe(Mois Mois, Duree Heures, Duree Cumul, Duree Cible, int X, int YCumul);
 
 public sealed record GraduationCourbe(int Position, string Texte);
 
@@ -106,11 +105,11 @@ public sealed class CourbeAvancement
     }
 
     public static CourbeAvancement Calculer(DateOnly debutExecution, DateOnly finExecution, long duesMinutes, IReadOnlyList<PointSerie> serie,
-        MoisCalendaire moisCourant)
+        Mois moisCourant)
     {
         ArgumentNullException.ThrowIfNull(serie);
-        var premier = MoisCalendaire.De(debutExecution);
-        var dernier = MoisCalendaire.De(finExecution);
+        var premier = Domain.Commun.Mois.De(debutExecution);
+        var dernier = Domain.Commun.Mois.De(finExecution);
         if (serie.Count > 0)
         {
             if (serie[0].Mois < premier) premier = serie[0].Mois;
@@ -124,7 +123,7 @@ public sealed class CourbeAvancement
         int X(DateOnly jour) => MargeGauche + (int)FormatFrancais.DiviserArrondi((long)(jour.DayNumber - origine.DayNumber) * (Droite - MargeGauche), joursAxe);
 
         var joursExecution = finExecution.DayNumber + 1 - debutExecution.DayNumber;
-        Duree Cible(MoisCalendaire m)
+        Duree Cible(Mois m)
         {
             var fin = m.Dernier < finExecution ? m.Dernier : finExecution;
             var ecoules = fin.DayNumber + 1 - debutExecution.DayNumber;

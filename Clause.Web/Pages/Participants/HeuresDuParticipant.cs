@@ -3,7 +3,6 @@ using Clause.Infrastructure.Heures;
 using Clause.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using MoisCalendaire = Clause.Domain.Commun.Mois;
 
 namespace Clause.Web.Pages.Participants;
 
@@ -25,4 +24,4 @@ public sealed class HeuresDuParticipant(ClauseDbContext db, RequetesHeures reque
     }
 }
 
-public sealed record MoisParticipant(MoisCalendaire Mois, Duree Comptees, Duree EnAttente, int Lignes);
+public sealed record MoisParticipant(Mois Mois, Duree Comptees, Duree EnAttente, int Lignes);
