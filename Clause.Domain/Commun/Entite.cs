@@ -3,13 +3,15 @@ namespace Clause.Domain.Commun;
 /// <summary>
 /// Base of every domain entity. Identifiers are client-generated (version 7 GUIDs, time-ordered) so an
 /// entity has its id before it is saved: the audit trail records inserts in the same transaction.
+/// An aggregate root derives from <see cref="Racine{TId}"/> (a typed id), a child entity from <see cref="EntiteGuid"/> (a GUID).
 /// </summary>
 public abstract class Entite
 {
     // Methods, not a property: EF maps no method, so the pending events never reach the model.
     private readonly List<IEvenementDomaine> _evenements = [];
 
-    public Guid Id { get; protected set; } = Guid.CreateVersion7();
+    /// <summary>The id as its GUID, whatever its type: what the audit trail and the history read.</summary>
+    public abstract Guid IdentifiantBrut();
 
     /// <summary>Takes the events raised since the last save (the persistence layer dispatches them in <c>SaveChanges</c>).</summary>
     public IReadOnlyList<IEvenementDomaine> RetirerEvenements()
@@ -27,6 +29,28 @@ public abstract class Entite
     {
         if (!_evenements.Contains(evenement)) _evenements.Add(evenement);
     }
+}
+
+/// <summary>
+/// An aggregate root: its id is typed (<see cref="LotId"/>, <see cref="ContratId"/>…), so ids of two kinds never mix —
+/// a swapped argument does not compile. Stored as the plain GUID column (EF value converter, ConventionsValeurs).
+/// </summary>
+public abstract class Racine<TId> : Entite where TId : struct, IIdentifiant<TId>
+{
+    public TId Id { get; protected set; } = TId.Nouveau();
+
+    public override Guid IdentifiantBrut() => Id.Valeur;
+}
+
+/// <summary>
+/// An entity with a plain GUID id: a child entity reached through its aggregate root, and the roots whose id the
+/// account and tenant plumbing carries (Structure, Entreprise, DonneurOrdre; see docs/architecture.md).
+/// </summary>
+public abstract class EntiteGuid : Entite
+{
+    public Guid Id { get; protected set; } = Guid.CreateVersion7();
+
+    public override Guid IdentifiantBrut() => Id;
 }
 
 /// <summary>An entity owned by one structure (the tenant). A global query filter scopes it.</summary>

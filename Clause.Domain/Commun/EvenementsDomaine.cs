@@ -9,10 +9,10 @@ namespace Clause.Domain.Commun;
 public interface IEvenementDomaine;
 
 /// <summary>The start, planned end or actual end of a contrat changed: the period of its lines of hours is re-evaluated.</summary>
-public sealed record DatesContratModifiees(Guid ContratId) : IEvenementDomaine;
+public sealed record DatesContratModifiees(ContratId ContratId) : IEvenementDomaine;
 
 /// <summary>A lot's execution dates changed: the period of every line of the lot is re-evaluated.</summary>
-public sealed record DatesLotModifiees(Guid LotId) : IEvenementDomaine;
+public sealed record DatesLotModifiees(LotId LotId) : IEvenementDomaine;
 
 /// <summary>The tolerance after the lot's end (réglage) changed: the period of every line of the structure is re-evaluated.</summary>
 public sealed record ToleranceApresFinModifiee(Guid StructureId) : IEvenementDomaine;
@@ -21,7 +21,7 @@ public sealed record ToleranceApresFinModifiee(Guid StructureId) : IEvenementDom
 public sealed record FenetreEligibiliteModifiee(Guid StructureId) : IEvenementDomaine;
 
 /// <summary>A participant received an eligibility decision: the eligibility of their contrats is re-evaluated.</summary>
-public sealed record DecisionEligibiliteEnregistree(Guid ParticipantId) : IEvenementDomaine;
+public sealed record DecisionEligibiliteEnregistree(ParticipantId ParticipantId) : IEvenementDomaine;
 
 /// <summary>A derogation was recorded on a contrat: its eligibility is re-evaluated with it.</summary>
-public sealed record DerogationEnregistree(Guid ContratId) : IEvenementDomaine;
+public sealed record DerogationEnregistree(ContratId ContratId) : IEvenementDomaine;

@@ -29,7 +29,7 @@ public sealed record DonneesContrat(
 /// start date of a validated contrat changes — the contrat is then flagged, never refused, and its hours stop
 /// counting until a facilitateur records an override (<see cref="Deroger"/>).
 /// </summary>
-public sealed class Contrat : Entite, IAppartientStructure
+public sealed class Contrat : Racine<ContratId>, IAppartientStructure
 {
     public const int PosteLongueurMax = 150;
     public const int CodeRomeLongueur = 5;
@@ -45,9 +45,9 @@ public sealed class Contrat : Entite, IAppartientStructure
 
     public Guid StructureId { get; private set; }
 
-    public Guid ParticipantId { get; private set; }
+    public ParticipantId ParticipantId { get; private set; }
 
-    public Guid LotId { get; private set; }
+    public LotId LotId { get; private set; }
 
     /// <summary>The employing company (an <see cref="Entreprise"/>).</summary>
     public Guid EmployeurId { get; private set; }

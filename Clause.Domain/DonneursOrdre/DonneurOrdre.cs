@@ -20,7 +20,7 @@ public enum TypeDonneurOrdre
 /// A public (or private) buyer that writes the clause into its contracts (DOMAIN.md §3).
 /// The SIRET is required for public buyers, optional for private ones, and unique within a structure.
 /// </summary>
-public sealed class DonneurOrdre : Entite, IAppartientStructure
+public sealed class DonneurOrdre : EntiteGuid, IAppartientStructure
 {
     public const int RaisonSocialeLongueurMax = 200;
     public const int AdresseLongueurMax = 250;
@@ -99,7 +99,7 @@ public enum RoleContactDonneurOrdre
 }
 
 /// <summary>A person to write to at the buyer. Part of the <see cref="DonneurOrdre"/> aggregate.</summary>
-public sealed class ContactDonneurOrdre : Entite, IAppartientStructure, IPartieDe
+public sealed class ContactDonneurOrdre : EntiteGuid, IAppartientStructure, IPartieDe
 {
     public const int NomLongueurMax = 150;
     public const int EmailLongueurMax = 254;

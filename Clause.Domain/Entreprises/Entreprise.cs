@@ -84,7 +84,7 @@ public static class TranchesEffectif
 /// Any company: attributaire, sous-traitant or employing structure (SIAE, ETT, GEIQ, EA/ESAT) — DOMAIN.md §4.
 /// One company per SIRET within a structure (unique index; the page also checks before saving).
 /// </summary>
-public sealed class Entreprise : Entite, IAppartientStructure
+public sealed class Entreprise : EntiteGuid, IAppartientStructure
 {
     public const int RaisonSocialeLongueurMax = 200;
     public const int AdresseLongueurMax = 250;
@@ -205,7 +205,7 @@ public enum RoleContactEntreprise
 }
 
 /// <summary>A person to write to at the company (reminders, hires). Part of the <see cref="Entreprise"/> aggregate.</summary>
-public sealed class ContactEntreprise : Entite, IAppartientStructure, IPartieDe
+public sealed class ContactEntreprise : EntiteGuid, IAppartientStructure, IPartieDe
 {
     public const int NomLongueurMax = 150;
     public const int EmailLongueurMax = 254;

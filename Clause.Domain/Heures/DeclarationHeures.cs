@@ -46,7 +46,7 @@ public sealed record SaisieHeures(Duree? Heures, Montant? MontantFacture = null,
 /// of their other current, non-rejected lines of that month on every lot (§7.1), and the line that already exists
 /// for this contrat and month, if any (a second line is refused: it must be a correction).
 /// </summary>
-public sealed record SituationMois(long AutresMinutesParticipant, Guid? DeclarationExistanteId = null);
+public sealed record SituationMois(long AutresMinutesParticipant, DeclarationId? DeclarationExistanteId = null);
 
 /// <summary>
 /// The hours of one contrat in one calendar month (DOMAIN.md §7): one line per (contrat, month) — a unique index —
@@ -56,7 +56,7 @@ public sealed record SituationMois(long AutresMinutesParticipant, Guid? Declarat
 /// and copies the contrat's lot and participant (which never change) for the per-lot and per-participant queries.
 /// <see cref="HorsPeriode"/> (§7.2): the month overlaps neither the contrat or the lot (+ tolerance) — kept, not counted.
 /// </summary>
-public sealed class DeclarationHeures : Entite, IAppartientStructure, IPartieDe
+public sealed class DeclarationHeures : Racine<DeclarationId>, IAppartientStructure, IPartieDe
 {
     public const int MotifLongueurMax = 500;
 
@@ -69,16 +69,16 @@ public sealed class DeclarationHeures : Entite, IAppartientStructure, IPartieDe
 
     public Guid StructureId { get; private set; }
 
-    public Guid ContratId { get; private set; }
+    public ContratId ContratId { get; private set; }
 
     /// <summary>The history of the hours shows on the contrat's page.</summary>
-    public Guid RacineId => ContratId;
+    public Guid RacineId => ContratId.Valeur;
 
     /// <summary>Copied from the contrat (never changes): per-lot totals without a join.</summary>
-    public Guid LotId { get; private set; }
+    public LotId LotId { get; private set; }
 
     /// <summary>Copied from the contrat (never changes): the per-participant monthly maximum (§7.1).</summary>
-    public Guid ParticipantId { get; private set; }
+    public ParticipantId ParticipantId { get; private set; }
 
     /// <summary>The month (stored as its integer code yyyymm, 202603 = March 2026, by the EF converter).</summary>
     public Mois Mois { get; private set; }
@@ -276,7 +276,7 @@ public sealed class DeclarationHeures : Entite, IAppartientStructure, IPartieDe
 /// cost used for the conversion), by whom, and the facilitateur's decision. Part of <see cref="DeclarationHeures"/>;
 /// tenant-owned so a direct query is scoped too.
 /// </summary>
-public sealed class VersionDeclaration : Entite, IAppartientStructure, IPartieDe
+public sealed class VersionDeclaration : EntiteGuid, IAppartientStructure, IPartieDe
 {
     private VersionDeclaration() { SaisieParNom = string.Empty; }
 
@@ -303,12 +303,12 @@ public sealed class VersionDeclaration : Entite, IAppartientStructure, IPartieDe
 
     public Guid StructureId { get; private set; }
 
-    public Guid DeclarationId { get; private set; }
+    public DeclarationId DeclarationId { get; private set; }
 
-    public Guid ContratId { get; private set; }
+    public ContratId ContratId { get; private set; }
 
     /// <summary>The history of the hours shows on the contrat's page.</summary>
-    public Guid RacineId => ContratId;
+    public Guid RacineId => ContratId.Valeur;
 
     public int Numero { get; private set; }
 
@@ -356,10 +356,10 @@ public sealed class VersionDeclaration : Entite, IAppartientStructure, IPartieDe
 }
 
 /// <summary>What the grid knows of a participant's month on every lot: one current, non-rejected line's minutes (§7.1).</summary>
-public sealed record MinutesParticipant(Guid ParticipantId, Mois Mois, Guid ContratId, long Minutes);
+public sealed record MinutesParticipant(ParticipantId ParticipantId, Mois Mois, ContratId ContratId, long Minutes);
 
 /// <summary>A refused cell of the grid: the contrat, the month and the domain's reason naming the field.</summary>
-public sealed record RefusCellule(Guid ContratId, Mois Mois, RegleMetierException Erreur);
+public sealed record RefusCellule(ContratId ContratId, Mois Mois, RegleMetierException Erreur);
 
 /// <summary>
 /// The monthly grid of one lot saved as ONE operation (DOMAIN.md §7): built from what was loaded once — the lot, its
@@ -373,9 +373,9 @@ public sealed class GrilleHeures
 {
     private readonly Lot _lot;
     private readonly Reglages _reglages;
-    private readonly Dictionary<Guid, Contrat> _contrats;
-    private readonly Dictionary<(Guid ContratId, Mois Mois), DeclarationHeures> _lignes;
-    private readonly Dictionary<(Guid ParticipantId, Mois Mois, Guid ContratId), long> _minutes;
+    private readonly Dictionary<ContratId, Contrat> _contrats;
+    private readonly Dictionary<(ContratId ContratId, Mois Mois), DeclarationHeures> _lignes;
+    private readonly Dictionary<(ParticipantId ParticipantId, Mois Mois, ContratId ContratId), long> _minutes;
     private readonly List<DeclarationHeures> _nouvelles = [];
     private readonly List<RefusCellule> _refus = [];
 
@@ -401,7 +401,7 @@ public sealed class GrilleHeures
     /// Applies one cell: declares the month, or corrects its line when one exists; an unchanged value (same hours, not
     /// converted) writes nothing. A refusal is recorded, not thrown, so every refused cell can be named.
     /// </summary>
-    public void Appliquer(Guid contratId, Mois mois, SaisieHeures saisie, Auteur par, DateTimeOffset le)
+    public void Appliquer(ContratId contratId, Mois mois, SaisieHeures saisie, Auteur par, DateTimeOffset le)
     {
         ArgumentNullException.ThrowIfNull(saisie);
         var contrat = _contrats.TryGetValue(contratId, out var c) ? c : throw new KeyNotFoundException("Ce contrat n'existe pas.");

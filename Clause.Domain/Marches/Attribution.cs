@@ -17,7 +17,7 @@ public enum RoleAttribution
 /// Tenant-owned (indexed by company) so "every lot a company holds" is one query; part of the <see cref="Lot"/>
 /// aggregate for its history.
 /// </summary>
-public sealed class Attribution : Entite, IAppartientStructure, IPartieDe
+public sealed class Attribution : EntiteGuid, IAppartientStructure, IPartieDe
 {
     private Attribution() { }
 
@@ -32,9 +32,9 @@ public sealed class Attribution : Entite, IAppartientStructure, IPartieDe
 
     public Guid StructureId { get; private set; }
 
-    public Guid LotId { get; private set; }
+    public LotId LotId { get; private set; }
 
-    public Guid RacineId => LotId;
+    public Guid RacineId => LotId.Valeur;
 
     public Guid EntrepriseId { get; private set; }
 
@@ -59,13 +59,13 @@ public sealed class Attribution : Entite, IAppartientStructure, IPartieDe
 /// A purchase order of an accord-cadre à bons de commande (DOMAIN.md §3.1): its amount drives the Prorata
 /// mode, its own hours the ParBon mode. Part of the <see cref="Lot"/> aggregate.
 /// </summary>
-public sealed class BonCommande : Entite, IAppartientStructure, IPartieDe
+public sealed class BonCommande : EntiteGuid, IAppartientStructure, IPartieDe
 {
     public const int NumeroLongueurMax = 50;
 
     private BonCommande() { Numero = string.Empty; }
 
-    internal BonCommande(Guid structureId, Guid lotId, string numero, DateOnly dateNotification, Montant montantHT, Duree? heures)
+    internal BonCommande(Guid structureId, LotId lotId, string numero, DateOnly dateNotification, Montant montantHT, Duree? heures)
     {
         StructureId = structureId;
         LotId = lotId;
@@ -77,9 +77,9 @@ public sealed class BonCommande : Entite, IAppartientStructure, IPartieDe
 
     public Guid StructureId { get; private set; }
 
-    public Guid LotId { get; private set; }
+    public LotId LotId { get; private set; }
 
-    public Guid RacineId => LotId;
+    public Guid RacineId => LotId.Valeur;
 
     public string Numero { get; private set; }
 

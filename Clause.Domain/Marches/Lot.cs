@@ -21,7 +21,7 @@ public enum StatutLot
 /// (its dates stay inside the marché's). Its obligation is a list of dated versions
 /// (<see cref="Obligations"/>); <see cref="HeuresDuesMinutes"/> mirrors the current one for queries.
 /// </summary>
-public sealed class Lot : Entite, IAppartientStructure
+public sealed class Lot : Racine<LotId>, IAppartientStructure
 {
     public const int LibelleLongueurMax = 200;
     public const int MotifLongueurMax = 500;

@@ -97,7 +97,7 @@ public static class CalculHeuresDues
 /// that resulted, when it takes effect and why it changed (required for every version after the first).
 /// Versions are never modified: a change adds a version. Part of the <see cref="Lot"/> aggregate.
 /// </summary>
-public sealed class ObligationInsertion : Entite, IAppartientStructure, IPartieDe
+public sealed class ObligationInsertion : EntiteGuid, IAppartientStructure, IPartieDe
 {
     public const int MotifLongueurMax = 500;
 
@@ -143,9 +143,9 @@ public sealed class ObligationInsertion : Entite, IAppartientStructure, IPartieD
 
     public Guid StructureId { get; private set; }
 
-    public Guid LotId { get; private set; }
+    public LotId LotId { get; private set; }
 
-    public Guid RacineId => LotId;
+    public Guid RacineId => LotId.Valeur;
 
     /// <summary>1 for the first version, then 2, 3…</summary>
     public int Version { get; private set; }

@@ -12,7 +12,7 @@ public sealed record CategorieSaisie(CategorieEligibilite Categorie, string? Jus
 /// page) and tenant-owned itself, so a direct query is scoped too. A contract counts if it starts inside
 /// [validation date, validation date + window] (<see cref="Couvre"/>).
 /// </summary>
-public sealed class DecisionEligibilite : Entite, IAppartientStructure, IPartieDe
+public sealed class DecisionEligibilite : EntiteGuid, IAppartientStructure, IPartieDe
 {
     public const int ValidateurNomLongueurMax = 150;
     public const int MotifAvisLongueurMin = 10;
@@ -24,9 +24,9 @@ public sealed class DecisionEligibilite : Entite, IAppartientStructure, IPartieD
 
     public Guid StructureId { get; private set; }
 
-    public Guid ParticipantId { get; private set; }
+    public ParticipantId ParticipantId { get; private set; }
 
-    public Guid RacineId => ParticipantId;
+    public Guid RacineId => ParticipantId.Valeur;
 
     public DateOnly DateValidation { get; private set; }
 
@@ -117,7 +117,7 @@ public sealed class DecisionEligibilite : Entite, IAppartientStructure, IPartieD
 /// lookup and lists never need to read it. For a sensitive category only the status, the kind of proof
 /// (from a fixed list) and an optional end of rights are kept — never the nature of a disability.
 /// </summary>
-public sealed class CategorieDecision : Entite, IAppartientStructure, IPartieDe
+public sealed class CategorieDecision : EntiteGuid, IAppartientStructure, IPartieDe
 {
     public const int JustificatifLongueurMax = 200;
 
@@ -145,9 +145,9 @@ public sealed class CategorieDecision : Entite, IAppartientStructure, IPartieDe
     public Guid DecisionId { get; private set; }
 
     /// <summary>Denormalised from the decision: the aggregate root, and the key of the category search index.</summary>
-    public Guid ParticipantId { get; private set; }
+    public ParticipantId ParticipantId { get; private set; }
 
-    public Guid RacineId => ParticipantId;
+    public Guid RacineId => ParticipantId.Valeur;
 
     [Sensible] public CategorieEligibilite Categorie { get; private set; }
 

@@ -28,7 +28,7 @@ public sealed record DonneesParticipant(
 /// anonymisation of §12 removes or coarsens (names, birth date, address, commune, QPV code, France
 /// Travail id), so the journal never outlives the active base with identities in clear.
 /// </summary>
-public sealed class Participant : Entite, IAppartientStructure
+public sealed class Participant : Racine<ParticipantId>, IAppartientStructure
 {
     public const int NomLongueurMax = 100;
     public const int PrenomLongueurMax = 100;

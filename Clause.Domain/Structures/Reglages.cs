@@ -13,7 +13,7 @@ public enum ModeAccordCadre
 /// The local-practice settings of one structure (every "(réglage)" of DOMAIN.md), with their defaults.
 /// Never hard-coded elsewhere: rules read them from here (or from the lot where a lot may override).
 /// </summary>
-public sealed class Reglages : Entite, IAppartientStructure
+public sealed class Reglages : EntiteGuid, IAppartientStructure
 {
     private Reglages() { }
 

@@ -69,8 +69,8 @@ public sealed class AuditInterceptor(TimeProvider horloge) : SaveChangesIntercep
                 UtilisateurId = contexte.UtilisateurId,
                 NomUtilisateur = contexte.NomUtilisateur,
                 TypeEntite = entree.Metadata.ClrType.Name,
-                EntiteId = entree.Entity.Id,
-                RacineId = (entree.Entity as IPartieDe)?.RacineId ?? entree.Entity.Id,
+                EntiteId = entree.Entity.IdentifiantBrut(),
+                RacineId = (entree.Entity as IPartieDe)?.RacineId ?? entree.Entity.IdentifiantBrut(),
                 Action = entree.State switch
                 {
                     EntityState.Added => ActionAudit.Creation,

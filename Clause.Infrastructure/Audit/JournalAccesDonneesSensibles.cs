@@ -1,3 +1,4 @@
+using Clause.Domain.Commun;
 using Clause.Infrastructure.Persistence;
 
 namespace Clause.Infrastructure.Audit;
@@ -20,7 +21,7 @@ public sealed class JournalAccesDonneesSensibles
 
     public string NomUtilisateur { get; set; } = string.Empty;
 
-    public Guid ParticipantId { get; set; }
+    public ParticipantId ParticipantId { get; set; }
 
     /// <summary>What was shown, in general terms (e.g. "Catégories d'éligibilité sensibles — fiche participant").</summary>
     public string Quoi { get; set; } = string.Empty;
@@ -32,7 +33,7 @@ public static class JournalisationAccesSensibles
     public const string MotifAvisMotive = "Motif d'avis motivé";
 
     /// <summary>Records that the acting user was shown sensitive data of a participant, and saves it.</summary>
-    public static async Task ConsignerAsync(this ClauseDbContext db, Guid structureId, Guid participantId, string quoi, DateTimeOffset quand,
+    public static async Task ConsignerAsync(this ClauseDbContext db, Guid structureId, ParticipantId participantId, string quoi, DateTimeOffset quand,
         CancellationToken annulation = default)
     {
         ArgumentNullException.ThrowIfNull(db);

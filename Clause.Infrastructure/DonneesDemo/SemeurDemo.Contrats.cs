@@ -65,7 +65,7 @@ public sealed partial class SemeurDemo
         if (lots.Count == 0 || participants.Count == 0) return;
 
         var charges = participants.ToDictionary(p => p.Id, _ => new List<(DateOnly Fin, int Hebdo)>());
-        var minutesDuMois = new Dictionary<(Guid, int), long>();
+        var minutesDuMois = new Dictionary<(ParticipantId, int), long>();
         var curseur = 0;
         var contrats = 0;
         var derogations = 0;
@@ -147,7 +147,7 @@ public sealed partial class SemeurDemo
     }
 
     /// <summary>The monthly lines of a validated contrat up to the month before today; returns the minutes entered.</summary>
-    private long SemerHeures(Contrat contrat, Lot lot, Reglages reglages, Mois dernierMois, int hebdo, Dictionary<(Guid, int), long> minutesDuMois,
+    private long SemerHeures(Contrat contrat, Lot lot, Reglages reglages, Mois dernierMois, int hebdo, Dictionary<(ParticipantId, int), long> minutesDuMois,
         Auteur facilitateur, Auteur saisieEntreprise, DateTimeOffset maintenant, List<object> entites)
     {
         long total = 0;
@@ -249,7 +249,7 @@ public sealed partial class SemeurDemo
     /// shown, one whose window closed before the start may be taken (with an override).
     /// </summary>
     private static (Participant? Participant, StatutEligibilite Statut) ChoisirParticipant(List<Participant> participants,
-        Dictionary<Guid, List<(DateOnly Fin, int Hebdo)>> charges, DateOnly debut, int hebdo, Reglages reglages, ref int curseur, bool derogationPossible)
+        Dictionary<ParticipantId, List<(DateOnly Fin, int Hebdo)>> charges, DateOnly debut, int hebdo, Reglages reglages, ref int curseur, bool derogationPossible)
     {
         for (var i = 0; i < participants.Count; i++)
         {
@@ -267,7 +267,7 @@ public sealed partial class SemeurDemo
     }
 
     /// <summary>Proposals awaiting validation on lots in execution, and a few refusals with their reason.</summary>
-    private void SemerPropositions(List<Lot> lots, List<Entreprise> entreprises, List<Participant> participants, Dictionary<Guid, List<(DateOnly Fin, int Hebdo)>> charges,
+    private void SemerPropositions(List<Lot> lots, List<Entreprise> entreprises, List<Participant> participants, Dictionary<ParticipantId, List<(DateOnly Fin, int Hebdo)>> charges,
         Reglages reglages, DateOnly aujourdhui, Auteur facilitateur, Auteur saisieEntreprise, DateTimeOffset maintenant, ref int curseur, List<object> entites)
     {
         var ouverts = lots.Where(l => l.Statut == StatutLot.EnExecution && l.FinExecution > aujourdhui.AddMonths(2)).ToList();

@@ -20,11 +20,11 @@ public sealed class RequetesHeures(ClauseDbContext db)
     /// The participant's month before a line of <paramref name="contratId"/> is written: the minutes of their other
     /// current, non-rejected lines of the month on every lot, and this contrat's existing line, if any.
     /// </summary>
-    public async Task<SituationMois> SituationAsync(Guid participantId, Guid contratId, Mois mois, CancellationToken annulation = default)
+    public async Task<SituationMois> SituationAsync(ParticipantId participantId, ContratId contratId, Mois mois, CancellationToken annulation = default)
     {
         var existante = await db.DeclarationsHeures.AsNoTracking()
             .Where(d => d.ContratId == contratId && d.Mois == mois)
-            .Select(d => (Guid?)d.Id).FirstOrDefaultAsync(annulation).ConfigureAwait(false);
+            .Select(d => (DeclarationId?)d.Id).FirstOrDefaultAsync(annulation).ConfigureAwait(false);
         var autres = await db.DeclarationsHeures.AsNoTracking()
             .Where(d => d.ParticipantId == participantId && d.Mois == mois && d.ContratId != contratId && d.Statut != StatutDeclaration.Rejetee)
             .SumAsync(d => d.Minutes, annulation).ConfigureAwait(false);
@@ -63,7 +63,7 @@ public sealed class RequetesHeures(ClauseDbContext db)
     }
 
     /// <summary>Counted minutes per lot and month, split training / the rest — grouped in the database.</summary>
-    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<MinutesDuMois>>> MinutesCompteesAsync(IQueryable<Lot> lots, CancellationToken annulation = default)
+    public async Task<IReadOnlyDictionary<LotId, IReadOnlyList<MinutesDuMois>>> MinutesCompteesAsync(IQueryable<Lot> lots, CancellationToken annulation = default)
     {
         ArgumentNullException.ThrowIfNull(lots);
         var ids = lots.Select(l => l.Id);
@@ -81,7 +81,7 @@ public sealed class RequetesHeures(ClauseDbContext db)
     }
 
     /// <summary>Pending minutes per lot (<see cref="Comptage.EnAttente"/>).</summary>
-    public async Task<IReadOnlyDictionary<Guid, long>> MinutesEnAttenteAsync(IQueryable<Lot> lots, CancellationToken annulation = default)
+    public async Task<IReadOnlyDictionary<LotId, long>> MinutesEnAttenteAsync(IQueryable<Lot> lots, CancellationToken annulation = default)
     {
         ArgumentNullException.ThrowIfNull(lots);
         var ids = lots.Select(l => l.Id);
@@ -93,7 +93,7 @@ public sealed class RequetesHeures(ClauseDbContext db)
     }
 
     /// <summary>Hours due, realised, pending, remaining and rates of each lot of <paramref name="lots"/> (every lot gets an entry).</summary>
-    public async Task<IReadOnlyDictionary<Guid, BilanHeures>> BilansAsync(IQueryable<Lot> lots, CancellationToken annulation = default)
+    public async Task<IReadOnlyDictionary<LotId, BilanHeures>> BilansAsync(IQueryable<Lot> lots, CancellationToken annulation = default)
     {
         ArgumentNullException.ThrowIfNull(lots);
         var parametres = await lots.AsNoTracking()
@@ -107,11 +107,11 @@ public sealed class RequetesHeures(ClauseDbContext db)
     }
 
     /// <summary>The figures of several lots by id (unknown or other structures' ids are left out).</summary>
-    public Task<IReadOnlyDictionary<Guid, BilanHeures>> BilansAsync(IReadOnlyCollection<Guid> lotIds, CancellationToken annulation = default) =>
+    public Task<IReadOnlyDictionary<LotId, BilanHeures>> BilansAsync(IReadOnlyCollection<LotId> lotIds, CancellationToken annulation = default) =>
         BilansAsync(db.Lots.Where(l => lotIds.Contains(l.Id)), annulation);
 
     /// <summary>The figures of one lot, or null when it does not exist in the current structure.</summary>
-    public async Task<BilanHeures?> BilanAsync(Guid lotId, CancellationToken annulation = default)
+    public async Task<BilanHeures?> BilanAsync(LotId lotId, CancellationToken annulation = default)
     {
         var bilans = await BilansAsync(db.Lots.Where(l => l.Id == lotId), annulation).ConfigureAwait(false);
         return bilans.TryGetValue(lotId, out var bilan) ? bilan : null;
@@ -122,7 +122,7 @@ public sealed class RequetesHeures(ClauseDbContext db)
         Comptage.Agreger((await BilansAsync(lots, annulation).ConfigureAwait(false)).Values);
 
     /// <summary>The burn-up of a lot: counted minutes per month and cumulated, without gaps (empty when nothing counts yet).</summary>
-    public async Task<IReadOnlyList<PointSerie>> SerieAsync(Guid lotId, CancellationToken annulation = default)
+    public async Task<IReadOnlyList<PointSerie>> SerieAsync(LotId lotId, CancellationToken annulation = default)
     {
         var lot = await db.Lots.AsNoTracking().Where(l => l.Id == lotId)
             .Select(l => new ParametresComptage(l.HeuresDuesMinutes, l.FormationComptabilisee, l.PlafondFormationPdb))

@@ -15,7 +15,7 @@ namespace Clause.Infrastructure.Heures;
 public sealed class ServiceHeures(ClauseDbContext db, RequetesHeures requetes, TimeProvider horloge)
 {
     /// <summary>Declares a new line; refused when the contrat already has one for the month (it must be corrected).</summary>
-    public async Task<DeclarationHeures> DeclarerAsync(Guid contratId, Mois mois, SaisieHeures saisie, Auteur par, CancellationToken annulation = default)
+    public async Task<DeclarationHeures> DeclarerAsync(ContratId contratId, Mois mois, SaisieHeures saisie, Auteur par, CancellationToken annulation = default)
     {
         var (contrat, lot, reglages) = await ChargerAsync(contratId, annulation).ConfigureAwait(false);
         var situation = await requetes.SituationAsync(contrat.ParticipantId, contrat.Id, mois, annulation).ConfigureAwait(false);
@@ -26,7 +26,7 @@ public sealed class ServiceHeures(ClauseDbContext db, RequetesHeures requetes, T
     }
 
     /// <summary>Corrects a line: a new version replacing the current one in every total.</summary>
-    public async Task<VersionDeclaration> CorrigerAsync(Guid declarationId, SaisieHeures saisie, string? motifCorrection, Auteur par,
+    public async Task<VersionDeclaration> CorrigerAsync(DeclarationId declarationId, SaisieHeures saisie, string? motifCorrection, Auteur par,
         CancellationToken annulation = default)
     {
         var declaration = await ChargerDeclarationAsync(declarationId, annulation).ConfigureAwait(false);
@@ -41,9 +41,9 @@ public sealed class ServiceHeures(ClauseDbContext db, RequetesHeures requetes, T
     /// One cell (the grid of a single cell): declares the month, or corrects its line when one exists; an unchanged
     /// value writes nothing. A refusal is thrown.
     /// </summary>
-    public async Task SaisirAsync(Guid contratId, Mois mois, SaisieHeures saisie, Auteur par, CancellationToken annulation = default)
+    public async Task SaisirAsync(ContratId contratId, Mois mois, SaisieHeures saisie, Auteur par, CancellationToken annulation = default)
     {
-        var lotId = await db.Contrats.Where(c => c.Id == contratId).Select(c => (Guid?)c.LotId).FirstOrDefaultAsync(annulation).ConfigureAwait(false)
+        var lotId = await db.Contrats.Where(c => c.Id == contratId).Select(c => (LotId?)c.LotId).FirstOrDefaultAsync(annulation).ConfigureAwait(false)
             ?? throw new KeyNotFoundException("Ce contrat n'existe pas.");
         var refus = await SaisirGrilleAsync(lotId, [new CelluleAEcrire(contratId, mois, saisie)], par, annulation).ConfigureAwait(false);
         if (refus.Count > 0) throw refus[0].Erreur;
@@ -56,7 +56,7 @@ public sealed class ServiceHeures(ClauseDbContext db, RequetesHeures requetes, T
     /// nothing: when a cell is refused, nothing is written and every refusal is returned. The queries do not grow with
     /// the number of cells.
     /// </summary>
-    public async Task<IReadOnlyList<RefusCellule>> SaisirGrilleAsync(Guid lotId, IReadOnlyList<CelluleAEcrire> cellules, Auteur par,
+    public async Task<IReadOnlyList<RefusCellule>> SaisirGrilleAsync(LotId lotId, IReadOnlyList<CelluleAEcrire> cellules, Auteur par,
         CancellationToken annulation = default)
     {
         ArgumentNullException.ThrowIfNull(cellules);
@@ -90,7 +90,7 @@ public sealed class ServiceHeures(ClauseDbContext db, RequetesHeures requetes, T
     }
 
     /// <summary>Validates the current version of a line (a facilitateur).</summary>
-    public async Task ValiderAsync(Guid declarationId, Auteur par, CancellationToken annulation = default)
+    public async Task ValiderAsync(DeclarationId declarationId, Auteur par, CancellationToken annulation = default)
     {
         var declaration = await ChargerDeclarationAsync(declarationId, annulation).ConfigureAwait(false);
         declaration.Valider(par, horloge.GetUtcNow());
@@ -98,14 +98,14 @@ public sealed class ServiceHeures(ClauseDbContext db, RequetesHeures requetes, T
     }
 
     /// <summary>Rejects the current version of a line with a reason (a facilitateur).</summary>
-    public async Task RejeterAsync(Guid declarationId, string? motif, Auteur par, CancellationToken annulation = default)
+    public async Task RejeterAsync(DeclarationId declarationId, string? motif, Auteur par, CancellationToken annulation = default)
     {
         var declaration = await ChargerDeclarationAsync(declarationId, annulation).ConfigureAwait(false);
         declaration.Rejeter(motif, par, horloge.GetUtcNow());
         await db.SaveChangesAsync(annulation).ConfigureAwait(false);
     }
 
-    private async Task<(Contrat Contrat, Domain.Marches.Lot Lot, Domain.Structures.Reglages Reglages)> ChargerAsync(Guid contratId, CancellationToken annulation)
+    private async Task<(Contrat Contrat, Domain.Marches.Lot Lot, Domain.Structures.Reglages Reglages)> ChargerAsync(ContratId contratId, CancellationToken annulation)
     {
         var contrat = await db.Contrats.FirstOrDefaultAsync(c => c.Id == contratId, annulation).ConfigureAwait(false)
             ?? throw new KeyNotFoundException("Ce contrat n'existe pas.");
@@ -114,7 +114,7 @@ public sealed class ServiceHeures(ClauseDbContext db, RequetesHeures requetes, T
         return (contrat, lot, reglages);
     }
 
-    private async Task<DeclarationHeures> ChargerDeclarationAsync(Guid declarationId, CancellationToken annulation) =>
+    private async Task<DeclarationHeures> ChargerDeclarationAsync(DeclarationId declarationId, CancellationToken annulation) =>
         await db.DeclarationsHeures.Include(d => d.Versions).FirstOrDefaultAsync(d => d.Id == declarationId, annulation).ConfigureAwait(false)
         ?? throw new KeyNotFoundException("Cette ligne d'heures n'existe pas.");
 
@@ -135,4 +135,4 @@ public sealed class ServiceHeures(ClauseDbContext db, RequetesHeures requetes, T
 }
 
 /// <summary>One cell of the monthly grid to write: the contrat, the month and what was typed.</summary>
-public sealed record CelluleAEcrire(Guid ContratId, Mois Mois, SaisieHeures Saisie);
+public sealed record CelluleAEcrire(ContratId ContratId, Mois Mois, SaisieHeures Saisie);

@@ -1,3 +1,4 @@
+using Clause.Domain.Commun;
 using Clause.Domain.Entreprises;
 using Clause.Domain.Marches;
 using Clause.Domain.Securite;
@@ -61,7 +62,7 @@ public class ParcoursInsertionNavigateurTests(NavigateurFixture fixture)
     }
 
     /// <summary>A lot in execution (F3, 600 h due) attributed to a company, like a facilitateur's data.</summary>
-    private async Task<Guid> PreparerLotEnExecutionAsync(Guid structureId)
+    private async Task<LotId> PreparerLotEnExecutionAsync(Guid structureId)
     {
         var s = await fixture.App.SemerOperationAsync(structureId);
         var entreprise = await fixture.App.CreerEntrepriseAsync(structureId, "Bâtiments du Véron", AcheteursDeTest.NouveauSiret(), TypeEmployeur.Classique);
@@ -81,7 +82,7 @@ public class ParcoursInsertionNavigateurTests(NavigateurFixture fixture)
         return lotId;
     }
 
-    private async Task SaisirTroisMoisEtVoirLeTauxAsync(IPage page, Guid lotId)
+    private async Task SaisirTroisMoisEtVoirLeTauxAsync(IPage page, LotId lotId)
     {
         await page.GotoAsync(fixture.Adresse + "/Lots/Details/" + lotId);
         await Assertions.Expect(page.Locator("#contrats-lot")).ToContainTextAsync("Moreau");

@@ -79,7 +79,7 @@ public sealed class MarchesPersistanceTests : IDisposable
         var versions = await lecture.ObligationsInsertion.Where(o => o.LotId == lotId).OrderBy(o => o.Version).ToListAsync();
         Assert.Equal([1, 2], versions.Select(v => v.Version));
         Assert.Equal("Avenant n°2", versions[1].Motif);
-        Assert.True(await lecture.JournalAudit.AnyAsync(j => j.RacineId == lotId && j.TypeEntite == nameof(ObligationInsertion)));
+        Assert.True(await lecture.JournalAudit.AnyAsync(j => j.RacineId == lotId.Valeur && j.TypeEntite == nameof(ObligationInsertion)));
     }
 
     [Fact]

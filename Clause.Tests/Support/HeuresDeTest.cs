@@ -92,21 +92,21 @@ public static class HeuresDeTest
         return declarations;
     }
 
-    public static Task<int> CompterLignesAsync(this FabriqueClause app, Guid lotId) =>
+    public static Task<int> CompterLignesAsync(this FabriqueClause app, LotId lotId) =>
         app.LireBaseAsync(db => db.DeclarationsHeures.IgnoreQueryFilters().CountAsync(d => d.LotId == lotId));
 
-    public static Task<List<DeclarationHeures>> LignesAsync(this FabriqueClause app, Guid contratId) =>
+    public static Task<List<DeclarationHeures>> LignesAsync(this FabriqueClause app, ContratId contratId) =>
         app.LireBaseAsync(db => db.DeclarationsHeures.IgnoreQueryFilters().AsNoTracking().Include(d => d.Versions)
             .Where(d => d.ContratId == contratId).OrderBy(d => d.Mois).ToListAsync());
 
     /// <summary>The key of a cell of the monthly grid: « {contratId:N}-{yyyymm} ».</summary>
-    public static string Cellule(Guid contratId, Mois mois, string champ = "Heures") => $"Cellules[{contratId:N}-{mois.Code}].{champ}";
+    public static string Cellule(ContratId contratId, Mois mois, string champ = "Heures") => $"Cellules[{contratId:N}-{mois.Code}].{champ}";
 
     /// <summary>The id of a grid input, as Html.GenerateIdFromName makes it.</summary>
-    public static string IdCellule(Guid contratId, Mois mois, string champ = "Heures") => $"Cellules_{contratId:N}-{mois.Code}__{champ}";
+    public static string IdCellule(ContratId contratId, Mois mois, string champ = "Heures") => $"Cellules_{contratId:N}-{mois.Code}__{champ}";
 
     /// <summary>Every field of the grid as a browser would post it, with <paramref name="saisies"/> typed over it.</summary>
-    public static async Task<HttpResponseMessage> PosterGrilleAsync(this HttpClient client, Guid lotId, Dictionary<string, string> saisies, string? debut = null)
+    public static async Task<HttpResponseMessage> PosterGrilleAsync(this HttpClient client, LotId lotId, Dictionary<string, string> saisies, string? debut = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(saisies);
@@ -117,6 +117,6 @@ public static class HeuresDeTest
     }
 
     /// <summary>The message beside a grid cell.</summary>
-    public static string ErreurCellule(this IHtmlDocument page, Guid contratId, Mois mois, string champ = "Heures") =>
+    public static string ErreurCellule(this IHtmlDocument page, ContratId contratId, Mois mois, string champ = "Heures") =>
         SituationsMarches.Espaces(page.GetElementById(IdCellule(contratId, mois, champ) + "-erreur")?.TextContent.Trim() ?? string.Empty);
 }

@@ -107,7 +107,7 @@ public static partial class MarchesDeTest
     }
 
     /// <summary>A lot as saved, with its versions, bons and attributions (no tenant filter).</summary>
-    public static Task<Lot> RelireLotAsync(this FabriqueClause app, Guid lotId) =>
+    public static Task<Lot> RelireLotAsync(this FabriqueClause app, LotId lotId) =>
         app.LireBaseAsync(db => db.Lots.IgnoreQueryFilters().AsNoTracking()
             .Include(l => l.Obligations).Include(l => l.BonsCommande).Include(l => l.Attributions)
             .AsSplitQuery().SingleAsync(l => l.Id == lotId));

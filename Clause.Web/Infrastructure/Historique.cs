@@ -84,6 +84,17 @@ public static partial class Historique
     public static Task<IReadOnlyList<LigneHistorique>> LireAsync(ClauseDbContext db, Guid racineId, CancellationToken annulation = default) =>
         LireAsync(db, racineId, traduction: null, annulation);
 
+    /// <summary>The history of an aggregate root with a typed id (the journal keys it by the GUID).</summary>
+    public static Task<IReadOnlyList<LigneHistorique>> LireAsync<TId>(ClauseDbContext db, TId racineId, CancellationToken annulation = default)
+        where TId : struct, IIdentifiant<TId> =>
+        LireAsync(db, racineId.Valeur, traduction: null, annulation);
+
+    /// <inheritdoc cref="LireAsync{TId}(ClauseDbContext, TId, CancellationToken)"/>
+    public static Task<IReadOnlyList<LigneHistorique>> LireAsync<TId>(ClauseDbContext db, TId racineId,
+        Func<ChangementChamp, ChangementChamp?>? traduction, CancellationToken annulation = default)
+        where TId : struct, IIdentifiant<TId> =>
+        LireAsync(db, racineId.Valeur, traduction, annulation);
+
     /// <inheritdoc cref="LireAsync(ClauseDbContext, Guid, CancellationToken)"/>
     public static async Task<IReadOnlyList<LigneHistorique>> LireAsync(ClauseDbContext db, Guid racineId,
         Func<ChangementChamp, ChangementChamp?>? traduction, CancellationToken annulation = default)

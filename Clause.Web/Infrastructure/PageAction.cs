@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Linq.Expressions;
 using Clause.Domain.Commun;
 using Clause.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc;
@@ -90,10 +91,33 @@ public static class Chargement
     /// another structure. The structure is compared explicitly, not only through the tenant filter.
     /// </summary>
     public static Task<T?> DeLaStructureAsync<T>(this IQueryable<T> source, ClauseDbContext db, Guid id, CancellationToken annulation)
-        where T : Entite, IAppartientStructure
+        where T : EntiteGuid, IAppartientStructure
     {
         ArgumentNullException.ThrowIfNull(db);
         var structureId = db.Contexte.StructureId;
         return source.FirstOrDefaultAsync(e => e.Id == id && e.StructureId == structureId, annulation);
     }
+
+    /// <summary>The same for an aggregate root with a typed id (<see cref="Racine{TId}"/>): a LotId loads a lot, nothing else.</summary>
+    public static Task<T?> DeLaStructureAsync<T, TId>(this IQueryable<T> source, ClauseDbContext db, TId id, CancellationToken annulation)
+        where T : Racine<TId>, IAppartientStructure
+        where TId : struct, IIdentifiant<TId>
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var structureId = db.Contexte.StructureId;
+        return source.Where(MemeId<T, TId>(id)).FirstOrDefaultAsync(e => e.StructureId == structureId, annulation);
+    }
+
+    // C# has no == on an unconstrained TId: the expression uses the record struct's own operator, which EF translates
+    // through the value converter (WHERE Id = @id on the GUID column). The id is read from a closure: a SQL parameter.
+    private static Expression<Func<T, bool>> MemeId<T, TId>(TId id)
+        where T : Racine<TId>
+        where TId : struct, IIdentifiant<TId>
+    {
+        var e = Expression.Parameter(typeof(T), "e");
+        var valeur = Expression.Property(Expression.Constant(new Boite<TId>(id)), nameof(Boite<TId>.Valeur));
+        return Expression.Lambda<Func<T, bool>>(Expression.Equal(Expression.Property(e, nameof(Racine<TId>.Id)), valeur), e);
+    }
+
+    private sealed record Boite<TId>(TId Valeur);
 }

@@ -66,7 +66,7 @@ public sealed class TableauDeBord
         var courant = Mois.De(aujourdhui);
         var debutRecent = Decaler(courant, -3);
         var debutPrecedent = Decaler(courant, -6);
-        long Somme(Guid lotId, bool formation, Mois de, Mois jusquA) =>
+        long Somme(LotId lotId, bool formation, Mois de, Mois jusquA) =>
             comptees.TryGetValue(lotId, out var mois)
                 ? mois.Where(m => m.Mois >= de && m.Mois < jusquA).Sum(m => m.MinutesHorsFormation + (formation ? m.MinutesFormation : 0))
                 : 0;
@@ -125,14 +125,14 @@ public sealed class TableauDeBord
     private static Mois Decaler(Mois mois, int nombre) => Mois.De(mois.Premier.AddMonths(nombre));
 }
 
-public sealed record LotEnExecution(Guid Id, string Nom, string Marche, DateOnly FinExecution, BilanHeures Bilan, Tendance Tendance);
+public sealed record LotEnExecution(LotId Id, string Nom, string Marche, DateOnly FinExecution, BilanHeures Bilan, Tendance Tendance);
 
-public sealed record ContratFinissant(Guid Id, string Prenom, string Nom, Guid LotId, int LotNumero, string LotLibelle, string Employeur, DateOnly? FinPrevue)
+public sealed record ContratFinissant(ContratId Id, string Prenom, string Nom, LotId LotId, int LotNumero, string LotLibelle, string Employeur, DateOnly? FinPrevue)
 {
     public string Participant => AccesHeures.Nom(Prenom, Nom);
 }
 
-public sealed record FenetreFermant(Guid ParticipantId, string Participant, DateOnly Fermeture);
+public sealed record FenetreFermant(ParticipantId ParticipantId, string Participant, DateOnly Fermeture);
 
 /// <summary>
 /// The trend of a lot: counted hours of the last 3 complete months against the 3 before. Within ±5 % of the earlier

@@ -118,7 +118,7 @@ public class LotTests
         Assert.Equal(titulaire.Id, lot.Attributaire!.EntrepriseId);
         Assert.Equal(3, lot.Attributions.Count);
         Assert.Equal(2, lot.Attributions.Count(a => a.EstTitulaire));
-        Assert.All(lot.Attributions, a => Assert.Equal(lot.Id, a.RacineId));
+        Assert.All(lot.Attributions, a => Assert.Equal(lot.Id.Valeur, a.RacineId));
     }
 
     [Fact]

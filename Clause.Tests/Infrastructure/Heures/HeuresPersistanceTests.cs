@@ -307,7 +307,7 @@ public sealed class HeuresPersistanceTests : IDisposable
         Assert.Equal("Embauche décalée d'un jour par l'entreprise (intempéries).", relu.MotifDerogation);
         Assert.Equal(ModaliteContrat.EmbaucheDirecte, relu.Modalite);
         Assert.Equal(1, await lecture.Contrats.CountAsync(c => c.Modalite == ModaliteContrat.EmbaucheDirecte && c.EligibiliteValide));
-        var journal = await lecture.JournalAudit.SingleAsync(j => j.EntiteId == contrat.Id);
+        var journal = await lecture.JournalAudit.SingleAsync(j => j.EntiteId == contrat.Id.Valeur);
         var changements = JsonSerializer.Deserialize<List<ChangementChamp>>(journal.Changements, Json)!;
         Assert.Contains(changements, c => c.Champ == "MotifDerogation" && c.Apres == JournalAudit.ValeurMasquee);
         Assert.Contains(changements, c => c.Champ == "DerogationParNom" && c.Apres == ParticipantsDeTest.FacilitateurNom);

@@ -56,7 +56,7 @@ public sealed class ReevaluationDeriveesTests : IDisposable
         return (await new RequetesHeures(db).BilanAsync(s.Lot.Id))!.RealiseesMinutes;
     }
 
-    private async Task<Contrat> ContratAsync(SituationsContrats s, Guid id)
+    private async Task<Contrat> ContratAsync(SituationsContrats s, ContratId id)
     {
         await using var db = _base.Pour(s.StructureId);
         return await db.Contrats.AsNoTracking().SingleAsync(c => c.Id == id);
@@ -75,7 +75,7 @@ public sealed class ReevaluationDeriveesTests : IDisposable
             r.PlafondFormationDefautPdb, r.JourLimiteDeclaration, r.JourPremiereRelance, r.JourSecondeRelance, r.SeuilConfidentialite,
             r.DelaiSortieEmploiDurableMois, r.ConservationMois);
 
-    private static async Task RaccourcirLotAsync(ClauseDbContext db, Guid lotId, DateOnly fin)
+    private static async Task RaccourcirLotAsync(ClauseDbContext db, LotId lotId, DateOnly fin)
     {
         var lot = await db.Lots.Include(l => l.Marche).SingleAsync(l => l.Id == lotId);
         lot.Modifier(lot.Marche, lot.Libelle, lot.DebutExecution, fin);

@@ -180,7 +180,7 @@ public sealed class RegleComptageTests : IDisposable
         await db.SaveChangesAsync();
     }
 
-    private async Task<(long Comptees, long EnAttente)[]> LireAsync(SituationsContrats s, Guid contratId, Guid participantId)
+    private async Task<(long Comptees, long EnAttente)[]> LireAsync(SituationsContrats s, ContratId contratId, ParticipantId participantId)
     {
         await using var db = _base.Pour(s.StructureId);
         var requetes = new RequetesHeures(db);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Clause.Domain.Commun;
 using Clause.Domain.Participants;
 using Clause.Domain.Structures;
 using Clause.Infrastructure.Audit;
@@ -106,7 +107,7 @@ public sealed class ParticipantsPersistanceTests : IDisposable
         }
 
         await using var lecture = _base.Systeme();
-        var journal = await lecture.JournalAudit.Where(j => j.RacineId == participant.Id).ToListAsync();
+        var journal = await lecture.JournalAudit.Where(j => j.RacineId == participant.Id.Valeur).ToListAsync();
         Assert.Equal(["CategorieDecision", "CategorieDecision", "DecisionEligibilite", "Participant", "Participant"], journal.Select(j => j.TypeEntite).Order());
         var changements = journal.SelectMany(j => JsonSerializer.Deserialize<List<ChangementChamp>>(j.Changements, Json)!).ToList();
         var valeurs = string.Join("\n", changements.SelectMany(c => new[] { c.Avant, c.Apres }));
@@ -149,7 +150,7 @@ public sealed class ParticipantsPersistanceTests : IDisposable
         await using var systeme = _base.Systeme();
         var ex = await Assert.ThrowsAsync<SqliteException>(() => systeme.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO DecisionsEligibilite (Id, StructureId, ParticipantId, DateValidation, ValideParId, ValideParNom)
-            VALUES ({Guid.NewGuid()}, {structureId}, {participant.Id}, '2024-02-01', {Guid.NewGuid()}, 'X')
+            VALUES ({Guid.NewGuid()}, {structureId}, {participant.Id.Valeur}, '2024-02-01', {Guid.NewGuid()}, 'X')
             """));
         Assert.Contains("UNIQUE", ex.Message, StringComparison.Ordinal);
     }
@@ -158,7 +159,7 @@ public sealed class ParticipantsPersistanceTests : IDisposable
     public async Task Acces_sensible_consigne_sans_valeur()
     {
         var structureId = await NouvelleStructureAsync();
-        var participantId = Guid.NewGuid();
+        var participantId = ParticipantId.De(Guid.NewGuid());
         await using (var db = _base.Pour(structureId, "Direction test"))
             await db.ConsignerAsync(structureId, participantId, JournalisationAccesSensibles.CategoriesSensibles, _base.Horloge.GetUtcNow());
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Clause.Domain.Commun;
 using Clause.Domain.Contrats;
 using Clause.Domain.Entreprises;
 using Clause.Domain.Marches;
@@ -50,7 +51,7 @@ public class ContratsPagesTests(FabriqueClause app) : IClassFixture<FabriqueClau
 
     private static List<KeyValuePair<string, string>> Formulaire(Situation s, string debut = "2026-02-02", string fin = "2026-12-31",
         ModaliteContrat modalite = ModaliteContrat.EmbaucheDirecte, Guid? employeurId = null, bool valider = false, string motif = "",
-        Guid? participantId = null, Guid? lotId = null) =>
+        ParticipantId? participantId = null, LotId? lotId = null) =>
     [
         new("Saisie.ParticipantId", (participantId ?? s.Participant.Id).ToString()),
         new("Saisie.LotId", (lotId ?? s.Lot.Id).ToString()),
@@ -72,10 +73,10 @@ public class ContratsPagesTests(FabriqueClause app) : IClassFixture<FabriqueClau
     private Task<List<Contrat>> ContratsAsync(Guid structureId) =>
         app.LireBaseAsync(db => db.Contrats.IgnoreQueryFilters().AsNoTracking().Where(c => c.StructureId == structureId).ToListAsync());
 
-    private static Guid IdDansAdresse(HttpResponseMessage reponse)
+    private static ContratId IdDansAdresse(HttpResponseMessage reponse)
     {
         Assert.Equal(HttpStatusCode.Redirect, reponse.StatusCode);
-        return Guid.Parse(reponse.Headers.Location!.OriginalString.Split('/')[^1]);
+        return ContratId.De(Guid.Parse(reponse.Headers.Location!.OriginalString.Split('/')[^1]));
     }
 
     /// <summary>A contrat saved directly (proposed by the facilitateur), for the pages that act on one.</summary>

@@ -75,7 +75,7 @@ public class LotsPagesTests(FabriqueClause app) : IClassFixture<FabriqueClause>
         Assert.Contains("Création d'une version de l'obligation", page.Texte("section.historique"), StringComparison.Ordinal);
     }
 
-    private static Task<HttpResponseMessage> PosterObligationAsync(HttpClient client, Guid lotId, string taux, string motif) =>
+    private static Task<HttpResponseMessage> PosterObligationAsync(HttpClient client, LotId lotId, string taux, string motif) =>
         client.PosterChampsAsync($"/Lots/Obligation/{lotId}",
         [
             new("Saisie.Fondements", "ConditionExecution"),

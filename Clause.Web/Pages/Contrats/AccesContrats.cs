@@ -18,15 +18,15 @@ namespace Clause.Web.Pages.Contrats;
 /// </summary>
 public sealed record LigneContrat
 {
-    public Guid Id { get; init; }
+    public ContratId Id { get; init; }
 
-    public Guid ParticipantId { get; init; }
+    public ParticipantId ParticipantId { get; init; }
 
     public string NomParticipant { get; init; } = string.Empty;
 
     public string PrenomParticipant { get; init; } = string.Empty;
 
-    public Guid LotId { get; init; }
+    public LotId LotId { get; init; }
 
     public string NumeroMarche { get; init; } = string.Empty;
 
@@ -165,21 +165,21 @@ public static class AccesContrats
         };
 
     /// <summary>A contrat of the current structure, tracked for a change; null → 404.</summary>
-    public static Task<Contrat?> ChargerAsync(ClauseDbContext db, Guid id, CancellationToken annulation)
+    public static Task<Contrat?> ChargerAsync(ClauseDbContext db, ContratId id, CancellationToken annulation)
     {
         var structureId = db.Contexte.StructureId;
         return db.Contrats.FirstOrDefaultAsync(c => c.Id == id && c.StructureId == structureId, annulation);
     }
 
     /// <summary>The contrat's participant with the decisions (the eligibility check needs them).</summary>
-    public static Task<Participant> ParticipantAsync(ClauseDbContext db, Guid participantId, CancellationToken annulation)
+    public static Task<Participant> ParticipantAsync(ClauseDbContext db, ParticipantId participantId, CancellationToken annulation)
     {
         var structureId = db.Contexte.StructureId;
         return db.Participants.Include(p => p.Decisions).FirstAsync(p => p.Id == participantId && p.StructureId == structureId, annulation);
     }
 
     /// <summary>The structure's participants for the select, by name.</summary>
-    public static async Task<IReadOnlyList<SelectListItem>> ParticipantsAsync(ClauseDbContext db, Guid? selection, CancellationToken annulation)
+    public static async Task<IReadOnlyList<SelectListItem>> ParticipantsAsync(ClauseDbContext db, ParticipantId? selection, CancellationToken annulation)
     {
         var structureId = db.Contexte.StructureId;
         var participants = await db.Participants.AsNoTracking().Where(p => p.StructureId == structureId)
@@ -191,7 +191,7 @@ public static class AccesContrats
     }
 
     /// <summary>Lots that receive contrats (with a clause, in launch or execution), « Marché n° – Lot n – libellé ».</summary>
-    public static async Task<IReadOnlyList<SelectListItem>> LotsOuvertsAsync(ClauseDbContext db, Guid? selection, CancellationToken annulation)
+    public static async Task<IReadOnlyList<SelectListItem>> LotsOuvertsAsync(ClauseDbContext db, LotId? selection, CancellationToken annulation)
     {
         var structureId = db.Contexte.StructureId;
         var ouverts = StatutsLotOuverts;
@@ -207,7 +207,7 @@ public static class AccesContrats
     }
 
     /// <summary>Every lot of the structure (for the list's filter).</summary>
-    public static async Task<IReadOnlyList<SelectListItem>> TousLesLotsAsync(ClauseDbContext db, Guid? selection, CancellationToken annulation)
+    public static async Task<IReadOnlyList<SelectListItem>> TousLesLotsAsync(ClauseDbContext db, LotId? selection, CancellationToken annulation)
     {
         var structureId = db.Contexte.StructureId;
         var lots = await (from l in db.Lots.AsNoTracking()

@@ -44,7 +44,7 @@ public sealed class CreerModel(ClauseDbContext db, TimeProvider horloge) : PageA
 
     public Reglages Reglages { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(Guid? participantId, Guid? lotId, CancellationToken annulation)
+    public async Task<IActionResult> OnGetAsync(ParticipantId? participantId, LotId? lotId, CancellationToken annulation)
     {
         var structureId = Db.Contexte.StructureId;
         if (participantId is { } p && !await Db.Participants.AnyAsync(x => x.Id == p && x.StructureId == structureId, annulation)) return NotFound();
@@ -102,7 +102,7 @@ public sealed class CreerModel(ClauseDbContext db, TimeProvider horloge) : PageA
 /// <summary>A participant's eligibility as shown beside a contrat form: each decision's window, newest first.</summary>
 public sealed record SituationEligibilite(string Participant, IReadOnlyList<(DateOnly Validation, Periode Fenetre, bool Ouverte)> Fenetres)
 {
-    public static async Task<SituationEligibilite?> LireAsync(ClauseDbContext db, Guid participantId, Reglages reglages, DateOnly aujourdhui,
+    public static async Task<SituationEligibilite?> LireAsync(ClauseDbContext db, ParticipantId participantId, Reglages reglages, DateOnly aujourdhui,
         CancellationToken annulation)
     {
         ArgumentNullException.ThrowIfNull(db);

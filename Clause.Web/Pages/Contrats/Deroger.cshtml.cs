@@ -14,10 +14,10 @@ public sealed class DerogerModel(ClauseDbContext db, TimeProvider horloge) : Pag
     [BindProperty]
     public SaisieValidation Saisie { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation) =>
+    public async Task<IActionResult> OnGetAsync(ContratId id, CancellationToken annulation) =>
         await ChargerAsync(id, annulation) is null ? NotFound() : Page();
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken annulation)
+    public async Task<IActionResult> OnPostAsync(ContratId id, CancellationToken annulation)
     {
         if (await ChargerAsync(id, annulation) is not { } contrat) return NotFound();
         if (!ModelState.IsValid) return Page();

@@ -1,3 +1,4 @@
+using Clause.Domain.Commun;
 using Clause.Domain.Contrats;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
@@ -55,7 +56,7 @@ public sealed class IndexModel(ClauseDbContext db) : PageListe
     public StatutContrat? Statut { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "lot")]
-    public Guid? LotId { get; set; }
+    public LotId? LotId { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "employeur")]
     public Guid? EmployeurId { get; set; }

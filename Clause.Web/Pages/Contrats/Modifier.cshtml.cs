@@ -25,7 +25,7 @@ public sealed class ModifierModel(ClauseDbContext db) : PageActionContrat(db), I
 
     public bool AvecFinReelle => true;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation)
+    public async Task<IActionResult> OnGetAsync(ContratId id, CancellationToken annulation)
     {
         if (await ChargerAsync(id, annulation) is not { } c) return NotFound();
         Saisie = new SaisieContrat
@@ -44,7 +44,7 @@ public sealed class ModifierModel(ClauseDbContext db) : PageActionContrat(db), I
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken annulation)
+    public async Task<IActionResult> OnPostAsync(ContratId id, CancellationToken annulation)
     {
         if (await ChargerAsync(id, annulation) is not { } contrat) return NotFound();
         Employeurs = await AccesContrats.EmployeursAsync(Db, Saisie.EmployeurId, annulation);

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Clause.Web.Pages.Contrats;
 
 /// <summary>What the action pages (Valider, Refuser, Fin, Deroger) show above their form.</summary>
-public sealed record ResumeContrat(Guid Id, string Participant, string Lot, string Employeur, StatutContrat Statut, DateOnly DateDebut, DateOnly? FinPrevue)
+public sealed record ResumeContrat(ContratId Id, string Participant, string Lot, string Employeur, StatutContrat Statut, DateOnly DateDebut, DateOnly? FinPrevue)
 {
     public string Texte => $"{Participant} — {Lot} — chez {Employeur}, {Affichage.Du(new Periode(DateDebut, FinPrevue ?? DateOnly.MaxValue))}";
 }
@@ -23,7 +23,7 @@ public abstract class PageActionContrat(ClauseDbContext db) : PageAction(db)
     public ResumeContrat Resume { get; private set; } = null!;
 
     /// <summary>The contrat of the route, tracked for a change, with its <see cref="Resume"/>; null (→ 404) when the user may not see it.</summary>
-    protected async Task<Contrat?> ChargerAsync(Guid id, CancellationToken annulation)
+    protected async Task<Contrat?> ChargerAsync(ContratId id, CancellationToken annulation)
     {
         var resume = await (from c in AccesContrats.Visibles(Db, User)
                             where c.Id == id

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Clause.Domain.Commun;
 using Clause.Domain.Contrats;
 using Clause.Domain.Participants;
 using Clause.Web.Infrastructure;
@@ -66,11 +67,11 @@ public sealed record SaisieProposition : SaisieContrat
 {
     [Required(ErrorMessage = "Le champ « Participant » est obligatoire.")]
     [Display(Name = "Participant")]
-    public Guid? ParticipantId { get; set; }
+    public ParticipantId? ParticipantId { get; set; }
 
     [Required(ErrorMessage = "Le champ « Lot » est obligatoire.")]
     [Display(Name = "Lot")]
-    public Guid? LotId { get; set; }
+    public LotId? LotId { get; set; }
 
     /// <summary>Validates the proposal in the same save (a facilitateur's own proposal usually needs no second look).</summary>
     [Display(Name = "Valider immédiatement")]

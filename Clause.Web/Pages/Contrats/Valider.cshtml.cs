@@ -16,14 +16,14 @@ public sealed class ValiderModel(ClauseDbContext db, TimeProvider horloge) : Pag
 
     public int FenetreMois { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation)
+    public async Task<IActionResult> OnGetAsync(ContratId id, CancellationToken annulation)
     {
         if (await ChargerAsync(id, annulation) is null) return NotFound();
         FenetreMois = (await ReglagesStructure.LireAsync(Db, annulation)).FenetreEligibiliteMois;
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken annulation)
+    public async Task<IActionResult> OnPostAsync(ContratId id, CancellationToken annulation)
     {
         if (await ChargerAsync(id, annulation) is not { } contrat) return NotFound();
         var reglages = await ReglagesStructure.LireAsync(Db, annulation);

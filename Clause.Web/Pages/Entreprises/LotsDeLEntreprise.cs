@@ -7,7 +7,7 @@ namespace Clause.Web.Pages.Entreprises;
 
 /// <summary>One lot a company holds, in which role, with its marché, opération, donneur d'ordre and hours due.</summary>
 public sealed record LotDeLEntreprise(
-    Guid LotId,
+    LotId LotId,
     int NumeroLot,
     string LibelleLot,
     RoleAttribution Role,

@@ -43,7 +43,7 @@ public sealed class AValiderModel(ClauseDbContext db) : PageListe
     }
 }
 
-public sealed record LigneAValider(Guid Id, Guid ContratId, Domain.Commun.Mois Mois, long Minutes, bool Converti, bool HorsPeriode, string Prenom, string Nom, Guid LotId,
+public sealed record LigneAValider(DeclarationId Id, ContratId ContratId, Domain.Commun.Mois Mois, long Minutes, bool Converti, bool HorsPeriode, string Prenom, string Nom, LotId LotId,
     int LotNumero, string LotLibelle, string Employeur, string SaisieParNom, DateTimeOffset SaisieLe, int Version)
 {
     public string Participant => AccesHeures.Nom(Prenom, Nom);

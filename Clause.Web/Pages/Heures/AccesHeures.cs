@@ -63,7 +63,7 @@ public static class AccesHeures
 }
 
 /// <summary>The head of a contrat's hours pages: who, where, for whom, under which modality, between which dates.</summary>
-public sealed record EnteteContrat(Guid Id, Guid ParticipantId, string Participant, Guid LotId, string Lot, Guid EmployeurId, string Employeur,
+public sealed record EnteteContrat(ContratId Id, ParticipantId ParticipantId, string Participant, LotId LotId, string Lot, Guid EmployeurId, string Employeur,
     ModaliteContrat Modalite, StatutContrat Statut, DateOnly DateDebut, DateOnly? FinPrevue, DateOnly? FinReelle, bool EligibiliteValide)
 {
     public Periode Periode => new(DateDebut, FinReelle ?? FinPrevue ?? DateOnly.MaxValue);
@@ -71,7 +71,7 @@ public sealed record EnteteContrat(Guid Id, Guid ParticipantId, string Participa
     public bool AccepteMontant => Modalite.AccepteMontantFacture();
 
     /// <summary>One query: the contrat of the current structure with its participant, lot and employer; null → 404.</summary>
-    public static async Task<EnteteContrat?> ChargerAsync(ClauseDbContext db, Guid contratId, CancellationToken annulation)
+    public static async Task<EnteteContrat?> ChargerAsync(ClauseDbContext db, ContratId contratId, CancellationToken annulation)
     {
         ArgumentNullException.ThrowIfNull(db);
         var structureId = db.Contexte.StructureId;
@@ -108,4 +108,4 @@ public sealed record EnteteContrat(Guid Id, Guid ParticipantId, string Participa
 }
 
 /// <summary>A declared line offered for a decision in a list: its id, « Léa Martin en mars 2026 » and the page to come back to.</summary>
-public sealed record DecisionLigne(Guid DeclarationId, string Libelle, string Retour);
+public sealed record DecisionLigne(DeclarationId DeclarationId, string Libelle, string Retour);

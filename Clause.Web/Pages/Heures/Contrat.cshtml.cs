@@ -29,7 +29,7 @@ public sealed class ContratModel(ClauseDbContext db, RequetesHeures requetes, Ti
 
     public bool Gestion { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid contratId, CancellationToken annulation)
+    public async Task<IActionResult> OnGetAsync(ContratId contratId, CancellationToken annulation)
     {
         var contrat = await EnteteContrat.ChargerAsync(db, contratId, annulation);
         if (contrat is null) return NotFound();
@@ -72,7 +72,7 @@ public sealed class ContratModel(ClauseDbContext db, RequetesHeures requetes, Ti
     }
 }
 
-public sealed record LigneContrat(Guid Id, Mois Mois, long Minutes, StatutDeclaration Statut, bool Converti, bool HorsPeriode, int Version,
+public sealed record LigneContrat(DeclarationId Id, Mois Mois, long Minutes, StatutDeclaration Statut, bool Converti, bool HorsPeriode, int Version,
     long? MontantFactureCentimes, string? MotifRejet, string SaisieParNom, DateTimeOffset SaisieLe);
 
 public sealed record MoisContrat(Mois Mois, LigneContrat? Ligne, bool DansLeContrat);

@@ -24,13 +24,13 @@ public sealed class DecisionModel(ClauseDbContext db, ServiceHeures service) : P
 
     public string Retour { get; private set; } = string.Empty;
 
-    public async Task<IActionResult> OnGetAsync(Guid declarationId, string? retour, CancellationToken annulation)
+    public async Task<IActionResult> OnGetAsync(DeclarationId declarationId, string? retour, CancellationToken annulation)
     {
         if (!await ChargerAsync(declarationId, retour, annulation)) return NotFound();
         return Page();
     }
 
-    public async Task<IActionResult> OnPostValiderAsync(Guid declarationId, string? retour, CancellationToken annulation)
+    public async Task<IActionResult> OnPostValiderAsync(DeclarationId declarationId, string? retour, CancellationToken annulation)
     {
         if (!await ChargerAsync(declarationId, retour, annulation)) return NotFound();
         try
@@ -46,7 +46,7 @@ public sealed class DecisionModel(ClauseDbContext db, ServiceHeures service) : P
         return LocalRedirect(Retour);
     }
 
-    public async Task<IActionResult> OnPostRejeterAsync(Guid declarationId, string? retour, CancellationToken annulation)
+    public async Task<IActionResult> OnPostRejeterAsync(DeclarationId declarationId, string? retour, CancellationToken annulation)
     {
         if (!await ChargerAsync(declarationId, retour, annulation)) return NotFound();
         try
@@ -62,7 +62,7 @@ public sealed class DecisionModel(ClauseDbContext db, ServiceHeures service) : P
         return LocalRedirect(Retour);
     }
 
-    private async Task<bool> ChargerAsync(Guid declarationId, string? retour, CancellationToken annulation)
+    private async Task<bool> ChargerAsync(DeclarationId declarationId, string? retour, CancellationToken annulation)
     {
         var structureId = db.Contexte.StructureId;
         var ligne = await (from d in db.DeclarationsHeures.AsNoTracking()
@@ -100,7 +100,7 @@ public sealed class DecisionModel(ClauseDbContext db, ServiceHeures service) : P
     }
 }
 
-public sealed record LigneADecider(Guid Id, Guid ContratId, string Libelle, Guid LotId, string Lot, Duree Heures, StatutDeclaration Statut, bool Converti,
+public sealed record LigneADecider(DeclarationId Id, ContratId ContratId, string Libelle, LotId LotId, string Lot, Duree Heures, StatutDeclaration Statut, bool Converti,
     bool HorsPeriode, Montant? MontantFacture, string SaisieParNom, string SaisieLe);
 
 public sealed class SaisieRejet

@@ -48,18 +48,18 @@ public sealed class LotModel(ClauseDbContext db, ServiceHeures service, TimeProv
 
     public bool Gestion { get; private set; }
 
-    public static string Cle(Guid contratId, Mois mois) => $"{contratId:N}-{mois.Code}";
+    public static string Cle(ContratId contratId, Mois mois) => $"{contratId:N}-{mois.Code}";
 
     /// <summary>The name an input posts under; its id is derived from it (Html.GenerateIdFromName) for the error links.</summary>
     public static string NomChamp(string cle, string champ) => $"{nameof(Cellules)}[{cle}].{champ}";
 
-    public async Task<IActionResult> OnGetAsync(Guid lotId, string? debut, CancellationToken annulation)
+    public async Task<IActionResult> OnGetAsync(LotId lotId, string? debut, CancellationToken annulation)
     {
         if (!await ChargerAsync(lotId, debut, annulation)) return NotFound();
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid lotId, string? debut, CancellationToken annulation)
+    public async Task<IActionResult> OnPostAsync(LotId lotId, string? debut, CancellationToken annulation)
     {
         // The grid is read by Direction; only a facilitateur writes (GestionClause).
         if (!await ChargerAsync(lotId, debut, annulation)) return NotFound();
@@ -150,7 +150,7 @@ public sealed class LotModel(ClauseDbContext db, ServiceHeures service, TimeProv
         }
     }
 
-    private async Task<bool> ChargerAsync(Guid lotId, string? debut, CancellationToken annulation)
+    private async Task<bool> ChargerAsync(LotId lotId, string? debut, CancellationToken annulation)
     {
         var structureId = db.Contexte.StructureId;
         var lot = await db.Lots.AsNoTracking()
@@ -229,14 +229,14 @@ public sealed class CelluleGrille
     public string? Montant { get; set; }
 }
 
-public sealed record EnteteLotHeures(Guid Id, int Numero, string Libelle, Guid MarcheId, string MarcheNumero, DateOnly DebutExecution, DateOnly FinExecution)
+public sealed record EnteteLotHeures(LotId Id, int Numero, string Libelle, Guid MarcheId, string MarcheNumero, DateOnly DebutExecution, DateOnly FinExecution)
 {
     public string Nom => $"Lot {Numero} — {Libelle} (marché {MarcheNumero})";
 }
 
-public sealed record LigneGrille(Guid ContratId, string Participant, string Employeur, ModaliteContrat Modalite, StatutContrat Statut, Periode Periode,
+public sealed record LigneGrille(ContratId ContratId, string Participant, string Employeur, ModaliteContrat Modalite, StatutContrat Statut, Periode Periode,
     bool AccepteMontant, IReadOnlyList<CaseGrille> Cases);
 
 /// <summary>One month of one contrat: the current line when there is one (hours as typed back, amount when converted).</summary>
-public sealed record CaseGrille(Mois Mois, string Cle, Guid? DeclarationId, string Heures, string? Montant, StatutDeclaration? Statut,
+public sealed record CaseGrille(Mois Mois, string Cle, DeclarationId? DeclarationId, string Heures, string? Montant, StatutDeclaration? Statut,
     bool Converti, bool HorsPeriode, string? MotifRejet, bool DansLeContrat);

@@ -26,7 +26,7 @@ public sealed class SaisirModel(ClauseDbContext db, ServiceHeures service, TimeP
     /// <summary>The month's current line when the form was opened on a declared month (a correction).</summary>
     public (Duree Heures, StatutDeclaration Statut)? Existante { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid contratId, string? mois, CancellationToken annulation)
+    public async Task<IActionResult> OnGetAsync(ContratId contratId, string? mois, CancellationToken annulation)
     {
         if (!await ChargerAsync(contratId, annulation)) return NotFound();
         var choisi = AccesHeures.TryLireMois(mois, out var m) ? m : Mois.De(Affichage.Aujourdhui(horloge));
@@ -43,7 +43,7 @@ public sealed class SaisirModel(ClauseDbContext db, ServiceHeures service, TimeP
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid contratId, CancellationToken annulation)
+    public async Task<IActionResult> OnPostAsync(ContratId contratId, CancellationToken annulation)
     {
         if (!await ChargerAsync(contratId, annulation)) return NotFound();
         var lecture = new LectureSaisie(ModelState);
@@ -67,7 +67,7 @@ public sealed class SaisirModel(ClauseDbContext db, ServiceHeures service, TimeP
         try
         {
             var existante = await db.DeclarationsHeures.Where(d => d.ContratId == contratId && d.Mois == mois)
-                .Select(d => (Guid?)d.Id).FirstOrDefaultAsync(annulation);
+                .Select(d => (DeclarationId?)d.Id).FirstOrDefaultAsync(annulation);
             if (existante is { } id) await service.CorrigerAsync(id, saisie, Saisie.MotifCorrection, auteur, annulation);
             else await service.DeclarerAsync(contratId, mois, saisie, auteur, annulation);
         }
@@ -80,7 +80,7 @@ public sealed class SaisirModel(ClauseDbContext db, ServiceHeures service, TimeP
         return RedirectToPage("/Heures/Contrat", new { contratId });
     }
 
-    private async Task<bool> ChargerAsync(Guid contratId, CancellationToken annulation)
+    private async Task<bool> ChargerAsync(ContratId contratId, CancellationToken annulation)
     {
         var contrat = await EnteteContrat.ChargerAsync(db, contratId, annulation);
         if (contrat is null) return false;

@@ -18,12 +18,12 @@ public sealed class AttributionModel(ClauseDbContext db) : PageActionLot(db)
 
     public FormulaireAttribution Formulaire { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation)
+    public async Task<IActionResult> OnGetAsync(LotId id, CancellationToken annulation)
     {
         return await ChargerAsync(id, annulation) is null ? NotFound() : Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken annulation)
+    public async Task<IActionResult> OnPostAsync(LotId id, CancellationToken annulation)
     {
         if (await ChargerAsync(id, annulation) is not { } lot) return NotFound();
         if (!ModelState.IsValid) return Page();
@@ -40,7 +40,7 @@ public sealed class AttributionModel(ClauseDbContext db) : PageActionLot(db)
             "/Lots/Details", new { id }, annulation);
     }
 
-    public async Task<IActionResult> OnPostRetirerAsync(Guid id, Guid attributionId, CancellationToken annulation)
+    public async Task<IActionResult> OnPostRetirerAsync(LotId id, Guid attributionId, CancellationToken annulation)
     {
         if (await ChargerAsync(id, annulation) is not { } lot || lot.Attributions.All(a => a.Id != attributionId)) return NotFound();
         ModelState.Clear();

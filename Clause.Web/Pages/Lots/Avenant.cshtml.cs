@@ -29,14 +29,14 @@ public sealed class AvenantModel(ClauseDbContext db, TimeProvider horloge) : Pag
     /// <summary>What the page tells before saving: will the hours be recomputed?</summary>
     public bool Recalcul => Reglages.RecalculSurAvenant && Methode == MethodeCalcul.F1;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation)
+    public async Task<IActionResult> OnGetAsync(LotId id, CancellationToken annulation)
     {
         if (await ChargerAsync(id, annulation) is null) return NotFound();
         Saisie.DateEffet = Affichage.Aujourdhui(horloge);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken annulation)
+    public async Task<IActionResult> OnPostAsync(LotId id, CancellationToken annulation)
     {
         if (await ChargerAsync(id, annulation) is not { } lot) return NotFound();
         var montant = new LectureSaisie(ModelState).Montant(Saisie.NouveauMontantHT, nameof(Saisie.NouveauMontantHT), "Nouveau montant HT du lot");

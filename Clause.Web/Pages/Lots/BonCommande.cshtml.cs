@@ -18,13 +18,13 @@ public sealed class BonCommandeModel(ClauseDbContext db, TimeProvider horloge) :
 
     public FormulaireBon Formulaire { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation)
+    public async Task<IActionResult> OnGetAsync(LotId id, CancellationToken annulation)
     {
         Saisie.DateNotificationBon = Affichage.Aujourdhui(horloge);
         return await ChargerAsync(id, annulation) is null ? NotFound() : Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken annulation)
+    public async Task<IActionResult> OnPostAsync(LotId id, CancellationToken annulation)
     {
         if (await ChargerAsync(id, annulation) is not { } lot) return NotFound();
         var lecture = new LectureSaisie(ModelState);
@@ -35,7 +35,7 @@ public sealed class BonCommandeModel(ClauseDbContext db, TimeProvider horloge) :
         return await EnregistrerAsync($"Le bon de commande n°{Saisie.Numero?.Trim()} est ajouté.", "/Lots/Details", new { id }, annulation);
     }
 
-    public async Task<IActionResult> OnPostRetirerAsync(Guid id, Guid bonId, CancellationToken annulation)
+    public async Task<IActionResult> OnPostRetirerAsync(LotId id, Guid bonId, CancellationToken annulation)
     {
         if (await ChargerAsync(id, annulation) is not { } lot || lot.BonsCommande.All(b => b.Id != bonId)) return NotFound();
         lot.RetirerBonCommande(bonId);

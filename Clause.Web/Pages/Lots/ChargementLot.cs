@@ -1,3 +1,4 @@
+using Clause.Domain.Commun;
 using Clause.Domain.Marches;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
@@ -11,7 +12,7 @@ namespace Clause.Web.Pages.Lots;
 /// </summary>
 public static class ChargementLot
 {
-    public static Task<Lot?> ChargerAsync(ClauseDbContext db, Guid id, CancellationToken annulation)
+    public static Task<Lot?> ChargerAsync(ClauseDbContext db, LotId id, CancellationToken annulation)
     {
         ArgumentNullException.ThrowIfNull(db);
         return db.Lots
@@ -34,11 +35,11 @@ public static class ChargementLot
 /// </summary>
 public abstract class PageActionLot(ClauseDbContext db) : PageAction(db)
 {
-    public Guid Id { get; private set; }
+    public LotId Id { get; private set; }
 
     public string NomLot { get; private set; } = string.Empty;
 
-    protected async Task<Lot?> ChargerAsync(Guid id, CancellationToken annulation)
+    protected async Task<Lot?> ChargerAsync(LotId id, CancellationToken annulation)
     {
         var lot = await ChargementLot.ChargerAsync(Db, id, annulation);
         if (lot is null) return null;

@@ -51,7 +51,7 @@ public sealed class DetailsModel(ClauseDbContext db, TimeProvider horloge) : Pag
 
     public bool Gestion { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation)
+    public async Task<IActionResult> OnGetAsync(LotId id, CancellationToken annulation)
     {
         var structureId = db.Contexte.StructureId;
         var lot = await db.Lots.AsNoTracking()
@@ -80,7 +80,7 @@ public sealed class DetailsModel(ClauseDbContext db, TimeProvider horloge) : Pag
 
         // "By whom": the audit trail recorded who created each version.
         var auteurs = await db.JournalAudit.AsNoTracking()
-            .Where(j => j.RacineId == id && j.TypeEntite == nameof(ObligationInsertion) && j.Action == ActionAudit.Creation)
+            .Where(j => j.RacineId == id.Valeur && j.TypeEntite == nameof(ObligationInsertion) && j.Action == ActionAudit.Creation)
             .Select(j => new { j.EntiteId, j.NomUtilisateur })
             .ToListAsync(annulation);
         Versions = lot.Obligations.OrderByDescending(v => v.Version)
@@ -116,7 +116,7 @@ public sealed class DetailsModel(ClauseDbContext db, TimeProvider horloge) : Pag
     }
 }
 
-public sealed record FicheLot(Guid Id, int Numero, string Libelle, Guid MarcheId, string MarcheNumero, string MarcheObjet, TypeMarche TypeMarche,
+public sealed record FicheLot(LotId Id, int Numero, string Libelle, Guid MarcheId, string MarcheNumero, string MarcheObjet, TypeMarche TypeMarche,
     Guid OperationId, string Operation, Guid DonneurOrdreId, string DonneurOrdre, Montant MontantHT, DateOnly DebutExecution, DateOnly FinExecution,
     Fondement Fondements, StatutLot Statut, string? MotifRetour, Taux PartMainOeuvre, Montant? CoutHoraireDuLot, Montant CoutHoraireEffectif,
     bool FormationComptabilisee, Taux? PlafondFormation, bool AccordCadreBonsCommande, Duree HeuresDues);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Clause.Domain.Commun;
 using Clause.Domain.Entreprises;
 using Clause.Domain.Marches;
 using Clause.Infrastructure.Persistence;
@@ -46,10 +47,10 @@ public sealed record SaisieBonCommande
 }
 
 /// <summary>What the attribution form shows (on the lot's page and on its own page when an error is shown).</summary>
-public sealed record FormulaireAttribution(Guid LotId, SaisieAttribution Saisie, IReadOnlyList<SelectListItem> Entreprises);
+public sealed record FormulaireAttribution(LotId LotId, SaisieAttribution Saisie, IReadOnlyList<SelectListItem> Entreprises);
 
 /// <summary>What the bon de commande form shows.</summary>
-public sealed record FormulaireBon(Guid LotId, SaisieBonCommande Saisie, bool AvecHeures);
+public sealed record FormulaireBon(LotId LotId, SaisieBonCommande Saisie, bool AvecHeures);
 
 public static class ListesLots
 {

@@ -20,7 +20,7 @@ namespace Clause.Web.Pages.Lots;
 /// </summary>
 public sealed class HeuresDuLot(ClauseDbContext db, RequetesHeures requetes, TimeProvider horloge) : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync(Guid lotId)
+    public async Task<IViewComponentResult> InvokeAsync(LotId lotId)
     {
         var structureId = db.Contexte.StructureId;
         var lot = await db.Lots.AsNoTracking()
@@ -38,7 +38,7 @@ public sealed class HeuresDuLot(ClauseDbContext db, RequetesHeures requetes, Tim
     }
 }
 
-public sealed record SectionHeuresLot(Guid LotId, BilanHeures Bilan, CourbeAvancement Courbe, bool HeuresDeclarees, bool Gestion);
+public sealed record SectionHeuresLot(LotId LotId, BilanHeures Bilan, CourbeAvancement Courbe, bool HeuresDeclarees, bool Gestion);
 
 /// <summary>One month of the burn-up table: hours counted in the month, cumulated, and the linear target at the month's end.</summary>
 public sealed record MoisCourbe(Mois Mois, Duree Heures, Duree Cumul, Duree Cible, int X, int YCumul);

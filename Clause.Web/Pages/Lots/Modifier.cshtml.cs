@@ -24,7 +24,7 @@ public sealed class ModifierModel(ClauseDbContext db) : PageActionLot(db)
 
     public Reglages Reglages { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation)
+    public async Task<IActionResult> OnGetAsync(LotId id, CancellationToken annulation)
     {
         if (await ChargerAsync(id, annulation) is not { } lot) return NotFound();
         Saisie = new SaisieLotModifie
@@ -40,7 +40,7 @@ public sealed class ModifierModel(ClauseDbContext db) : PageActionLot(db)
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken annulation)
+    public async Task<IActionResult> OnPostAsync(LotId id, CancellationToken annulation)
     {
         if (await ChargerAsync(id, annulation) is not { } lot) return NotFound();
         var lecture = new LectureSaisie(ModelState);

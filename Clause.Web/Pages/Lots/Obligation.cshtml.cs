@@ -25,7 +25,7 @@ public sealed class ObligationModel(ClauseDbContext db, TimeProvider horloge) : 
 
     public Reglages Reglages { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation)
+    public async Task<IActionResult> OnGetAsync(LotId id, CancellationToken annulation)
     {
         if (await ChargerAsync(id, annulation) is not { } lot) return NotFound();
         var courante = lot.ObligationCourante!;
@@ -43,7 +43,7 @@ public sealed class ObligationModel(ClauseDbContext db, TimeProvider horloge) : 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken annulation)
+    public async Task<IActionResult> OnPostAsync(LotId id, CancellationToken annulation)
     {
         if (await ChargerAsync(id, annulation) is not { } lot) return NotFound();
         var lecture = new LectureSaisie(ModelState);

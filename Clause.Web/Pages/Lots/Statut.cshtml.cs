@@ -21,7 +21,7 @@ public sealed class StatutModel(ClauseDbContext db) : PageActionLot(db)
 
     public bool Retour => Saisie.Cible is { } cible && cible < StatutActuel;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, StatutLot? cible, CancellationToken annulation)
+    public async Task<IActionResult> OnGetAsync(LotId id, StatutLot? cible, CancellationToken annulation)
     {
         if (await ChargerAsync(id, annulation) is not { } lot) return NotFound();
         if (cible is null || !lot.StatutsAccessibles().Contains(cible.Value))
@@ -30,7 +30,7 @@ public sealed class StatutModel(ClauseDbContext db) : PageActionLot(db)
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken annulation)
+    public async Task<IActionResult> OnPostAsync(LotId id, CancellationToken annulation)
     {
         if (await ChargerAsync(id, annulation) is not { } lot) return NotFound();
         if (!ModelState.IsValid) return Page();

@@ -1,3 +1,4 @@
+using Clause.Domain.Commun;
 using Clause.Domain.Marches;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
@@ -43,5 +44,5 @@ public sealed class DetailsModel(ClauseDbContext db) : PageModel
 public sealed record FicheMarche(Guid Id, string Numero, string Objet, TypeMarche Type, DateOnly? DateNotification, DateOnly DebutExecution,
     DateOnly FinExecution, long MontantHTCentimes, Guid OperationId, string Operation, Guid DonneurOrdreId, string DonneurOrdre);
 
-public sealed record LotDuMarche(Guid Id, int Numero, string Libelle, long MontantHTCentimes, DateOnly Debut, DateOnly Fin, Fondement Fondements,
+public sealed record LotDuMarche(LotId Id, int Numero, string Libelle, long MontantHTCentimes, DateOnly Debut, DateOnly Fin, Fondement Fondements,
     StatutLot Statut, long HeuresDuesMinutes, string? Attributaire);

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Clause.Domain.Commun;
 using Clause.Domain.Participants;
 using Clause.Domain.Securite;
 using Clause.Infrastructure.Persistence;
@@ -27,7 +28,7 @@ public static class AccesParticipants
     /// The loading half of the convention for the /Participants action pages: the participant of the route, tracked for a
     /// change with its decisions, when the user may see it (<see cref="Visibles"/>' rule); null → 404.
     /// </summary>
-    public static Task<Participant?> ChargerAsync(ClauseDbContext db, ClaimsPrincipal utilisateur, Guid id, CancellationToken annulation)
+    public static Task<Participant?> ChargerAsync(ClauseDbContext db, ClaimsPrincipal utilisateur, ParticipantId id, CancellationToken annulation)
     {
         ArgumentNullException.ThrowIfNull(db);
         return Filtrer(db, db.Participants.Include(p => p.Decisions), utilisateur).FirstOrDefaultAsync(p => p.Id == id, annulation);

@@ -31,7 +31,7 @@ public sealed class DetailsModel(ClauseDbContext db, TimeProvider horloge) : Pag
 
     public int FenetreMois { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation)
+    public async Task<IActionResult> OnGetAsync(ParticipantId id, CancellationToken annulation)
     {
         var structureId = db.Contexte.StructureId;
         var fiche = await AccesParticipants.Visibles(db, User)
@@ -79,7 +79,7 @@ public sealed class DetailsModel(ClauseDbContext db, TimeProvider horloge) : Pag
     }
 }
 
-public sealed record FicheParticipant(Guid Id, Guid StructureId, string Nom, string Prenom, Sexe Sexe, DateOnly DateNaissance, string? Adresse,
+public sealed record FicheParticipant(ParticipantId Id, Guid StructureId, string Nom, string Prenom, Sexe Sexe, DateOnly DateNaissance, string? Adresse,
     string CodePostal, string Commune, bool ResidentQpv, string? CodeQpv, NiveauQualification Niveau, Prescripteur? Prescripteur,
     string? Referent, string? IdentifiantFranceTravail, DateOnly? DateInformation, DateOnly InscritLe);
 

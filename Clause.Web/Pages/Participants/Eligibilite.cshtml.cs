@@ -18,7 +18,7 @@ public sealed class EligibiliteModel(ClauseDbContext db, TimeProvider horloge) :
     [BindProperty]
     public SaisieEligibilite Saisie { get; set; } = new();
 
-    public Guid Id { get; private set; }
+    public ParticipantId Id { get; private set; }
 
     public string NomAffiche { get; private set; } = string.Empty;
 
@@ -30,7 +30,7 @@ public sealed class EligibiliteModel(ClauseDbContext db, TimeProvider horloge) :
 
     public int FenetreMois { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation)
+    public async Task<IActionResult> OnGetAsync(ParticipantId id, CancellationToken annulation)
     {
         if (await AccesParticipants.ChargerAsync(Db, User, id, annulation) is not { } p) return NotFound();
         await PreparerAsync(id, $"{p.Prenom} {p.Nom}", p.DateNaissance, annulation);
@@ -43,7 +43,7 @@ public sealed class EligibiliteModel(ClauseDbContext db, TimeProvider horloge) :
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken annulation)
+    public async Task<IActionResult> OnPostAsync(ParticipantId id, CancellationToken annulation)
     {
         if (await AccesParticipants.ChargerAsync(Db, User, id, annulation) is not { } participant) return NotFound();
         await PreparerAsync(id, $"{participant.Prenom} {participant.Nom}", participant.DateNaissance, annulation);
@@ -59,7 +59,7 @@ public sealed class EligibiliteModel(ClauseDbContext db, TimeProvider horloge) :
         return await EnregistrerAsync($"L'éligibilité de {participant.Prenom} {participant.Nom} est validée.", "/Participants/Details", new { id }, annulation);
     }
 
-    private async Task PreparerAsync(Guid id, string nom, DateOnly naissance, CancellationToken annulation)
+    private async Task PreparerAsync(ParticipantId id, string nom, DateOnly naissance, CancellationToken annulation)
     {
         Id = id;
         NomAffiche = nom;

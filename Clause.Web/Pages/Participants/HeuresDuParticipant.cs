@@ -13,7 +13,7 @@ namespace Clause.Web.Pages.Participants;
 /// </summary>
 public sealed class HeuresDuParticipant(ClauseDbContext db, RequetesHeures requetes) : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync(Guid participantId)
+    public async Task<IViewComponentResult> InvokeAsync(ParticipantId participantId)
     {
         var structureId = db.Contexte.StructureId;
         var mois = await requetes.ParMoisAsync(

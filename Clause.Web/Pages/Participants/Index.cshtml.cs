@@ -97,5 +97,5 @@ public sealed class IndexModel(ClauseDbContext db, TimeProvider horloge) : PageL
             .Replace("_", "\\_", StringComparison.Ordinal).Replace("[", "\\[", StringComparison.Ordinal) + "%";
 }
 
-public sealed record LigneParticipant(Guid Id, string Nom, string Prenom, DateOnly DateNaissance, string Commune, bool ResidentQpv,
+public sealed record LigneParticipant(ParticipantId Id, string Nom, string Prenom, DateOnly DateNaissance, string Commune, bool ResidentQpv,
     string? Referent, DateOnly? DerniereValidation);

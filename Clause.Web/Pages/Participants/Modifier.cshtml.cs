@@ -15,11 +15,11 @@ public sealed class ModifierModel(ClauseDbContext db, TimeProvider horloge) : Pa
 
     public IReadOnlyList<OptionReferent> Referents { get; private set; } = [];
 
-    public Guid Id { get; private set; }
+    public ParticipantId Id { get; private set; }
 
     public string NomAffiche { get; private set; } = string.Empty;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation)
+    public async Task<IActionResult> OnGetAsync(ParticipantId id, CancellationToken annulation)
     {
         if (await AccesParticipants.ChargerAsync(Db, User, id, annulation) is not { } p) return NotFound();
         Id = id;
@@ -45,7 +45,7 @@ public sealed class ModifierModel(ClauseDbContext db, TimeProvider horloge) : Pa
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken annulation)
+    public async Task<IActionResult> OnPostAsync(ParticipantId id, CancellationToken annulation)
     {
         if (await AccesParticipants.ChargerAsync(Db, User, id, annulation) is not { } participant) return NotFound();
         Id = id;
