@@ -118,9 +118,6 @@ public sealed class Contrat : Entite, IAppartientStructure
 
     public bool AvecDerogation => MotifDerogation is not null;
 
-    /// <summary>True when the contrat's hours count: validated with a valid eligibility.</summary>
-    public bool Compte => Statut == StatutContrat.Valide && EligibiliteValide;
-
     /// <summary>A French warning about the eligibility (shown on a proposal or a flagged contrat), or null.</summary>
     public string? AvertissementEligibilite => Statut switch
     {
@@ -257,7 +254,6 @@ public sealed class Contrat : Entite, IAppartientStructure
         VerifierParticipant(participant);
         Appliquer(participant.Verifier(DateDebut, reglages, motifDerogation, par.IdVerifie(nameof(DerogationParId)), par.Nom, le,
             nameof(DateDebut), nameof(MotifDerogation)));
-        Lever(new DerogationEnregistree(Id));
     }
 
     /// <summary>

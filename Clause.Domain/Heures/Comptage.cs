@@ -82,13 +82,15 @@ public static class Comptage
 {
     /// <summary>
     /// §7.3, THE definition of a counted line: its current version is validated, it is in period, and its contrat is
-    /// validated with a valid eligibility. An expression so that EF translates it to SQL (RequetesHeures, every page's
-    /// figures) and the very same tree, compiled, decides in memory (<see cref="EstComptee"/>).
+    /// validated with a valid eligibility. "Validated" is not tested twice: <see cref="Contrat.EligibiliteValide"/> is
+    /// only ever true on a validated contrat (set by <c>Contrat.Valider</c>, cleared by <c>Refuser</c>, and the CHECK
+    /// <c>CK_Contrats_Eligibilite</c> refuses anything else), so the flag carries both conditions. An expression so that
+    /// EF translates it to SQL (RequetesHeures, every page's figures) and the very same tree, compiled, decides in memory
+    /// (<see cref="EstComptee"/>).
     /// </summary>
     public static readonly Expression<Func<LigneComptage, bool>> Comptee = l =>
         l.Ligne.Statut == StatutDeclaration.Validee
         && !l.Ligne.HorsPeriode
-        && l.Contrat.Statut == StatutContrat.Valide
         && l.Contrat.EligibiliteValide;
 
     /// <summary>

@@ -302,7 +302,7 @@ public sealed class HeuresPersistanceTests : IDisposable
         await using var lecture = _base.Pour(s.StructureId);
         var relu = await lecture.Contrats.SingleAsync(c => c.Id == contrat.Id);
         Assert.Equal(StatutContrat.Valide, relu.Statut);
-        Assert.True(relu.Compte);
+        Assert.True(relu.EligibiliteValide);
         Assert.Equal(ancien.Decisions[0].Id, relu.DecisionEligibiliteId);
         Assert.Equal("Embauche décalée d'un jour par l'entreprise (intempéries).", relu.MotifDerogation);
         Assert.Equal(ModaliteContrat.EmbaucheDirecte, relu.Modalite);
