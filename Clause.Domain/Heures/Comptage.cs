@@ -102,6 +102,14 @@ public static class Comptage
         && !l.Ligne.HorsPeriode
         && l.Contrat.Statut != StatutContrat.Refuse;
 
+    /// <summary>
+    /// §7.1, THE definition of a line that weighs on the participant's monthly maximum across lots: any current line that
+    /// is not rejected (declared or validated, in period or not). The single-line form (RequetesHeures.SituationAsync)
+    /// and the grid (ServiceHeures.SaisirGrilleAsync) both filter with it.
+    /// </summary>
+    public static readonly Expression<Func<DeclarationHeures, bool>> PeseSurLeMaximumMensuel = d =>
+        d.Statut != StatutDeclaration.Rejetee;
+
     private static readonly Func<LigneComptage, bool> CompteeEnMemoire = Comptee.Compile();
 
     private static readonly Func<LigneComptage, bool> EnAttenteEnMemoire = EnAttente.Compile();

@@ -27,7 +27,8 @@ public sealed class RequetesHeures(ClauseDbContext db)
             .Where(d => d.ContratId == contratId && d.Mois == code)
             .Select(d => (Guid?)d.Id).FirstOrDefaultAsync(annulation).ConfigureAwait(false);
         var autres = await db.DeclarationsHeures.AsNoTracking()
-            .Where(d => d.ParticipantId == participantId && d.Mois == code && d.ContratId != contratId && d.Statut != StatutDeclaration.Rejetee)
+            .Where(d => d.ParticipantId == participantId && d.Mois == code && d.ContratId != contratId)
+            .Where(Comptage.PeseSurLeMaximumMensuel)
             .SumAsync(d => d.Minutes, annulation).ConfigureAwait(false);
         return new SituationMois(autres, existante);
     }

@@ -48,9 +48,9 @@ internal static class ReevaluationDerivees
         // Tracked instances come back with their unsaved values (identity resolution): the new dates and tolerance apply.
         var parContrat = await db.Contrats.Where(c => idsContrats.Contains(c.Id)).ToDictionaryAsync(c => c.Id, annulation).ConfigureAwait(false);
         var parLot = await db.Lots.Where(l => idsLots.Contains(l.Id)).ToDictionaryAsync(l => l.Id, annulation).ConfigureAwait(false);
-        var reglages = await db.Reglages.Where(r => idsStructures.Contains(r.StructureId)).ToDictionaryAsync(r => r.StructureId, annulation).ConfigureAwait(false);
+        var reglages = await ReglagesDesStructures.PourAsync(db, idsStructures, annulation).ConfigureAwait(false);
         foreach (var ligne in lignes)
-            ligne.ReevaluerPeriode(parContrat[ligne.ContratId], parLot[ligne.LotId], reglages[ligne.StructureId]);
+            ligne.ReevaluerPeriode(parContrat[ligne.ContratId], parLot[ligne.LotId], reglages(ligne.StructureId));
     }
 
     /// <summary>
@@ -71,8 +71,8 @@ internal static class ReevaluationDerivees
         var idsStructures = concernes.Select(c => c.StructureId).Distinct().ToList();
         var parParticipant = await db.Participants.Include(p => p.Decisions).Where(p => idsParticipants.Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, annulation).ConfigureAwait(false);
-        var reglages = await db.Reglages.Where(r => idsStructures.Contains(r.StructureId)).ToDictionaryAsync(r => r.StructureId, annulation).ConfigureAwait(false);
+        var reglages = await ReglagesDesStructures.PourAsync(db, idsStructures, annulation).ConfigureAwait(false);
         foreach (var contrat in concernes)
-            contrat.ReevaluerEligibilite(parParticipant[contrat.ParticipantId], reglages[contrat.StructureId]);
+            contrat.ReevaluerEligibilite(parParticipant[contrat.ParticipantId], reglages(contrat.StructureId));
     }
 }

@@ -187,7 +187,7 @@ public sealed class HeuresPersistanceTests : IDisposable
             Assert.Equal(H(120), (await requetes.BilanAsync(s.Lot.Id))!.RealiseesMinutes);
 
             // The grid corrects the existing line; 140 h would not fit next to the line's own 120 h if they were counted twice.
-            await service.SaisirAsync(contrat.Id, Mars, SaisieHeures.EnHeures(Duree.Heures(140)), SituationsContrats.Facilitateur);
+            await service.SaisirAsync(contrat.Id, Mars, SaisieHeures.EnHeures(Duree.Heures(140)), null, SituationsContrats.Facilitateur);
             await service.CorrigerAsync(ligne.Id, SaisieHeures.EnHeures(Duree.Heures(200)), "Relevé rectifié par l'entreprise", SituationsContrats.Facilitateur);
 
             Assert.Equal(H(200), (await requetes.BilanAsync(s.Lot.Id))!.RealiseesMinutes);

@@ -105,6 +105,46 @@ public sealed class ReevaluationDeriveesTests : IDisposable
         Assert.Equal(H(150), await RealiseesAsync(s));
     }
 
+    /// <summary>
+    /// A structure without a réglages row (an older one): the Réglages page adds the row and changes it in one save. The
+    /// added row is not returned by a query yet, so the re-evaluation must read it from the tracked entities.
+    /// </summary>
+    [Fact]
+    public async Task Tolerance_saisie_sur_une_structure_sans_reglages_reevalue_ses_lignes_dans_la_meme_sauvegarde()
+    {
+        var (s, _) = await SituationAsync((Septembre, 100), (Octobre, 50), (Novembre, 80));
+        await ModifierAsync(s.StructureId, db => RaccourcirLotAsync(db, s.Lot.Id, new DateOnly(2026, 9, 30)));
+        await ModifierAsync(s.StructureId, db => db.Reglages.ExecuteDeleteAsync());
+        Assert.Equal(H(100), await RealiseesAsync(s));
+
+        await ModifierAsync(s.StructureId, db =>
+        {
+            var reglages = Reglages.ParDefaut(s.StructureId);
+            db.Reglages.Add(reglages);
+            Regler(reglages, toleranceJours: 1);
+            return Task.CompletedTask;
+        });
+
+        Assert.Equal(H(150), await RealiseesAsync(s));
+    }
+
+    [Fact]
+    public async Task Fenetre_saisie_sur_une_structure_sans_reglages_reevalue_ses_contrats_dans_la_meme_sauvegarde()
+    {
+        var (s, contrat) = await SituationAsync((Septembre, 100));
+        await ModifierAsync(s.StructureId, db => db.Reglages.ExecuteDeleteAsync());
+
+        await ModifierAsync(s.StructureId, db =>
+        {
+            var reglages = Reglages.ParDefaut(s.StructureId);
+            db.Reglages.Add(reglages);
+            Regler(reglages, fenetreMois: 6);
+            return Task.CompletedTask;
+        });
+
+        Assert.False((await ContratAsync(s, contrat.Id)).EligibiliteValide);
+    }
+
     [Fact]
     public async Task Fin_reelle_avancee_du_contrat_sort_ses_mois_suivants_de_la_periode()
     {
