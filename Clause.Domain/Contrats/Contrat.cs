@@ -339,7 +339,7 @@ public sealed class Contrat : Entite, IAppartientStructure
         Eligibilite = controle.Statut;
         DecisionEligibiliteId = controle.DecisionId;
         if (Statut == StatutContrat.Valide)
-            EligibiliteValide = controle.Statut == StatutEligibilite.Couvert || (controle.Statut == StatutEligibilite.HorsFenetre && AvecDerogation);
+            EligibiliteValide = ControleEligibilite.Compterait(controle.Statut, AvecDerogation);
     }
 
     private void Appliquer(ControleEligibilite controle)
@@ -353,7 +353,7 @@ public sealed class Contrat : Entite, IAppartientStructure
             DerogationParNom = derogation.ParNom;
             DerogationLe = derogation.Le;
         }
-        EligibiliteValide = controle.Compte || (controle.Statut == StatutEligibilite.HorsFenetre && AvecDerogation);
+        EligibiliteValide = ControleEligibilite.Compterait(controle.Statut, AvecDerogation);
     }
 
     private void VerifierParticipant(Participant participant)
