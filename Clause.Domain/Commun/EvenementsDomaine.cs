@@ -4,7 +4,9 @@ namespace Clause.Domain.Commun;
 /// Something that happened to an entity and that other records derive state from (DOMAIN.md §7.2, §7.3). Raised by the
 /// entity's own method when one of those inputs changes; the persistence layer dispatches it inside the same
 /// <c>SaveChanges</c>, so the derived values (a line « hors période », a contrat's eligibility) can never be left stale
-/// by a page that forgot to recompute them.
+/// by a page that forgot to recompute them. An entity that holds every input of its own derived state recomputes it in
+/// the method itself and raises nothing for it (a contrat's new start date or derogation: <c>Contrat.Modifier</c>,
+/// <c>Contrat.Deroger</c>): each input has exactly one path to the value it feeds.
 /// </summary>
 public interface IEvenementDomaine;
 
@@ -22,6 +24,3 @@ public sealed record FenetreEligibiliteModifiee(Guid StructureId) : IEvenementDo
 
 /// <summary>A participant received an eligibility decision: the eligibility of their contrats is re-evaluated.</summary>
 public sealed record DecisionEligibiliteEnregistree(ParticipantId ParticipantId) : IEvenementDomaine;
-
-/// <summary>A derogation was recorded on a contrat: its eligibility is re-evaluated with it.</summary>
-public sealed record DerogationEnregistree(ContratId ContratId) : IEvenementDomaine;

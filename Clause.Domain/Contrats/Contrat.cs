@@ -118,9 +118,6 @@ public sealed class Contrat : Racine<ContratId>, IAppartientStructure
 
     public bool AvecDerogation => MotifDerogation is not null;
 
-    /// <summary>True when the contrat's hours count: validated with a valid eligibility.</summary>
-    public bool Compte => Statut == StatutContrat.Valide && EligibiliteValide;
-
     /// <summary>A French warning about the eligibility (shown on a proposal or a flagged contrat), or null.</summary>
     public string? AvertissementEligibilite => Statut switch
     {
@@ -257,7 +254,6 @@ public sealed class Contrat : Racine<ContratId>, IAppartientStructure
         VerifierParticipant(participant);
         Appliquer(participant.Verifier(DateDebut, reglages, motifDerogation, par.IdVerifie(nameof(DerogationParId)), par.Nom, le,
             nameof(DateDebut), nameof(MotifDerogation)));
-        Lever(new DerogationEnregistree(Id));
     }
 
     /// <summary>
@@ -343,7 +339,7 @@ public sealed class Contrat : Racine<ContratId>, IAppartientStructure
         Eligibilite = controle.Statut;
         DecisionEligibiliteId = controle.DecisionId;
         if (Statut == StatutContrat.Valide)
-            EligibiliteValide = controle.Statut == StatutEligibilite.Couvert || (controle.Statut == StatutEligibilite.HorsFenetre && AvecDerogation);
+            EligibiliteValide = ControleEligibilite.Compterait(controle.Statut, AvecDerogation);
     }
 
     private void Appliquer(ControleEligibilite controle)
@@ -357,7 +353,7 @@ public sealed class Contrat : Racine<ContratId>, IAppartientStructure
             DerogationParNom = derogation.ParNom;
             DerogationLe = derogation.Le;
         }
-        EligibiliteValide = controle.Compte || (controle.Statut == StatutEligibilite.HorsFenetre && AvecDerogation);
+        EligibiliteValide = ControleEligibilite.Compterait(controle.Statut, AvecDerogation);
     }
 
     private void VerifierParticipant(Participant participant)

@@ -81,13 +81,15 @@ public static class Comptage
 {
     /// <summary>
     /// §7.3, THE definition of a counted line: its current version is validated, it is in period, and its contrat is
-    /// validated with a valid eligibility. An expression so that EF translates it to SQL (RequetesHeures, every page's
-    /// figures) and the very same tree, compiled, decides in memory (<see cref="EstComptee"/>).
+    /// validated with a valid eligibility. "Validated" is not tested twice: <see cref="Contrat.EligibiliteValide"/> is
+    /// only ever true on a validated contrat (set by <c>Contrat.Valider</c>, cleared by <c>Refuser</c>, and the CHECK
+    /// <c>CK_Contrats_Eligibilite</c> refuses anything else), so the flag carries both conditions. An expression so that
+    /// EF translates it to SQL (RequetesHeures, every page's figures) and the very same tree, compiled, decides in memory
+    /// (<see cref="EstComptee"/>).
     /// </summary>
     public static readonly Expression<Func<LigneComptage, bool>> Comptee = l =>
         l.Ligne.Statut == StatutDeclaration.Validee
         && !l.Ligne.HorsPeriode
-        && l.Contrat.Statut == StatutContrat.Valide
         && l.Contrat.EligibiliteValide;
 
     /// <summary>
@@ -98,6 +100,14 @@ public static class Comptage
         l.Ligne.Statut == StatutDeclaration.Declaree
         && !l.Ligne.HorsPeriode
         && l.Contrat.Statut != StatutContrat.Refuse;
+
+    /// <summary>
+    /// §7.1, THE definition of a line that weighs on the participant's monthly maximum across lots: any current line that
+    /// is not rejected (declared or validated, in period or not). The single-line form (RequetesHeures.SituationAsync)
+    /// and the grid (ServiceHeures.SaisirGrilleAsync) both filter with it.
+    /// </summary>
+    public static readonly Expression<Func<DeclarationHeures, bool>> PeseSurLeMaximumMensuel = d =>
+        d.Statut != StatutDeclaration.Rejetee;
 
     private static readonly Func<LigneComptage, bool> CompteeEnMemoire = Comptee.Compile();
 

@@ -398,21 +398,28 @@ public sealed class GrilleHeures
     public int Ecrites { get; private set; }
 
     /// <summary>
-    /// Applies one cell: declares the month, or corrects its line when one exists; an unchanged value (same hours, not
-    /// converted) writes nothing. A refusal is recorded, not thrown, so every refused cell can be named.
+    /// Applies one cell: declares the month, or corrects its line when one exists (with <paramref name="motifCorrection"/>,
+    /// typed on the contrat's form); an unchanged value (same hours, not converted, no reason) writes nothing. A refusal
+    /// is recorded, not thrown, so every refused cell can be named.
     /// </summary>
-    public void Appliquer(ContratId contratId, Mois mois, SaisieHeures saisie, Auteur par, DateTimeOffset le)
+    public void Appliquer(ContratId contratId, Mois mois, SaisieHeures saisie, Auteur par, DateTimeOffset le, string? motifCorrection = null)
     {
         ArgumentNullException.ThrowIfNull(saisie);
-        var contrat = _contrats.TryGetValue(contratId, out var c) ? c : throw new KeyNotFoundException("Ce contrat n'existe pas.");
+        if (!_contrats.TryGetValue(contratId, out var contrat))
+        {
+            // A posted cell naming a contrat of another lot or structure (forged): refused like any cell, nothing is written.
+            _refus.Add(new RefusCellule(contratId, mois, new RegleMetierException(nameof(DeclarationHeures.ContratId),
+                $"La case de {DeclarationHeures.Texte(mois)} désigne un contrat qui n'appartient pas à ce lot : elle n'est pas enregistrée.")));
+            return;
+        }
         var situation = new SituationMois(_minutes.Where(m => m.Key.ParticipantId == contrat.ParticipantId && m.Key.Mois == mois && m.Key.ContratId != contratId)
             .Sum(m => m.Value));
         try
         {
             if (_lignes.TryGetValue((contratId, mois), out var ligne))
             {
-                if (saisie.MontantFacture is null && !ligne.Converti && saisie.Heures?.Minutes == ligne.Minutes) return;
-                ligne.Corriger(contrat, _lot, saisie, null, situation, _reglages, par, le);
+                if (saisie.MontantFacture is null && !ligne.Converti && saisie.Heures?.Minutes == ligne.Minutes && string.IsNullOrWhiteSpace(motifCorrection)) return;
+                ligne.Corriger(contrat, _lot, saisie, motifCorrection, situation, _reglages, par, le);
             }
             else
             {

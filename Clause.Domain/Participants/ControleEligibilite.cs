@@ -21,7 +21,14 @@ public enum StatutEligibilite
 public sealed record ControleEligibilite(StatutEligibilite Statut, DecisionEligibilite? Decision, Derogation? Derogation)
 {
     /// <summary>True when the contract's hours may count (inside a window, or outside with an override).</summary>
-    public bool Compte => Statut == StatutEligibilite.Couvert || (Statut == StatutEligibilite.HorsFenetre && Derogation is not null);
+    public bool Compte => Compterait(Statut, Derogation is not null);
+
+    /// <summary>
+    /// The one counting rule (§5, §7.3): inside a window, or outside every window with an override. Also used by a
+    /// contrat re-reading its eligibility, whose override is the one it already stores.
+    /// </summary>
+    public static bool Compterait(StatutEligibilite statut, bool avecDerogation) =>
+        statut == StatutEligibilite.Couvert || (statut == StatutEligibilite.HorsFenetre && avecDerogation);
 
     public Guid? DecisionId => Decision?.Id;
 }

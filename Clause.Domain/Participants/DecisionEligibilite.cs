@@ -79,7 +79,16 @@ public sealed class DecisionEligibilite : EntiteGuid, IAppartientStructure, IPar
     }
 
     /// <summary>[validation date, validation date + <paramref name="fenetreMois"/> months], both ends included.</summary>
-    public Periode Fenetre(int fenetreMois) => new(DateValidation, DateValidation.AddMonths(fenetreMois));
+    public Periode Fenetre(int fenetreMois) => FenetreDepuis(DateValidation, fenetreMois);
+
+    /// <summary>
+    /// The window of a decision validated on <paramref name="dateValidation"/> (§5), for a caller holding only the date
+    /// (a projected list, the home page): the same rule as <see cref="Fenetre"/>, so no page recomputes the end itself.
+    /// </summary>
+    public static Periode FenetreDepuis(DateOnly dateValidation, int fenetreMois) => new(dateValidation, FinFenetre(dateValidation, fenetreMois));
+
+    /// <summary>The last day of the window (included): validation date + <paramref name="fenetreMois"/> months, clamped to the month end.</summary>
+    public static DateOnly FinFenetre(DateOnly dateValidation, int fenetreMois) => dateValidation.AddMonths(fenetreMois);
 
     /// <summary>True when a contract starting on <paramref name="debutContrat"/> counts under this decision.</summary>
     public bool Couvre(DateOnly debutContrat, int fenetreMois) => Fenetre(fenetreMois).Contient(debutContrat);
@@ -94,9 +103,9 @@ public sealed class DecisionEligibilite : EntiteGuid, IAppartientStructure, IPar
     public static Periode? ValidationsDontLaFenetreFermeEntre(DateOnly debut, DateOnly fin, int fenetreMois)
     {
         var premiere = debut.AddMonths(-fenetreMois);
-        while (premiere.AddMonths(fenetreMois) < debut) premiere = premiere.AddDays(1);
+        while (FinFenetre(premiere, fenetreMois) < debut) premiere = premiere.AddDays(1);
         var derniere = fin.AddMonths(-fenetreMois);
-        while (derniere.AddDays(1).AddMonths(fenetreMois) <= fin) derniere = derniere.AddDays(1);
+        while (FinFenetre(derniere.AddDays(1), fenetreMois) <= fin) derniere = derniere.AddDays(1);
         return premiere <= derniere ? new Periode(premiere, derniere) : null;
     }
 

@@ -26,7 +26,8 @@ public sealed class RequetesHeures(ClauseDbContext db)
             .Where(d => d.ContratId == contratId && d.Mois == mois)
             .Select(d => (DeclarationId?)d.Id).FirstOrDefaultAsync(annulation).ConfigureAwait(false);
         var autres = await db.DeclarationsHeures.AsNoTracking()
-            .Where(d => d.ParticipantId == participantId && d.Mois == mois && d.ContratId != contratId && d.Statut != StatutDeclaration.Rejetee)
+            .Where(d => d.ParticipantId == participantId && d.Mois == mois && d.ContratId != contratId)
+            .Where(Comptage.PeseSurLeMaximumMensuel)
             .SumAsync(d => d.Minutes, annulation).ConfigureAwait(false);
         return new SituationMois(autres, existante);
     }

@@ -38,14 +38,15 @@ public sealed class ServiceHeures(ClauseDbContext db, RequetesHeures requetes, T
     }
 
     /// <summary>
-    /// One cell (the grid of a single cell): declares the month, or corrects its line when one exists; an unchanged
-    /// value writes nothing. A refusal is thrown.
+    /// One month of one contrat (the form /Heures/Saisir, the grid of a single cell): declares the month, or corrects its
+    /// line when one exists, with the reason typed; an unchanged value without a reason writes nothing. A refusal is thrown.
     /// </summary>
-    public async Task SaisirAsync(ContratId contratId, Mois mois, SaisieHeures saisie, Auteur par, CancellationToken annulation = default)
+    public async Task SaisirAsync(ContratId contratId, Mois mois, SaisieHeures saisie, string? motifCorrection, Auteur par,
+        CancellationToken annulation = default)
     {
         var lotId = await db.Contrats.Where(c => c.Id == contratId).Select(c => (LotId?)c.LotId).FirstOrDefaultAsync(annulation).ConfigureAwait(false)
             ?? throw new KeyNotFoundException("Ce contrat n'existe pas.");
-        var refus = await SaisirGrilleAsync(lotId, [new CelluleAEcrire(contratId, mois, saisie)], par, annulation).ConfigureAwait(false);
+        var refus = await SaisirGrilleAsync(lotId, [new CelluleAEcrire(contratId, mois, saisie, motifCorrection)], par, annulation).ConfigureAwait(false);
         if (refus.Count > 0) throw refus[0].Erreur;
     }
 
@@ -63,7 +64,7 @@ public sealed class ServiceHeures(ClauseDbContext db, RequetesHeures requetes, T
         if (cellules.Count == 0) return [];
         var lot = await db.Lots.FirstOrDefaultAsync(l => l.Id == lotId, annulation).ConfigureAwait(false)
             ?? throw new KeyNotFoundException("Ce lot n'existe pas.");
-        var reglages = await db.Reglages.FirstAsync(r => r.StructureId == lot.StructureId, annulation).ConfigureAwait(false);
+        var reglages = await ReglagesDesStructures.PourAsync(db, lot.StructureId, annulation).ConfigureAwait(false);
         var idsContrats = cellules.Select(c => c.ContratId).Distinct().ToList();
         var codes = cellules.Select(c => c.Mois).Distinct().ToList();
         var contrats = await db.Contrats.Where(c => c.LotId == lotId && idsContrats.Contains(c.Id)).ToListAsync(annulation).ConfigureAwait(false);
@@ -72,13 +73,14 @@ public sealed class ServiceHeures(ClauseDbContext db, RequetesHeures requetes, T
             .ToListAsync(annulation).ConfigureAwait(false);
         var participants = contrats.Select(c => c.ParticipantId).Distinct().ToList();
         var moisDesParticipants = await db.DeclarationsHeures.AsNoTracking()
-            .Where(d => participants.Contains(d.ParticipantId) && codes.Contains(d.Mois) && d.Statut != StatutDeclaration.Rejetee)
+            .Where(d => participants.Contains(d.ParticipantId) && codes.Contains(d.Mois))
+            .Where(Comptage.PeseSurLeMaximumMensuel)
             .Select(d => new MinutesParticipant(d.ParticipantId, d.Mois, d.ContratId, d.Minutes))
             .ToListAsync(annulation).ConfigureAwait(false);
 
         var grille = new GrilleHeures(lot, reglages, contrats, lignes, moisDesParticipants);
         var le = horloge.GetUtcNow();
-        foreach (var cellule in cellules) grille.Appliquer(cellule.ContratId, cellule.Mois, cellule.Saisie, par, le);
+        foreach (var cellule in cellules) grille.Appliquer(cellule.ContratId, cellule.Mois, cellule.Saisie, par, le, cellule.MotifCorrection);
         if (grille.Refus.Count > 0)
         {
             db.ChangeTracker.Clear();
@@ -110,7 +112,7 @@ public sealed class ServiceHeures(ClauseDbContext db, RequetesHeures requetes, T
         var contrat = await db.Contrats.FirstOrDefaultAsync(c => c.Id == contratId, annulation).ConfigureAwait(false)
             ?? throw new KeyNotFoundException("Ce contrat n'existe pas.");
         var lot = await db.Lots.FirstAsync(l => l.Id == contrat.LotId, annulation).ConfigureAwait(false);
-        var reglages = await db.Reglages.FirstAsync(r => r.StructureId == contrat.StructureId, annulation).ConfigureAwait(false);
+        var reglages = await ReglagesDesStructures.PourAsync(db, contrat.StructureId, annulation).ConfigureAwait(false);
         return (contrat, lot, reglages);
     }
 
@@ -134,5 +136,5 @@ public sealed class ServiceHeures(ClauseDbContext db, RequetesHeures requetes, T
     }
 }
 
-/// <summary>One cell of the monthly grid to write: the contrat, the month and what was typed.</summary>
-public sealed record CelluleAEcrire(ContratId ContratId, Mois Mois, SaisieHeures Saisie);
+/// <summary>One cell of the monthly grid to write: the contrat, the month, what was typed (and the reason of a correction).</summary>
+public sealed record CelluleAEcrire(ContratId ContratId, Mois Mois, SaisieHeures Saisie, string? MotifCorrection = null);

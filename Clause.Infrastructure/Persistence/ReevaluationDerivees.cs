@@ -48,31 +48,31 @@ internal static class ReevaluationDerivees
         // Tracked instances come back with their unsaved values (identity resolution): the new dates and tolerance apply.
         var parContrat = await db.Contrats.Where(c => idsContrats.Contains(c.Id)).ToDictionaryAsync(c => c.Id, annulation).ConfigureAwait(false);
         var parLot = await db.Lots.Where(l => idsLots.Contains(l.Id)).ToDictionaryAsync(l => l.Id, annulation).ConfigureAwait(false);
-        var reglages = await db.Reglages.Where(r => idsStructures.Contains(r.StructureId)).ToDictionaryAsync(r => r.StructureId, annulation).ConfigureAwait(false);
+        var reglages = await ReglagesDesStructures.PourAsync(db, idsStructures, annulation).ConfigureAwait(false);
         foreach (var ligne in lignes)
-            ligne.ReevaluerPeriode(parContrat[ligne.ContratId], parLot[ligne.LotId], reglages[ligne.StructureId]);
+            ligne.ReevaluerPeriode(parContrat[ligne.ContratId], parLot[ligne.LotId], reglages(ligne.StructureId));
     }
 
-    /// <summary>§5, §7.3: the eligibility of the contrats whose derogation, dates, participant's decisions or window réglage changed.</summary>
+    /// <summary>
+    /// §5, §7.3: the eligibility of the contrats whose participant's decisions or structure's window réglage changed (a
+    /// contrat's own start date and derogation are re-checked by the contrat itself, in <c>Modifier</c> and <c>Deroger</c>).
+    /// </summary>
     private static async Task ReevaluerEligibilitesAsync(ClauseDbContext db, List<IEvenementDomaine> evenements, CancellationToken annulation)
     {
-        var contrats = evenements.OfType<DerogationEnregistree>().Select(e => e.ContratId)
-            .Concat(evenements.OfType<DatesContratModifiees>().Select(e => e.ContratId)).ToList();
         var participants = evenements.OfType<DecisionEligibiliteEnregistree>().Select(e => e.ParticipantId).ToList();
         var structures = evenements.OfType<FenetreEligibiliteModifiee>().Select(e => e.StructureId).ToList();
-        if (contrats.Count + participants.Count == 0 && structures.Count == 0) return;
+        if (participants.Count + structures.Count == 0) return;
 
         var concernes = await db.Contrats
-            .Where(c => c.Statut != StatutContrat.Refuse
-                        && (contrats.Contains(c.Id) || participants.Contains(c.ParticipantId) || structures.Contains(c.StructureId)))
+            .Where(c => c.Statut != StatutContrat.Refuse && (participants.Contains(c.ParticipantId) || structures.Contains(c.StructureId)))
             .ToListAsync(annulation).ConfigureAwait(false);
         if (concernes.Count == 0) return;
         var idsParticipants = concernes.Select(c => c.ParticipantId).Distinct().ToList();
         var idsStructures = concernes.Select(c => c.StructureId).Distinct().ToList();
         var parParticipant = await db.Participants.Include(p => p.Decisions).Where(p => idsParticipants.Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, annulation).ConfigureAwait(false);
-        var reglages = await db.Reglages.Where(r => idsStructures.Contains(r.StructureId)).ToDictionaryAsync(r => r.StructureId, annulation).ConfigureAwait(false);
+        var reglages = await ReglagesDesStructures.PourAsync(db, idsStructures, annulation).ConfigureAwait(false);
         foreach (var contrat in concernes)
-            contrat.ReevaluerEligibilite(parParticipant[contrat.ParticipantId], reglages[contrat.StructureId]);
+            contrat.ReevaluerEligibilite(parParticipant[contrat.ParticipantId], reglages(contrat.StructureId));
     }
 }

@@ -30,6 +30,17 @@ public sealed class EvenementsDomaineTests
     }
 
     [Fact]
+    public void Le_debut_du_lot_seul_leve_aussi_l_evenement()
+    {
+        var s = new SituationsContrats();
+
+        // Lot 01/01 → 31/12/2026; only the start moves (to 01/10), the end stays.
+        s.Lot.Modifier(s.Lot.Marche, s.Lot.Libelle, new DateOnly(2026, 10, 1), s.Lot.FinExecution);
+
+        Assert.Equal([new DatesLotModifiees(s.Lot.Id)], s.Lot.EvenementsEnAttente());
+    }
+
+    [Fact]
     public void La_tolerance_et_la_fenetre_levent_chacune_leur_evenement()
     {
         var reglages = Reglages.ParDefaut(Guid.NewGuid());
@@ -66,6 +77,22 @@ public sealed class EvenementsDomaineTests
         Assert.Equal([new DatesContratModifiees(contrat.Id)], contrat.RetirerEvenements());
 
         contrat.EnregistrerFin(new DateOnly(2026, 10, 15));
+        Assert.Equal([new DatesContratModifiees(contrat.Id)], contrat.RetirerEvenements());
+    }
+
+    [Fact]
+    public void La_fin_prevue_seule_puis_la_fin_reelle_seule_d_un_contrat_corrige_levent_chacune_l_evenement()
+    {
+        var s = new SituationsContrats();
+        var contrat = s.UnContratValide(); // 05/01 → 31/12/2026, no actual end
+
+        // Only the planned end changes (31/12 → 15/10).
+        contrat.Modifier(SituationsContrats.Donnees(fin: new DateOnly(2026, 10, 15)), s.Lot, s.Titulaire, s.Participant, s.Reglages);
+        Assert.Equal([new DatesContratModifiees(contrat.Id)], contrat.RetirerEvenements());
+
+        // Only the actual end changes (none → 10/10), typed in the form rather than through EnregistrerFin.
+        contrat.Modifier(SituationsContrats.Donnees(fin: new DateOnly(2026, 10, 15)) with { FinReelle = new DateOnly(2026, 10, 10) },
+            s.Lot, s.Titulaire, s.Participant, s.Reglages);
         Assert.Equal([new DatesContratModifiees(contrat.Id)], contrat.RetirerEvenements());
     }
 }

@@ -34,6 +34,25 @@ public sealed class ListesTests : IDisposable
     }
 
     [Fact]
+    public async Task La_recherche_prend_les_jokers_saisis_a_la_lettre()
+    {
+        // "%", "_", "\" and "[" typed by the user match themselves only (SQL Server reads "[" as a character set).
+        await SemerAsync(("Atelier [A] 100%", "Tours"), ("Atelier A 1000", "Tours"), ("Atelier_B \\ C", "Tours"), ("AtelierxB", "Tours"));
+        using var db = _base.Systeme();
+
+        Task<List<string>> Chercher(string saisie)
+        {
+            var motif = RechercheTexte.Contient(saisie);
+            return Noms(db.Structures.Where(s => EF.Functions.Like(s.Nom, motif, RechercheTexte.Echappement)).OrderBy(s => s.Nom));
+        }
+
+        Assert.Equal(["Atelier [A] 100%"], await Chercher(" [A] "));
+        Assert.Equal(["Atelier [A] 100%"], await Chercher("100%"));
+        Assert.Equal(["Atelier_B \\ C"], await Chercher("r_B"));
+        Assert.Equal(["Atelier_B \\ C"], await Chercher("\\"));
+    }
+
+    [Fact]
     public void Une_colonne_non_declaree_n_a_pas_d_en_tete() =>
         Assert.Throws<ArgumentException>(() => Colonnes.Libelle("type"));
 

@@ -51,11 +51,14 @@ public static class RechercheTexte
 {
     public const string Echappement = "\\";
 
-    /// <summary>"%texte%" with %, _ and \ escaped (use with <see cref="Echappement"/>).</summary>
+    /// <summary>
+    /// "%texte%" with %, _, \ and [ escaped (use with <see cref="Echappement"/>): SQL Server reads [ as the start of a
+    /// character set; SQLite matches an escaped [ literally, so one pattern serves both providers.
+    /// </summary>
     public static string Contient(string texte)
     {
         ArgumentNullException.ThrowIfNull(texte);
         return "%" + texte.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            .Replace("_", "\\_", StringComparison.Ordinal).Replace("[", "\\[", StringComparison.Ordinal) + "%";
     }
 }

@@ -40,6 +40,25 @@ public abstract class PageAction(ClauseDbContext db) : PageModel
         }
     }
 
+    /// <summary>
+    /// The same for a service that loads, calls the domain and saves in one operation (the hours: ServiceHeures): its
+    /// <see cref="RegleMetierException"/> goes beside the field it names and nothing was saved.
+    /// </summary>
+    protected async Task<bool> AppliquerAsync(Func<Task> appelService, IReadOnlyDictionary<string, string>? renommages = null)
+    {
+        ArgumentNullException.ThrowIfNull(appelService);
+        try
+        {
+            await appelService();
+            return true;
+        }
+        catch (RegleMetierException ex)
+        {
+            ModelState.AjouterErreur(ex, renommages);
+            return false;
+        }
+    }
+
     /// <summary>The same for a creation: the domain factory's record, or false (and null) when it refused.</summary>
     protected bool Appliquer<T>(Func<T> creation, [NotNullWhen(true)] out T? cree, IReadOnlyDictionary<string, string>? renommages = null)
         where T : class
@@ -57,6 +76,14 @@ public abstract class PageAction(ClauseDbContext db) : PageModel
         await db.SaveChangesAsync(annulation);
         TempData["Succes"] = succes;
         return RedirectToPage(page, route);
+    }
+
+    /// <summary>Same, back to a local address the page was given (a list that posts inline and wants to be shown again).</summary>
+    protected async Task<IActionResult> EnregistrerAsync(string succes, string adresseLocale, CancellationToken annulation)
+    {
+        await db.SaveChangesAsync(annulation);
+        TempData["Succes"] = succes;
+        return LocalRedirect(adresseLocale);
     }
 
     /// <summary>

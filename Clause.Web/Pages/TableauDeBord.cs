@@ -105,7 +105,7 @@ public sealed class TableauDeBord
                                    select new { participant.Id, participant.Prenom, participant.Nom, d.DateValidation })
                 .Take(FenetresMax)
                 .ToListAsync(annulation);
-            fenetres = decisions.Select(d => new FenetreFermant(d.Id, AccesHeures.Nom(d.Prenom, d.Nom), d.DateValidation.AddMonths(fenetreMois))).ToList();
+            fenetres = decisions.Select(d => new FenetreFermant(d.Id, AccesHeures.Nom(d.Prenom, d.Nom), DecisionEligibilite.FinFenetre(d.DateValidation, fenetreMois))).ToList();
         }
 
         return new TableauDeBord

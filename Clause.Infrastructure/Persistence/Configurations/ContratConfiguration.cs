@@ -42,7 +42,6 @@ internal sealed class ContratConfiguration : IEntityTypeConfiguration<Contrat>
         builder.Ignore(c => c.Periode);
         builder.Ignore(c => c.HeuresHebdo);
         builder.Ignore(c => c.AvecDerogation);
-        builder.Ignore(c => c.Compte);
         builder.Ignore(c => c.AvertissementEligibilite);
         builder.Property(c => c.Poste).HasMaxLength(Contrat.PosteLongueurMax);
         builder.Property(c => c.CodeRome).HasMaxLength(Contrat.CodeRomeLongueur);

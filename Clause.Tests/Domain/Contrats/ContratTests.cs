@@ -22,7 +22,7 @@ public class ContratTests
         Assert.Equal(OrigineProposition.Entreprise, contrat.Origine);
         Assert.Equal(SituationsContrats.Entreprise.Nom, contrat.ProposeParNom);
         Assert.Null(contrat.AvertissementEligibilite);
-        Assert.False(contrat.Compte);
+        Assert.False(contrat.EligibiliteValide);
         Assert.Equal("F1703", contrat.CodeRome);
         Assert.Equal(35 * 60, contrat.HeuresHebdoMinutes);
 
@@ -30,7 +30,6 @@ public class ContratTests
 
         Assert.Equal(StatutContrat.Valide, contrat.Statut);
         Assert.True(contrat.EligibiliteValide);
-        Assert.True(contrat.Compte);
         Assert.Equal(StatutEligibilite.Couvert, contrat.Eligibilite);
         Assert.Equal(s.Participant.Decisions[0].Id, contrat.DecisionEligibiliteId);
         Assert.Equal(ParticipantsDeTest.FacilitateurNom, contrat.DecideParNom);
@@ -65,7 +64,7 @@ public class ContratTests
 
         Assert.Equal(StatutContrat.Refuse, contrat.Statut);
         Assert.Equal("Le poste ne relève pas du lot.", contrat.MotifRefus);
-        Assert.False(contrat.Compte);
+        Assert.False(contrat.EligibiliteValide);
         var revalidation = Assert.Throws<RegleMetierException>(() => contrat.Valider(s.Participant, s.Reglages, null, SituationsContrats.Facilitateur, Maintenant));
         Assert.Equal("Un contrat au statut « Refusé » ne peut pas être validé.", revalidation.Message);
     }
@@ -94,7 +93,7 @@ public class ContratTests
         var participant = s.UnParticipantEligible("Bernard", new DateOnly(2024, 1, 10));
 
         var le10 = s.UnContratValide(participant: participant, debut: new DateOnly(2026, 1, 10));
-        Assert.True(le10.Compte);
+        Assert.True(le10.EligibiliteValide);
         Assert.False(le10.AvecDerogation);
 
         var le11 = s.UnContratPropose(participant: participant, debut: new DateOnly(2026, 1, 11));
@@ -108,7 +107,7 @@ public class ContratTests
 
         le11.Valider(participant, s.Reglages, "Embauche décalée d'un jour par l'entreprise (intempéries).", SituationsContrats.Facilitateur, Maintenant);
 
-        Assert.True(le11.Compte);
+        Assert.True(le11.EligibiliteValide);
         Assert.True(le11.AvecDerogation);
         Assert.Equal("Embauche décalée d'un jour par l'entreprise (intempéries).", le11.MotifDerogation);
         Assert.Equal(ParticipantsDeTest.FacilitateurNom, le11.DerogationParNom);
@@ -127,12 +126,12 @@ public class ContratTests
 
         Assert.Equal(StatutContrat.Valide, contrat.Statut);
         Assert.False(contrat.EligibiliteValide);
-        Assert.False(contrat.Compte);
+        Assert.False(contrat.EligibiliteValide);
         Assert.NotNull(contrat.AvertissementEligibilite);
 
         contrat.Deroger(participant, s.Reglages, "Démarrage reporté par l'entreprise, accord du maître d'ouvrage.", SituationsContrats.Facilitateur, Maintenant);
 
-        Assert.True(contrat.Compte);
+        Assert.True(contrat.EligibiliteValide);
         Assert.Null(contrat.AvertissementEligibilite);
     }
 

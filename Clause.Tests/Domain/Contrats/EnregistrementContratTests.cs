@@ -22,7 +22,7 @@ public class EnregistrementContratTests
 
         Assert.Equal(StatutContrat.Valide, contrat.Statut);
         Assert.Equal(OrigineProposition.Facilitateur, contrat.Origine);
-        Assert.True(contrat.Compte);
+        Assert.True(contrat.EligibiliteValide);
         Assert.Equal(Maintenant, contrat.DecideLe);
     }
 
@@ -35,7 +35,7 @@ public class EnregistrementContratTests
             SituationsContrats.Facilitateur, Maintenant);
 
         Assert.Equal(StatutContrat.Propose, contrat.Statut);
-        Assert.False(contrat.Compte);
+        Assert.False(contrat.EligibiliteValide);
         Assert.Null(contrat.DecideLe);
     }
 
@@ -64,7 +64,7 @@ public class EnregistrementContratTests
 
         var contrat = Contrat.Enregistrer(ancien, s.Lot, s.Titulaire, SituationsContrats.Donnees(), s.Reglages, true,
             "Embauche urgente validée par la direction", SituationsContrats.Facilitateur, Maintenant);
-        Assert.True(contrat.Compte);
+        Assert.True(contrat.EligibiliteValide);
         Assert.True(contrat.AvecDerogation);
     }
 }

@@ -104,4 +104,23 @@ public sealed class GrilleHeuresPersistanceTests : IDisposable
         await using var lecture = _base.Pour(s.StructureId);
         Assert.Equal(0, await lecture.DeclarationsHeures.CountAsync());
     }
+
+    [Fact]
+    public async Task Une_case_d_un_contrat_d_une_autre_structure_est_refusee_en_la_nommant_et_rien_n_est_ecrit()
+    {
+        var (s, contrats) = await SituationAsync(1);
+        var (_, autres) = await SituationAsync(1);
+        var mars = new Mois(2026, 3);
+
+        var (_, refus) = await SaisirAsync(s, [
+            new CelluleAEcrire(contrats[0].Id, mars, SaisieHeures.EnHeures(Duree.Heures(10))),
+            new CelluleAEcrire(autres[0].Id, mars, SaisieHeures.EnHeures(Duree.Heures(20))),
+        ]);
+
+        var seul = Assert.Single(refus);
+        Assert.Equal(autres[0].Id, seul.ContratId);
+        Assert.Equal("La case de mars 2026 désigne un contrat qui n'appartient pas à ce lot : elle n'est pas enregistrée.", seul.Erreur.Message);
+        await using var lecture = _base.Systeme();
+        Assert.Equal(0, await lecture.DeclarationsHeures.CountAsync());
+    }
 }

@@ -187,7 +187,7 @@ public sealed class HeuresPersistanceTests : IDisposable
             Assert.Equal(H(120), (await requetes.BilanAsync(s.Lot.Id))!.RealiseesMinutes);
 
             // The grid corrects the existing line; 140 h would not fit next to the line's own 120 h if they were counted twice.
-            await service.SaisirAsync(contrat.Id, Mars, SaisieHeures.EnHeures(Duree.Heures(140)), SituationsContrats.Facilitateur);
+            await service.SaisirAsync(contrat.Id, Mars, SaisieHeures.EnHeures(Duree.Heures(140)), null, SituationsContrats.Facilitateur);
             await service.CorrigerAsync(ligne.Id, SaisieHeures.EnHeures(Duree.Heures(200)), "Relevé rectifié par l'entreprise", SituationsContrats.Facilitateur);
 
             Assert.Equal(H(200), (await requetes.BilanAsync(s.Lot.Id))!.RealiseesMinutes);
@@ -302,7 +302,7 @@ public sealed class HeuresPersistanceTests : IDisposable
         await using var lecture = _base.Pour(s.StructureId);
         var relu = await lecture.Contrats.SingleAsync(c => c.Id == contrat.Id);
         Assert.Equal(StatutContrat.Valide, relu.Statut);
-        Assert.True(relu.Compte);
+        Assert.True(relu.EligibiliteValide);
         Assert.Equal(ancien.Decisions[0].Id, relu.DecisionEligibiliteId);
         Assert.Equal("Embauche décalée d'un jour par l'entreprise (intempéries).", relu.MotifDerogation);
         Assert.Equal(ModaliteContrat.EmbaucheDirecte, relu.Modalite);

@@ -105,6 +105,46 @@ public sealed class ReevaluationDeriveesTests : IDisposable
         Assert.Equal(H(150), await RealiseesAsync(s));
     }
 
+    /// <summary>
+    /// A structure without a réglages row (an older one): the Réglages page adds the row and changes it in one save. The
+    /// added row is not returned by a query yet, so the re-evaluation must read it from the tracked entities.
+    /// </summary>
+    [Fact]
+    public async Task Tolerance_saisie_sur_une_structure_sans_reglages_reevalue_ses_lignes_dans_la_meme_sauvegarde()
+    {
+        var (s, _) = await SituationAsync((Septembre, 100), (Octobre, 50), (Novembre, 80));
+        await ModifierAsync(s.StructureId, db => RaccourcirLotAsync(db, s.Lot.Id, new DateOnly(2026, 9, 30)));
+        await ModifierAsync(s.StructureId, db => db.Reglages.ExecuteDeleteAsync());
+        Assert.Equal(H(100), await RealiseesAsync(s));
+
+        await ModifierAsync(s.StructureId, db =>
+        {
+            var reglages = Reglages.ParDefaut(s.StructureId);
+            db.Reglages.Add(reglages);
+            Regler(reglages, toleranceJours: 1);
+            return Task.CompletedTask;
+        });
+
+        Assert.Equal(H(150), await RealiseesAsync(s));
+    }
+
+    [Fact]
+    public async Task Fenetre_saisie_sur_une_structure_sans_reglages_reevalue_ses_contrats_dans_la_meme_sauvegarde()
+    {
+        var (s, contrat) = await SituationAsync((Septembre, 100));
+        await ModifierAsync(s.StructureId, db => db.Reglages.ExecuteDeleteAsync());
+
+        await ModifierAsync(s.StructureId, db =>
+        {
+            var reglages = Reglages.ParDefaut(s.StructureId);
+            db.Reglages.Add(reglages);
+            Regler(reglages, fenetreMois: 6);
+            return Task.CompletedTask;
+        });
+
+        Assert.False((await ContratAsync(s, contrat.Id)).EligibiliteValide);
+    }
+
     [Fact]
     public async Task Fin_reelle_avancee_du_contrat_sort_ses_mois_suivants_de_la_periode()
     {
@@ -113,6 +153,69 @@ public sealed class ReevaluationDeriveesTests : IDisposable
         await ModifierAsync(s.StructureId, async db => (await db.Contrats.SingleAsync(c => c.Id == contrat.Id)).EnregistrerFin(new DateOnly(2026, 10, 15)));
 
         Assert.Equal(H(100), await RealiseesAsync(s));
+    }
+
+    /// <summary>Corrects the contrat through its form (the same checks as the page), with the lot, employer, participant and réglages loaded.</summary>
+    private static async Task CorrigerContratAsync(ClauseDbContext db, Guid contratId, DonneesContrat donnees)
+    {
+        var charge = await db.Contrats.SingleAsync(c => c.Id == contratId);
+        var lot = await db.Lots.Include(l => l.Attributions).SingleAsync(l => l.Id == charge.LotId);
+        var participant = await db.Participants.Include(p => p.Decisions).SingleAsync(p => p.Id == charge.ParticipantId);
+        var employeur = await db.Entreprises.SingleAsync(e => e.Id == charge.EmployeurId);
+        charge.Modifier(donnees, lot, employeur, participant, await db.Reglages.SingleAsync());
+    }
+
+    private async Task<bool> HorsPeriodeAsync(SituationsContrats s, Guid contratId, Mois mois)
+    {
+        await using var db = _base.Pour(s.StructureId);
+        return await db.DeclarationsHeures.AsNoTracking().Where(d => d.ContratId == contratId && d.Mois == mois.Code)
+            .Select(d => d.HorsPeriode).SingleAsync();
+    }
+
+    [Fact]
+    public async Task Fin_prevue_avancee_au_15_octobre_sort_novembre_de_la_periode()
+    {
+        // Contrat 05/01 → 31/12/2026, 100 h in September and 80 h in November. The planned end corrected to 15/10 (start
+        // unchanged): November no longer overlaps the contrat → hors période, 100 h counted instead of 180.
+        var (s, contrat) = await SituationAsync((Septembre, 100), (Novembre, 80));
+
+        await ModifierAsync(s.StructureId, db => CorrigerContratAsync(db, contrat.Id, SituationsContrats.Donnees(fin: new DateOnly(2026, 10, 15))));
+
+        Assert.True(await HorsPeriodeAsync(s, contrat.Id, Novembre));
+        Assert.False(await HorsPeriodeAsync(s, contrat.Id, Septembre));
+        Assert.Equal(H(100), await RealiseesAsync(s));
+    }
+
+    [Fact]
+    public async Task Fin_reelle_saisie_dans_le_formulaire_du_contrat_sort_ses_mois_suivants_de_la_periode()
+    {
+        // Same contrat; only the actual end is typed in the form (15/10, planned end and start unchanged): November is
+        // after it → hors période, 100 h counted.
+        var (s, contrat) = await SituationAsync((Septembre, 100), (Novembre, 80));
+
+        await ModifierAsync(s.StructureId, db => CorrigerContratAsync(db, contrat.Id,
+            SituationsContrats.Donnees() with { FinReelle = new DateOnly(2026, 10, 15) }));
+
+        Assert.True(await HorsPeriodeAsync(s, contrat.Id, Novembre));
+        Assert.Equal(H(100), await RealiseesAsync(s));
+    }
+
+    [Fact]
+    public async Task Lot_qui_debute_au_1er_octobre_ne_compte_plus_ses_heures_de_septembre()
+    {
+        // Lot 01/01 → 31/12/2026, 100 h in September and 80 h in November. Its start moved to 01/10 (end unchanged):
+        // September no longer overlaps the execution → hors période, 80 h counted instead of 180.
+        var (s, contrat) = await SituationAsync((Septembre, 100), (Novembre, 80));
+
+        await ModifierAsync(s.StructureId, async db =>
+        {
+            var lot = await db.Lots.Include(l => l.Marche).SingleAsync(l => l.Id == s.Lot.Id);
+            lot.Modifier(lot.Marche, lot.Libelle, new DateOnly(2026, 10, 1), lot.FinExecution);
+        });
+
+        Assert.True(await HorsPeriodeAsync(s, contrat.Id, Septembre));
+        Assert.False(await HorsPeriodeAsync(s, contrat.Id, Novembre));
+        Assert.Equal(H(80), await RealiseesAsync(s));
     }
 
     [Fact]

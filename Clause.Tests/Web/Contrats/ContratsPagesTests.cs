@@ -180,7 +180,7 @@ public class ContratsPagesTests(FabriqueClause app) : IClassFixture<FabriqueClau
 
         var contrat = Assert.Single(await ContratsAsync(s.StructureId));
         Assert.Equal(StatutContrat.Valide, contrat.Statut);
-        Assert.True(contrat.Compte);
+        Assert.True(contrat.EligibiliteValide);
     }
 
     [Fact]
@@ -246,7 +246,7 @@ public class ContratsPagesTests(FabriqueClause app) : IClassFixture<FabriqueClau
         var id = IdDansAdresse(await ProposerAsync(client, Formulaire(s, debut: "2026-01-11", valider: true, motif: Derogation)));
 
         var contrat = (await ContratsAsync(s.StructureId)).Single(c => c.Id == id);
-        Assert.True(contrat.Compte);
+        Assert.True(contrat.EligibiliteValide);
         Assert.Equal(Derogation, contrat.MotifDerogation);
         var fiche = await client.PageAsync($"/Contrats/Details/{id}");
         Assert.Equal("Compte (avec dérogation)", fiche.Texte("#eligibilite-contrat"));
@@ -271,7 +271,7 @@ public class ContratsPagesTests(FabriqueClause app) : IClassFixture<FabriqueClau
 
         Assert.Equal(HttpStatusCode.Redirect, avec.StatusCode);
         var contrat = Assert.Single(await ContratsAsync(s.StructureId));
-        Assert.True(contrat.Compte);
+        Assert.True(contrat.EligibiliteValide);
         Assert.Equal("Facilitateur de test", contrat.DerogationParNom);
     }
 

@@ -317,6 +317,29 @@ public class HeuresPagesTests(FabriqueClause app) : IClassFixture<FabriqueClause
     }
 
     [Fact]
+    public async Task Une_case_forgee_pour_le_contrat_d_un_autre_lot_ou_d_une_autre_structure_repond_404_et_rien_n_est_ecrit()
+    {
+        var (client, lot, contrat, participant) = await SituationAsync();
+        var autreLot = await app.SemerLotAsync(lot.StructureId, marches: lot.Marches, numero: "2026-002", titulaire: lot.Titulaire);
+        var contratAutreLot = await app.SemerContratAsync(autreLot, participant);
+        var (_, lotEtranger, contratEtranger, _) = await SituationAsync();
+
+        var reponses = new List<HttpResponseMessage>();
+        foreach (var forge in new[] { contratAutreLot.Id, contratEtranger.Id })
+            reponses.Add(await client.PosterGrilleAsync(lot.Lot.Id, new()
+            {
+                [HeuresDeTest.Cellule(contrat.Id, Janvier)] = "10",
+                [HeuresDeTest.Cellule(forge, Janvier)] = "20",
+            }));
+
+        Assert.All(reponses, r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
+        Assert.Equal(0, await app.CompterLignesAsync(lot.Lot.Id));
+        Assert.Equal(0, await app.CompterLignesAsync(autreLot.Lot.Id));
+        Assert.Empty(await app.LignesAsync(contratEtranger.Id));
+        Assert.Equal(0, await app.CompterLignesAsync(lotEtranger.Lot.Id));
+    }
+
+    [Fact]
     public async Task La_direction_lit_les_heures_sans_pouvoir_les_ecrire()
     {
         var (client, lot, contrat, _) = await SituationAsync(Roles.Direction);

@@ -113,7 +113,7 @@ public sealed record SituationEligibilite(string Participant, IReadOnlyList<(Dat
             .FirstOrDefaultAsync(annulation);
         if (participant is null) return null;
         var fenetres = participant.Validations
-            .Select(v => new Periode(v, v.AddMonths(reglages.FenetreEligibiliteMois)))
+            .Select(v => DecisionEligibilite.FenetreDepuis(v, reglages.FenetreEligibiliteMois))
             .Select(f => (f.Debut, f, f.Fin >= aujourdhui))
             .ToList();
         return new SituationEligibilite($"{participant.Prenom} {participant.Nom}", fenetres);

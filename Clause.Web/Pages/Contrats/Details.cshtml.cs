@@ -72,7 +72,7 @@ public sealed class DetailsModel(ClauseDbContext db, TimeProvider horloge) : Pag
     }
 
     public string Fenetre(DecisionCouvrante decision) =>
-        $"du {Affichage.Date(decision.DateValidation)} au {Affichage.Date(decision.DateValidation.AddMonths(FenetreMois))}";
+        $"du {Affichage.Date(decision.DateValidation)} au {Affichage.Date(DecisionEligibilite.FinFenetre(decision.DateValidation, FenetreMois))}";
 
     public static string Horodatage(DateTimeOffset? quand) =>
         quand is { } q ? TimeZoneInfo.ConvertTime(q, Paris).ToString("dd/MM/yyyy à HH:mm", Affichage.Fr) : "—";

@@ -25,8 +25,7 @@ public sealed class FinModel(ClauseDbContext db) : PageActionContrat(db)
         if (!ModelState.IsValid) return Page();
         if (!Appliquer(() => contrat.EnregistrerFin(Saisie.FinReelle!.Value))) return Page();
         // The periods of its lines are re-evaluated in this save (DatesContratModifiees).
-        await Db.SaveChangesAsync(annulation);
-        TempData["Succes"] = $"La fin réelle du contrat est enregistrée au {Affichage.Date(contrat.FinReelle)}.";
-        return RedirectToPage("/Contrats/Details", new { id });
+        return await EnregistrerAsync($"La fin réelle du contrat est enregistrée au {Affichage.Date(contrat.FinReelle)}.", "/Contrats/Details", new { id },
+            annulation);
     }
 }

@@ -60,10 +60,10 @@ public sealed class ModifierModel(ClauseDbContext db) : PageActionContrat(db), I
         var reglages = await ReglagesStructure.LireAsync(Db, annulation);
         if (!Appliquer(() => contrat.Modifier(donnees, lot, employeur, participant, reglages))) return Page();
         // One save: the contrat and the periods of its lines, re-evaluated by its DatesContratModifiees event.
-        await Db.SaveChangesAsync(annulation);
-        TempData["Succes"] = contrat.Statut == StatutContrat.Valide && !contrat.EligibiliteValide
-            ? "Le contrat est modifié. Attention : il débute désormais hors de la fenêtre d'éligibilité, ses heures ne comptent plus sans dérogation."
-            : "Le contrat est modifié.";
-        return RedirectToPage("/Contrats/Details", new { id });
+        // Its eligibility was re-checked by Modifier itself (its start date): the message can tell it before the save.
+        return await EnregistrerAsync(contrat.Statut == StatutContrat.Valide && !contrat.EligibiliteValide
+                ? "Le contrat est modifié. Attention : il débute désormais hors de la fenêtre d'éligibilité, ses heures ne comptent plus sans dérogation."
+                : "Le contrat est modifié.",
+            "/Contrats/Details", new { id }, annulation);
     }
 }

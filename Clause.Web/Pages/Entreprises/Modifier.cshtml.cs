@@ -2,7 +2,6 @@ using Clause.Domain.Commun;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Clause.Web.Pages.Entreprises;
@@ -51,26 +50,7 @@ public sealed class ModifierModel(ClauseDbContext db) : PageAction(db)
                 Saisie.CodeNaf, Saisie.TrancheEffectif, Saisie.Adresse, Saisie.CodePostal, Saisie.Commune)))
             return Page();
 
-        if (await UniciteSiret.AutreEntrepriseAsync(Db, entreprise.Siret, entreprise.Id, annulation) is { } autre)
-        {
-            ModelState.AddModelError($"{nameof(Saisie)}.{nameof(Saisie.Siret)}", UniciteSiret.Message(autre));
-            return Page();
-        }
-
-        try
-        {
-            await Db.SaveChangesAsync(annulation);
-        }
-        catch (DbUpdateException)
-        {
-            // Another user saved the same SIRET between the check and the save: the unique index refused it.
-            var existante = await UniciteSiret.AutreEntrepriseAsync(Db, entreprise.Siret, entreprise.Id, annulation);
-            if (existante is null) throw;
-            ModelState.AddModelError($"{nameof(Saisie)}.{nameof(Saisie.Siret)}", UniciteSiret.Message(existante));
-            return Page();
-        }
-
-        TempData["Succes"] = $"L'entreprise « {entreprise.RaisonSociale} » a été modifiée.";
-        return RedirectToPage("/Entreprises/Details", new { id });
+        return await EnregistrerAsync($"L'entreprise « {entreprise.RaisonSociale} » a été modifiée.", "/Entreprises/Details", new { id },
+            nameof(Saisie.Siret), () => UniciteSiret.ConflitAsync(Db, entreprise, annulation), annulation);
     }
 }

@@ -53,6 +53,16 @@ public static class UniciteSiret
             .FirstOrDefaultAsync(annulation);
     }
 
+    /// <summary>
+    /// The French message of the SIRET field when the unique index (StructureId, Siret) refused a save of
+    /// <paramref name="entreprise"/>, or null when the refusal was something else (the index is the rule).
+    /// </summary>
+    public static async Task<string?> ConflitAsync(ClauseDbContext db, Domain.Entreprises.Entreprise entreprise, CancellationToken annulation)
+    {
+        ArgumentNullException.ThrowIfNull(entreprise);
+        return await AutreEntrepriseAsync(db, entreprise.Siret, entreprise.Id, annulation) is { } autre ? Message(autre) : null;
+    }
+
     public static string Message(string autre) =>
         $"Ce SIRET est déjà celui de l'entreprise « {autre} » dans votre structure : une entreprise ne peut être enregistrée qu'une fois.";
 }

@@ -5,7 +5,6 @@ using Clause.Infrastructure.Heures;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Clause.Web.Pages.Heures;
@@ -15,7 +14,7 @@ namespace Clause.Web.Pages.Heures;
 /// counted, until corrected). Lists post here inline (handler Valider / Rejeter, with the page to come back to); a
 /// refusal — a missing reason, a line already decided — is shown here beside the field.
 /// </summary>
-public sealed class DecisionModel(ClauseDbContext db, ServiceHeures service) : PageModel
+public sealed class DecisionModel(ClauseDbContext db, ServiceHeures service) : PageAction(db)
 {
     [BindProperty]
     public SaisieRejet Saisie { get; set; } = new();
@@ -33,42 +32,24 @@ public sealed class DecisionModel(ClauseDbContext db, ServiceHeures service) : P
     public async Task<IActionResult> OnPostValiderAsync(DeclarationId declarationId, string? retour, CancellationToken annulation)
     {
         if (!await ChargerAsync(declarationId, retour, annulation)) return NotFound();
-        try
-        {
-            await service.ValiderAsync(declarationId, Auteurs.Courant(db, User), annulation);
-        }
-        catch (RegleMetierException ex)
-        {
-            ModelState.AjouterErreur(ex);
-            return Page();
-        }
-        TempData["Succes"] = $"Les heures de {Ligne.Libelle} sont validées : elles comptent dans le lot.";
-        return LocalRedirect(Retour);
+        if (!await AppliquerAsync(() => service.ValiderAsync(declarationId, Auteurs.Courant(Db, User), annulation))) return Page();
+        return await EnregistrerAsync($"Les heures de {Ligne.Libelle} sont validées : elles comptent dans le lot.", Retour, annulation);
     }
 
     public async Task<IActionResult> OnPostRejeterAsync(DeclarationId declarationId, string? retour, CancellationToken annulation)
     {
         if (!await ChargerAsync(declarationId, retour, annulation)) return NotFound();
-        try
-        {
-            await service.RejeterAsync(declarationId, Saisie.MotifRejet, Auteurs.Courant(db, User), annulation);
-        }
-        catch (RegleMetierException ex)
-        {
-            ModelState.AjouterErreur(ex);
-            return Page();
-        }
-        TempData["Succes"] = $"Les heures de {Ligne.Libelle} sont rejetées.";
-        return LocalRedirect(Retour);
+        if (!await AppliquerAsync(() => service.RejeterAsync(declarationId, Saisie.MotifRejet, Auteurs.Courant(Db, User), annulation))) return Page();
+        return await EnregistrerAsync($"Les heures de {Ligne.Libelle} sont rejetées.", Retour, annulation);
     }
 
     private async Task<bool> ChargerAsync(DeclarationId declarationId, string? retour, CancellationToken annulation)
     {
-        var structureId = db.Contexte.StructureId;
-        var ligne = await (from d in db.DeclarationsHeures.AsNoTracking()
-                           join v in db.VersionsDeclaration on new { Id = d.Id, Numero = d.VersionCourante } equals new { Id = v.DeclarationId, v.Numero }
-                           join p in db.Participants on d.ParticipantId equals p.Id
-                           join l in db.Lots on d.LotId equals l.Id
+        var structureId = Db.Contexte.StructureId;
+        var ligne = await (from d in Db.DeclarationsHeures.AsNoTracking()
+                           join v in Db.VersionsDeclaration on new { Id = d.Id, Numero = d.VersionCourante } equals new { Id = v.DeclarationId, v.Numero }
+                           join p in Db.Participants on d.ParticipantId equals p.Id
+                           join l in Db.Lots on d.LotId equals l.Id
                            where d.Id == declarationId && d.StructureId == structureId
                            select new
                            {

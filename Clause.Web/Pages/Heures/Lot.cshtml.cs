@@ -26,7 +26,7 @@ namespace Clause.Web.Pages.Heures;
 // Direction reads the grid (read-only); saving it stays the folder's write policy (Facilitateur).
 [OuverteEnLecture]
 [RequestFormLimits(ValueCountLimit = 20_000)]
-public sealed class LotModel(ClauseDbContext db, ServiceHeures service, TimeProvider horloge) : PageModel
+public sealed class LotModel(ClauseDbContext db, ServiceHeures service, TimeProvider horloge) : PageAction(db)
 {
     public const int NombreMois = 6;
 
@@ -64,6 +64,10 @@ public sealed class LotModel(ClauseDbContext db, ServiceHeures service, TimeProv
         // The grid is read by Direction; only a facilitateur writes (GestionClause).
         if (!await ChargerAsync(lotId, debut, annulation)) return NotFound();
 
+        // A posted key that is not a cell of this grid (a contrat of another lot or structure) is forged: 404, nothing written.
+        var cles = Lignes.SelectMany(l => l.Cases).Select(c => c.Cle).ToHashSet(StringComparer.Ordinal);
+        if (Cellules.Keys.Any(cle => !cles.Contains(cle))) return NotFound();
+
         var aEcrire = new List<(CaseGrille Case, LigneGrille Ligne, SaisieHeures Saisie)>();
         foreach (var ligne in Lignes)
         {
@@ -76,14 +80,11 @@ public sealed class LotModel(ClauseDbContext db, ServiceHeures service, TimeProv
         }
         if (!ModelState.IsValid) return Refuser();
         if (aEcrire.Count == 0)
-        {
-            TempData["Succes"] = "Aucune case n'a changé : rien à enregistrer.";
-            return RedirectToPage(new { lotId, debut = AccesHeures.Code(Debut) });
-        }
+            return await EnregistrerAsync("Aucune case n'a changé : rien à enregistrer.", "/Heures/Lot", new { lotId, debut = AccesHeures.Code(Debut) }, annulation);
 
         // One domain operation, one save: every refusal is named beside its cell and nothing is written.
         var refus = await service.SaisirGrilleAsync(lotId, aEcrire.Select(x => new CelluleAEcrire(x.Ligne.ContratId, x.Case.Mois, x.Saisie)).ToList(),
-            Auteurs.Courant(db, User), annulation);
+            Auteurs.Courant(Db, User), annulation);
         foreach (var r in refus)
         {
             var (c, ligne, _) = aEcrire.First(x => x.Ligne.ContratId == r.ContratId && x.Case.Mois == r.Mois);
@@ -92,8 +93,8 @@ public sealed class LotModel(ClauseDbContext db, ServiceHeures service, TimeProv
             ModelState.AddModelError(NomChamp(c.Cle, champ), $"{ligne.Participant} en {AccesHeures.Texte(c.Mois)} : {r.Erreur.Message}");
         }
         if (!ModelState.IsValid) return Refuser();
-        TempData["Succes"] = aEcrire.Count == 1 ? "1 case enregistrée." : $"{aEcrire.Count} cases enregistrées.";
-        return RedirectToPage(new { lotId, debut = AccesHeures.Code(Debut) });
+        return await EnregistrerAsync(aEcrire.Count == 1 ? "1 case enregistrée." : $"{aEcrire.Count} cases enregistrées.", "/Heures/Lot",
+            new { lotId, debut = AccesHeures.Code(Debut) }, annulation);
     }
 
     /// <summary>Re-renders the grid with the typed values and the errors; nothing was written.</summary>
@@ -152,8 +153,8 @@ public sealed class LotModel(ClauseDbContext db, ServiceHeures service, TimeProv
 
     private async Task<bool> ChargerAsync(LotId lotId, string? debut, CancellationToken annulation)
     {
-        var structureId = db.Contexte.StructureId;
-        var lot = await db.Lots.AsNoTracking()
+        var structureId = Db.Contexte.StructureId;
+        var lot = await Db.Lots.AsNoTracking()
             .Where(l => l.Id == lotId && l.StructureId == structureId)
             .Select(l => new EnteteLotHeures(l.Id, l.Numero, l.Libelle, l.MarcheId, l.Marche.Numero, l.DebutExecution, l.FinExecution))
             .FirstOrDefaultAsync(annulation);
@@ -177,17 +178,17 @@ public sealed class LotModel(ClauseDbContext db, ServiceHeures service, TimeProv
         var du = Mois[0].Premier;
         var au = Mois[^1].Dernier;
         // The contrats running during the window, and any other holding a line in it (a month flagged « hors période »).
-        var contrats = await (from c in db.Contrats.AsNoTracking()
-                              join p in db.Participants on c.ParticipantId equals p.Id
-                              join e in db.Entreprises on c.EmployeurId equals e.Id
+        var contrats = await (from c in Db.Contrats.AsNoTracking()
+                              join p in Db.Participants on c.ParticipantId equals p.Id
+                              join e in Db.Entreprises on c.EmployeurId equals e.Id
                               where c.LotId == lotId && c.StructureId == structureId && c.Statut != StatutContrat.Refuse
                                     && ((c.DateDebut <= au && ((c.FinReelle ?? c.FinPrevue) == null || (c.FinReelle ?? c.FinPrevue) >= du))
-                                        || db.DeclarationsHeures.Any(d => d.ContratId == c.Id && d.Mois >= premier && d.Mois <= dernier))
+                                        || Db.DeclarationsHeures.Any(d => d.ContratId == c.Id && d.Mois >= premier && d.Mois <= dernier))
                               orderby p.Nom, p.Prenom, c.DateDebut
                               select new { c.Id, p.Prenom, p.Nom, Employeur = e.RaisonSociale, c.Modalite, c.Statut, c.DateDebut, c.FinPrevue, c.FinReelle })
             .ToListAsync(annulation);
-        var lignes = await (from d in db.DeclarationsHeures.AsNoTracking()
-                            join v in db.VersionsDeclaration on new { Id = d.Id, Numero = d.VersionCourante } equals new { Id = v.DeclarationId, v.Numero }
+        var lignes = await (from d in Db.DeclarationsHeures.AsNoTracking()
+                            join v in Db.VersionsDeclaration on new { Id = d.Id, Numero = d.VersionCourante } equals new { Id = v.DeclarationId, v.Numero }
                             where d.LotId == lotId && d.StructureId == structureId && d.Mois >= premier && d.Mois <= dernier
                             select new { d.Id, d.ContratId, d.Mois, d.Minutes, d.Statut, d.Converti, d.HorsPeriode, v.MontantFactureCentimes, v.MotifRejet })
             .ToListAsync(annulation);

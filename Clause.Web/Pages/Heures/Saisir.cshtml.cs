@@ -6,7 +6,6 @@ using Clause.Infrastructure.Heures;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Clause.Web.Pages.Heures;
@@ -16,7 +15,7 @@ namespace Clause.Web.Pages.Heures;
 /// with an optional reason; the history stays). Sous-/co-traitance: hours, or the invoiced amount HT converted with the
 /// labour share and hourly cost typed here, else the lot's (§7.4). A facilitateur's entry is validated at once.
 /// </summary>
-public sealed class SaisirModel(ClauseDbContext db, ServiceHeures service, TimeProvider horloge) : PageModel
+public sealed class SaisirModel(ClauseDbContext db, ServiceHeures service, TimeProvider horloge) : PageAction(db)
 {
     [BindProperty]
     public SaisieHeuresMois Saisie { get; set; } = new();
@@ -31,7 +30,7 @@ public sealed class SaisirModel(ClauseDbContext db, ServiceHeures service, TimeP
         if (!await ChargerAsync(contratId, annulation)) return NotFound();
         var choisi = AccesHeures.TryLireMois(mois, out var m) ? m : Mois.De(Affichage.Aujourdhui(horloge));
         Saisie = new SaisieHeuresMois { Mois = AccesHeures.Code(choisi) };
-        var ligne = await db.DeclarationsHeures.AsNoTracking()
+        var ligne = await Db.DeclarationsHeures.AsNoTracking()
             .Where(d => d.ContratId == contratId && d.Mois == choisi)
             .Select(d => new { d.Minutes, d.Statut })
             .FirstOrDefaultAsync(annulation);
@@ -63,26 +62,16 @@ public sealed class SaisirModel(ClauseDbContext db, ServiceHeures service, TimeP
         }
         if (!ModelState.IsValid) return Page();
         var saisie = new SaisieHeures(heures, montant, part, cout);
-        var auteur = Auteurs.Courant(db, User);
-        try
-        {
-            var existante = await db.DeclarationsHeures.Where(d => d.ContratId == contratId && d.Mois == mois)
-                .Select(d => (DeclarationId?)d.Id).FirstOrDefaultAsync(annulation);
-            if (existante is { } id) await service.CorrigerAsync(id, saisie, Saisie.MotifCorrection, auteur, annulation);
-            else await service.DeclarerAsync(contratId, mois, saisie, auteur, annulation);
-        }
-        catch (RegleMetierException ex)
-        {
-            ModelState.AjouterErreur(ex);
+        // One call: the service declares the month, or corrects its line with the reason when one exists.
+        if (!await AppliquerAsync(() => service.SaisirAsync(contratId, mois, saisie, Saisie.MotifCorrection, Auteurs.Courant(Db, User), annulation)))
             return Page();
-        }
-        TempData["Succes"] = $"Les heures de {Contrat.Participant} en {AccesHeures.Texte(mois)} sont enregistrées.";
-        return RedirectToPage("/Heures/Contrat", new { contratId });
+        return await EnregistrerAsync($"Les heures de {Contrat.Participant} en {AccesHeures.Texte(mois)} sont enregistrées.", "/Heures/Contrat",
+            new { contratId }, annulation);
     }
 
     private async Task<bool> ChargerAsync(ContratId contratId, CancellationToken annulation)
     {
-        var contrat = await EnteteContrat.ChargerAsync(db, contratId, annulation);
+        var contrat = await EnteteContrat.ChargerAsync(Db, contratId, annulation);
         if (contrat is null) return false;
         Contrat = contrat;
         return true;

@@ -74,7 +74,7 @@ public sealed class DetailsModel(ClauseDbContext db, TimeProvider horloge) : Pag
 
     public string Fenetre(LigneDecision decision)
     {
-        var fin = decision.DateValidation.AddMonths(FenetreMois);
+        var fin = DecisionEligibilite.FinFenetre(decision.DateValidation, FenetreMois);
         return $"du {Affichage.Date(decision.DateValidation)} au {Affichage.Date(fin)}" + (fin < Aujourdhui ? " (close)" : " (ouverte)");
     }
 }

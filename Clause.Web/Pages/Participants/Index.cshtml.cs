@@ -58,13 +58,13 @@ public sealed class IndexModel(ClauseDbContext db, TimeProvider horloge) : PageL
         var requete = AccesParticipants.Visibles(db, User);
         foreach (var mot in (Recherche ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(4))
         {
-            var motif = Motif(mot);
-            requete = requete.Where(p => EF.Functions.Like(p.Nom, motif, Echappement) || EF.Functions.Like(p.Prenom, motif, Echappement));
+            var motif = RechercheTexte.Contient(mot);
+            requete = requete.Where(p => EF.Functions.Like(p.Nom, motif, RechercheTexte.Echappement) || EF.Functions.Like(p.Prenom, motif, RechercheTexte.Echappement));
         }
         if (!string.IsNullOrWhiteSpace(Commune))
         {
-            var motif = Motif(Commune.Trim());
-            requete = requete.Where(p => EF.Functions.Like(p.Commune, motif, Echappement));
+            var motif = RechercheTexte.Contient(Commune);
+            requete = requete.Where(p => EF.Functions.Like(p.Commune, motif, RechercheTexte.Echappement));
         }
         if (Categorie is { } categorie)
             requete = requete.Where(p => db.CategoriesDecision.Any(c => c.ParticipantId == p.Id && c.Categorie == categorie));
@@ -86,15 +86,9 @@ public sealed class IndexModel(ClauseDbContext db, TimeProvider horloge) : PageL
     public string Eligibilite(LigneParticipant ligne)
     {
         if (ligne.DerniereValidation is not { } validation) return "À valider";
-        var fin = validation.AddMonths(FenetreMois);
+        var fin = DecisionEligibilite.FinFenetre(validation, FenetreMois);
         return fin >= Aujourdhui ? $"Fenêtre ouverte jusqu'au {Affichage.Date(fin)}" : $"Fenêtre close le {Affichage.Date(fin)}";
     }
-
-    private const string Echappement = "\\";
-
-    private static string Motif(string texte) =>
-        "%" + texte.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal).Replace("[", "\\[", StringComparison.Ordinal) + "%";
 }
 
 public sealed record LigneParticipant(ParticipantId Id, string Nom, string Prenom, DateOnly DateNaissance, string Commune, bool ResidentQpv,

@@ -5,7 +5,6 @@ using Clause.Infrastructure.Audit;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReglagesStructure = Clause.Domain.Structures.Reglages;
 
@@ -15,8 +14,11 @@ namespace Clause.Web.Pages.PageReglages;
 /// The structure's settings (Direction and Facilitateur): every réglage with its default and explanation,
 /// typed in euros, % and hours, saved through <see cref="ReglagesStructure.Modifier"/> (audited automatically).
 /// </summary>
-public sealed class IndexModel(ClauseDbContext db) : PageModel
+public sealed class IndexModel(ClauseDbContext db) : PageAction(db)
 {
+    // The domain names its own property (in cents, basis points, minutes): its refusal is shown beside the typed field.
+    private static readonly Dictionary<string, string> ChampsDuDomaine = CatalogueReglages.Tous.ToDictionary(r => r.ChampDomaine, r => r.Champ, StringComparer.Ordinal);
+
     [BindProperty]
     public SaisieReglages Saisie { get; set; } = new();
 
@@ -60,40 +62,31 @@ public sealed class IndexModel(ClauseDbContext db) : PageModel
         if (reglages is null)
         {
             reglages = ReglagesStructure.ParDefaut(StructureId);
-            db.Reglages.Add(reglages);
+            Db.Reglages.Add(reglages);
         }
-        try
-        {
-            reglages.Modifier(cout, partMainOeuvre, Saisie.RecalculSurAvenant, Saisie.ModeAccordCadre, fenetre, ageSenior, anticipation,
+        if (!Appliquer(() => reglages.Modifier(cout, partMainOeuvre, Saisie.RecalculSurAvenant, Saisie.ModeAccordCadre, fenetre, ageSenior, anticipation,
                 maxMinutes, tolerance, Saisie.FormationComptabiliseeDefaut, plafondFormation, jourLimite, premiereRelance, secondeRelance,
-                seuil, delaiEmploiDurable, conservation);
-        }
-        catch (RegleMetierException ex)
+                seuil, delaiEmploiDurable, conservation), ChampsDuDomaine))
         {
-            // The domain names its own property (in cents, basis points, minutes): show it beside the typed field.
-            var champ = CatalogueReglages.ParChampDomaine(ex.Champ)?.Champ ?? ex.Champ;
-            ModelState.AjouterErreur(new RegleMetierException(champ, ex.Message));
             await ChargerHistoriqueAsync(historiqueId, annulation);
             return Page();
         }
-        await db.SaveChangesAsync(annulation);
-        TempData["Succes"] = "Les réglages de la structure ont été enregistrés.";
-        return RedirectToPage("/Reglages/Index");
+        return await EnregistrerAsync("Les réglages de la structure ont été enregistrés.", "/Reglages/Index", null, annulation);
     }
 
-    private Guid StructureId => db.Contexte.StructureId ?? Guid.Empty;
+    private Guid StructureId => Db.Contexte.StructureId ?? Guid.Empty;
 
     private Task<ReglagesStructure?> LireAsync(CancellationToken annulation)
     {
-        var structureId = db.Contexte.StructureId;
-        return db.Reglages.FirstOrDefaultAsync(r => r.StructureId == structureId, annulation);
+        var structureId = Db.Contexte.StructureId;
+        return Db.Reglages.FirstOrDefaultAsync(r => r.StructureId == structureId, annulation);
     }
 
     /// <summary>The audit trail of the settings, with French labels and values in euros, %, hours.</summary>
     private async Task ChargerHistoriqueAsync(Guid reglagesId, CancellationToken annulation)
     {
         if (reglagesId == Guid.Empty) return;
-        Historique = await Infrastructure.Historique.LireAsync(db, reglagesId,
+        Historique = await Infrastructure.Historique.LireAsync(Db, reglagesId,
             c => CatalogueReglages.ParChampDomaine(c.Champ) is { } r
                 ? new ChangementChamp(r.Libelle, r.AfficherJournal(c.Avant), r.AfficherJournal(c.Apres))
                 : null, annulation);
