@@ -156,7 +156,7 @@ public sealed class ReevaluationDeriveesTests : IDisposable
     }
 
     /// <summary>Corrects the contrat through its form (the same checks as the page), with the lot, employer, participant and réglages loaded.</summary>
-    private static async Task CorrigerContratAsync(ClauseDbContext db, Guid contratId, DonneesContrat donnees)
+    private static async Task CorrigerContratAsync(ClauseDbContext db, ContratId contratId, DonneesContrat donnees)
     {
         var charge = await db.Contrats.SingleAsync(c => c.Id == contratId);
         var lot = await db.Lots.Include(l => l.Attributions).SingleAsync(l => l.Id == charge.LotId);
@@ -165,10 +165,10 @@ public sealed class ReevaluationDeriveesTests : IDisposable
         charge.Modifier(donnees, lot, employeur, participant, await db.Reglages.SingleAsync());
     }
 
-    private async Task<bool> HorsPeriodeAsync(SituationsContrats s, Guid contratId, Mois mois)
+    private async Task<bool> HorsPeriodeAsync(SituationsContrats s, ContratId contratId, Mois mois)
     {
         await using var db = _base.Pour(s.StructureId);
-        return await db.DeclarationsHeures.AsNoTracking().Where(d => d.ContratId == contratId && d.Mois == mois.Code)
+        return await db.DeclarationsHeures.AsNoTracking().Where(d => d.ContratId == contratId && d.Mois == mois)
             .Select(d => d.HorsPeriode).SingleAsync();
     }
 
