@@ -42,7 +42,7 @@ public sealed class Lot : Racine<LotId>, IAppartientStructure
 
     public Guid StructureId { get; private set; }
 
-    public Guid MarcheId { get; private set; }
+    public MarcheId MarcheId { get; private set; }
 
     /// <summary>Navigation for queries (not loaded unless included).</summary>
     public Marche Marche { get; private set; } = null!;

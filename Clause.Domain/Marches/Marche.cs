@@ -45,7 +45,7 @@ public sealed record NouveauLot(
 /// (copied from the opération so the database can index it). Its type is fixed at creation.
 /// Created with its lots in one call (<see cref="Creer"/>); <see cref="Modifier"/> needs the lots loaded.
 /// </summary>
-public sealed class Marche : EntiteGuid, IAppartientStructure
+public sealed class Marche : Racine<MarcheId>, IAppartientStructure
 {
     public const int NumeroLongueurMax = 50;
     public const int ObjetLongueurMax = 500;

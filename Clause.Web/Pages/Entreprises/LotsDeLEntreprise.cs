@@ -13,7 +13,7 @@ public sealed record LotDeLEntreprise(
     RoleAttribution Role,
     DateOnly? DateNotification,
     StatutLot StatutLot,
-    Guid MarcheId,
+    MarcheId MarcheId,
     string NumeroMarche,
     Guid OperationId,
     string Operation,

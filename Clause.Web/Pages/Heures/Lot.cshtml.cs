@@ -230,7 +230,7 @@ public sealed class CelluleGrille
     public string? Montant { get; set; }
 }
 
-public sealed record EnteteLotHeures(LotId Id, int Numero, string Libelle, Guid MarcheId, string MarcheNumero, DateOnly DebutExecution, DateOnly FinExecution)
+public sealed record EnteteLotHeures(LotId Id, int Numero, string Libelle, MarcheId MarcheId, string MarcheNumero, DateOnly DebutExecution, DateOnly FinExecution)
 {
     public string Nom => $"Lot {Numero} — {Libelle} (marché {MarcheNumero})";
 }

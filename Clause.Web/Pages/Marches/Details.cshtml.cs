@@ -17,7 +17,7 @@ public sealed class DetailsModel(ClauseDbContext db) : PageModel
 
     public IReadOnlyList<LigneHistorique> Historique { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation)
+    public async Task<IActionResult> OnGetAsync(MarcheId id, CancellationToken annulation)
     {
         var structureId = db.Contexte.StructureId;
         var fiche = await (from m in db.Marches.AsNoTracking()
@@ -41,7 +41,7 @@ public sealed class DetailsModel(ClauseDbContext db) : PageModel
     }
 }
 
-public sealed record FicheMarche(Guid Id, string Numero, string Objet, TypeMarche Type, DateOnly? DateNotification, DateOnly DebutExecution,
+public sealed record FicheMarche(MarcheId Id, string Numero, string Objet, TypeMarche Type, DateOnly? DateNotification, DateOnly DebutExecution,
     DateOnly FinExecution, long MontantHTCentimes, Guid OperationId, string Operation, Guid DonneurOrdreId, string DonneurOrdre);
 
 public sealed record LotDuMarche(LotId Id, int Numero, string Libelle, long MontantHTCentimes, DateOnly Debut, DateOnly Fin, Fondement Fondements,

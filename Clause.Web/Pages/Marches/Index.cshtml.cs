@@ -1,3 +1,4 @@
+using Clause.Domain.Commun;
 using Clause.Domain.Marches;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
@@ -89,7 +90,7 @@ public sealed class IndexModel(ClauseDbContext db) : PageListe
 /// <summary>A row of the list, built by member initialisation so EF can sort on its properties.</summary>
 public sealed record LigneMarche
 {
-    public Guid Id { get; init; }
+    public MarcheId Id { get; init; }
 
     public string Numero { get; init; } = string.Empty;
 

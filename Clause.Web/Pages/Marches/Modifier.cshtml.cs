@@ -14,13 +14,13 @@ public sealed class ModifierModel(ClauseDbContext db) : PageAction(db)
     [BindProperty]
     public SaisieChampsMarche Saisie { get; set; } = new();
 
-    public Guid Id { get; private set; }
+    public MarcheId Id { get; private set; }
 
     public string NumeroActuel { get; private set; } = string.Empty;
 
     public TypeMarche Type { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation)
+    public async Task<IActionResult> OnGetAsync(MarcheId id, CancellationToken annulation)
     {
         if (await ChargerAsync(id, annulation) is not { } marche) return NotFound();
         Saisie = new SaisieChampsMarche
@@ -35,7 +35,7 @@ public sealed class ModifierModel(ClauseDbContext db) : PageAction(db)
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken annulation)
+    public async Task<IActionResult> OnPostAsync(MarcheId id, CancellationToken annulation)
     {
         if (await ChargerAsync(id, annulation) is not { } marche) return NotFound();
         var montant = new LectureSaisie(ModelState).Montant(Saisie.MontantHT, nameof(Saisie.MontantHT), SaisieChampsMarche.LibelleMontant);
@@ -47,7 +47,7 @@ public sealed class ModifierModel(ClauseDbContext db) : PageAction(db)
             nameof(Saisie.Numero), () => UniciteNumeroMarche.ConflitAsync(Db, marche, annulation), annulation);
     }
 
-    private async Task<Marche?> ChargerAsync(Guid id, CancellationToken annulation)
+    private async Task<Marche?> ChargerAsync(MarcheId id, CancellationToken annulation)
     {
         var marche = await Db.Marches.Include(m => m.Lots).DeLaStructureAsync(Db, id, annulation);
         if (marche is not null)

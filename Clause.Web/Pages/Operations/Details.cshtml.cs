@@ -1,3 +1,4 @@
+using Clause.Domain.Commun;
 using Clause.Domain.Marches;
 using Clause.Domain.Operations;
 using Clause.Infrastructure.Persistence;
@@ -49,5 +50,5 @@ public sealed record FicheOperation(Guid Id, string Nom, Guid DonneurOrdreId, st
     DateOnly? FinPrevisionnelle, ProgrammeRenouvellement Programme, bool EnQpv, string? CodeQpv, int? ObjectifPartQpvPdb, StatutOperation Statut,
     string? MotifRetour);
 
-public sealed record MarcheDeLOperation(Guid Id, string Numero, string Objet, TypeMarche Type, long MontantHTCentimes, DateOnly Debut, DateOnly Fin,
+public sealed record MarcheDeLOperation(MarcheId Id, string Numero, string Objet, TypeMarche Type, long MontantHTCentimes, DateOnly Debut, DateOnly Fin,
     int Lots, long HeuresDuesMinutes);
