@@ -62,7 +62,7 @@ public sealed class Marche : Racine<MarcheId>, IAppartientStructure
 
     public Guid StructureId { get; private set; }
 
-    public Guid OperationId { get; private set; }
+    public OperationId OperationId { get; private set; }
 
     /// <summary>Navigation for queries (not loaded unless included).</summary>
     public Operation Operation { get; private set; } = null!;

@@ -27,7 +27,7 @@ public enum StatutOperation
 /// <see cref="MettreEnExecution"/>, <see cref="Clore"/>); going back one step is allowed to correct a
 /// mistake, with a written reason kept in <see cref="MotifRetour"/> (and in the audit trail).
 /// </summary>
-public sealed class Operation : EntiteGuid, IAppartientStructure
+public sealed class Operation : Racine<OperationId>, IAppartientStructure
 {
     public const int NomLongueurMax = 200;
     public const int CommuneLongueurMax = 100;

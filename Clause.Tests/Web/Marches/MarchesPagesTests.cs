@@ -13,7 +13,7 @@ namespace Clause.Tests.Web.Marches;
 public class MarchesPagesTests(FabriqueClause app) : IClassFixture<FabriqueClause>
 {
     /// <summary>The marché fields; lots are added with <see cref="Lot"/>.</summary>
-    private static Dictionary<string, string> Marche(Guid operationId, string numero = "2026-015", string montant = "1 500 000",
+    private static Dictionary<string, string> Marche(OperationId operationId, string numero = "2026-015", string montant = "1 500 000",
         string type = "Ordinaire", string debut = "2026-01-01", string fin = "2026-12-31") => new()
         {
             ["Saisie.OperationId"] = operationId.ToString(),

@@ -122,7 +122,7 @@ public class OperationsPagesTests(FabriqueClause app) : IClassFixture<FabriqueCl
         Assert.Contains("Validée → Repérée", historique, StringComparison.Ordinal);
     }
 
-    private Task<StatutOperation> StatutAsync(Guid id) =>
+    private Task<StatutOperation> StatutAsync(OperationId id) =>
         app.LireBaseAsync(db => db.Operations.Where(o => o.Id == id).Select(o => o.Statut).SingleAsync());
 
     [Theory]

@@ -15,7 +15,7 @@ public sealed record LotDeLEntreprise(
     StatutLot StatutLot,
     MarcheId MarcheId,
     string NumeroMarche,
-    Guid OperationId,
+    OperationId OperationId,
     string Operation,
     Guid DonneurOrdreId,
     string DonneurOrdre,

@@ -29,7 +29,7 @@ public sealed partial class CreerModel(ClauseDbContext db, TimeProvider horloge)
 
     public Reglages Reglages { get; private set; } = null!;
 
-    public async Task OnGetAsync(Guid? operationId, CancellationToken annulation)
+    public async Task OnGetAsync(OperationId? operationId, CancellationToken annulation)
     {
         Saisie.OperationId = operationId;
         Saisie.Lots = [new SaisieLot()];

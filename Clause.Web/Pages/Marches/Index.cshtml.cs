@@ -31,7 +31,7 @@ public sealed class IndexModel(ClauseDbContext db) : PageListe
     public string? Recherche { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "operation")]
-    public Guid? OperationId { get; set; }
+    public OperationId? OperationId { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "donneur")]
     public Guid? DonneurOrdreId { get; set; }
@@ -100,7 +100,7 @@ public sealed record LigneMarche
 
     public long MontantHTCentimes { get; init; }
 
-    public Guid OperationId { get; init; }
+    public OperationId OperationId { get; init; }
 
     public string Operation { get; init; } = string.Empty;
 

@@ -44,7 +44,7 @@ public sealed record SaisieMarche : SaisieChampsMarche
 {
     [Required(ErrorMessage = "Le champ « Opération » est obligatoire.")]
     [Display(Name = "Opération")]
-    public Guid? OperationId { get; set; }
+    public OperationId? OperationId { get; set; }
 
     [Required(ErrorMessage = "Le champ « Type de marché » est obligatoire.")]
     [Display(Name = "Type de marché")]
@@ -116,7 +116,7 @@ public sealed record SaisieLot
 public static class ListesMarches
 {
     /// <summary>The structure's opérations (closed ones only when <paramref name="avecCloses"/>), grouped by donneur d'ordre.</summary>
-    public static async Task<IReadOnlyList<SelectListItem>> OperationsAsync(ClauseDbContext db, Guid? selection, bool avecCloses, CancellationToken annulation)
+    public static async Task<IReadOnlyList<SelectListItem>> OperationsAsync(ClauseDbContext db, OperationId? selection, bool avecCloses, CancellationToken annulation)
     {
         var structureId = db.Contexte.StructureId;
         var operations = await (from o in db.Operations.AsNoTracking()

@@ -23,7 +23,7 @@ public sealed class DetailsModel(ClauseDbContext db) : PageModel
 
     public IReadOnlyList<LigneHistorique> Historique { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation)
+    public async Task<IActionResult> OnGetAsync(OperationId id, CancellationToken annulation)
     {
         var structureId = db.Contexte.StructureId;
         var operation = await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id && o.StructureId == structureId, annulation);
@@ -46,7 +46,7 @@ public sealed class DetailsModel(ClauseDbContext db) : PageModel
     }
 }
 
-public sealed record FicheOperation(Guid Id, string Nom, Guid DonneurOrdreId, string DonneurOrdre, string Commune, DateOnly? DebutPrevisionnel,
+public sealed record FicheOperation(OperationId Id, string Nom, Guid DonneurOrdreId, string DonneurOrdre, string Commune, DateOnly? DebutPrevisionnel,
     DateOnly? FinPrevisionnelle, ProgrammeRenouvellement Programme, bool EnQpv, string? CodeQpv, int? ObjectifPartQpvPdb, StatutOperation Statut,
     string? MotifRetour);
 

@@ -1,3 +1,4 @@
+using Clause.Domain.Commun;
 using Clause.Domain.Operations;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
@@ -99,7 +100,7 @@ public sealed class IndexModel(ClauseDbContext db) : PageListe
 /// <summary>A row of the list, built by member initialisation so EF can sort on its properties.</summary>
 public sealed record LigneOperation
 {
-    public Guid Id { get; init; }
+    public OperationId Id { get; init; }
 
     public string Nom { get; init; } = string.Empty;
 

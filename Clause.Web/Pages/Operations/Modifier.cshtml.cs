@@ -14,20 +14,20 @@ public sealed class ModifierModel(ClauseDbContext db) : PageAction(db)
     [BindProperty]
     public SaisieOperation Saisie { get; set; } = new();
 
-    public Guid Id { get; private set; }
+    public OperationId Id { get; private set; }
 
     public string NomActuel { get; private set; } = string.Empty;
 
     public string DonneurOrdre { get; private set; } = string.Empty;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation)
+    public async Task<IActionResult> OnGetAsync(OperationId id, CancellationToken annulation)
     {
         if (await ChargerAsync(id, annulation) is not { } operation) return NotFound();
         Saisie = SaisieOperation.Depuis(operation);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken annulation)
+    public async Task<IActionResult> OnPostAsync(OperationId id, CancellationToken annulation)
     {
         if (await ChargerAsync(id, annulation) is not { } operation) return NotFound();
         var objectif = new LectureSaisie(ModelState).Taux(Saisie.ObjectifPartQpv, nameof(Saisie.ObjectifPartQpv), SaisieOperation.LibelleObjectifQpv);
@@ -38,7 +38,7 @@ public sealed class ModifierModel(ClauseDbContext db) : PageAction(db)
         return await EnregistrerAsync("Les modifications de l'opération sont enregistrées.", "/Operations/Details", new { id }, annulation);
     }
 
-    private async Task<Operation?> ChargerAsync(Guid id, CancellationToken annulation)
+    private async Task<Operation?> ChargerAsync(OperationId id, CancellationToken annulation)
     {
         var operation = await Db.Operations.DeLaStructureAsync(Db, id, annulation);
         if (operation is not null)

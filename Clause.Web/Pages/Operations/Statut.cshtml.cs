@@ -18,7 +18,7 @@ public sealed class StatutModel(ClauseDbContext db) : PageAction(db)
     [BindProperty]
     public SaisieStatutOperation Saisie { get; set; } = new();
 
-    public Guid Id { get; private set; }
+    public OperationId Id { get; private set; }
 
     public string Nom { get; private set; } = string.Empty;
 
@@ -26,7 +26,7 @@ public sealed class StatutModel(ClauseDbContext db) : PageAction(db)
 
     public bool Retour => Saisie.Cible is { } cible && cible < StatutActuel;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, StatutOperation? cible, CancellationToken annulation)
+    public async Task<IActionResult> OnGetAsync(OperationId id, StatutOperation? cible, CancellationToken annulation)
     {
         if (await ChargerAsync(id, annulation) is not { } operation) return NotFound();
         if (cible is null || !operation.StatutsAccessibles().Contains(cible.Value))
@@ -35,7 +35,7 @@ public sealed class StatutModel(ClauseDbContext db) : PageAction(db)
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken annulation)
+    public async Task<IActionResult> OnPostAsync(OperationId id, CancellationToken annulation)
     {
         if (await ChargerAsync(id, annulation) is not { } operation) return NotFound();
         if (!ModelState.IsValid) return Page();
@@ -49,7 +49,7 @@ public sealed class StatutModel(ClauseDbContext db) : PageAction(db)
         [nameof(Operation.Statut)] = nameof(SaisieStatutOperation.Cible),
     };
 
-    private async Task<Operation?> ChargerAsync(Guid id, CancellationToken annulation)
+    private async Task<Operation?> ChargerAsync(OperationId id, CancellationToken annulation)
     {
         var operation = await Db.Operations.DeLaStructureAsync(Db, id, annulation);
         if (operation is not null)
