@@ -20,7 +20,7 @@ public enum TypeDonneurOrdre
 /// A public (or private) buyer that writes the clause into its contracts (DOMAIN.md §3).
 /// The SIRET is required for public buyers, optional for private ones, and unique within a structure.
 /// </summary>
-public sealed class DonneurOrdre : EntiteGuid, IAppartientStructure
+public sealed class DonneurOrdre : Racine<DonneurOrdreId>, IAppartientStructure
 {
     public const int RaisonSocialeLongueurMax = 200;
     public const int AdresseLongueurMax = 250;
@@ -107,7 +107,7 @@ public sealed class ContactDonneurOrdre : EntiteGuid, IAppartientStructure, IPar
 
     private ContactDonneurOrdre() { Nom = string.Empty; }
 
-    internal ContactDonneurOrdre(Guid structureId, Guid donneurOrdreId, string? nom, RoleContactDonneurOrdre role, string? email, string? telephone)
+    internal ContactDonneurOrdre(Guid structureId, DonneurOrdreId donneurOrdreId, string? nom, RoleContactDonneurOrdre role, string? email, string? telephone)
     {
         StructureId = structureId;
         DonneurOrdreId = donneurOrdreId;
@@ -117,9 +117,9 @@ public sealed class ContactDonneurOrdre : EntiteGuid, IAppartientStructure, IPar
 
     public Guid StructureId { get; private set; }
 
-    public Guid DonneurOrdreId { get; private set; }
+    public DonneurOrdreId DonneurOrdreId { get; private set; }
 
-    public Guid RacineId => DonneurOrdreId;
+    public Guid RacineId => DonneurOrdreId.Valeur;
 
     public string Nom { get; private set; }
 

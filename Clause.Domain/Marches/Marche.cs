@@ -68,7 +68,7 @@ public sealed class Marche : Racine<MarcheId>, IAppartientStructure
     public Operation Operation { get; private set; } = null!;
 
     /// <summary>The opération's donneur d'ordre (the number is unique per donneur d'ordre).</summary>
-    public Guid DonneurOrdreId { get; private set; }
+    public DonneurOrdreId DonneurOrdreId { get; private set; }
 
     /// <summary>Navigation for queries (not loaded unless included).</summary>
     public DonneurOrdre DonneurOrdre { get; private set; } = null!;

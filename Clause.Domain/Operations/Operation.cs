@@ -38,7 +38,7 @@ public sealed class Operation : Racine<OperationId>, IAppartientStructure
 
     public Guid StructureId { get; private set; }
 
-    public Guid DonneurOrdreId { get; private set; }
+    public DonneurOrdreId DonneurOrdreId { get; private set; }
 
     public string Nom { get; private set; }
 

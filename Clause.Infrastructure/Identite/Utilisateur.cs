@@ -1,3 +1,4 @@
+using Clause.Domain.Commun;
 using Microsoft.AspNetCore.Identity;
 
 namespace Clause.Infrastructure.Identite;
@@ -16,7 +17,7 @@ public sealed class Utilisateur : IdentityUser<Guid>
 
     public Guid? EntrepriseId { get; set; }
 
-    public Guid? DonneurOrdreId { get; set; }
+    public DonneurOrdreId? DonneurOrdreId { get; set; }
 
     public bool Actif { get; set; } = true;
 

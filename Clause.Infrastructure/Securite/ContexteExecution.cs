@@ -1,3 +1,5 @@
+using Clause.Domain.Commun;
+
 namespace Clause.Infrastructure.Securite;
 
 /// <summary>
@@ -15,12 +17,12 @@ public sealed class ContexteExecution
 
     public Guid? EntrepriseId { get; private set; }
 
-    public Guid? DonneurOrdreId { get; private set; }
+    public DonneurOrdreId? DonneurOrdreId { get; private set; }
 
     /// <summary>True for start-up and background work that acts across structures (no tenant filter).</summary>
     public bool Systeme { get; private set; }
 
-    public void DefinirUtilisateur(Guid utilisateurId, string nom, Guid? structureId, Guid? entrepriseId, Guid? donneurOrdreId)
+    public void DefinirUtilisateur(Guid utilisateurId, string nom, Guid? structureId, Guid? entrepriseId, DonneurOrdreId? donneurOrdreId)
     {
         UtilisateurId = utilisateurId;
         NomUtilisateur = nom;

@@ -8,7 +8,7 @@ public class RattachementTests
 {
     private static readonly Guid Structure = Guid.NewGuid();
     private static readonly Guid Entreprise = Guid.NewGuid();
-    private static readonly Guid Donneur = Guid.NewGuid();
+    private static readonly DonneurOrdreId Donneur = DonneurOrdreId.De(Guid.NewGuid());
 
     [Fact]
     public void Rattachements_coherents_sont_acceptes()

@@ -28,7 +28,7 @@ public sealed class AuditDonneurOrdreTests : IDisposable
 
     public void Dispose() => _base.Dispose();
 
-    private async Task<Guid> CreerDonneurAsync()
+    private async Task<DonneurOrdreId> CreerDonneurAsync()
     {
         await using var db = _base.Pour(_structureId, "Claire Martin", _utilisateurId);
         var donneur = DonneurOrdre.Creer(_structureId, "Ville de Tours", TypeDonneurOrdre.Commune, "35600000049837", "1 rue Nationale", "37000", "Tours");
@@ -37,10 +37,10 @@ public sealed class AuditDonneurOrdreTests : IDisposable
         return donneur.Id;
     }
 
-    private async Task<List<JournalAudit>> JournalAsync(Guid racineId)
+    private async Task<List<JournalAudit>> JournalAsync(DonneurOrdreId racineId)
     {
         await using var db = _base.Systeme();
-        return await db.JournalAudit.AsNoTracking().Where(j => j.RacineId == racineId).ToListAsync();
+        return await db.JournalAudit.AsNoTracking().Where(j => j.RacineId == racineId.Valeur).ToListAsync();
     }
 
     private static List<ChangementChamp> Changements(JournalAudit ligne) =>
@@ -54,7 +54,7 @@ public sealed class AuditDonneurOrdreTests : IDisposable
         var ligne = Assert.Single(await JournalAsync(id));
         Assert.Equal(ActionAudit.Creation, ligne.Action);
         Assert.Equal(nameof(DonneurOrdre), ligne.TypeEntite);
-        Assert.Equal(id, ligne.EntiteId);
+        Assert.Equal(id.Valeur, ligne.EntiteId);
         Assert.Equal(_structureId, ligne.StructureId);
         Assert.Equal(_utilisateurId, ligne.UtilisateurId);
         Assert.Equal("Claire Martin", ligne.NomUtilisateur);

@@ -98,4 +98,19 @@ public sealed class IdentifiantsEtMoisTests : IDisposable
         var choisis = new List<Mois> { Janvier, Mars };
         Assert.Equal(2, await db.DeclarationsHeures.CountAsync(d => choisis.Contains(d.Mois)));
     }
+
+    [Fact]
+    public async Task Le_DonneurOrdreId_est_la_colonne_GUID_de_la_racine_et_de_ses_references()
+    {
+        var (s, _) = await SituationAsync();
+        var donneur = s.Marches.DonneurOrdre;
+
+        await using var db = _base.Pour(s.StructureId);
+        var relu = await db.DonneursOrdre.AsNoTracking().SingleAsync(d => d.Id == donneur.Id);
+        Assert.Equal(donneur.Id, relu.Id);
+        Assert.Equal(donneur.Id, await db.Operations.Where(o => o.DonneurOrdreId == donneur.Id).Select(o => o.DonneurOrdreId).SingleAsync());
+        Assert.Equal(donneur.Id, await db.Marches.Where(m => m.DonneurOrdreId == donneur.Id).Select(m => m.DonneurOrdreId).SingleAsync());
+        Assert.Equal(donneur.Id.Valeur, await db.Database.SqlQuery<Guid>($"SELECT DonneurOrdreId AS Value FROM Marches").SingleAsync());
+    }
 }
+

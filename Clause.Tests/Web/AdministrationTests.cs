@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Clause.Domain.Commun;
 using Clause.Domain.Entreprises;
 using Clause.Domain.Securite;
 using Clause.Domain.Structures;
@@ -21,7 +22,7 @@ public partial class AdministrationTests(FabriqueClause app) : IClassFixture<Fab
 
     private async Task<HttpClient> AdministrateurAsync() => (await app.NouvelUtilisateurConnecteAsync(Roles.Administrateur)).Client;
 
-    private static Dictionary<string, string> Invitation(string email, string role, Guid? structureId, Guid? entrepriseId = null, Guid? donneurOrdreId = null) => new()
+    private static Dictionary<string, string> Invitation(string email, string role, Guid? structureId, Guid? entrepriseId = null, DonneurOrdreId? donneurOrdreId = null) => new()
     {
         ["Saisie.Email"] = email,
         ["Saisie.NomComplet"] = "Camille Girard",

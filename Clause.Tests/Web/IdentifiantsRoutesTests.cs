@@ -36,4 +36,20 @@ public class IdentifiantsRoutesTests(FabriqueClause app) : IClassFixture<Fabriqu
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/Contrats?lot={lot.Lot.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Contrats?lot=pas-un-identifiant")).StatusCode);
     }
+
+    [Fact]
+    public async Task La_fiche_d_un_donneur_d_ordre_lit_son_DonneurOrdreId_dans_la_route()
+    {
+        var (client, structure, _) = await app.NouvelUtilisateurConnecteAsync(Roles.Facilitateur);
+        var donneur = await app.SemerDonneurAsync(structure.Id, "Ville de Chinon");
+
+        var page = await client.PageAsync($"/DonneursOrdre/Details/{donneur.Id}");
+        Assert.Contains("Ville de Chinon", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector($"a[href='/DonneursOrdre/Modifier/{donneur.Id.Valeur}']"));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/DonneursOrdre/Details/pas-un-identifiant")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/DonneursOrdre/Details/{Guid.NewGuid()}")).StatusCode);
+        // The structure's id is not a donneur d'ordre's: nothing found.
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/DonneursOrdre/Details/{structure.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/Operations?donneur={donneur.Id}")).StatusCode);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text;
+using Clause.Domain.Commun;
 using Clause.Infrastructure.Identite;
 using Clause.Infrastructure.Securite;
 using Microsoft.AspNetCore.Identity;
@@ -36,7 +37,7 @@ public sealed class MiddlewareContexteExecution(RequestDelegate suivant)
                 utilisateur.FindFirstValue(RevendicationsClause.NomComplet) ?? utilisateur.Identity.Name ?? "?",
                 Lire(utilisateur, RevendicationsClause.StructureId),
                 Lire(utilisateur, RevendicationsClause.EntrepriseId),
-                Lire(utilisateur, RevendicationsClause.DonneurOrdreId));
+                Lire(utilisateur, RevendicationsClause.DonneurOrdreId) is { } donneurOrdreId ? DonneurOrdreId.De(donneurOrdreId) : null);
         }
         return suivant(http);
     }

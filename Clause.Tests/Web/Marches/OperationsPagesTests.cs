@@ -11,7 +11,7 @@ namespace Clause.Tests.Web.Marches;
 /// <summary>The opération pages, posting the real forms against the real app and database.</summary>
 public class OperationsPagesTests(FabriqueClause app) : IClassFixture<FabriqueClause>
 {
-    private static Dictionary<string, string> Formulaire(Guid donneurId, string nom = "Renouvellement urbain du Sanitas", string commune = "Tours",
+    private static Dictionary<string, string> Formulaire(DonneurOrdreId donneurId, string nom = "Renouvellement urbain du Sanitas", string commune = "Tours",
         string objectif = "5", string debut = "2026-01-01", string fin = "2029-12-31") => new()
         {
             ["Saisie.DonneurOrdreId"] = donneurId.ToString(),

@@ -18,7 +18,7 @@ public sealed class ContactModel(ClauseDbContext db) : PageAction(db)
     [BindProperty]
     public SaisieContact Saisie { get; set; } = new();
 
-    public Guid DonneurOrdreId { get; private set; }
+    public DonneurOrdreId DonneurOrdreId { get; private set; }
 
     public string RaisonSociale { get; private set; } = string.Empty;
 
@@ -26,7 +26,7 @@ public sealed class ContactModel(ClauseDbContext db) : PageAction(db)
 
     public bool ConfirmationRetrait { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid? contactId, string? retrait, CancellationToken annulation)
+    public async Task<IActionResult> OnGetAsync(DonneurOrdreId id, Guid? contactId, string? retrait, CancellationToken annulation)
     {
         if (await ChargerAsync(id, contactId, annulation) is not { } donneur) return NotFound();
         if (contactId is { } cid)
@@ -39,7 +39,7 @@ public sealed class ContactModel(ClauseDbContext db) : PageAction(db)
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, Guid? contactId, CancellationToken annulation)
+    public async Task<IActionResult> OnPostAsync(DonneurOrdreId id, Guid? contactId, CancellationToken annulation)
     {
         if (await ChargerAsync(id, contactId, annulation) is not { } donneur) return NotFound();
         if (contactId is { } cid && donneur.Contacts.All(c => c.Id != cid)) return NotFound();
@@ -55,7 +55,7 @@ public sealed class ContactModel(ClauseDbContext db) : PageAction(db)
             "/DonneursOrdre/Details", new { id }, annulation);
     }
 
-    public async Task<IActionResult> OnPostRetirerAsync(Guid id, Guid? contactId, CancellationToken annulation)
+    public async Task<IActionResult> OnPostRetirerAsync(DonneurOrdreId id, Guid? contactId, CancellationToken annulation)
     {
         if (await ChargerAsync(id, contactId, annulation) is not { } donneur || contactId is not { } cid) return NotFound();
         var contact = donneur.Contacts.FirstOrDefault(c => c.Id == cid);
@@ -64,7 +64,7 @@ public sealed class ContactModel(ClauseDbContext db) : PageAction(db)
         return await EnregistrerAsync($"Le contact « {contact.Nom} » est retiré.", "/DonneursOrdre/Details", new { id }, annulation);
     }
 
-    private async Task<DonneurOrdre?> ChargerAsync(Guid id, Guid? contactId, CancellationToken annulation)
+    private async Task<DonneurOrdre?> ChargerAsync(DonneurOrdreId id, Guid? contactId, CancellationToken annulation)
     {
         var donneur = await Db.DonneursOrdre.Include(d => d.Contacts).DeLaStructureAsync(Db, id, annulation);
         if (donneur is not null)

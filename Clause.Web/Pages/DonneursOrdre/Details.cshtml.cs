@@ -1,3 +1,4 @@
+using Clause.Domain.Commun;
 using Clause.Domain.DonneursOrdre;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
@@ -16,7 +17,7 @@ public sealed class DetailsModel(ClauseDbContext db) : PageModel
 
     public IReadOnlyList<LigneHistorique> Historique { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation)
+    public async Task<IActionResult> OnGetAsync(DonneurOrdreId id, CancellationToken annulation)
     {
         var structureId = db.Contexte.StructureId;
         var fiche = await db.DonneursOrdre.AsNoTracking()
@@ -35,7 +36,7 @@ public sealed class DetailsModel(ClauseDbContext db) : PageModel
     }
 }
 
-public sealed record FicheDonneurOrdre(Guid Id, string RaisonSociale, TypeDonneurOrdre Type, string? Siret, string? Adresse, string? CodePostal, string? Commune)
+public sealed record FicheDonneurOrdre(DonneurOrdreId Id, string RaisonSociale, TypeDonneurOrdre Type, string? Siret, string? Adresse, string? CodePostal, string? Commune)
 {
     public string SiretAffiche => Domain.Commun.Siret.TryParse(Siret, out var siret) ? siret.ToString() : "—";
 }

@@ -1,3 +1,4 @@
+using Clause.Domain.Commun;
 using Clause.Domain.DonneursOrdre;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
@@ -56,4 +57,4 @@ public sealed class IndexModel(ClauseDbContext db) : PageListe
     }
 }
 
-public sealed record LigneDonneurOrdre(Guid Id, string RaisonSociale, TypeDonneurOrdre Type, string? Siret, string? Commune, int NombreContacts);
+public sealed record LigneDonneurOrdre(DonneurOrdreId Id, string RaisonSociale, TypeDonneurOrdre Type, string? Siret, string? Commune, int NombreContacts);

@@ -13,18 +13,18 @@ public sealed class ModifierModel(ClauseDbContext db) : PageAction(db)
     [BindProperty]
     public SaisieDonneurOrdre Saisie { get; set; } = new();
 
-    public Guid Id { get; private set; }
+    public DonneurOrdreId Id { get; private set; }
 
     public string RaisonSociale { get; private set; } = string.Empty;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation)
+    public async Task<IActionResult> OnGetAsync(DonneurOrdreId id, CancellationToken annulation)
     {
         if (await ChargerAsync(id, annulation) is not { } donneur) return NotFound();
         Saisie = SaisieDonneurOrdre.Depuis(donneur);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken annulation)
+    public async Task<IActionResult> OnPostAsync(DonneurOrdreId id, CancellationToken annulation)
     {
         if (await ChargerAsync(id, annulation) is not { } donneur) return NotFound();
         if (!ModelState.IsValid) return Page();
@@ -40,7 +40,7 @@ public sealed class ModifierModel(ClauseDbContext db) : PageAction(db)
             nameof(Saisie.Siret), async () => await UniciteSiret.DejaUtiliseAsync(Db, donneur, annulation) ? UniciteSiret.Message : null, annulation);
     }
 
-    private async Task<DonneurOrdre?> ChargerAsync(Guid id, CancellationToken annulation)
+    private async Task<DonneurOrdre?> ChargerAsync(DonneurOrdreId id, CancellationToken annulation)
     {
         var donneur = await Db.DonneursOrdre.DeLaStructureAsync(Db, id, annulation);
         if (donneur is not null)

@@ -17,7 +17,7 @@ public sealed record LotDeLEntreprise(
     string NumeroMarche,
     OperationId OperationId,
     string Operation,
-    Guid DonneurOrdreId,
+    DonneurOrdreId DonneurOrdreId,
     string DonneurOrdre,
     Duree HeuresDues);
 

@@ -117,7 +117,7 @@ public sealed class DetailsModel(ClauseDbContext db, TimeProvider horloge) : Pag
 }
 
 public sealed record FicheLot(LotId Id, int Numero, string Libelle, MarcheId MarcheId, string MarcheNumero, string MarcheObjet, TypeMarche TypeMarche,
-    OperationId OperationId, string Operation, Guid DonneurOrdreId, string DonneurOrdre, Montant MontantHT, DateOnly DebutExecution, DateOnly FinExecution,
+    OperationId OperationId, string Operation, DonneurOrdreId DonneurOrdreId, string DonneurOrdre, Montant MontantHT, DateOnly DebutExecution, DateOnly FinExecution,
     Fondement Fondements, StatutLot Statut, string? MotifRetour, Taux PartMainOeuvre, Montant? CoutHoraireDuLot, Montant CoutHoraireEffectif,
     bool FormationComptabilisee, Taux? PlafondFormation, bool AccordCadreBonsCommande, Duree HeuresDues);
 

@@ -42,7 +42,7 @@ public sealed class DetailsModel(ClauseDbContext db) : PageModel
 }
 
 public sealed record FicheMarche(MarcheId Id, string Numero, string Objet, TypeMarche Type, DateOnly? DateNotification, DateOnly DebutExecution,
-    DateOnly FinExecution, long MontantHTCentimes, OperationId OperationId, string Operation, Guid DonneurOrdreId, string DonneurOrdre);
+    DateOnly FinExecution, long MontantHTCentimes, OperationId OperationId, string Operation, DonneurOrdreId DonneurOrdreId, string DonneurOrdre);
 
 public sealed record LotDuMarche(LotId Id, int Numero, string Libelle, long MontantHTCentimes, DateOnly Debut, DateOnly Fin, Fondement Fondements,
     StatutLot Statut, long HeuresDuesMinutes, string? Attributaire);

@@ -34,7 +34,7 @@ public sealed class IndexModel(ClauseDbContext db) : PageListe
     public OperationId? OperationId { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "donneur")]
-    public Guid? DonneurOrdreId { get; set; }
+    public DonneurOrdreId? DonneurOrdreId { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "type")]
     public TypeMarche? Type { get; set; }

@@ -17,7 +17,7 @@ public sealed class CreerModel(ClauseDbContext db) : PageAction(db)
 
     public IReadOnlyList<SelectListItem> Donneurs { get; private set; } = [];
 
-    public async Task OnGetAsync(Guid? donneurOrdreId, CancellationToken annulation)
+    public async Task OnGetAsync(DonneurOrdreId? donneurOrdreId, CancellationToken annulation)
     {
         Saisie.DonneurOrdreId = donneurOrdreId;
         Donneurs = await ListesOperations.DonneursAsync(Db, donneurOrdreId, annulation);

@@ -46,7 +46,7 @@ public sealed class DetailsModel(ClauseDbContext db) : PageModel
     }
 }
 
-public sealed record FicheOperation(OperationId Id, string Nom, Guid DonneurOrdreId, string DonneurOrdre, string Commune, DateOnly? DebutPrevisionnel,
+public sealed record FicheOperation(OperationId Id, string Nom, DonneurOrdreId DonneurOrdreId, string DonneurOrdre, string Commune, DateOnly? DebutPrevisionnel,
     DateOnly? FinPrevisionnelle, ProgrammeRenouvellement Programme, bool EnQpv, string? CodeQpv, int? ObjectifPartQpvPdb, StatutOperation Statut,
     string? MotifRetour);
 

@@ -33,7 +33,7 @@ public sealed class IndexModel(ClauseDbContext db) : PageListe
     public string? Recherche { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "donneur")]
-    public Guid? DonneurOrdreId { get; set; }
+    public DonneurOrdreId? DonneurOrdreId { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "statut")]
     public StatutOperation? Statut { get; set; }

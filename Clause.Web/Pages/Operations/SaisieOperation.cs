@@ -12,7 +12,7 @@ public sealed record SaisieOperation
 {
     /// <summary>Creer only: an opération keeps its donneur d'ordre.</summary>
     [Display(Name = "Donneur d'ordre")]
-    public Guid? DonneurOrdreId { get; set; }
+    public DonneurOrdreId? DonneurOrdreId { get; set; }
 
     [Required(ErrorMessage = "Le champ « Nom de l'opération » est obligatoire.")]
     [StringLength(Operation.NomLongueurMax, ErrorMessage = "Le champ « Nom de l'opération » ne doit pas dépasser {1} caractères.")]
@@ -72,7 +72,7 @@ public sealed record SaisieOperation
 public static class ListesOperations
 {
     /// <summary>The structure's donneurs d'ordre for a select, by name.</summary>
-    public static async Task<IReadOnlyList<SelectListItem>> DonneursAsync(ClauseDbContext db, Guid? selection, CancellationToken annulation)
+    public static async Task<IReadOnlyList<SelectListItem>> DonneursAsync(ClauseDbContext db, DonneurOrdreId? selection, CancellationToken annulation)
     {
         var structureId = db.Contexte.StructureId;
         var donneurs = await db.DonneursOrdre.AsNoTracking().Where(d => d.StructureId == structureId)

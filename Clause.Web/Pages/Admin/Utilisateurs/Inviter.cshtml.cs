@@ -153,5 +153,5 @@ public sealed record SaisieInvitationCompte
     public Guid? EntrepriseId { get; set; }
 
     [Display(Name = "Donneur d'ordre")]
-    public Guid? DonneurOrdreId { get; set; }
+    public DonneurOrdreId? DonneurOrdreId { get; set; }
 }
