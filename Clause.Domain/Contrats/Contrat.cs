@@ -50,7 +50,7 @@ public sealed class Contrat : Racine<ContratId>, IAppartientStructure
     public LotId LotId { get; private set; }
 
     /// <summary>The employing company (an <see cref="Entreprise"/>).</summary>
-    public Guid EmployeurId { get; private set; }
+    public EntrepriseId EmployeurId { get; private set; }
 
     public ModaliteContrat Modalite { get; private set; }
 

@@ -84,7 +84,7 @@ public static class TranchesEffectif
 /// Any company: attributaire, sous-traitant or employing structure (SIAE, ETT, GEIQ, EA/ESAT) — DOMAIN.md §4.
 /// One company per SIRET within a structure (unique index; the page also checks before saving).
 /// </summary>
-public sealed class Entreprise : EntiteGuid, IAppartientStructure
+public sealed class Entreprise : Racine<EntrepriseId>, IAppartientStructure
 {
     public const int RaisonSocialeLongueurMax = 200;
     public const int AdresseLongueurMax = 250;
@@ -213,7 +213,7 @@ public sealed class ContactEntreprise : EntiteGuid, IAppartientStructure, IParti
 
     private ContactEntreprise() { Nom = string.Empty; }
 
-    internal ContactEntreprise(Guid structureId, Guid entrepriseId, string? nom, RoleContactEntreprise role, string? email, string? telephone)
+    internal ContactEntreprise(Guid structureId, EntrepriseId entrepriseId, string? nom, RoleContactEntreprise role, string? email, string? telephone)
     {
         StructureId = structureId;
         EntrepriseId = entrepriseId;
@@ -223,9 +223,9 @@ public sealed class ContactEntreprise : EntiteGuid, IAppartientStructure, IParti
 
     public Guid StructureId { get; private set; }
 
-    public Guid EntrepriseId { get; private set; }
+    public EntrepriseId EntrepriseId { get; private set; }
 
-    public Guid RacineId => EntrepriseId;
+    public Guid RacineId => EntrepriseId.Valeur;
 
     public string Nom { get; private set; }
 

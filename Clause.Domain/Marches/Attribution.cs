@@ -36,7 +36,7 @@ public sealed class Attribution : EntiteGuid, IAppartientStructure, IPartieDe
 
     public Guid RacineId => LotId.Valeur;
 
-    public Guid EntrepriseId { get; private set; }
+    public EntrepriseId EntrepriseId { get; private set; }
 
     public RoleAttribution Role { get; private set; }
 

@@ -59,7 +59,7 @@ public sealed partial class SemeurDemo(ClauseDbContext db, UserManager<Utilisate
         return true;
     }
 
-    private async Task SemerComptesAsync(Guid structureId, Guid entrepriseId, DonneurOrdreId donneurOrdreId)
+    private async Task SemerComptesAsync(Guid structureId, EntrepriseId entrepriseId, DonneurOrdreId donneurOrdreId)
     {
         foreach (var role in Roles.Tous)
             if (!await roles.RoleExistsAsync(role).ConfigureAwait(false))

@@ -15,7 +15,7 @@ public sealed class Utilisateur : IdentityUser<Guid>
 
     public Guid? StructureId { get; set; }
 
-    public Guid? EntrepriseId { get; set; }
+    public EntrepriseId? EntrepriseId { get; set; }
 
     public DonneurOrdreId? DonneurOrdreId { get; set; }
 

@@ -15,14 +15,14 @@ public sealed class ContexteExecution
 
     public Guid? StructureId { get; private set; }
 
-    public Guid? EntrepriseId { get; private set; }
+    public EntrepriseId? EntrepriseId { get; private set; }
 
     public DonneurOrdreId? DonneurOrdreId { get; private set; }
 
     /// <summary>True for start-up and background work that acts across structures (no tenant filter).</summary>
     public bool Systeme { get; private set; }
 
-    public void DefinirUtilisateur(Guid utilisateurId, string nom, Guid? structureId, Guid? entrepriseId, DonneurOrdreId? donneurOrdreId)
+    public void DefinirUtilisateur(Guid utilisateurId, string nom, Guid? structureId, EntrepriseId? entrepriseId, DonneurOrdreId? donneurOrdreId)
     {
         UtilisateurId = utilisateurId;
         NomUtilisateur = nom;

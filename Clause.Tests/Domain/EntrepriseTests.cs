@@ -149,7 +149,7 @@ public class EntrepriseTests
         var e = UneEntreprise();
         var contact = e.AjouterContact(" Claire Martin ", RoleContactEntreprise.ConducteurTravaux, "claire.martin@rabelais.fr", "02 47 12 34 56");
         Assert.Equal("Claire Martin", contact.Nom);
-        Assert.Equal(e.Id, contact.RacineId);
+        Assert.Equal(e.Id.Valeur, contact.RacineId);
 
         e.ModifierContact(contact.Id, "Claire Martin", RoleContactEntreprise.Tuteur, null, "+33 6 12 34 56 78");
         Assert.Equal(RoleContactEntreprise.Tuteur, e.Contacts[0].Role);

@@ -7,7 +7,7 @@ namespace Clause.Tests.Domain;
 public class RattachementTests
 {
     private static readonly Guid Structure = Guid.NewGuid();
-    private static readonly Guid Entreprise = Guid.NewGuid();
+    private static readonly EntrepriseId Entreprise = EntrepriseId.De(Guid.NewGuid());
     private static readonly DonneurOrdreId Donneur = DonneurOrdreId.De(Guid.NewGuid());
 
     [Fact]

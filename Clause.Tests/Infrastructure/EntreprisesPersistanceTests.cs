@@ -1,3 +1,4 @@
+using Clause.Domain.Commun;
 using Clause.Domain.Entreprises;
 using Clause.Domain.Structures;
 using Clause.Infrastructure.Audit;
@@ -23,7 +24,7 @@ public sealed class EntreprisesPersistanceTests : IDisposable
     public async Task Entreprise_et_contacts_sont_relus_a_l_identique()
     {
         var structureId = await StructureAsync();
-        Guid id;
+        EntrepriseId id;
         using (var db = _base.Pour(structureId))
         {
             var e = Entreprise.Creer(structureId, "Touraine Insertion Peinture", "73282932000074", TypeEmployeur.EI, "43.34Z", TrancheEffectif.De10A19, "5 rue Colbert", "37000", "Tours");
@@ -101,7 +102,7 @@ public sealed class EntreprisesPersistanceTests : IDisposable
         using (var db = _base.Systeme())
         {
             Assert.False(await db.Entreprises.Where(x => x.Id == e.Id).SelectMany(x => x.Contacts).AnyAsync());
-            var journal = await db.JournalAudit.Where(j => j.RacineId == e.Id).OrderBy(j => j.Quand).ThenBy(j => j.Id).ToListAsync();
+            var journal = await db.JournalAudit.Where(j => j.RacineId == e.Id.Valeur).OrderBy(j => j.Quand).ThenBy(j => j.Id).ToListAsync();
             Assert.Contains(journal, j => j.TypeEntite == nameof(ContactEntreprise) && j.Action == ActionAudit.Creation);
             Assert.Contains(journal, j => j.TypeEntite == nameof(ContactEntreprise) && j.Action == ActionAudit.Suppression);
         }

@@ -112,5 +112,19 @@ public sealed class IdentifiantsEtMoisTests : IDisposable
         Assert.Equal(donneur.Id, await db.Marches.Where(m => m.DonneurOrdreId == donneur.Id).Select(m => m.DonneurOrdreId).SingleAsync());
         Assert.Equal(donneur.Id.Valeur, await db.Database.SqlQuery<Guid>($"SELECT DonneurOrdreId AS Value FROM Marches").SingleAsync());
     }
+
+    [Fact]
+    public async Task L_EntrepriseId_est_la_colonne_GUID_de_la_racine_de_l_attribution_et_de_l_employeur()
+    {
+        var (s, contrat) = await SituationAsync();
+        var titulaire = s.Titulaire;
+
+        await using var db = _base.Pour(s.StructureId);
+        var relue = await db.Entreprises.AsNoTracking().SingleAsync(e => e.Id == titulaire.Id);
+        Assert.Equal(titulaire.Id, relue.Id);
+        Assert.Equal(titulaire.Id, await db.Attributions.Where(a => a.EntrepriseId == titulaire.Id).Select(a => a.EntrepriseId).SingleAsync());
+        Assert.Equal(contrat.Id, await db.Contrats.Where(c => c.EmployeurId == titulaire.Id).Select(c => c.Id).SingleAsync());
+        Assert.Equal(titulaire.Id.Valeur, await db.Database.SqlQuery<Guid>($"SELECT EmployeurId AS Value FROM Contrats").SingleAsync());
+    }
 }
 

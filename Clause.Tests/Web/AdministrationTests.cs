@@ -22,7 +22,7 @@ public partial class AdministrationTests(FabriqueClause app) : IClassFixture<Fab
 
     private async Task<HttpClient> AdministrateurAsync() => (await app.NouvelUtilisateurConnecteAsync(Roles.Administrateur)).Client;
 
-    private static Dictionary<string, string> Invitation(string email, string role, Guid? structureId, Guid? entrepriseId = null, DonneurOrdreId? donneurOrdreId = null) => new()
+    private static Dictionary<string, string> Invitation(string email, string role, Guid? structureId, EntrepriseId? entrepriseId = null, DonneurOrdreId? donneurOrdreId = null) => new()
     {
         ["Saisie.Email"] = email,
         ["Saisie.NomComplet"] = "Camille Girard",

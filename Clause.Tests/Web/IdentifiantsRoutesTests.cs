@@ -52,4 +52,21 @@ public class IdentifiantsRoutesTests(FabriqueClause app) : IClassFixture<Fabriqu
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/DonneursOrdre/Details/{structure.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/Operations?donneur={donneur.Id}")).StatusCode);
     }
+
+    [Fact]
+    public async Task La_fiche_d_une_entreprise_lit_son_EntrepriseId_dans_la_route()
+    {
+        var (client, structure, _) = await app.NouvelUtilisateurConnecteAsync(Roles.Facilitateur);
+        var entreprise = await app.SemerEntrepriseAsync(new SituationsMarches(structure.Id), "Charpentes de Loire");
+
+        var page = await client.PageAsync($"/Entreprises/Details/{entreprise.Id}");
+        Assert.Contains("Charpentes de Loire", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector($"a[href='/Entreprises/Modifier/{entreprise.Id.Valeur}']"));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Entreprises/Details/pas-un-identifiant")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Entreprises/Details/{Guid.NewGuid()}")).StatusCode);
+        // The structure's id is not a company's: nothing found.
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Entreprises/Details/{structure.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/Contrats?employeur={entreprise.Id}")).StatusCode);
+    }
 }
+

@@ -36,7 +36,7 @@ public sealed class MiddlewareContexteExecution(RequestDelegate suivant)
             contexte.DefinirUtilisateur(id,
                 utilisateur.FindFirstValue(RevendicationsClause.NomComplet) ?? utilisateur.Identity.Name ?? "?",
                 Lire(utilisateur, RevendicationsClause.StructureId),
-                Lire(utilisateur, RevendicationsClause.EntrepriseId),
+                Lire(utilisateur, RevendicationsClause.EntrepriseId) is { } entrepriseId ? EntrepriseId.De(entrepriseId) : null,
                 Lire(utilisateur, RevendicationsClause.DonneurOrdreId) is { } donneurOrdreId ? DonneurOrdreId.De(donneurOrdreId) : null);
         }
         return suivant(http);

@@ -50,7 +50,7 @@ public class ContratsPagesTests(FabriqueClause app) : IClassFixture<FabriqueClau
     }
 
     private static List<KeyValuePair<string, string>> Formulaire(Situation s, string debut = "2026-02-02", string fin = "2026-12-31",
-        ModaliteContrat modalite = ModaliteContrat.EmbaucheDirecte, Guid? employeurId = null, bool valider = false, string motif = "",
+        ModaliteContrat modalite = ModaliteContrat.EmbaucheDirecte, EntrepriseId? employeurId = null, bool valider = false, string motif = "",
         ParticipantId? participantId = null, LotId? lotId = null) =>
     [
         new("Saisie.ParticipantId", (participantId ?? s.Participant.Id).ToString()),

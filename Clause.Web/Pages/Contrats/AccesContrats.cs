@@ -34,7 +34,7 @@ public sealed record LigneContrat
 
     public string LibelleLot { get; init; } = string.Empty;
 
-    public Guid EmployeurId { get; init; }
+    public EntrepriseId EmployeurId { get; init; }
 
     public string Employeur { get; init; } = string.Empty;
 
@@ -220,7 +220,7 @@ public static class AccesContrats
     }
 
     /// <summary>The structure's companies, « Raison sociale (type d'employeur) », for the employer select.</summary>
-    public static async Task<IReadOnlyList<SelectListItem>> EmployeursAsync(ClauseDbContext db, Guid? selection, CancellationToken annulation)
+    public static async Task<IReadOnlyList<SelectListItem>> EmployeursAsync(ClauseDbContext db, EntrepriseId? selection, CancellationToken annulation)
     {
         var structureId = db.Contexte.StructureId;
         var entreprises = await db.Entreprises.AsNoTracking().Where(e => e.StructureId == structureId)

@@ -82,7 +82,7 @@ public sealed class DetailsModel(ClauseDbContext db, TimeProvider horloge) : Pag
 }
 
 public sealed record FicheContrat(ContratId Id, Guid StructureId, ParticipantId ParticipantId, string Participant, LotId LotId, string Lot, DateOnly DebutLot,
-    DateOnly FinLot, Guid EmployeurId, string Employeur, TypeEmployeur TypeEmployeur, ModaliteContrat Modalite, TypeContrat TypeContrat,
+    DateOnly FinLot, EntrepriseId EmployeurId, string Employeur, TypeEmployeur TypeEmployeur, ModaliteContrat Modalite, TypeContrat TypeContrat,
     DateOnly DateDebut, DateOnly? FinPrevue, DateOnly? FinReelle, long? HeuresHebdoMinutes, string? Poste, string? CodeRome, StatutContrat Statut,
     OrigineProposition Origine, string ProposeParNom, DateTimeOffset ProposeLe, string? DecideParNom, DateTimeOffset? DecideLe, string? MotifRefus,
     StatutEligibilite Eligibilite, Guid? DecisionEligibiliteId, bool EligibiliteValide, string? MotifDerogation, string? DerogationParNom,

@@ -59,7 +59,7 @@ public sealed class IndexModel(ClauseDbContext db) : PageListe
     public LotId? LotId { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "employeur")]
-    public Guid? EmployeurId { get; set; }
+    public EntrepriseId? EmployeurId { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "modalite")]
     public ModaliteContrat? Modalite { get; set; }

@@ -15,7 +15,7 @@ public record SaisieContrat
 {
     [Required(ErrorMessage = "Le champ « Employeur » est obligatoire.")]
     [Display(Name = "Employeur")]
-    public Guid? EmployeurId { get; set; }
+    public EntrepriseId? EmployeurId { get; set; }
 
     [Required(ErrorMessage = "Le champ « Modalité » est obligatoire.")]
     [Display(Name = "Modalité")]

@@ -15,13 +15,13 @@ public sealed class ContactModel(ClauseDbContext db) : PageAction(db)
     [BindProperty]
     public SaisieContact Saisie { get; set; } = new();
 
-    public Guid EntrepriseId { get; private set; }
+    public EntrepriseId EntrepriseId { get; private set; }
 
     public Guid? ContactId { get; private set; }
 
     public string RaisonSociale { get; private set; } = string.Empty;
 
-    public async Task<IActionResult> OnGetAsync(Guid entrepriseId, Guid? contactId, CancellationToken annulation)
+    public async Task<IActionResult> OnGetAsync(EntrepriseId entrepriseId, Guid? contactId, CancellationToken annulation)
     {
         var structureId = Db.Contexte.StructureId;
         var raisonSociale = await Db.Entreprises.AsNoTracking()
@@ -44,7 +44,7 @@ public sealed class ContactModel(ClauseDbContext db) : PageAction(db)
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid entrepriseId, Guid? contactId, CancellationToken annulation)
+    public async Task<IActionResult> OnPostAsync(EntrepriseId entrepriseId, Guid? contactId, CancellationToken annulation)
     {
         var entreprise = await ChargerAsync(entrepriseId, annulation);
         if (entreprise is null || (contactId is { } id && entreprise.Contacts.All(c => c.Id != id))) return NotFound();
@@ -63,7 +63,7 @@ public sealed class ContactModel(ClauseDbContext db) : PageAction(db)
             : $"Le contact « {Saisie.Nom?.Trim()} » a été modifié.", "/Entreprises/Details", new { id = entrepriseId }, annulation);
     }
 
-    public async Task<IActionResult> OnPostRetirerAsync(Guid entrepriseId, Guid? contactId, CancellationToken annulation)
+    public async Task<IActionResult> OnPostRetirerAsync(EntrepriseId entrepriseId, Guid? contactId, CancellationToken annulation)
     {
         var entreprise = await ChargerAsync(entrepriseId, annulation);
         var contact = entreprise?.Contacts.FirstOrDefault(c => c.Id == contactId);
@@ -72,10 +72,10 @@ public sealed class ContactModel(ClauseDbContext db) : PageAction(db)
         return await EnregistrerAsync($"Le contact « {contact.Nom} » a été retiré.", "/Entreprises/Details", new { id = entrepriseId }, annulation);
     }
 
-    private Task<Entreprise?> ChargerAsync(Guid entrepriseId, CancellationToken annulation) =>
+    private Task<Entreprise?> ChargerAsync(EntrepriseId entrepriseId, CancellationToken annulation) =>
         Db.Entreprises.Include(e => e.Contacts).DeLaStructureAsync(Db, entrepriseId, annulation);
 
-    private void Renseigner(Guid entrepriseId, Guid? contactId, string raisonSociale)
+    private void Renseigner(EntrepriseId entrepriseId, Guid? contactId, string raisonSociale)
     {
         EntrepriseId = entrepriseId;
         ContactId = contactId;

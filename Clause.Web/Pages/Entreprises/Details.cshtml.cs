@@ -19,7 +19,7 @@ public sealed class DetailsModel(ClauseDbContext db) : PageModel
 
     public IReadOnlyList<LigneHistorique> Historique { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation)
+    public async Task<IActionResult> OnGetAsync(EntrepriseId id, CancellationToken annulation)
     {
         var structureId = db.Contexte.StructureId;
         var fiche = await db.Entreprises.AsNoTracking()
@@ -40,7 +40,7 @@ public sealed class DetailsModel(ClauseDbContext db) : PageModel
     }
 }
 
-public sealed record FicheEntreprise(Guid Id, string RaisonSociale, string Siret, TypeEmployeur Type, string? CodeNaf,
+public sealed record FicheEntreprise(EntrepriseId Id, string RaisonSociale, string Siret, TypeEmployeur Type, string? CodeNaf,
     TrancheEffectif? TrancheEffectif, string? Adresse, string? CodePostal, string? Commune)
 {
     public string SiretAffiche => Clause.Domain.Commun.Siret.TryParse(Siret, out var s) ? s.ToString() : Siret;

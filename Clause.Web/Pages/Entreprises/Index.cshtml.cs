@@ -1,3 +1,4 @@
+using Clause.Domain.Commun;
 using Clause.Domain.Entreprises;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
@@ -67,7 +68,7 @@ public sealed class IndexModel(ClauseDbContext db) : PageListe
         terme.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }
 
-public sealed record LigneEntreprise(Guid Id, string RaisonSociale, string Siret, TypeEmployeur Type, string? CodeNaf, string? Commune, int NombreContacts)
+public sealed record LigneEntreprise(EntrepriseId Id, string RaisonSociale, string Siret, TypeEmployeur Type, string? CodeNaf, string? Commune, int NombreContacts)
 {
     public string SiretAffiche => Clause.Domain.Commun.Siret.TryParse(Siret, out var s) ? s.ToString() : Siret;
 }

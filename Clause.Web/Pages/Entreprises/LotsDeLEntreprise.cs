@@ -28,7 +28,7 @@ public sealed record LotDeLEntreprise(
 /// </summary>
 public static class LotsDeLEntreprise
 {
-    public static async Task<IReadOnlyList<LotDeLEntreprise>> LireAsync(ClauseDbContext db, Guid entrepriseId, CancellationToken annulation = default)
+    public static async Task<IReadOnlyList<LotDeLEntreprise>> LireAsync(ClauseDbContext db, EntrepriseId entrepriseId, CancellationToken annulation = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         var structureId = db.Contexte.StructureId;

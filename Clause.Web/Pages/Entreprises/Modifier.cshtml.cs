@@ -13,9 +13,9 @@ public sealed class ModifierModel(ClauseDbContext db) : PageAction(db)
 
     public string RaisonSocialeActuelle { get; private set; } = string.Empty;
 
-    public Guid Id { get; private set; }
+    public EntrepriseId Id { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken annulation)
+    public async Task<IActionResult> OnGetAsync(EntrepriseId id, CancellationToken annulation)
     {
         var structureId = Db.Contexte.StructureId;
         var saisie = await Db.Entreprises.AsNoTracking()
@@ -39,7 +39,7 @@ public sealed class ModifierModel(ClauseDbContext db) : PageAction(db)
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken annulation)
+    public async Task<IActionResult> OnPostAsync(EntrepriseId id, CancellationToken annulation)
     {
         if (await Db.Entreprises.DeLaStructureAsync(Db, id, annulation) is not { } entreprise) return NotFound();
         Id = id;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Clause.Domain.Commun;
 using Clause.Domain.Entreprises;
 using Clause.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +44,7 @@ public sealed record SaisieEntreprise
 public static class UniciteSiret
 {
     /// <summary>The name of the other company of the current structure that already has this SIRET, or null.</summary>
-    public static Task<string?> AutreEntrepriseAsync(ClauseDbContext db, string siret, Guid entrepriseId, CancellationToken annulation)
+    public static Task<string?> AutreEntrepriseAsync(ClauseDbContext db, string siret, EntrepriseId entrepriseId, CancellationToken annulation)
     {
         ArgumentNullException.ThrowIfNull(db);
         var structureId = db.Contexte.StructureId;

@@ -63,7 +63,7 @@ public static class AccesHeures
 }
 
 /// <summary>The head of a contrat's hours pages: who, where, for whom, under which modality, between which dates.</summary>
-public sealed record EnteteContrat(ContratId Id, ParticipantId ParticipantId, string Participant, LotId LotId, string Lot, Guid EmployeurId, string Employeur,
+public sealed record EnteteContrat(ContratId Id, ParticipantId ParticipantId, string Participant, LotId LotId, string Lot, EntrepriseId EmployeurId, string Employeur,
     ModaliteContrat Modalite, StatutContrat Statut, DateOnly DateDebut, DateOnly? FinPrevue, DateOnly? FinReelle, bool EligibiliteValide)
 {
     public Periode Periode => new(DateDebut, FinReelle ?? FinPrevue ?? DateOnly.MaxValue);

@@ -126,5 +126,5 @@ public sealed record LigneVersion(int Version, DateOnly DateEffet, OrigineObliga
 
 public sealed record LigneBon(Guid Id, string Numero, DateOnly DateNotification, Montant MontantHT, Duree? Heures, bool Notifie);
 
-public sealed record LigneAttribution(Guid Id, RoleAttribution Role, Guid EntrepriseId, string RaisonSociale, string Siret, TypeEmployeur Type,
+public sealed record LigneAttribution(Guid Id, RoleAttribution Role, EntrepriseId EntrepriseId, string RaisonSociale, string Siret, TypeEmployeur Type,
     DateOnly? DateNotification);

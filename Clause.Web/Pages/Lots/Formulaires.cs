@@ -13,7 +13,7 @@ public sealed record SaisieAttribution
 {
     [Required(ErrorMessage = "Le champ « Entreprise » est obligatoire.")]
     [Display(Name = "Entreprise")]
-    public Guid? EntrepriseId { get; set; }
+    public EntrepriseId? EntrepriseId { get; set; }
 
     [Required(ErrorMessage = "Le champ « Rôle » est obligatoire.")]
     [Display(Name = "Rôle")]
@@ -55,7 +55,7 @@ public sealed record FormulaireBon(LotId LotId, SaisieBonCommande Saisie, bool A
 public static class ListesLots
 {
     /// <summary>The structure's companies for the attribution select, by name, with their SIRET and type.</summary>
-    public static async Task<IReadOnlyList<SelectListItem>> EntreprisesAsync(ClauseDbContext db, Guid? selection, CancellationToken annulation)
+    public static async Task<IReadOnlyList<SelectListItem>> EntreprisesAsync(ClauseDbContext db, EntrepriseId? selection, CancellationToken annulation)
     {
         var structureId = db.Contexte.StructureId;
         var entreprises = await db.Entreprises.AsNoTracking().Where(e => e.StructureId == structureId)

@@ -150,7 +150,7 @@ public sealed record SaisieInvitationCompte
     public Guid? StructureId { get; set; }
 
     [Display(Name = "Entreprise")]
-    public Guid? EntrepriseId { get; set; }
+    public EntrepriseId? EntrepriseId { get; set; }
 
     [Display(Name = "Donneur d'ordre")]
     public DonneurOrdreId? DonneurOrdreId { get; set; }
