@@ -43,8 +43,8 @@ public abstract class Racine<TId> : Entite where TId : struct, IIdentifiant<TId>
 }
 
 /// <summary>
-/// An entity with a plain GUID id: a child entity reached through its aggregate root, and the roots whose id the
-/// account and tenant plumbing carries (Structure, Entreprise, DonneurOrdre; see docs/architecture.md).
+/// An entity with a plain GUID id: a child entity reached through its aggregate root, and Reglages (one row per
+/// structure, always read by its StructureId). Every other root has a typed id.
 /// </summary>
 public abstract class EntiteGuid : Entite
 {
@@ -56,7 +56,7 @@ public abstract class EntiteGuid : Entite
 /// <summary>An entity owned by one structure (the tenant). A global query filter scopes it.</summary>
 public interface IAppartientStructure
 {
-    Guid StructureId { get; }
+    StructureId StructureId { get; }
 }
 
 /// <summary>A child entity whose history is shown on its aggregate root's page.</summary>

@@ -17,10 +17,10 @@ public sealed record DatesContratModifiees(ContratId ContratId) : IEvenementDoma
 public sealed record DatesLotModifiees(LotId LotId) : IEvenementDomaine;
 
 /// <summary>The tolerance after the lot's end (réglage) changed: the period of every line of the structure is re-evaluated.</summary>
-public sealed record ToleranceApresFinModifiee(Guid StructureId) : IEvenementDomaine;
+public sealed record ToleranceApresFinModifiee(StructureId StructureId) : IEvenementDomaine;
 
 /// <summary>The eligibility window (réglage) changed: the eligibility of every contrat of the structure is re-evaluated.</summary>
-public sealed record FenetreEligibiliteModifiee(Guid StructureId) : IEvenementDomaine;
+public sealed record FenetreEligibiliteModifiee(StructureId StructureId) : IEvenementDomaine;
 
 /// <summary>A participant received an eligibility decision: the eligibility of their contrats is re-evaluated.</summary>
 public sealed record DecisionEligibiliteEnregistree(ParticipantId ParticipantId) : IEvenementDomaine;

@@ -27,6 +27,10 @@ public static class Garde
     public static Guid Identifiant(Guid valeur, string champ, string libelle) =>
         valeur == Guid.Empty ? throw new RegleMetierException(champ, $"Le champ « {libelle} » est obligatoire.") : valeur;
 
+    /// <summary>A required typed id: its empty GUID (a default value) means "not given".</summary>
+    public static T Identifiant<T>(T valeur, string champ, string libelle) where T : struct, IIdentifiant<T> =>
+        valeur.Valeur == Guid.Empty ? throw new RegleMetierException(champ, $"Le champ « {libelle} » est obligatoire.") : valeur;
+
     /// <summary>An optional e-mail address: a light check, the real proof is the mail that arrives.</summary>
     public static string? Email(string? valeur, string champ, string libelle, int longueurMax)
     {

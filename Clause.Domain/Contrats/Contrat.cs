@@ -43,7 +43,7 @@ public sealed class Contrat : Racine<ContratId>, IAppartientStructure
         ProposeParNom = string.Empty;
     }
 
-    public Guid StructureId { get; private set; }
+    public StructureId StructureId { get; private set; }
 
     public ParticipantId ParticipantId { get; private set; }
 

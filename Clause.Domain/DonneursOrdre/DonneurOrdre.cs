@@ -31,7 +31,7 @@ public sealed class DonneurOrdre : Racine<DonneurOrdreId>, IAppartientStructure
 
     private DonneurOrdre() { RaisonSociale = string.Empty; }
 
-    public Guid StructureId { get; private set; }
+    public StructureId StructureId { get; private set; }
 
     public string RaisonSociale { get; private set; }
 
@@ -48,7 +48,7 @@ public sealed class DonneurOrdre : Racine<DonneurOrdreId>, IAppartientStructure
 
     public IReadOnlyList<ContactDonneurOrdre> Contacts => _contacts;
 
-    public static DonneurOrdre Creer(Guid structureId, string? raisonSociale, TypeDonneurOrdre type, string? siret,
+    public static DonneurOrdre Creer(StructureId structureId, string? raisonSociale, TypeDonneurOrdre type, string? siret,
         string? adresse, string? codePostal, string? commune)
     {
         var donneur = new DonneurOrdre { StructureId = Garde.Identifiant(structureId, nameof(StructureId), "Structure") };
@@ -107,7 +107,7 @@ public sealed class ContactDonneurOrdre : EntiteGuid, IAppartientStructure, IPar
 
     private ContactDonneurOrdre() { Nom = string.Empty; }
 
-    internal ContactDonneurOrdre(Guid structureId, DonneurOrdreId donneurOrdreId, string? nom, RoleContactDonneurOrdre role, string? email, string? telephone)
+    internal ContactDonneurOrdre(StructureId structureId, DonneurOrdreId donneurOrdreId, string? nom, RoleContactDonneurOrdre role, string? email, string? telephone)
     {
         StructureId = structureId;
         DonneurOrdreId = donneurOrdreId;
@@ -115,7 +115,7 @@ public sealed class ContactDonneurOrdre : EntiteGuid, IAppartientStructure, IPar
         Modifier(nom, role, email, telephone);
     }
 
-    public Guid StructureId { get; private set; }
+    public StructureId StructureId { get; private set; }
 
     public DonneurOrdreId DonneurOrdreId { get; private set; }
 

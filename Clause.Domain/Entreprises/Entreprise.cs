@@ -96,7 +96,7 @@ public sealed class Entreprise : Racine<EntrepriseId>, IAppartientStructure
 
     private Entreprise() { RaisonSociale = string.Empty; Siret = string.Empty; }
 
-    public Guid StructureId { get; private set; }
+    public StructureId StructureId { get; private set; }
 
     public string RaisonSociale { get; private set; }
 
@@ -118,10 +118,10 @@ public sealed class Entreprise : Racine<EntrepriseId>, IAppartientStructure
 
     public IReadOnlyList<ContactEntreprise> Contacts => _contacts;
 
-    public static Entreprise Creer(Guid structureId, string? raisonSociale, string? siret, TypeEmployeur type) =>
+    public static Entreprise Creer(StructureId structureId, string? raisonSociale, string? siret, TypeEmployeur type) =>
         Creer(structureId, raisonSociale, siret, type, null, null, null, null, null);
 
-    public static Entreprise Creer(Guid structureId, string? raisonSociale, string? siret, TypeEmployeur type,
+    public static Entreprise Creer(StructureId structureId, string? raisonSociale, string? siret, TypeEmployeur type,
         string? codeNaf, TrancheEffectif? trancheEffectif, string? adresse, string? codePostal, string? commune)
     {
         var entreprise = new Entreprise { StructureId = Garde.Identifiant(structureId, nameof(StructureId), "Structure") };
@@ -213,7 +213,7 @@ public sealed class ContactEntreprise : EntiteGuid, IAppartientStructure, IParti
 
     private ContactEntreprise() { Nom = string.Empty; }
 
-    internal ContactEntreprise(Guid structureId, EntrepriseId entrepriseId, string? nom, RoleContactEntreprise role, string? email, string? telephone)
+    internal ContactEntreprise(StructureId structureId, EntrepriseId entrepriseId, string? nom, RoleContactEntreprise role, string? email, string? telephone)
     {
         StructureId = structureId;
         EntrepriseId = entrepriseId;
@@ -221,7 +221,7 @@ public sealed class ContactEntreprise : EntiteGuid, IAppartientStructure, IParti
         Modifier(nom, role, email, telephone);
     }
 
-    public Guid StructureId { get; private set; }
+    public StructureId StructureId { get; private set; }
 
     public EntrepriseId EntrepriseId { get; private set; }
 

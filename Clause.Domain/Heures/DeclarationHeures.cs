@@ -67,7 +67,7 @@ public sealed class DeclarationHeures : Racine<DeclarationId>, IAppartientStruct
 
     private DeclarationHeures() { }
 
-    public Guid StructureId { get; private set; }
+    public StructureId StructureId { get; private set; }
 
     public ContratId ContratId { get; private set; }
 
@@ -301,7 +301,7 @@ public sealed class VersionDeclaration : EntiteGuid, IAppartientStructure, IPart
         if (par.EstFacilitateur) Decider(StatutDeclaration.Validee, null, par, le);
     }
 
-    public Guid StructureId { get; private set; }
+    public StructureId StructureId { get; private set; }
 
     public DeclarationId DeclarationId { get; private set; }
 

@@ -30,7 +30,7 @@ public sealed class Attribution : EntiteGuid, IAppartientStructure, IPartieDe
         DateNotification = dateNotification;
     }
 
-    public Guid StructureId { get; private set; }
+    public StructureId StructureId { get; private set; }
 
     public LotId LotId { get; private set; }
 
@@ -65,7 +65,7 @@ public sealed class BonCommande : EntiteGuid, IAppartientStructure, IPartieDe
 
     private BonCommande() { Numero = string.Empty; }
 
-    internal BonCommande(Guid structureId, LotId lotId, string numero, DateOnly dateNotification, Montant montantHT, Duree? heures)
+    internal BonCommande(StructureId structureId, LotId lotId, string numero, DateOnly dateNotification, Montant montantHT, Duree? heures)
     {
         StructureId = structureId;
         LotId = lotId;
@@ -75,7 +75,7 @@ public sealed class BonCommande : EntiteGuid, IAppartientStructure, IPartieDe
         HeuresMinutes = heures?.Minutes;
     }
 
-    public Guid StructureId { get; private set; }
+    public StructureId StructureId { get; private set; }
 
     public LotId LotId { get; private set; }
 

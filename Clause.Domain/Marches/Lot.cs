@@ -40,7 +40,7 @@ public sealed class Lot : Racine<LotId>, IAppartientStructure
 
     private Lot() { Libelle = string.Empty; }
 
-    public Guid StructureId { get; private set; }
+    public StructureId StructureId { get; private set; }
 
     public MarcheId MarcheId { get; private set; }
 

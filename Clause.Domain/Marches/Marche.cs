@@ -60,7 +60,7 @@ public sealed class Marche : Racine<MarcheId>, IAppartientStructure
 
     private Marche() { Numero = string.Empty; Objet = string.Empty; }
 
-    public Guid StructureId { get; private set; }
+    public StructureId StructureId { get; private set; }
 
     public OperationId OperationId { get; private set; }
 

@@ -141,7 +141,7 @@ public sealed class ObligationInsertion : EntiteGuid, IAppartientStructure, IPar
         HeuresDuesMinutes = heures.Minutes;
     }
 
-    public Guid StructureId { get; private set; }
+    public StructureId StructureId { get; private set; }
 
     public LotId LotId { get; private set; }
 

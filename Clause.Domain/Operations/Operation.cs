@@ -36,7 +36,7 @@ public sealed class Operation : Racine<OperationId>, IAppartientStructure
 
     private Operation() { Nom = string.Empty; Commune = string.Empty; }
 
-    public Guid StructureId { get; private set; }
+    public StructureId StructureId { get; private set; }
 
     public DonneurOrdreId DonneurOrdreId { get; private set; }
 

@@ -22,7 +22,7 @@ public sealed class DecisionEligibilite : EntiteGuid, IAppartientStructure, IPar
 
     private DecisionEligibilite() { ValideParNom = string.Empty; }
 
-    public Guid StructureId { get; private set; }
+    public StructureId StructureId { get; private set; }
 
     public ParticipantId ParticipantId { get; private set; }
 
@@ -149,7 +149,7 @@ public sealed class CategorieDecision : EntiteGuid, IAppartientStructure, IParti
         FinDroits = finDroits;
     }
 
-    public Guid StructureId { get; private set; }
+    public StructureId StructureId { get; private set; }
 
     public Guid DecisionId { get; private set; }
 

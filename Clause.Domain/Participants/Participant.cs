@@ -52,7 +52,7 @@ public sealed class Participant : Racine<ParticipantId>, IAppartientStructure
         Commune = string.Empty;
     }
 
-    public Guid StructureId { get; private set; }
+    public StructureId StructureId { get; private set; }
 
     [Sensible] public string Nom { get; private set; }
 
@@ -94,7 +94,7 @@ public sealed class Participant : Racine<ParticipantId>, IAppartientStructure
     /// <summary>The most recent decision (by validation date), or none.</summary>
     public DecisionEligibilite? DerniereDecision => _decisions.MaxBy(d => d.DateValidation);
 
-    public static Participant Creer(Guid structureId, DonneesParticipant donnees, DateOnly aujourdhui)
+    public static Participant Creer(StructureId structureId, DonneesParticipant donnees, DateOnly aujourdhui)
     {
         var participant = new Participant
         {

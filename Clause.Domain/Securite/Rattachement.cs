@@ -10,7 +10,7 @@ namespace Clause.Domain.Securite;
 /// </summary>
 public static class Rattachement
 {
-    public static void Verifier(string? role, Guid? structureId, EntrepriseId? entrepriseId, DonneurOrdreId? donneurOrdreId)
+    public static void Verifier(string? role, StructureId? structureId, EntrepriseId? entrepriseId, DonneurOrdreId? donneurOrdreId)
     {
         if (role is null || !Roles.Tous.Contains(role))
             throw new RegleMetierException("Role", "Le champ « Rôle » est obligatoire : choisissez un rôle de la liste.");

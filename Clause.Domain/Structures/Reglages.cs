@@ -17,7 +17,7 @@ public sealed class Reglages : EntiteGuid, IAppartientStructure
 {
     private Reglages() { }
 
-    public Guid StructureId { get; private set; }
+    public StructureId StructureId { get; private set; }
 
     /// <summary>§3.1 F1: reference hourly cost, in cents (default 30,00 €/h).</summary>
     public long CoutHoraireReferenceCentimes { get; private set; } = 3_000;
@@ -69,7 +69,7 @@ public sealed class Reglages : EntiteGuid, IAppartientStructure
     /// <summary>§12: months after a participant's last event before anonymisation (default 24).</summary>
     public int ConservationMois { get; private set; } = 24;
 
-    public static Reglages ParDefaut(Guid structureId) =>
+    public static Reglages ParDefaut(StructureId structureId) =>
         new() { StructureId = Garde.Identifiant(structureId, nameof(StructureId), "Structure") };
 
     /// <summary>Changes every setting at once; each value is checked against a sensible range.</summary>

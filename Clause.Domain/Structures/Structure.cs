@@ -11,7 +11,7 @@ public enum TypeStructure
 }
 
 /// <summary>The tenant: the organisation that employs facilitateurs. Every record belongs to exactly one.</summary>
-public sealed class Structure : EntiteGuid
+public sealed class Structure : Racine<StructureId>
 {
     public const int NomLongueurMax = 200;
     public const int CommuneLongueurMax = 100;

@@ -13,7 +13,7 @@ public sealed class JournalAccesDonneesSensibles
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
-    public Guid StructureId { get; set; }
+    public StructureId StructureId { get; set; }
 
     public DateTimeOffset Quand { get; set; }
 
@@ -33,7 +33,7 @@ public static class JournalisationAccesSensibles
     public const string MotifAvisMotive = "Motif d'avis motivé";
 
     /// <summary>Records that the acting user was shown sensitive data of a participant, and saves it.</summary>
-    public static async Task ConsignerAsync(this ClauseDbContext db, Guid structureId, ParticipantId participantId, string quoi, DateTimeOffset quand,
+    public static async Task ConsignerAsync(this ClauseDbContext db, StructureId structureId, ParticipantId participantId, string quoi, DateTimeOffset quand,
         CancellationToken annulation = default)
     {
         ArgumentNullException.ThrowIfNull(db);

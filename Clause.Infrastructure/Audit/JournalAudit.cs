@@ -1,3 +1,5 @@
+using Clause.Domain.Commun;
+
 namespace Clause.Infrastructure.Audit;
 
 public enum ActionAudit
@@ -14,7 +16,7 @@ public sealed class JournalAudit
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
-    public Guid? StructureId { get; set; }
+    public StructureId? StructureId { get; set; }
 
     public DateTimeOffset Quand { get; set; }
 

@@ -40,7 +40,7 @@ public sealed partial class SemeurDemo
         ("Menuisier poseur", "F1607"), ("Agent d'entretien des bâtiments", "I1203"),
     ];
 
-    private async Task SemerContratsAsync(Guid structureId, CancellationToken annulation)
+    private async Task SemerContratsAsync(StructureId structureId, CancellationToken annulation)
     {
         var reglages = await db.Reglages.AsNoTracking().SingleAsync(r => r.StructureId == structureId, annulation).ConfigureAwait(false);
         var aujourdhui = DateOnly.FromDateTime(horloge.GetUtcNow().Date);
@@ -294,7 +294,7 @@ public sealed partial class SemeurDemo
     /// The participants with a decision, read back (the participants step runs before); on a database without them, a
     /// small set is registered here so the contrats have someone to employ.
     /// </summary>
-    private async Task<List<Participant>> ParticipantsEligiblesAsync(Guid structureId, Reglages reglages, CancellationToken annulation)
+    private async Task<List<Participant>> ParticipantsEligiblesAsync(StructureId structureId, Reglages reglages, CancellationToken annulation)
     {
         var existants = await db.Participants.AsNoTracking().Include(p => p.Decisions)
             .Where(p => p.StructureId == structureId && p.Decisions.Any())

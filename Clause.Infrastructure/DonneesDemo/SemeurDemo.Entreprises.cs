@@ -1,3 +1,4 @@
+using Clause.Domain.Commun;
 using Clause.Domain.Entreprises;
 
 namespace Clause.Infrastructure.DonneesDemo;
@@ -101,7 +102,7 @@ public sealed partial class SemeurDemo
     ];
 
     /// <summary>Completes the four historic companies, then adds the rest of the territory's firms to <paramref name="liste"/>.</summary>
-    private void CompleterEntreprisesDuDepartement(Guid structureId, List<Entreprise> liste)
+    private void CompleterEntreprisesDuDepartement(StructureId structureId, List<Entreprise> liste)
     {
         (string Naf, TrancheEffectif Tranche, string Commune, string CodePostal)[] historiques =
         [

@@ -32,7 +32,7 @@ public sealed partial class SemeurDemo
     private static readonly string[] Rues =
         ["rue des Tanneurs", "avenue de la République", "rue Édouard-Vaillant", "boulevard Jean-Jaurès", "rue du Général-Renault", "allée des Tilleuls", "rue Marcel-Cachin"];
 
-    private async Task SemerMarchesAsync(Guid structureId, List<DonneurOrdre> donneurs, CancellationToken annulation)
+    private async Task SemerMarchesAsync(StructureId structureId, List<DonneurOrdre> donneurs, CancellationToken annulation)
     {
         var reglages = await db.Reglages.SingleAsync(r => r.StructureId == structureId, annulation).ConfigureAwait(false);
         // Every company saved so far (the entreprises step runs before), in a stable order for a deterministic pick.

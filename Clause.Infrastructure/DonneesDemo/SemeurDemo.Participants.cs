@@ -1,4 +1,5 @@
 using Bogus.DataSets;
+using Clause.Domain.Commun;
 using Clause.Domain.Participants;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,7 +44,7 @@ public sealed partial class SemeurDemo
         "Hébergé en CHRS, parcours d'insertion engagé avec le travailleur social.",
     ];
 
-    private async Task SemerParticipantsAsync(Guid structureId, CancellationToken annulation)
+    private async Task SemerParticipantsAsync(StructureId structureId, CancellationToken annulation)
     {
         var facilitateur = await utilisateurs.FindByEmailAsync($"facilitateur@{Domaine}").ConfigureAwait(false);
         var referent = await utilisateurs.FindByEmailAsync($"referent@{Domaine}").ConfigureAwait(false);

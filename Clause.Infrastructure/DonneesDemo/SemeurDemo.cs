@@ -59,7 +59,7 @@ public sealed partial class SemeurDemo(ClauseDbContext db, UserManager<Utilisate
         return true;
     }
 
-    private async Task SemerComptesAsync(Guid structureId, EntrepriseId entrepriseId, DonneurOrdreId donneurOrdreId)
+    private async Task SemerComptesAsync(StructureId structureId, EntrepriseId entrepriseId, DonneurOrdreId donneurOrdreId)
     {
         foreach (var role in Roles.Tous)
             if (!await roles.RoleExistsAsync(role).ConfigureAwait(false))
@@ -84,7 +84,7 @@ public sealed partial class SemeurDemo(ClauseDbContext db, UserManager<Utilisate
         }
     }
 
-    private List<DonneurOrdre> SemerDonneursOrdre(Guid structureId)
+    private List<DonneurOrdre> SemerDonneursOrdre(StructureId structureId)
     {
         (string Nom, TypeDonneurOrdre Type, string Commune, string CodePostal)[] acheteurs =
         [
@@ -122,7 +122,7 @@ public sealed partial class SemeurDemo(ClauseDbContext db, UserManager<Utilisate
         return liste;
     }
 
-    private List<Entreprise> SemerEntreprises(Guid structureId)
+    private List<Entreprise> SemerEntreprises(StructureId structureId)
     {
         (string Nom, TypeEmployeur Type)[] entreprises =
         [

@@ -13,7 +13,7 @@ public sealed class Utilisateur : IdentityUser<Guid>
 
     public string NomComplet { get; set; } = string.Empty;
 
-    public Guid? StructureId { get; set; }
+    public StructureId? StructureId { get; set; }
 
     public EntrepriseId? EntrepriseId { get; set; }
 

@@ -23,7 +23,7 @@ public abstract partial class ClauseDbContext : IdentityDbContext<Utilisateur, I
     public ContexteExecution Contexte { get; }
 
     // Read by the query filters: EF evaluates these per query, so one model serves every tenant.
-    internal Guid? StructureCourante => Contexte.StructureId;
+    internal StructureId? StructureCourante => Contexte.StructureId;
 
     internal bool Systeme => Contexte.Systeme;
 

@@ -1,3 +1,4 @@
+using Clause.Domain.Commun;
 using Clause.Domain.Structures;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,11 +11,11 @@ namespace Clause.Infrastructure.Persistence;
 /// </summary>
 public static class ReglagesDesStructures
 {
-    public static async Task<Reglages> PourAsync(ClauseDbContext db, Guid structureId, CancellationToken annulation = default) =>
+    public static async Task<Reglages> PourAsync(ClauseDbContext db, StructureId structureId, CancellationToken annulation = default) =>
         (await PourAsync(db, [structureId], annulation).ConfigureAwait(false))(structureId);
 
     /// <summary>The réglages of several structures in one query, as a lookup that never misses.</summary>
-    public static async Task<Func<Guid, Reglages>> PourAsync(ClauseDbContext db, IReadOnlyCollection<Guid> structureIds, CancellationToken annulation = default)
+    public static async Task<Func<StructureId, Reglages>> PourAsync(ClauseDbContext db, IReadOnlyCollection<StructureId> structureIds, CancellationToken annulation = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         var parStructure = db.Reglages.Local.Where(r => structureIds.Contains(r.StructureId))

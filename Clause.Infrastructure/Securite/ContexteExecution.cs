@@ -13,7 +13,7 @@ public sealed class ContexteExecution
 
     public string NomUtilisateur { get; private set; } = "anonyme";
 
-    public Guid? StructureId { get; private set; }
+    public StructureId? StructureId { get; private set; }
 
     public EntrepriseId? EntrepriseId { get; private set; }
 
@@ -22,7 +22,7 @@ public sealed class ContexteExecution
     /// <summary>True for start-up and background work that acts across structures (no tenant filter).</summary>
     public bool Systeme { get; private set; }
 
-    public void DefinirUtilisateur(Guid utilisateurId, string nom, Guid? structureId, EntrepriseId? entrepriseId, DonneurOrdreId? donneurOrdreId)
+    public void DefinirUtilisateur(Guid utilisateurId, string nom, StructureId? structureId, EntrepriseId? entrepriseId, DonneurOrdreId? donneurOrdreId)
     {
         UtilisateurId = utilisateurId;
         NomUtilisateur = nom;

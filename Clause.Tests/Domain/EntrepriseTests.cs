@@ -5,7 +5,7 @@ namespace Clause.Tests.Domain;
 
 public class EntrepriseTests
 {
-    private static readonly Guid StructureId = Guid.CreateVersion7();
+    private static readonly StructureId StructureId = StructureId.De(Guid.CreateVersion7());
 
     private static Entreprise UneEntreprise(string? codeNaf = null) =>
         Entreprise.Creer(StructureId, "Maçonnerie Rabelais", "73282932000074", TypeEmployeur.Classique,

@@ -43,7 +43,7 @@ public sealed class EvenementsDomaineTests
     [Fact]
     public void La_tolerance_et_la_fenetre_levent_chacune_leur_evenement()
     {
-        var reglages = Reglages.ParDefaut(Guid.NewGuid());
+        var reglages = Reglages.ParDefaut(StructureId.De(Guid.NewGuid()));
         Regler(reglages, ageSenior: 55);
         Assert.Empty(reglages.EvenementsEnAttente());
 

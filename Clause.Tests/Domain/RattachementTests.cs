@@ -6,7 +6,7 @@ namespace Clause.Tests.Domain;
 /// <summary>What an account is attached to, by role (DOMAIN.md §11).</summary>
 public class RattachementTests
 {
-    private static readonly Guid Structure = Guid.NewGuid();
+    private static readonly StructureId Structure = StructureId.De(Guid.NewGuid());
     private static readonly EntrepriseId Entreprise = EntrepriseId.De(Guid.NewGuid());
     private static readonly DonneurOrdreId Donneur = DonneurOrdreId.De(Guid.NewGuid());
 

@@ -62,7 +62,7 @@ public class ParcoursInsertionNavigateurTests(NavigateurFixture fixture)
     }
 
     /// <summary>A lot in execution (F3, 600 h due) attributed to a company, like a facilitateur's data.</summary>
-    private async Task<LotId> PreparerLotEnExecutionAsync(Guid structureId)
+    private async Task<LotId> PreparerLotEnExecutionAsync(StructureId structureId)
     {
         var s = await fixture.App.SemerOperationAsync(structureId);
         var entreprise = await fixture.App.CreerEntrepriseAsync(structureId, "Bâtiments du Véron", AcheteursDeTest.NouveauSiret(), TypeEmployeur.Classique);

@@ -13,7 +13,7 @@ public sealed class AuditDonneurOrdreTests : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
     private readonly BaseDeTest _base = new();
-    private readonly Guid _structureId;
+    private readonly StructureId _structureId;
     private readonly Guid _utilisateurId = Guid.NewGuid();
 
     public AuditDonneurOrdreTests()
@@ -134,7 +134,7 @@ public sealed class AuditDonneurOrdreTests : IDisposable
     [Fact]
     public async Task Ecrire_dans_une_autre_structure_est_refuse()
     {
-        Guid autreStructure;
+        StructureId autreStructure;
         await using (var db = _base.Systeme())
         {
             var structure = Structure.Creer("Autre PLIE", TypeStructure.Plie, null);
@@ -161,7 +161,7 @@ public sealed class AuditDonneurOrdreTests : IDisposable
     public async Task Meme_siret_dans_deux_structures_et_acheteurs_prives_sans_siret_sont_acceptes()
     {
         await CreerDonneurAsync();
-        Guid autreStructure;
+        StructureId autreStructure;
         await using (var db = _base.Systeme())
         {
             var structure = Structure.Creer("Autre PLIE", TypeStructure.Plie, null);

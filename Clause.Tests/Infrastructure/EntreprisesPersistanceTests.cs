@@ -11,7 +11,7 @@ public sealed class EntreprisesPersistanceTests : IDisposable
 {
     private readonly BaseDeTest _base = new();
 
-    private async Task<Guid> StructureAsync()
+    private async Task<StructureId> StructureAsync()
     {
         using var db = _base.Systeme();
         var structure = Structure.Creer("Structure " + Guid.NewGuid().ToString("N")[..8], TypeStructure.Plie, "Tours");

@@ -126,5 +126,18 @@ public sealed class IdentifiantsEtMoisTests : IDisposable
         Assert.Equal(contrat.Id, await db.Contrats.Where(c => c.EmployeurId == titulaire.Id).Select(c => c.Id).SingleAsync());
         Assert.Equal(titulaire.Id.Valeur, await db.Database.SqlQuery<Guid>($"SELECT EmployeurId AS Value FROM Contrats").SingleAsync());
     }
+
+    [Fact]
+    public async Task Le_StructureId_est_la_colonne_GUID_de_la_structure_des_entites_et_du_journal()
+    {
+        var (s, contrat) = await SituationAsync();
+
+        await using var db = _base.Pour(s.StructureId);
+        Assert.Equal(s.StructureId, (await db.Structures.AsNoTracking().SingleAsync(x => x.Id == s.StructureId)).Id);
+        Assert.Equal(s.StructureId, await db.Contrats.Where(c => c.Id == contrat.Id).Select(c => c.StructureId).SingleAsync());
+        Assert.Equal(s.StructureId.Valeur, await db.Database.SqlQuery<Guid>($"SELECT StructureId AS Value FROM Contrats").SingleAsync());
+        // The audit rows name their structure with the same GUID column (nullable: the installation's own rows have none).
+        Assert.True(await db.JournalAudit.AnyAsync(j => j.StructureId == s.StructureId && j.EntiteId == contrat.Id.Valeur));
+    }
 }
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Clause.Domain.Commun;
 using Clause.Domain.DonneursOrdre;
 using Clause.Domain.Entreprises;
@@ -65,6 +66,35 @@ public sealed class TenanceTests : IDisposable
     }
 
     [Fact]
+    public async Task Le_filtre_de_tenance_compare_la_colonne_StructureId_a_un_parametre_et_passe_par_son_index()
+    {
+        var structureId = await NouvelleStructureAsync();
+        await using var db = _base.Pour(structureId);
+
+        // The typed StructureId is compared as the GUID column itself: no function or cast around the column.
+        var filtre = db.Entreprises.Select(e => e.RaisonSociale).ToQueryString();
+        Assert.Contains(@"""e"".""StructureId"" = @ef_filter__StructureCourante", filtre, StringComparison.Ordinal);
+        // The explicit check the pages add (Chargement.DeLaStructureAsync, the lists) is a search on the index led by
+        // StructureId. SQLite's plan for the statement, its parameters as literals.
+        var requete = db.Entreprises.Where(e => e.StructureId == structureId).Select(e => e.RaisonSociale).ToQueryString();
+        var select = requete[requete.IndexOf("SELECT", StringComparison.Ordinal)..];
+        var plan = string.Join(" | ", await PlanAsync(db, Regex.Replace(select, @"@\w+",
+            m => m.Value.Contains("Systeme", StringComparison.Ordinal) ? "0" : $"'{structureId.Valeur.ToString().ToUpperInvariant()}'")));
+        Assert.True(Regex.IsMatch(plan, @"SEARCH .* USING (COVERING )?INDEX IX_Entreprises_StructureId"), select + " => " + plan);
+    }
+
+    private static async Task<List<string>> PlanAsync(DbContext db, string sql)
+    {
+        await db.Database.OpenConnectionAsync();
+        await using var commande = db.Database.GetDbConnection().CreateCommand();
+        commande.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        var lignes = new List<string>();
+        await using var lecteur = await commande.ExecuteReaderAsync();
+        while (await lecteur.ReadAsync()) lignes.Add(lecteur.GetString(3));
+        return lignes;
+    }
+
+    [Fact]
     public async Task Les_entites_enfants_d_une_autre_structure_sont_invisibles()
     {
         var (s, _, _) = await SemerAsync();
@@ -92,7 +122,7 @@ public sealed class TenanceTests : IDisposable
         foreach (var type in new[] { nameof(ObligationInsertion), nameof(BonCommande), nameof(ContactEntreprise), nameof(ContactDonneurOrdre), nameof(Lot) })
             Assert.Contains(lignes, l => l.TypeEntite == type);
         Assert.All(lignes.Where(l => l.TypeEntite != nameof(Structure)), l => Assert.Equal(s.StructureId, l.StructureId));
-        Assert.All(lignes.Where(l => l.TypeEntite == nameof(Structure)), l => Assert.Equal(l.EntiteId, l.StructureId));
+        Assert.All(lignes.Where(l => l.TypeEntite == nameof(Structure)), l => Assert.Equal(StructureId.De(l.EntiteId), l.StructureId));
     }
 
     [Fact]
@@ -123,7 +153,7 @@ public sealed class TenanceTests : IDisposable
         Assert.DoesNotContain(await systeme.JournalAudit.AsNoTracking().ToListAsync(), l => l.StructureId is null);
     }
 
-    private async Task<Guid> NouvelleStructureAsync()
+    private async Task<StructureId> NouvelleStructureAsync()
     {
         var structure = Structure.Creer("PLIE " + Guid.NewGuid().ToString("N")[..8], TypeStructure.Plie, "Tours");
         await using var systeme = _base.Systeme();

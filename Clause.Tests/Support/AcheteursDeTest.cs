@@ -21,7 +21,7 @@ public static class AcheteursDeTest
         return Siret.AvecCle(siren + "0001");
     }
 
-    public static async Task<DonneurOrdre> SemerDonneurAsync(this FabriqueClause app, Guid structureId, string raisonSociale,
+    public static async Task<DonneurOrdre> SemerDonneurAsync(this FabriqueClause app, StructureId structureId, string raisonSociale,
         TypeDonneurOrdre type = TypeDonneurOrdre.Commune, string? commune = "Tours", int contacts = 0, string? siret = null)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -47,7 +47,7 @@ public static class AcheteursDeTest
         return await lecture(db);
     }
 
-    public static Task<int> CompterDonneursAsync(this FabriqueClause app, Guid structureId) =>
+    public static Task<int> CompterDonneursAsync(this FabriqueClause app, StructureId structureId) =>
         app.LireBaseAsync(db => db.DonneursOrdre.CountAsync(d => d.StructureId == structureId));
 
     public static async Task<IHtmlDocument> PageAsync(this HttpClient client, string url)

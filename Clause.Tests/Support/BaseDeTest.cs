@@ -1,3 +1,4 @@
+using Clause.Domain.Commun;
 using Clause.Infrastructure.Audit;
 using Clause.Infrastructure.Persistence;
 using Clause.Infrastructure.Securite;
@@ -26,7 +27,7 @@ public sealed class BaseDeTest : IDisposable
     public FakeTimeProvider Horloge { get; } = new(new DateTimeOffset(2026, 3, 15, 9, 0, 0, TimeSpan.Zero));
 
     /// <summary>A context acting as a user of <paramref name="structureId"/>.</summary>
-    public SqliteClauseDbContext Pour(Guid structureId, string nom = "Test Facilitateur", Guid? utilisateurId = null, IInterceptor? intercepteurs = null)
+    public SqliteClauseDbContext Pour(StructureId structureId, string nom = "Test Facilitateur", Guid? utilisateurId = null, IInterceptor? intercepteurs = null)
     {
         var contexte = new ContexteExecution();
         contexte.DefinirUtilisateur(utilisateurId ?? Guid.NewGuid(), nom, structureId, null, null);

@@ -1,5 +1,6 @@
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using Clause.Domain.Commun;
 using Clause.Domain.Entreprises;
 using Clause.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,7 @@ namespace Clause.Tests.Support;
 public partial class FabriqueClause
 {
     /// <summary>A company written straight into the database of <paramref name="structureId"/>.</summary>
-    public async Task<Entreprise> CreerEntrepriseAsync(Guid structureId, string raisonSociale, string siret,
+    public async Task<Entreprise> CreerEntrepriseAsync(StructureId structureId, string raisonSociale, string siret,
         TypeEmployeur type = TypeEmployeur.Classique, Action<Entreprise>? completer = null)
     {
         using var portee = Services.CreateScope();

@@ -65,7 +65,7 @@ public partial class FabriqueClause : WebApplicationFactory<Program>
         return structure;
     }
 
-    public async Task<Utilisateur> CreerUtilisateurAsync(string role, Guid? structureId, EntrepriseId? entrepriseId = null, DonneurOrdreId? donneurOrdreId = null, string? email = null)
+    public async Task<Utilisateur> CreerUtilisateurAsync(string role, StructureId? structureId, EntrepriseId? entrepriseId = null, DonneurOrdreId? donneurOrdreId = null, string? email = null)
     {
         using var portee = Services.CreateScope();
         var roles = portee.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();

@@ -22,13 +22,13 @@ public sealed class LotDeTest
 
     public required Entreprise Titulaire { get; init; }
 
-    public Guid StructureId => Marches.StructureId;
+    public StructureId StructureId => Marches.StructureId;
 }
 
 public static class HeuresDeTest
 {
     /// <summary>A lot (default: F1 1 000 000 € at 5 % = 833 h over 2026) held by an attributaire, optionally in execution.</summary>
-    public static async Task<LotDeTest> SemerLotAsync(this FabriqueClause app, Guid structureId, NouveauLot? nouveau = null, long euros = 1_000_000,
+    public static async Task<LotDeTest> SemerLotAsync(this FabriqueClause app, StructureId structureId, NouveauLot? nouveau = null, long euros = 1_000_000,
         bool enExecution = false, SituationsMarches? marches = null, string numero = "2026-001", Entreprise? titulaire = null)
     {
         var m = marches ?? new SituationsMarches(structureId);
@@ -55,7 +55,7 @@ public static class HeuresDeTest
     }
 
     /// <summary>A participant whose eligibility was validated on <paramref name="validation"/> (default 10/01/2025).</summary>
-    public static async Task<Participant> SemerParticipantAsync(this FabriqueClause app, Guid structureId, string nom = "Martin", string prenom = "Léa",
+    public static async Task<Participant> SemerParticipantAsync(this FabriqueClause app, StructureId structureId, string nom = "Martin", string prenom = "Léa",
         DateOnly? validation = null, DateOnly? renouvellement = null)
     {
         var participant = ParticipantsDeTest.UnParticipant(structureId, nom: nom, prenom: prenom);

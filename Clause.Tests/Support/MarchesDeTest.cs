@@ -36,7 +36,7 @@ public static partial class MarchesDeTest
     private static partial Regex JetonAntiforgery();
 
     /// <summary>A donneur d'ordre and its opération « Rénovation du quartier Sanitas » in <paramref name="structureId"/>.</summary>
-    public static async Task<SituationsMarches> SemerOperationAsync(this FabriqueClause app, Guid structureId)
+    public static async Task<SituationsMarches> SemerOperationAsync(this FabriqueClause app, StructureId structureId)
     {
         var s = new SituationsMarches(structureId);
         await app.EcrireAsync(db =>
@@ -67,7 +67,7 @@ public static partial class MarchesDeTest
     }
 
     /// <summary>Switches on « recalcul sur avenant » or changes the accord-cadre mode of the structure's réglages.</summary>
-    public static Task ModifierReglagesAsync(this FabriqueClause app, Guid structureId, bool? recalculSurAvenant = null, ModeAccordCadre? mode = null) =>
+    public static Task ModifierReglagesAsync(this FabriqueClause app, StructureId structureId, bool? recalculSurAvenant = null, ModeAccordCadre? mode = null) =>
         app.EcrireAsync(async db =>
         {
             var r = await db.Reglages.SingleAsync(x => x.StructureId == structureId);
@@ -96,7 +96,7 @@ public static partial class MarchesDeTest
     }
 
     /// <summary>Runs a read as a user of <paramref name="structureId"/> (tenant filter and context as on a page).</summary>
-    public static async Task<T> LireEnTantQueAsync<T>(this FabriqueClause app, Guid structureId, Func<ClauseDbContext, Task<T>> lecture)
+    public static async Task<T> LireEnTantQueAsync<T>(this FabriqueClause app, StructureId structureId, Func<ClauseDbContext, Task<T>> lecture)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(lecture);
@@ -112,10 +112,10 @@ public static partial class MarchesDeTest
             .Include(l => l.Obligations).Include(l => l.BonsCommande).Include(l => l.Attributions)
             .AsSplitQuery().SingleAsync(l => l.Id == lotId));
 
-    public static Task<int> CompterMarchesAsync(this FabriqueClause app, Guid structureId) =>
+    public static Task<int> CompterMarchesAsync(this FabriqueClause app, StructureId structureId) =>
         app.LireBaseAsync(db => db.Marches.IgnoreQueryFilters().CountAsync(m => m.StructureId == structureId));
 
-    public static Task<int> CompterLotsAsync(this FabriqueClause app, Guid structureId) =>
+    public static Task<int> CompterLotsAsync(this FabriqueClause app, StructureId structureId) =>
         app.LireBaseAsync(db => db.Lots.IgnoreQueryFilters().CountAsync(l => l.StructureId == structureId));
 
     /// <summary>The page's text with French thousands separators turned into plain spaces.</summary>

@@ -1,3 +1,4 @@
+using Clause.Domain.Commun;
 using Clause.Domain.Participants;
 using Clause.Domain.Structures;
 
@@ -14,12 +15,12 @@ public static class ParticipantsDeTest
         new(nom, prenom, Sexe.F, naissance ?? new DateOnly(1990, 6, 1), "12 rue des Tanneurs", "37540", commune,
             residentQpv, codeQpv, NiveauQualification.Niveau3, Prescripteur.FranceTravail, referentId, "1234567A", new DateOnly(2024, 1, 5));
 
-    public static Participant UnParticipant(Guid? structureId = null, DateOnly? naissance = null, DateOnly? inscritLe = null,
+    public static Participant UnParticipant(StructureId? structureId = null, DateOnly? naissance = null, DateOnly? inscritLe = null,
         string nom = "Martin", string prenom = "Léa", Guid? referentId = null) =>
-        Participant.Creer(structureId ?? Guid.NewGuid(), Donnees(naissance, nom: nom, prenom: prenom, referentId: referentId),
+        Participant.Creer(structureId ?? StructureId.De(Guid.NewGuid()), Donnees(naissance, nom: nom, prenom: prenom, referentId: referentId),
             inscritLe ?? new DateOnly(2024, 1, 5));
 
-    public static Reglages Reglages(Guid? structureId = null) => global::Clause.Domain.Structures.Reglages.ParDefaut(structureId ?? Guid.NewGuid());
+    public static Reglages Reglages(StructureId? structureId = null) => global::Clause.Domain.Structures.Reglages.ParDefaut(structureId ?? StructureId.De(Guid.NewGuid()));
 
     public static CategorieSaisie Categorie(CategorieEligibilite categorie, DateOnly? finDroits = null) =>
         new(categorie, categorie.JustificatifSuggere(), finDroits);

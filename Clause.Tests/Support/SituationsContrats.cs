@@ -20,7 +20,7 @@ public sealed class SituationsContrats
     public static readonly DateTimeOffset Maintenant = new(2026, 12, 20, 9, 0, 0, TimeSpan.Zero);
     public static readonly DateOnly ValidationEligibilite = new(2025, 1, 10);
 
-    public SituationsContrats(Guid? structureId = null, SituationsMarches? marches = null)
+    public SituationsContrats(StructureId? structureId = null, SituationsMarches? marches = null)
     {
         Marches = marches ?? new SituationsMarches(structureId);
         Lot = Marches.UnLot();
@@ -31,7 +31,7 @@ public sealed class SituationsContrats
 
     public SituationsMarches Marches { get; }
 
-    public Guid StructureId => Marches.StructureId;
+    public StructureId StructureId => Marches.StructureId;
 
     public Reglages Reglages => Marches.Reglages;
 

@@ -17,16 +17,16 @@ public sealed class SituationsMarches
     public static readonly DateOnly Debut = new(2026, 1, 1);
     public static readonly DateOnly Fin = new(2026, 12, 31);
 
-    public SituationsMarches(Guid? structureId = null)
+    public SituationsMarches(StructureId? structureId = null)
     {
-        StructureId = structureId ?? Guid.NewGuid();
+        StructureId = structureId ?? StructureId.De(Guid.NewGuid());
         Reglages = Reglages.ParDefaut(StructureId);
         DonneurOrdre = DonneurOrdre.Creer(StructureId, "Ville de Tours", TypeDonneurOrdre.Commune, "73282932000074", null, "37000", "Tours");
         Operation = Operation.Creer(DonneurOrdre, "Rénovation du quartier Sanitas", "Tours", Debut, Fin,
             ProgrammeRenouvellement.Npnru, true, "QP037005", Taux.Pourcent(5));
     }
 
-    public Guid StructureId { get; }
+    public StructureId StructureId { get; }
 
     public FakeTimeProvider Horloge { get; } = new(new DateTimeOffset(2026, 3, 15, 9, 0, 0, TimeSpan.Zero));
 

@@ -22,7 +22,7 @@ public partial class AdministrationTests(FabriqueClause app) : IClassFixture<Fab
 
     private async Task<HttpClient> AdministrateurAsync() => (await app.NouvelUtilisateurConnecteAsync(Roles.Administrateur)).Client;
 
-    private static Dictionary<string, string> Invitation(string email, string role, Guid? structureId, EntrepriseId? entrepriseId = null, DonneurOrdreId? donneurOrdreId = null) => new()
+    private static Dictionary<string, string> Invitation(string email, string role, StructureId? structureId, EntrepriseId? entrepriseId = null, DonneurOrdreId? donneurOrdreId = null) => new()
     {
         ["Saisie.Email"] = email,
         ["Saisie.NomComplet"] = "Camille Girard",
@@ -40,7 +40,7 @@ public partial class AdministrationTests(FabriqueClause app) : IClassFixture<Fab
         return app.LireBaseAsync(db => db.Users.AnyAsync(u => u.NormalizedEmail == normalise));
     }
 
-    private async Task<Entreprise> SemerEntrepriseAsync(Guid structureId, string nom)
+    private async Task<Entreprise> SemerEntrepriseAsync(StructureId structureId, string nom)
     {
         using var portee = app.Services.CreateScope();
         var db = portee.ServiceProvider.GetRequiredService<ClauseDbContext>();

@@ -1,4 +1,5 @@
 using System.Net;
+using Clause.Domain.Commun;
 using Clause.Domain.Entreprises;
 using Clause.Domain.Securite;
 using Clause.Tests.Support;
@@ -28,7 +29,7 @@ public class EntreprisesPagesTests(FabriqueClause app) : IClassFixture<FabriqueC
 
     private static async Task<string> LirePageAsync(HttpClient client, Uri? url) => await LirePageAsync(client, url!.OriginalString);
 
-    private Task<int> CompterAsync(Guid structureId) =>
+    private Task<int> CompterAsync(StructureId structureId) =>
         app.LireAsync(db => db.Entreprises.CountAsync(e => e.StructureId == structureId));
 
     [Theory]

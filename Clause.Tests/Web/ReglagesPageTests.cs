@@ -1,6 +1,7 @@
 using System.Net;
 using System.Reflection;
 using AngleSharp.Html.Parser;
+using Clause.Domain.Commun;
 using Clause.Domain.Securite;
 using Clause.Domain.Structures;
 using Clause.Tests.Support;
@@ -14,7 +15,7 @@ public class ReglagesPageTests(FabriqueClause app) : IClassFixture<FabriqueClaus
     private static async Task<string> LirePageAsync(HttpClient client, string url = "/Reglages") =>
         WebUtility.HtmlDecode(await client.GetStringAsync(url));
 
-    private Task<Reglages> ReglagesAsync(Guid structureId) =>
+    private Task<Reglages> ReglagesAsync(StructureId structureId) =>
         app.LireAsync(db => db.Reglages.AsNoTracking().SingleAsync(r => r.StructureId == structureId));
 
     [Fact]

@@ -58,7 +58,7 @@ public static class ReglagesStructure
     public static async Task<Reglages> LireAsync(ClauseDbContext db, CancellationToken annulation = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var structureId = db.Contexte.StructureId ?? Guid.Empty;
+        var structureId = db.Contexte.StructureId ?? default;
         return await db.Reglages.AsNoTracking().FirstOrDefaultAsync(r => r.StructureId == structureId, annulation)
             ?? Reglages.ParDefaut(structureId);
     }

@@ -35,7 +35,7 @@ public sealed class MiddlewareContexteExecution(RequestDelegate suivant)
         {
             contexte.DefinirUtilisateur(id,
                 utilisateur.FindFirstValue(RevendicationsClause.NomComplet) ?? utilisateur.Identity.Name ?? "?",
-                Lire(utilisateur, RevendicationsClause.StructureId),
+                Lire(utilisateur, RevendicationsClause.StructureId) is { } structureId ? StructureId.De(structureId) : null,
                 Lire(utilisateur, RevendicationsClause.EntrepriseId) is { } entrepriseId ? EntrepriseId.De(entrepriseId) : null,
                 Lire(utilisateur, RevendicationsClause.DonneurOrdreId) is { } donneurOrdreId ? DonneurOrdreId.De(donneurOrdreId) : null);
         }

@@ -11,7 +11,7 @@ public class ParticipantTests
     [Fact]
     public void Inscription_avec_identite_minimale_valide()
     {
-        var participant = Participant.Creer(Guid.NewGuid(),
+        var participant = Participant.Creer(StructureId.De(Guid.NewGuid()),
             ParticipantsDeTest.Donnees(residentQpv: true, codeQpv: " qp037004 ") with { IdentifiantFranceTravail = "12345 67a" }, Aujourdhui);
 
         Assert.Equal("Martin", participant.Nom);
@@ -25,7 +25,7 @@ public class ParticipantTests
     public void Date_de_naissance_dans_le_futur_refusee()
     {
         var ex = Assert.Throws<RegleMetierException>(() =>
-            Participant.Creer(Guid.NewGuid(), ParticipantsDeTest.Donnees(naissance: Aujourdhui.AddDays(1)), Aujourdhui));
+            Participant.Creer(StructureId.De(Guid.NewGuid()), ParticipantsDeTest.Donnees(naissance: Aujourdhui.AddDays(1)), Aujourdhui));
         Assert.Equal(nameof(Participant.DateNaissance), ex.Champ);
         Assert.Equal("La date de naissance ne peut pas être dans le futur.", ex.Message);
     }
@@ -36,7 +36,7 @@ public class ParticipantTests
     public void Age_invraisemblable_a_l_inscription_refuse(int annee, int mois, int jour, int age)
     {
         var ex = Assert.Throws<RegleMetierException>(() =>
-            Participant.Creer(Guid.NewGuid(), ParticipantsDeTest.Donnees(naissance: new DateOnly(annee, mois, jour)), Aujourdhui));
+            Participant.Creer(StructureId.De(Guid.NewGuid()), ParticipantsDeTest.Donnees(naissance: new DateOnly(annee, mois, jour)), Aujourdhui));
         Assert.Equal(nameof(Participant.DateNaissance), ex.Champ);
         Assert.Contains($"{age} ans", ex.Message, StringComparison.Ordinal);
         Assert.Contains("entre 16 et 80 ans", ex.Message, StringComparison.Ordinal);
@@ -47,7 +47,7 @@ public class ParticipantTests
     [InlineData(1945, 3, 16)] // still 80
     public void Ages_limites_16_et_80_ans_acceptes(int annee, int mois, int jour)
     {
-        var participant = Participant.Creer(Guid.NewGuid(), ParticipantsDeTest.Donnees(naissance: new DateOnly(annee, mois, jour)), Aujourdhui);
+        var participant = Participant.Creer(StructureId.De(Guid.NewGuid()), ParticipantsDeTest.Donnees(naissance: new DateOnly(annee, mois, jour)), Aujourdhui);
         Assert.InRange(participant.AgeLe(Aujourdhui), 16, 80);
     }
 
@@ -55,7 +55,7 @@ public class ParticipantTests
     public void Resident_QPV_sans_code_refuse()
     {
         var ex = Assert.Throws<RegleMetierException>(() =>
-            Participant.Creer(Guid.NewGuid(), ParticipantsDeTest.Donnees(residentQpv: true, codeQpv: "  "), Aujourdhui));
+            Participant.Creer(StructureId.De(Guid.NewGuid()), ParticipantsDeTest.Donnees(residentQpv: true, codeQpv: "  "), Aujourdhui));
         Assert.Equal(nameof(Participant.CodeQpv), ex.Champ);
         Assert.Contains("obligatoire pour un résident QPV", ex.Message, StringComparison.Ordinal);
     }
@@ -70,20 +70,20 @@ public class ParticipantTests
     public void Code_QPV_mal_forme_refuse(string code)
     {
         var ex = Assert.Throws<RegleMetierException>(() =>
-            Participant.Creer(Guid.NewGuid(), ParticipantsDeTest.Donnees(residentQpv: true, codeQpv: code), Aujourdhui));
+            Participant.Creer(StructureId.De(Guid.NewGuid()), ParticipantsDeTest.Donnees(residentQpv: true, codeQpv: code), Aujourdhui));
         Assert.Equal(nameof(Participant.CodeQpv), ex.Champ);
     }
 
     [Fact]
     public void Code_QPV_des_listes_2015_et_2024_accepte_et_oublie_si_non_resident()
     {
-        var resident = Participant.Creer(Guid.NewGuid(), ParticipantsDeTest.Donnees(residentQpv: true, codeQpv: "QP037005"), Aujourdhui);
+        var resident = Participant.Creer(StructureId.De(Guid.NewGuid()), ParticipantsDeTest.Donnees(residentQpv: true, codeQpv: "QP037005"), Aujourdhui);
         Assert.Equal("QP037005", resident.CodeQpv);
         // DOMAIN.md §3: one rule for opérations and participants — the 2024 list is accepted here too.
-        var resident2024 = Participant.Creer(Guid.NewGuid(), ParticipantsDeTest.Donnees(residentQpv: true, codeQpv: "QN05901M"), Aujourdhui);
+        var resident2024 = Participant.Creer(StructureId.De(Guid.NewGuid()), ParticipantsDeTest.Donnees(residentQpv: true, codeQpv: "QN05901M"), Aujourdhui);
         Assert.Equal("QN05901M", resident2024.CodeQpv);
 
-        var nonResident = Participant.Creer(Guid.NewGuid(), ParticipantsDeTest.Donnees(residentQpv: false, codeQpv: "QP037004"), Aujourdhui);
+        var nonResident = Participant.Creer(StructureId.De(Guid.NewGuid()), ParticipantsDeTest.Donnees(residentQpv: false, codeQpv: "QP037004"), Aujourdhui);
         Assert.Null(nonResident.CodeQpv);
     }
 
@@ -94,7 +94,7 @@ public class ParticipantTests
     public void Identifiant_France_Travail_hors_format_refuse(string identifiant)
     {
         var ex = Assert.Throws<RegleMetierException>(() =>
-            Participant.Creer(Guid.NewGuid(), ParticipantsDeTest.Donnees() with { IdentifiantFranceTravail = identifiant }, Aujourdhui));
+            Participant.Creer(StructureId.De(Guid.NewGuid()), ParticipantsDeTest.Donnees() with { IdentifiantFranceTravail = identifiant }, Aujourdhui));
         Assert.Equal(nameof(Participant.IdentifiantFranceTravail), ex.Champ);
     }
 
@@ -102,12 +102,12 @@ public class ParticipantTests
     public void Champs_obligatoires_nommes_en_francais()
     {
         var ex = Assert.Throws<RegleMetierException>(() =>
-            Participant.Creer(Guid.NewGuid(), ParticipantsDeTest.Donnees() with { Sexe = null }, Aujourdhui));
+            Participant.Creer(StructureId.De(Guid.NewGuid()), ParticipantsDeTest.Donnees() with { Sexe = null }, Aujourdhui));
         Assert.Equal(nameof(Participant.Sexe), ex.Champ);
         Assert.Equal("Le champ « Sexe » est obligatoire.", ex.Message);
 
         var nom = Assert.Throws<RegleMetierException>(() =>
-            Participant.Creer(Guid.NewGuid(), ParticipantsDeTest.Donnees(nom: " "), Aujourdhui));
+            Participant.Creer(StructureId.De(Guid.NewGuid()), ParticipantsDeTest.Donnees(nom: " "), Aujourdhui));
         Assert.Equal(nameof(Participant.Nom), nom.Champ);
     }
 
@@ -115,7 +115,7 @@ public class ParticipantTests
     public void Code_postal_doit_avoir_5_chiffres()
     {
         var ex = Assert.Throws<RegleMetierException>(() =>
-            Participant.Creer(Guid.NewGuid(), ParticipantsDeTest.Donnees() with { CodePostal = "3754" }, Aujourdhui));
+            Participant.Creer(StructureId.De(Guid.NewGuid()), ParticipantsDeTest.Donnees() with { CodePostal = "3754" }, Aujourdhui));
         Assert.Equal(nameof(Participant.CodePostal), ex.Champ);
     }
 
@@ -123,14 +123,14 @@ public class ParticipantTests
     public void Notice_d_information_dans_le_futur_refusee()
     {
         var ex = Assert.Throws<RegleMetierException>(() =>
-            Participant.Creer(Guid.NewGuid(), ParticipantsDeTest.Donnees() with { DateInformation = Aujourdhui.AddDays(1) }, Aujourdhui));
+            Participant.Creer(StructureId.De(Guid.NewGuid()), ParticipantsDeTest.Donnees() with { DateInformation = Aujourdhui.AddDays(1) }, Aujourdhui));
         Assert.Equal(nameof(Participant.DateInformation), ex.Champ);
     }
 
     [Fact]
     public void Modifier_juge_l_age_a_la_date_d_inscription()
     {
-        var participant = Participant.Creer(Guid.NewGuid(), ParticipantsDeTest.Donnees(naissance: new DateOnly(2008, 1, 1)), new DateOnly(2024, 6, 1));
+        var participant = Participant.Creer(StructureId.De(Guid.NewGuid()), ParticipantsDeTest.Donnees(naissance: new DateOnly(2008, 1, 1)), new DateOnly(2024, 6, 1));
         // Corrected two years later to a birth date that gives 15 at the time of registration: refused.
         var ex = Assert.Throws<RegleMetierException>(() =>
             participant.Modifier(ParticipantsDeTest.Donnees(naissance: new DateOnly(2009, 1, 1)), new DateOnly(2026, 6, 1)));

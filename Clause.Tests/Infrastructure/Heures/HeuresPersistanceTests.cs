@@ -61,7 +61,7 @@ public sealed class HeuresPersistanceTests : IDisposable
         return contrat;
     }
 
-    private (ClauseDbContext Db, ServiceHeures Service, RequetesHeures Requetes) Services(Guid structureId)
+    private (ClauseDbContext Db, ServiceHeures Service, RequetesHeures Requetes) Services(StructureId structureId)
     {
         var db = _base.Pour(structureId);
         var requetes = new RequetesHeures(db);

@@ -62,7 +62,7 @@ public sealed class ReevaluationDeriveesTests : IDisposable
         return await db.Contrats.AsNoTracking().SingleAsync(c => c.Id == id);
     }
 
-    private async Task ModifierAsync(Guid structureId, Func<ClauseDbContext, Task> modification)
+    private async Task ModifierAsync(StructureId structureId, Func<ClauseDbContext, Task> modification)
     {
         await using var db = _base.Pour(structureId);
         await modification(db);

@@ -16,7 +16,7 @@ public sealed class ParticipantsPersistanceTests : IDisposable
 
     public void Dispose() => _base.Dispose();
 
-    private async Task<Guid> NouvelleStructureAsync()
+    private async Task<StructureId> NouvelleStructureAsync()
     {
         await using var db = _base.Systeme();
         var structure = Structure.Creer("PLIE " + Guid.NewGuid().ToString("N")[..6], TypeStructure.Plie, "Tours");
@@ -26,7 +26,7 @@ public sealed class ParticipantsPersistanceTests : IDisposable
         return structure.Id;
     }
 
-    private static Participant AvecDecisionSensible(Guid structureId)
+    private static Participant AvecDecisionSensible(StructureId structureId)
     {
         var participant = Participant.Creer(structureId,
             ParticipantsDeTest.Donnees(naissance: new DateOnly(1983, 7, 14), residentQpv: true, codeQpv: "QP037004", nom: "Durandeau", prenom: "Sylvie"),
@@ -130,7 +130,7 @@ public sealed class ParticipantsPersistanceTests : IDisposable
         var ex = await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO Participants (Id, StructureId, Nom, Prenom, Sexe, DateNaissance, CodePostal, Commune, ResidentQpv, CodeQpv,
                 NiveauQualification, Prescripteur, InscritLe)
-            VALUES ({Guid.NewGuid()}, {structureId}, 'X', 'Y', 'F', '1990-01-01', '37000', 'Tours', 1, NULL, 'Niveau3', 'Plie', '2026-01-01')
+            VALUES ({Guid.NewGuid()}, {structureId.Valeur}, 'X', 'Y', 'F', '1990-01-01', '37000', 'Tours', 1, NULL, 'Niveau3', 'Plie', '2026-01-01')
             """));
         Assert.Contains("CK_Participants_Qpv", ex.Message, StringComparison.Ordinal);
     }
@@ -150,7 +150,7 @@ public sealed class ParticipantsPersistanceTests : IDisposable
         await using var systeme = _base.Systeme();
         var ex = await Assert.ThrowsAsync<SqliteException>(() => systeme.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO DecisionsEligibilite (Id, StructureId, ParticipantId, DateValidation, ValideParId, ValideParNom)
-            VALUES ({Guid.NewGuid()}, {structureId}, {participant.Id.Valeur}, '2024-02-01', {Guid.NewGuid()}, 'X')
+            VALUES ({Guid.NewGuid()}, {structureId.Valeur}, {participant.Id.Valeur}, '2024-02-01', {Guid.NewGuid()}, 'X')
             """));
         Assert.Contains("UNIQUE", ex.Message, StringComparison.Ordinal);
     }

@@ -20,9 +20,9 @@ public class ContratsPagesTests(FabriqueClause app) : IClassFixture<FabriqueClau
     private const string Derogation = "Embauche prévue en décembre, décalée par les intempéries du chantier.";
 
     /// <summary>A structure with a lot in execution held by « Bâtiments du Val SARL », a participant eligible since 10/01/2025.</summary>
-    private sealed record Situation(Guid StructureId, Lot Lot, Entreprise Titulaire, Participant Participant, SituationsMarches Marches);
+    private sealed record Situation(StructureId StructureId, Lot Lot, Entreprise Titulaire, Participant Participant, SituationsMarches Marches);
 
-    private async Task<Situation> SituationAsync(Guid structureId, DateOnly? validation = null, bool sansDecision = false, Guid? referentId = null,
+    private async Task<Situation> SituationAsync(StructureId structureId, DateOnly? validation = null, bool sansDecision = false, Guid? referentId = null,
         string nom = "Martin")
     {
         var s = await app.SemerOperationAsync(structureId);
@@ -70,7 +70,7 @@ public class ContratsPagesTests(FabriqueClause app) : IClassFixture<FabriqueClau
     private static Task<HttpResponseMessage> ProposerAsync(HttpClient client, IEnumerable<KeyValuePair<string, string>> champs) =>
         client.PosterChampsAsync("/Contrats/Creer", champs);
 
-    private Task<List<Contrat>> ContratsAsync(Guid structureId) =>
+    private Task<List<Contrat>> ContratsAsync(StructureId structureId) =>
         app.LireBaseAsync(db => db.Contrats.IgnoreQueryFilters().AsNoTracking().Where(c => c.StructureId == structureId).ToListAsync());
 
     private static ContratId IdDansAdresse(HttpResponseMessage reponse)

@@ -25,7 +25,7 @@ public class OperationsPagesTests(FabriqueClause app) : IClassFixture<FabriqueCl
             ["Saisie.ObjectifPartQpv"] = objectif,
         };
 
-    private Task<int> CompterOperationsAsync(Guid structureId) =>
+    private Task<int> CompterOperationsAsync(StructureId structureId) =>
         app.LireBaseAsync(db => db.Operations.IgnoreQueryFilters().CountAsync(o => o.StructureId == structureId));
 
     [Fact]

@@ -40,7 +40,7 @@ public class ParticipantsPagesTests(FabriqueClause app) : IClassFixture<Fabrique
     }
 
     /// <summary>A participant saved directly, with one decision of the given categories (none: no decision).</summary>
-    private async Task<Participant> ParticipantEnBaseAsync(Guid structureId, Guid? referentId = null, string nom = "Martin",
+    private async Task<Participant> ParticipantEnBaseAsync(StructureId structureId, Guid? referentId = null, string nom = "Martin",
         string commune = "Saint-Aubin-sur-Loire", bool qpv = false, params CategorieEligibilite[] categories)
     {
         var participant = Participant.Creer(structureId,
@@ -55,7 +55,7 @@ public class ParticipantsPagesTests(FabriqueClause app) : IClassFixture<Fabrique
         return participant;
     }
 
-    private Task<int> NombreParticipantsAsync(Guid structureId) =>
+    private Task<int> NombreParticipantsAsync(StructureId structureId) =>
         LireAsync(db => db.Participants.CountAsync(p => p.StructureId == structureId));
 
     /// <summary>The page as text (entities decoded), so labels with apostrophes compare as written.</summary>
@@ -410,7 +410,7 @@ public class ParticipantsPagesTests(FabriqueClause app) : IClassFixture<Fabrique
         return champs;
     }
 
-    private async Task<Participant> NeLe15Mars2000Async(Guid structureId)
+    private async Task<Participant> NeLe15Mars2000Async(StructureId structureId)
     {
         var participant = Participant.Creer(structureId, ParticipantsDeTest.Donnees(naissance: new DateOnly(2000, 3, 15), nom: "Jeune"), new DateOnly(2026, 1, 5));
         await LireAsync(async db =>

@@ -81,7 +81,7 @@ public sealed class DetailsModel(ClauseDbContext db, TimeProvider horloge) : Pag
     public static string Mois(Domain.Commun.Mois mois) => mois.Premier.ToString("MMMM yyyy", Affichage.Fr);
 }
 
-public sealed record FicheContrat(ContratId Id, Guid StructureId, ParticipantId ParticipantId, string Participant, LotId LotId, string Lot, DateOnly DebutLot,
+public sealed record FicheContrat(ContratId Id, StructureId StructureId, ParticipantId ParticipantId, string Participant, LotId LotId, string Lot, DateOnly DebutLot,
     DateOnly FinLot, EntrepriseId EmployeurId, string Employeur, TypeEmployeur TypeEmployeur, ModaliteContrat Modalite, TypeContrat TypeContrat,
     DateOnly DateDebut, DateOnly? FinPrevue, DateOnly? FinReelle, long? HeuresHebdoMinutes, string? Poste, string? CodeRome, StatutContrat Statut,
     OrigineProposition Origine, string ProposeParNom, DateTimeOffset ProposeLe, string? DecideParNom, DateTimeOffset? DecideLe, string? MotifRefus,

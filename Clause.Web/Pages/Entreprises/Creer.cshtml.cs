@@ -18,7 +18,7 @@ public sealed class CreerModel(ClauseDbContext db) : PageAction(db)
     public async Task<IActionResult> OnPostAsync(CancellationToken annulation)
     {
         if (!ModelState.IsValid) return Page();
-        if (!Appliquer(() => Entreprise.Creer(Db.Contexte.StructureId ?? Guid.Empty, Saisie.RaisonSociale, Saisie.Siret, Saisie.TypeEmployeur!.Value,
+        if (!Appliquer(() => Entreprise.Creer(Db.Contexte.StructureId ?? default, Saisie.RaisonSociale, Saisie.Siret, Saisie.TypeEmployeur!.Value,
                 Saisie.CodeNaf, Saisie.TrancheEffectif, Saisie.Adresse, Saisie.CodePostal, Saisie.Commune), out var entreprise))
             return Page();
 

@@ -26,7 +26,7 @@ public sealed class CreerModel(ClauseDbContext db, TimeProvider horloge) : PageA
         if (Saisie.ReferentId is { } referent && Referents.All(r => r.Id != referent))
             ModelState.AddModelError("Saisie.ReferentId", "Choisissez un référent de parcours de votre structure.");
         if (!ModelState.IsValid) return Page();
-        if (!Appliquer(() => Participant.Creer(Db.Contexte.StructureId ?? Guid.Empty, Saisie.VersDonnees(), Affichage.Aujourdhui(horloge)), out var participant))
+        if (!Appliquer(() => Participant.Creer(Db.Contexte.StructureId ?? default, Saisie.VersDonnees(), Affichage.Aujourdhui(horloge)), out var participant))
             return Page();
         Db.Participants.Add(participant);
         return await EnregistrerAsync($"{participant.Prenom} {participant.Nom} est inscrit(e).", "/Participants/Details", new { id = participant.Id }, annulation);

@@ -79,7 +79,7 @@ public sealed class DetailsModel(ClauseDbContext db, TimeProvider horloge) : Pag
     }
 }
 
-public sealed record FicheParticipant(ParticipantId Id, Guid StructureId, string Nom, string Prenom, Sexe Sexe, DateOnly DateNaissance, string? Adresse,
+public sealed record FicheParticipant(ParticipantId Id, StructureId StructureId, string Nom, string Prenom, Sexe Sexe, DateOnly DateNaissance, string? Adresse,
     string CodePostal, string Commune, bool ResidentQpv, string? CodeQpv, NiveauQualification Niveau, Prescripteur? Prescripteur,
     string? Referent, string? IdentifiantFranceTravail, DateOnly? DateInformation, DateOnly InscritLe);
 

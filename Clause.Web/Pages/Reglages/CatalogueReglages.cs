@@ -95,7 +95,7 @@ public static class CatalogueReglages
     public static IReadOnlyList<string> Groupes { get; } = [Obligation, Eligibilite, Contrats, Heures, Relances, Bilans, DonneesPersonnelles];
 
     /// <summary>The values a new structure starts with.</summary>
-    public static ReglagesStructure Defauts { get; } = ReglagesStructure.ParDefaut(new Guid("00000000-0000-0000-0000-000000000001"));
+    public static ReglagesStructure Defauts { get; } = ReglagesStructure.ParDefaut(StructureId.De(new Guid("00000000-0000-0000-0000-000000000001")));
 
     public static IReadOnlyList<Reglage> Tous { get; } =
     [

@@ -74,7 +74,7 @@ public sealed class IndexModel(ClauseDbContext db) : PageAction(db)
         return await EnregistrerAsync("Les réglages de la structure ont été enregistrés.", "/Reglages/Index", null, annulation);
     }
 
-    private Guid StructureId => Db.Contexte.StructureId ?? Guid.Empty;
+    private StructureId StructureId => Db.Contexte.StructureId ?? default;
 
     private Task<ReglagesStructure?> LireAsync(CancellationToken annulation)
     {

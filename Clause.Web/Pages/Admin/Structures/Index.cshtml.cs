@@ -1,3 +1,4 @@
+using Clause.Domain.Commun;
 using Clause.Domain.Structures;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
@@ -19,4 +20,4 @@ public sealed class IndexModel(ClauseDbContext db) : PageListe
             annulation);
 }
 
-public sealed record LigneStructure(Guid Id, string Nom, TypeStructure Type, string? Commune, bool Active, int NombreComptes);
+public sealed record LigneStructure(StructureId Id, string Nom, TypeStructure Type, string? Commune, bool Active, int NombreComptes);

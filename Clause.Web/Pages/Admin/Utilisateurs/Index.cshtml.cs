@@ -1,3 +1,4 @@
+using Clause.Domain.Commun;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ namespace Clause.Web.Pages.Admin.Utilisateurs;
 public sealed class IndexModel(ClauseDbContext db) : PageListe
 {
     [BindProperty(SupportsGet = true, Name = "structure")]
-    public Guid? Structure { get; set; }
+    public StructureId? Structure { get; set; }
 
     public PageDe<LigneUtilisateur> Resultats { get; private set; } = new([], 0, 1, Pagination.TailleParDefaut);
 

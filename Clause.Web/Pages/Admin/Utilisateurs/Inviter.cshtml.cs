@@ -33,7 +33,7 @@ public sealed class InviterModel(ClauseDbContext db, UserManager<Utilisateur> ut
 
     public IReadOnlyList<SelectListItem> OptionsDonneursOrdre { get; private set; } = [];
 
-    public async Task OnGetAsync(Guid? structure, CancellationToken annulation)
+    public async Task OnGetAsync(StructureId? structure, CancellationToken annulation)
     {
         Saisie.StructureId = structure;
         await ChargerListesAsync(annulation);
@@ -147,7 +147,7 @@ public sealed record SaisieInvitationCompte
     public string? Role { get; set; }
 
     [Display(Name = "Structure")]
-    public Guid? StructureId { get; set; }
+    public StructureId? StructureId { get; set; }
 
     [Display(Name = "Entreprise")]
     public EntrepriseId? EntrepriseId { get; set; }
