@@ -67,15 +67,10 @@ public sealed class JetonsAcces(ClauseDbContext db, UserManager<Utilisateur> uti
         var roles = await utilisateurs.GetRolesAsync(utilisateur).ConfigureAwait(false);
         if (!utilisateur.Actif || roles.Count != 1 || !RolesAutorises.Contains(roles[0]) || utilisateur.StructureId is null)
             throw new RegleMetierException(string.Empty, "Votre rôle ne permet pas de créer de jeton d'accès à l'API.");
-        nom = nom?.Trim();
-        if (string.IsNullOrEmpty(nom))
-            throw new RegleMetierException("Nom", "Le nom du jeton est obligatoire (par exemple « Logiciel de paie »).");
-        if (nom.Length > JetonAcces.NomLongueurMax)
-            throw new RegleMetierException("Nom", $"Le nom du jeton ne doit pas dépasser {JetonAcces.NomLongueurMax} caractères.");
+        if (RefusNom(nom) is { } refusNom) throw refusNom;
+        if (RefusExpiration(expireLe) is { } refusExpiration) throw refusExpiration;
+        nom = nom!.Trim();
         var maintenant = horloge.GetUtcNow();
-        var aujourdhui = DateOnly.FromDateTime(maintenant.UtcDateTime);
-        if (expireLe <= aujourdhui || expireLe > aujourdhui.AddYears(1))
-            throw new RegleMetierException("ExpireLe", $"La date d'expiration doit être comprise entre le {aujourdhui.AddDays(1):dd/MM/yyyy} et le {aujourdhui.AddYears(1):dd/MM/yyyy}.");
 
         var secret = Prefixe + Base64Url(RandomNumberGenerator.GetBytes(32));
         var jeton = JetonAcces.Creer(utilisateur, roles[0], nom, secret[..LongueurPrefixeVisible], Empreinte(secret), maintenant,
@@ -83,6 +78,29 @@ public sealed class JetonsAcces(ClauseDbContext db, UserManager<Utilisateur> uti
         db.JetonsAcces.Add(jeton);
         await db.SaveChangesAsync(annulation).ConfigureAwait(false);
         return new JetonCree(jeton, secret);
+    }
+
+    /// <summary>
+    /// Why <paramref name="nom"/> cannot name a token (empty, too long), or null. Public so that a form shows this refusal
+    /// and <see cref="RefusExpiration"/>'s beside their fields in one pass; <see cref="CreerAsync"/> applies both.
+    /// </summary>
+    public static RegleMetierException? RefusNom(string? nom)
+    {
+        nom = nom?.Trim();
+        if (string.IsNullOrEmpty(nom))
+            return new RegleMetierException("Nom", "Le nom du jeton est obligatoire (par exemple « Logiciel de paie »).");
+        if (nom.Length > JetonAcces.NomLongueurMax)
+            return new RegleMetierException("Nom", $"Le nom du jeton ne doit pas dépasser {JetonAcces.NomLongueurMax} caractères.");
+        return null;
+    }
+
+    /// <summary>Why <paramref name="expireLe"/> cannot be a token's expiry (not tomorrow to one year from today, UTC), or null.</summary>
+    public RegleMetierException? RefusExpiration(DateOnly expireLe)
+    {
+        var aujourdhui = DateOnly.FromDateTime(horloge.GetUtcNow().UtcDateTime);
+        return expireLe <= aujourdhui || expireLe > aujourdhui.AddYears(1)
+            ? new RegleMetierException("ExpireLe", $"La date d'expiration doit être comprise entre le {aujourdhui.AddDays(1):dd/MM/yyyy} et le {aujourdhui.AddYears(1):dd/MM/yyyy}.")
+            : null;
     }
 
     /// <summary>

@@ -96,9 +96,10 @@ public class JetonsAccesTests(FabriqueClause app) : IClassFixture<FabriqueClause
         using (var portee = app.Services.CreateScope())
         {
             var utilisateurs = portee.ServiceProvider.GetRequiredService<UserManager<Utilisateur>>();
-            await utilisateurs.DesactiverAsync(await Compte(portee, utilisateur));
+            await utilisateurs.DesactiverAsync(portee.ServiceProvider.GetRequiredService<JetonsAcces>(), await Compte(portee, utilisateur));
         }
-        Assert.Equal(RefusJeton.CompteInactif, (await AuthentifierAsync(secret)).Refus);
+        // The deactivation revoked the token itself (GestionComptes), so it is refused as revoked.
+        Assert.Equal(RefusJeton.Revoque, (await AuthentifierAsync(secret)).Refus);
     }
 
     [Fact]
