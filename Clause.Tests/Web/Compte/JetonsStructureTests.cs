@@ -46,20 +46,30 @@ public class JetonsStructureTests(FabriqueClause app) : IClassFixture<FabriqueCl
     [Fact]
     public async Task Le_filtre_ne_garde_que_les_jetons_actifs()
     {
-        var (direction, structure, _) = await app.NouvelUtilisateurConnecteAsync(Roles.Direction);
-        var facilitateur = await app.CreerUtilisateurAsync(Roles.Facilitateur, structure.Id);
-        await app.CreerJetonAsync(facilitateur, "actif");
+        var structure = await app.CreerStructureAsync();
+        var directrice = await app.CreerUtilisateurAsync(Roles.Direction, structure.Id);
         var revoque = await app.CreerUtilisateurAsync(Roles.Facilitateur, structure.Id);
         await app.CreerJetonAsync(revoque, "révoqué");
         using (var portee = app.Services.CreateScope())
+        {
             await portee.ServiceProvider.GetRequiredService<JetonsAcces>().RevoquerTousAsync(revoque.Id, "essai");
+            // Valid through tomorrow only: expired once the clock moves two days on.
+            var jetons = portee.ServiceProvider.GetRequiredService<JetonsAcces>();
+            var utilisateurs = portee.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Utilisateur>>();
+            var court = await utilisateurs.FindByIdAsync((await app.CreerUtilisateurAsync(Roles.Entreprise, structure.Id)).Id.ToString());
+            await jetons.CreerAsync(court!, "expiré", DateOnly.FromDateTime(app.Horloge.GetUtcNow().UtcDateTime).AddDays(1));
+        }
+        app.Horloge.Advance(TimeSpan.FromDays(2));
+        await app.CreerJetonAsync(await app.CreerUtilisateurAsync(Roles.Facilitateur, structure.Id), "actif");
+        var direction = await app.ConnecterAsync(directrice.Email!);
 
-        var tous = (await direction.PageAsync(Liste)).QuerySelectorAll("table tbody tr").Length;
+        var tous = (await direction.PageAsync(Liste)).QuerySelectorAll("table tbody tr").Select(tr => tr.TextContent).ToList();
         var actifs = (await direction.PageAsync(Liste + "?actifs=true")).QuerySelectorAll("table tbody tr").Select(tr => tr.TextContent).ToList();
 
-        Assert.Equal(2, tous);
-        Assert.Single(actifs);
-        Assert.Contains("actif", actifs[0], StringComparison.Ordinal);
+        Assert.Equal(3, tous.Count);
+        Assert.Contains(tous, l => l.Contains("Expiré", StringComparison.Ordinal));
+        Assert.Contains(tous, l => l.Contains("Révoqué le", StringComparison.Ordinal) && l.Contains("(essai)", StringComparison.Ordinal));
+        Assert.Contains("actif", Assert.Single(actifs), StringComparison.Ordinal);
     }
 
     [Fact]
