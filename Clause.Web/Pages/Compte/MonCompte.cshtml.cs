@@ -15,7 +15,7 @@ namespace Clause.Web.Pages.Compte;
 /// "Mon compte", for every signed-in user: who I am (name, e-mail, role, structure / company / buyer), a link to change
 /// my password, and — for the roles that may hold one (<see cref="JetonsAcces.RolesAutorises"/>) — my personal access
 /// tokens: the list, the creation form, revocation. A new token's secret is written in the POST's own response, once,
-/// with <c>Cache-Control: no-store</c>: never in TempData, a cookie, a log or an address.
+/// not cached: never in TempData, a cookie, a log or an address.
 /// </summary>
 [ConnexionRequise]
 public sealed class MonCompteModel(ClauseDbContext db, UserManager<Utilisateur> utilisateurs, JetonsAcces jetons, TimeProvider horloge) : PageModel
@@ -70,8 +70,8 @@ public sealed class MonCompteModel(ClauseDbContext db, UserManager<Utilisateur> 
         await PreparerAsync(compte, annulation);
         if (Cree is not null)
         {
-            // The secret is in this response only: no cache may keep it, and the form starts afresh.
-            Response.Headers.CacheControl = "no-store";
+            // The secret is in this response only (antiforgery already sends Cache-Control: no-store on every page
+            // with a form, the header's sign-out included: no cache keeps it); the form starts afresh.
             ModelState.Clear();
             Saisie = new SaisieJeton { ExpireLe = jetons.ExpirationParDefaut() };
         }
