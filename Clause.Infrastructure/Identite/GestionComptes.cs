@@ -29,15 +29,26 @@ public static class GestionComptes
         return resultat.Succeeded ? await utilisateurs.AddToRoleAsync(utilisateur, role).ConfigureAwait(false) : resultat;
     }
 
-    /// <summary>The account can no longer sign in; its open sessions and invitation links stop working.</summary>
-    public static Task<IdentityResult> DesactiverAsync(this UserManager<Utilisateur> utilisateurs, Utilisateur utilisateur)
+    /// <summary>Motive written on the tokens of a deactivated account (shown in the token lists).</summary>
+    public const string MotifDesactivation = "compte désactivé";
+
+    /// <summary>
+    /// The account can no longer sign in; its open sessions and invitation links stop working, and its personal access
+    /// tokens are revoked for good (reactivating the account does not revive them). The tokens go first, before the
+    /// entity is touched, so their save holds nothing else; should the account's save then fail, the API is already
+    /// closed — the safe side. The caller runs both in one transaction (Admin/Utilisateurs/Gerer).
+    /// </summary>
+    public static async Task<IdentityResult> DesactiverAsync(this UserManager<Utilisateur> utilisateurs, JetonsAcces jetons, Utilisateur utilisateur,
+        CancellationToken annulation = default)
     {
         ArgumentNullException.ThrowIfNull(utilisateurs);
+        ArgumentNullException.ThrowIfNull(jetons);
         ArgumentNullException.ThrowIfNull(utilisateur);
+        await jetons.RevoquerTousAsync(utilisateur.Id, MotifDesactivation, annulation).ConfigureAwait(false);
         utilisateur.Actif = false;
         utilisateur.LockoutEnabled = true;
         utilisateur.LockoutEnd = DateTimeOffset.MaxValue;
-        return utilisateurs.UpdateSecurityStampAsync(utilisateur);
+        return await utilisateurs.UpdateSecurityStampAsync(utilisateur).ConfigureAwait(false);
     }
 
     /// <summary>The account may sign in again (with its password, or through a new invitation if it has none).</summary>

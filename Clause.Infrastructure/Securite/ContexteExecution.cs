@@ -19,11 +19,15 @@ public sealed class ContexteExecution
 
     public DonneurOrdreId? DonneurOrdreId { get; private set; }
 
+    /// <summary>The personal access token's name when the request came through the API (recorded by the audit trail).</summary>
+    public string? NomJeton { get; private set; }
+
     /// <summary>True for start-up and background work that acts across structures (no tenant filter).</summary>
     public bool Systeme { get; private set; }
 
-    public void DefinirUtilisateur(Guid utilisateurId, string nom, StructureId? structureId, EntrepriseId? entrepriseId, DonneurOrdreId? donneurOrdreId)
+    public void DefinirUtilisateur(Guid utilisateurId, string nom, StructureId? structureId, EntrepriseId? entrepriseId, DonneurOrdreId? donneurOrdreId, string? nomJeton = null)
     {
+        NomJeton = nomJeton;
         UtilisateurId = utilisateurId;
         NomUtilisateur = nom;
         StructureId = structureId;
@@ -38,6 +42,7 @@ public sealed class ContexteExecution
         UtilisateurId = null;
         NomUtilisateur = nom;
         StructureId = null;
+        NomJeton = null;
         Systeme = true;
     }
 }

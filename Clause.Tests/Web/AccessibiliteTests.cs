@@ -46,7 +46,9 @@ public class AccessibiliteTests(FabriqueDeveloppement app) : IClassFixture<Fabri
 
             foreach (var lien in document.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!))
             {
-                if (!lien.StartsWith('/') || lien.StartsWith("//", StringComparison.Ordinal) || lien.Contains("Deconnexion", StringComparison.Ordinal)) continue;
+                // The API (/api/v1, its reference included) is not a page of the app: only its own tests judge it.
+                if (!lien.StartsWith('/') || lien.StartsWith("//", StringComparison.Ordinal) || lien.Contains("Deconnexion", StringComparison.Ordinal)
+                    || lien.StartsWith("/api/", StringComparison.OrdinalIgnoreCase)) continue;
                 // One visit per page template and id shape: /X/Details/{guid} once, whatever the guid or query.
                 var chemin = lien.Split('?', '#')[0];
                 var gabarit = System.Text.RegularExpressions.Regex.Replace(chemin, "[0-9a-f]{8}-[0-9a-f-]{27}", "{id}");

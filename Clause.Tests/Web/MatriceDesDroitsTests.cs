@@ -44,12 +44,19 @@ public class MatriceDesDroitsTests(FabriqueClause app) : IClassFixture<FabriqueC
         ["/Participants"] = ([Roles.Direction, Roles.Facilitateur, Roles.Referent], Facilitateur),
         ["/Contrats"] = ([Roles.Direction, Roles.Facilitateur, Roles.Referent], Facilitateur),
         ["/Reglages"] = (DirectionFacilitateur, DirectionFacilitateur),
+        ["/Structure"] = ([Roles.Direction], [Roles.Direction]),
     };
 
-    /// <summary>Pages open to anyone whatever their folder says (the error page answers every failed request).</summary>
+    /// <summary>
+    /// Pages whose rights differ from their folder's: the error page answers every failed request; one's own account
+    /// (in the open /Compte folder) is for every signed-in user, never for an anonymous visitor.
+    /// </summary>
     private static readonly Dictionary<string, (string[] Lecture, string[] Ecriture)> PagesOuvertes = new(StringComparer.Ordinal)
     {
         ["/Erreur"] = (TousEtAnonyme, TousEtAnonyme),
+        ["/Compte/MonCompte"] = (TousLesRoles, TousLesRoles),
+        ["/Compte/MotDePasse"] = (TousLesRoles, TousLesRoles),
+        ["/Compte/RevoquerJeton"] = (TousLesRoles, TousLesRoles),
     };
 
     private sealed record Handler(string Page, string Methode, string Nom, IReadOnlyList<string> Autorises);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Clause.Infrastructure.Identite;
 using Clause.Infrastructure.Persistence;
+using Clause.Web.Api;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -52,6 +53,8 @@ public static class ComposeWeb
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
         });
+        // Pages authenticate with the cookie, /api/v1 with a personal access token; never the other way round.
+        services.AjouterSchemasClause();
         // A deactivated user's cookie stops working within a minute (security stamp changes).
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 

@@ -11,7 +11,8 @@ namespace Clause.Web.Infrastructure;
 /// read policy; a page with one (a form page) takes the write policy as a whole, unless it is marked
 /// <see cref="OuverteEnLectureAttribute"/> (then its GET takes the read policy); and every POST handler is checked
 /// against the write policy by <see cref="FiltreEcriture"/>, because Razor Pages cannot put [Authorize] on a handler.
-/// A page model marked [AllowAnonymous] (the error page) is left open. Adding a page needs no line here.
+/// A page model marked [AllowAnonymous] (the error page) is left open; one marked <see cref="ConnexionRequiseAttribute"/>
+/// in an open folder (Mon compte in /Compte) needs a signed-in user. Adding a page needs no line here.
 /// </summary>
 public sealed class ConventionAcces : IPageApplicationModelConvention
 {
@@ -51,11 +52,21 @@ public sealed class ConventionAcces : IPageApplicationModelConvention
         var dossier = DossierDe(model.ViewEnginePath) ?? throw new InvalidOperationException(
             $"La page « {model.ViewEnginePath} » est dans un dossier qui ne déclare pas ses droits : ajoutez un _Dossier.cs (DossierPages) à côté de ses pages.");
 
+        var connexionRequise = model.HandlerTypeAttributes.OfType<ConnexionRequiseAttribute>().Any();
         if (dossier.Lecture == Politiques.Anonyme)
         {
+            if (connexionRequise)
+            {
+                model.EndpointMetadata.Add(new AuthorizeAttribute(Politiques.Connecte));
+                model.Filters.Add(new FiltreEcriture(Politiques.Connecte));
+                return;
+            }
             model.EndpointMetadata.Add(new AllowAnonymousAttribute());
             return;
         }
+        if (connexionRequise)
+            throw new InvalidOperationException(
+                $"La page « {model.ViewEnginePath} » porte [ConnexionRequise] dans le dossier « {dossier.Chemin} », qui n'est pas ouvert : ce marqueur ne sert qu'à fermer une page d'un dossier ouvert à tous.");
         var formulaire = model.HandlerMethods.Any(h => !EstSure(h.HttpMethod));
         var ouverte = model.HandlerTypeAttributes.OfType<OuverteEnLectureAttribute>().Any();
         model.EndpointMetadata.Add(new AuthorizeAttribute(formulaire && !ouverte ? dossier.Ecriture : dossier.Lecture));

@@ -26,3 +26,11 @@ public abstract class DossierPages(string chemin, string lecture, string ecritur
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class OuverteEnLectureAttribute : Attribute;
+
+/// <summary>
+/// On a page of an open folder (<c>/Compte</c>, whose sign-in and invitation pages are for anyone): the page, GET and
+/// POST, is for signed-in users only (<see cref="Politiques.Connecte"/>) — "Mon compte", the password change. Refused by
+/// <see cref="ConventionAcces"/> in any other folder, so it can never lower a folder's policy.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class ConnexionRequiseAttribute : Attribute;

@@ -23,6 +23,7 @@ public static class Droits
         [Politiques.GestionClause] = new([Roles.Facilitateur], AvecStructure: true),
         [Politiques.LectureParticipants] = new([Roles.Direction, Roles.Facilitateur, Roles.Referent], AvecStructure: true),
         [Politiques.Reglages] = new([Roles.Direction, Roles.Facilitateur], AvecStructure: true),
+        [Politiques.Direction] = new([Roles.Direction], AvecStructure: true),
     };
 
     /// <summary>True when <paramref name="utilisateur"/> satisfies <paramref name="politique"/> (a <see cref="Politiques"/> name).</summary>
@@ -81,4 +82,7 @@ public static class Politiques
 
     /// <summary>Read and change the structure's settings (Direction, Facilitateur).</summary>
     public const string Reglages = nameof(Reglages);
+
+    /// <summary>Oversee the structure's accounts (Direction alone): the personal access tokens of its users.</summary>
+    public const string Direction = nameof(Direction);
 }

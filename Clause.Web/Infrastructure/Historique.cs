@@ -9,7 +9,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Clause.Web.Infrastructure;
 
-public sealed record LigneHistorique(string Quand, string Par, string Action, IReadOnlyList<ChangementChamp> Changements);
+/// <summary>One row of a page's history; <see cref="NomJeton"/> is set when the change came through the API.</summary>
+public sealed record LigneHistorique(string Quand, string Par, string Action, IReadOnlyList<ChangementChamp> Changements, string? NomJeton = null)
+{
+    /// <summary>"via l'API (jeton « Logiciel de paie »)", or null for a change made on the pages.</summary>
+    public string? Via => NomJeton is null ? null : $"via l'API (jeton « {NomJeton} »)";
+}
 
 /// <summary>
 /// Reads the audit trail of one aggregate (the record and its parts) for its page, in French: field names
@@ -104,7 +109,7 @@ public static partial class Historique
             .Where(j => j.RacineId == racineId)
             .OrderByDescending(j => j.Quand)
             .Take(200)
-            .Select(j => new { j.Quand, j.NomUtilisateur, j.Action, j.TypeEntite, j.Changements })
+            .Select(j => new { j.Quand, j.NomUtilisateur, j.NomJeton, j.Action, j.TypeEntite, j.Changements })
             .ToListAsync(annulation);
         return lignes.Select(l =>
         {
@@ -117,7 +122,8 @@ public static partial class Historique
                 TimeZoneInfo.ConvertTime(l.Quand, Paris).ToString("dd/MM/yyyy HH:mm", Affichage.Fr),
                 l.NomUtilisateur,
                 LibelleAction(l.Action, l.TypeEntite),
-                changements);
+                changements,
+                l.NomJeton);
         }).ToList();
     }
 

@@ -37,7 +37,8 @@ public sealed class MiddlewareContexteExecution(RequestDelegate suivant)
                 utilisateur.FindFirstValue(RevendicationsClause.NomComplet) ?? utilisateur.Identity.Name ?? "?",
                 Lire(utilisateur, RevendicationsClause.StructureId) is { } structureId ? StructureId.De(structureId) : null,
                 Lire(utilisateur, RevendicationsClause.EntrepriseId) is { } entrepriseId ? EntrepriseId.De(entrepriseId) : null,
-                Lire(utilisateur, RevendicationsClause.DonneurOrdreId) is { } donneurOrdreId ? DonneurOrdreId.De(donneurOrdreId) : null);
+                Lire(utilisateur, RevendicationsClause.DonneurOrdreId) is { } donneurOrdreId ? DonneurOrdreId.De(donneurOrdreId) : null,
+                utilisateur.FindFirstValue(RevendicationsClause.JetonNom));
         }
         return suivant(http);
     }

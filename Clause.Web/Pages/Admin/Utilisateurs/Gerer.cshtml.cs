@@ -12,7 +12,7 @@ namespace Clause.Web.Pages.Admin.Utilisateurs;
 /// Confirmation step then action on one account: deactivate, reactivate, or send the invitation again.
 /// GET ?operation=… shows what will happen; the POST handler of the same name does it.
 /// </summary>
-public sealed class GererModel(ClauseDbContext db, UserManager<Utilisateur> utilisateurs, Invitations invitations) : PageModel
+public sealed class GererModel(ClauseDbContext db, UserManager<Utilisateur> utilisateurs, Invitations invitations, JetonsAcces jetons) : PageModel
 {
     public const string Desactiver = "desactiver";
     public const string Reactiver = "reactiver";
@@ -36,7 +36,7 @@ public sealed class GererModel(ClauseDbContext db, UserManager<Utilisateur> util
         return Page();
     }
 
-    public async Task<IActionResult> OnPostDesactiverAsync(Guid id)
+    public async Task<IActionResult> OnPostDesactiverAsync(Guid id, CancellationToken annulation)
     {
         if (!await ChargerAsync(id)) return NotFound();
         Operation = Desactiver;
@@ -45,7 +45,12 @@ public sealed class GererModel(ClauseDbContext db, UserManager<Utilisateur> util
             ModelState.AddModelError(string.Empty, "Vous ne pouvez pas désactiver votre propre compte.");
             return Page();
         }
-        if (!Verifier(await utilisateurs.DesactiverAsync(Compte))) return Page();
+        // One operation: the account and its API tokens are closed together, or neither is.
+        await using (var transaction = await db.Database.BeginTransactionAsync(annulation))
+        {
+            if (!Verifier(await utilisateurs.DesactiverAsync(jetons, Compte, annulation))) return Page();
+            await transaction.CommitAsync(annulation);
+        }
         TempData["Succes"] = $"Le compte de {Compte.NomComplet} est désactivé : il ne peut plus se connecter.";
         return RedirectToPage("/Admin/Utilisateurs/Index");
     }
