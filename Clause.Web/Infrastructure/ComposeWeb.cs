@@ -1,6 +1,7 @@
 using System.Globalization;
 using Clause.Infrastructure.Identite;
 using Clause.Infrastructure.Persistence;
+using Clause.Web.Api;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -71,6 +72,7 @@ public static class ComposeWeb
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddHttpContextAccessor();
+        services.AddClauseApi(configuration);
         return services;
     }
 
@@ -82,6 +84,7 @@ public static class ComposeWeb
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/Erreur", "?code={0}");
+        app.UseClauseApi();
         var francais = new CultureInfo("fr-FR");
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
@@ -93,8 +96,11 @@ public static class ComposeWeb
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<MiddlewareContexteExecution>();
+        // After authentication (the API is limited per token), before authorisation (a flood of forged tokens is limited too).
+        app.UseLimitesDebit();
         app.UseAuthorization();
         app.MapRazorPages();
+        app.MapClauseApi();
         return app;
     }
 }

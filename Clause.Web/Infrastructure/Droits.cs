@@ -23,6 +23,7 @@ public static class Droits
         [Politiques.GestionClause] = new([Roles.Facilitateur], AvecStructure: true),
         [Politiques.LectureParticipants] = new([Roles.Direction, Roles.Facilitateur, Roles.Referent], AvecStructure: true),
         [Politiques.Reglages] = new([Roles.Direction, Roles.Facilitateur], AvecStructure: true),
+        [Politiques.LectureLots] = new([Roles.Direction, Roles.Facilitateur, Roles.Entreprise, Roles.DonneurOrdre], AvecStructure: true),
     };
 
     /// <summary>True when <paramref name="utilisateur"/> satisfies <paramref name="politique"/> (a <see cref="Politiques"/> name).</summary>
@@ -81,4 +82,7 @@ public static class Politiques
 
     /// <summary>Read and change the structure's settings (Direction, Facilitateur).</summary>
     public const string Reglages = nameof(Reglages);
+
+    /// <summary>Read lots in one's scope (DOMAIN.md §11): staff the structure's, a company the lots it holds, a buyer its own (API).</summary>
+    public const string LectureLots = nameof(LectureLots);
 }
