@@ -49,6 +49,7 @@ public static class DependencyInjection
         services.AddScoped<SemeurDemo>();
         services.AddScoped<Heures.RequetesHeures>();
         services.AddScoped<Heures.ServiceHeures>();
+        services.AddScoped<Identite.JetonsAcces>();
         return services;
     }
 }

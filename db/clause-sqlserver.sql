@@ -1324,3 +1324,111 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201223711_JetonsAccesEtIdempotence'
+)
+BEGIN
+    ALTER TABLE [JournalAudit] ADD [NomJeton] nvarchar(80) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201223711_JetonsAccesEtIdempotence'
+)
+BEGIN
+    CREATE TABLE [JetonsAcces] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [UtilisateurId] uniqueidentifier NOT NULL,
+        [Nom] nvarchar(80) NOT NULL,
+        [Prefixe] nvarchar(30) NOT NULL,
+        [Empreinte] varchar(64) NOT NULL,
+        [Role] nvarchar(40) NOT NULL,
+        [EntrepriseId] uniqueidentifier NULL,
+        [DonneurOrdreId] uniqueidentifier NULL,
+        [CreeLe] datetimeoffset NOT NULL,
+        [ExpireLe] datetimeoffset NOT NULL,
+        [DerniereUtilisationLe] date NULL,
+        [RevoqueLe] datetimeoffset NULL,
+        [MotifRevocation] nvarchar(200) NULL,
+        CONSTRAINT [PK_JetonsAcces] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_JetonsAcces_AspNetUsers_UtilisateurId] FOREIGN KEY ([UtilisateurId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_JetonsAcces_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201223711_JetonsAccesEtIdempotence'
+)
+BEGIN
+    CREATE TABLE [RequetesIdempotentes] (
+        [Id] uniqueidentifier NOT NULL,
+        [UtilisateurId] uniqueidentifier NOT NULL,
+        [Cle] nvarchar(255) NOT NULL,
+        [Route] nvarchar(300) NOT NULL,
+        [EmpreinteCorps] varchar(64) NOT NULL,
+        [StatutReponse] int NULL,
+        [CorpsReponse] nvarchar(max) NULL,
+        [TypeContenu] nvarchar(100) NULL,
+        [CreeLe] datetimeoffset NOT NULL,
+        [ExpireLe] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_RequetesIdempotentes] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_RequetesIdempotentes_AspNetUsers_UtilisateurId] FOREIGN KEY ([UtilisateurId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201223711_JetonsAccesEtIdempotence'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_JetonsAcces_Empreinte] ON [JetonsAcces] ([Empreinte]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201223711_JetonsAccesEtIdempotence'
+)
+BEGIN
+    CREATE INDEX [IX_JetonsAcces_StructureId_UtilisateurId] ON [JetonsAcces] ([StructureId], [UtilisateurId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201223711_JetonsAccesEtIdempotence'
+)
+BEGIN
+    CREATE INDEX [IX_JetonsAcces_UtilisateurId] ON [JetonsAcces] ([UtilisateurId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201223711_JetonsAccesEtIdempotence'
+)
+BEGIN
+    CREATE INDEX [IX_RequetesIdempotentes_ExpireLe] ON [RequetesIdempotentes] ([ExpireLe]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201223711_JetonsAccesEtIdempotence'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_RequetesIdempotentes_UtilisateurId_Cle] ON [RequetesIdempotentes] ([UtilisateurId], [Cle]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201223711_JetonsAccesEtIdempotence'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201223711_JetonsAccesEtIdempotence', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -68,6 +68,7 @@ public sealed class AuditInterceptor(TimeProvider horloge) : SaveChangesIntercep
                 Quand = maintenant,
                 UtilisateurId = contexte.UtilisateurId,
                 NomUtilisateur = contexte.NomUtilisateur,
+                NomJeton = contexte.NomJeton,
                 TypeEntite = entree.Metadata.ClrType.Name,
                 EntiteId = entree.Entity.IdentifiantBrut(),
                 RacineId = (entree.Entity as IPartieDe)?.RacineId ?? entree.Entity.IdentifiantBrut(),

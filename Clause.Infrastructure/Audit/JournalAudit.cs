@@ -22,6 +22,9 @@ public sealed class JournalAudit
 
     public string NomUtilisateur { get; set; } = string.Empty;
 
+    /// <summary>Name of the personal access token when the change came through the API; null from the pages.</summary>
+    public string? NomJeton { get; set; }
+
     /// <summary>CLR name of the entity (e.g. DonneurOrdre, ContactDonneurOrdre).</summary>
     public string TypeEntite { get; set; } = string.Empty;
 

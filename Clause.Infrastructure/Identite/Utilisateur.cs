@@ -33,4 +33,8 @@ public static class RevendicationsClause
     public const string EntrepriseId = "clause:entreprise";
     public const string DonneurOrdreId = "clause:donneur-ordre";
     public const string NomComplet = "clause:nom";
+
+    /// <summary>Only on an API request: the id and the name of the personal access token used.</summary>
+    public const string JetonId = "clause:jeton";
+    public const string JetonNom = "clause:jeton-nom";
 }

@@ -37,6 +37,10 @@ public abstract partial class ClauseDbContext : IdentityDbContext<Utilisateur, I
 
     public DbSet<Reglages> Reglages => Set<Reglages>();
 
+    public DbSet<JetonAcces> JetonsAcces => Set<JetonAcces>();
+
+    public DbSet<Api.RequeteIdempotente> RequetesIdempotentes => Set<Api.RequeteIdempotente>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);

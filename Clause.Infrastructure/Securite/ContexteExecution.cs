@@ -17,11 +17,15 @@ public sealed class ContexteExecution
 
     public Guid? DonneurOrdreId { get; private set; }
 
+    /// <summary>The personal access token's name when the request came through the API (recorded by the audit trail).</summary>
+    public string? NomJeton { get; private set; }
+
     /// <summary>True for start-up and background work that acts across structures (no tenant filter).</summary>
     public bool Systeme { get; private set; }
 
-    public void DefinirUtilisateur(Guid utilisateurId, string nom, Guid? structureId, Guid? entrepriseId, Guid? donneurOrdreId)
+    public void DefinirUtilisateur(Guid utilisateurId, string nom, Guid? structureId, Guid? entrepriseId, Guid? donneurOrdreId, string? nomJeton = null)
     {
+        NomJeton = nomJeton;
         UtilisateurId = utilisateurId;
         NomUtilisateur = nom;
         StructureId = structureId;
@@ -36,6 +40,7 @@ public sealed class ContexteExecution
         UtilisateurId = null;
         NomUtilisateur = nom;
         StructureId = null;
+        NomJeton = null;
         Systeme = true;
     }
 }

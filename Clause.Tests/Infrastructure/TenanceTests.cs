@@ -35,6 +35,8 @@ public sealed class TenanceTests : IDisposable
         typeof(IdentityRoleClaim<Guid>),
         typeof(JournalAudit),
         typeof(JournalAccesDonneesSensibles),
+        // Read only by its caller's id (idempotency keys are per user), never listed by structure.
+        typeof(Clause.Infrastructure.Api.RequeteIdempotente),
     ];
 
     private readonly BaseDeTest _base = new();

@@ -92,6 +92,25 @@ public partial class FabriqueClause : WebApplicationFactory<Program>
         return utilisateur;
     }
 
+    /// <summary>Creates a personal access token for <paramref name="utilisateur"/> (90 days); returns its secret.</summary>
+    public async Task<string> CreerJetonAsync(Utilisateur utilisateur, string nom = "test")
+    {
+        ArgumentNullException.ThrowIfNull(utilisateur);
+        using var portee = Services.CreateScope();
+        var jetons = portee.ServiceProvider.GetRequiredService<JetonsAcces>();
+        var compte = await portee.ServiceProvider.GetRequiredService<UserManager<Utilisateur>>().FindByIdAsync(utilisateur.Id.ToString());
+        var cree = await jetons.CreerAsync(compte!, nom, jetons.ExpirationParDefaut());
+        return cree.Secret;
+    }
+
+    /// <summary>A client of the API presenting <paramref name="jeton"/> as its bearer token (no cookie, no redirects).</summary>
+    public HttpClient ClientApi(string jeton)
+    {
+        var client = Client();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", jeton);
+        return client;
+    }
+
     /// <summary>A client that does not follow redirects (to see 302/404 as they are).</summary>
     public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 

@@ -53,6 +53,8 @@ public static class ComposeWeb
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
         });
+        // Pages authenticate with the cookie, /api/v1 with a personal access token; never the other way round.
+        services.AjouterSchemasClause();
         // A deactivated user's cookie stops working within a minute (security stamp changes).
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 

@@ -36,7 +36,8 @@ public sealed class MiddlewareContexteExecution(RequestDelegate suivant)
                 utilisateur.FindFirstValue(RevendicationsClause.NomComplet) ?? utilisateur.Identity.Name ?? "?",
                 Lire(utilisateur, RevendicationsClause.StructureId),
                 Lire(utilisateur, RevendicationsClause.EntrepriseId),
-                Lire(utilisateur, RevendicationsClause.DonneurOrdreId));
+                Lire(utilisateur, RevendicationsClause.DonneurOrdreId),
+                utilisateur.FindFirstValue(RevendicationsClause.JetonNom));
         }
         return suivant(http);
     }

@@ -14,6 +14,7 @@ internal sealed class JournalAuditConfiguration : IEntityTypeConfiguration<Journ
     {
         builder.ToTable("JournalAudit");
         builder.Property(j => j.NomUtilisateur).HasMaxLength(Utilisateur.NomCompletLongueurMax).IsRequired();
+        builder.Property(j => j.NomJeton).HasMaxLength(JetonAcces.NomLongueurMax);
         builder.Property(j => j.TypeEntite).HasMaxLength(100).IsRequired();
         builder.Property(j => j.Changements).IsRequired();
         builder.HasIndex(j => new { j.RacineId, j.Quand });

@@ -1125,6 +1125,57 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Structures", (string)null);
                 });
 
+            modelBuilder.Entity("Clause.Infrastructure.Api.RequeteIdempotente", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cle")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorpsReponse")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreeLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmpreinteCorps")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpireLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StatutReponse")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TypeContenu")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UtilisateurId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpireLe");
+
+                    b.HasIndex("UtilisateurId", "Cle")
+                        .IsUnique();
+
+                    b.ToTable("RequetesIdempotentes", (string)null);
+                });
+
             modelBuilder.Entity("Clause.Infrastructure.Audit.JournalAccesDonneesSensibles", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1178,6 +1229,10 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("EntiteId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NomJeton")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NomUtilisateur")
                         .IsRequired()
                         .HasMaxLength(150)
@@ -1205,6 +1260,73 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("RacineId", "Quand");
 
                     b.ToTable("JournalAudit", (string)null);
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Identite.JetonAcces", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreeLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DerniereUtilisationLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DonneurOrdreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Empreinte")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EntrepriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpireLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MotifRevocation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefixe")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevoqueLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UtilisateurId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Empreinte")
+                        .IsUnique();
+
+                    b.HasIndex("UtilisateurId");
+
+                    b.HasIndex("StructureId", "UtilisateurId");
+
+                    b.ToTable("JetonsAcces", (string)null);
                 });
 
             modelBuilder.Entity("Clause.Infrastructure.Identite.Utilisateur", b =>
@@ -1710,6 +1832,30 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("Clause.Domain.Structures.Structure", null)
                         .WithOne()
                         .HasForeignKey("Clause.Domain.Structures.Reglages", "StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Api.RequeteIdempotente", b =>
+                {
+                    b.HasOne("Clause.Infrastructure.Identite.Utilisateur", null)
+                        .WithMany()
+                        .HasForeignKey("UtilisateurId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Identite.JetonAcces", b =>
+                {
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Infrastructure.Identite.Utilisateur", null)
+                        .WithMany()
+                        .HasForeignKey("UtilisateurId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
