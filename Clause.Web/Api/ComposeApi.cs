@@ -19,7 +19,7 @@ public interface IModuleApi
 /// </summary>
 public static class ComposeApi
 {
-    public const string Prefixe = "/api/v1";
+    public const string Prefixe = SchemaJeton.PrefixeApi;
 
     public const string AdresseReference = "/api/v1/reference";
 
@@ -52,8 +52,9 @@ public static class ComposeApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        // Every POST gets the idempotency filter (and its marker, which the meta-test reads).
-        ((IEndpointConventionBuilder)api).Finally(point =>
+        // Every POST gets the idempotency filter (and its marker, which the meta-test reads). A plain convention, not
+        // Finally: filter factories must be known before the endpoint's request delegate is built.
+        ((IEndpointConventionBuilder)api).Add(point =>
         {
             if (!MetadonneeIdempotence.EstPost(point.Metadata)) return;
             point.Metadata.Add(MetadonneeIdempotence.Instance);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using Clause.Infrastructure.Identite;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -37,9 +38,6 @@ public static class LimitesDebit
 
     /// <summary>Sign-in, invitation (choose a password) and change of password (the « Mon compte » page).</summary>
     public static readonly IReadOnlyList<string> CheminsFormulaires = ["/Compte/Connexion", "/Compte/Invitation", "/Compte/MotDePasse", "/Compte/MonCompte"];
-
-    /// <summary>Claim of the token's id, set by the « Jeton » scheme (see <see cref="ComposeApi"/>).</summary>
-    public static string RevendicationJeton { get; set; } = "clause:jeton";
 
     private static readonly TimeSpan Fenetre = TimeSpan.FromMinutes(1);
 
@@ -111,7 +109,7 @@ public static class LimitesDebit
     }
 
     private static string? JetonDe(ClaimsPrincipal utilisateur) =>
-        utilisateur.Identity?.IsAuthenticated == true ? utilisateur.FindFirstValue(RevendicationJeton) : null;
+        utilisateur.Identity?.IsAuthenticated == true ? utilisateur.FindFirstValue(RevendicationsClause.JetonId) : null;
 
     private static string Adresse(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "inconnue";
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Clause.Infrastructure.Identite;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,7 +14,7 @@ public sealed record StructureApi(Guid Id, string Nom);
 
 public sealed record EntrepriseApi(Guid Id, string RaisonSociale, string Siret);
 
-public sealed record JetonApi(string Nom, DateTimeOffset? ExpireLe);
+public sealed record JetonApi(string Nom, DateTimeOffset ExpireLe);
 
 /// <summary><c>GET /api/v1/moi</c>: who the token belongs to, the role and the scope (structure, company or buyer).</summary>
 public sealed class PointsMoi : IModuleApi
@@ -50,6 +51,10 @@ public sealed class PointsMoi : IModuleApi
         return TypedResults.Ok(new MoiApi(compte.Id, compte.NomComplet, compte.Email ?? string.Empty, Droits.Role(utilisateur), structure, entreprise, donneur, jeton));
     }
 
-    private static Task<JetonApi?> JetonAsync(ClaimsPrincipal utilisateur, ClauseDbContext db, CancellationToken annulation) =>
-        Task.FromResult<JetonApi?>(null);
+    private static async Task<JetonApi?> JetonAsync(ClaimsPrincipal utilisateur, ClauseDbContext db, CancellationToken annulation)
+    {
+        if (!Guid.TryParse(utilisateur.FindFirstValue(RevendicationsClause.JetonId), out var jetonId)) return null;
+        return await db.JetonsAcces.AsNoTracking().Where(j => j.Id == jetonId)
+            .Select(j => new JetonApi(j.Nom, j.ExpireLe)).FirstOrDefaultAsync(annulation);
+    }
 }

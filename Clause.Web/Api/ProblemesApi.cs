@@ -1,3 +1,4 @@
+using Clause.Domain.Commun;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -83,6 +84,17 @@ public static class ProblemesApi
     /// <summary>One field in error.</summary>
     public static ProblemHttpResult Champ(string champ, string message, int statut = StatusCodes.Status400BadRequest) =>
         TypedResults.Problem(Champs(new Dictionary<string, string[]> { [champ] = [message] }, statut));
+
+    /// <summary>
+    /// A broken business rule as a 400 naming its field in camelCase (the domain says « RaisonSociale », the JSON body
+    /// « raisonSociale »); a rule without field is reported under « corps ». An endpoint catches it around its one domain call.
+    /// </summary>
+    public static ProblemHttpResult Regle(RegleMetierException erreur)
+    {
+        ArgumentNullException.ThrowIfNull(erreur);
+        var champ = erreur.Champ.Length == 0 ? "corps" : char.ToLowerInvariant(erreur.Champ[0]) + erreur.Champ[1..];
+        return Champ(champ, erreur.Message);
+    }
 
     public static ProblemHttpResult Statut(int statut, string? detail = null) => TypedResults.Problem(Creer(statut, detail));
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Clause.Domain.Commun;
 using Clause.Domain.DonneursOrdre;
 using Clause.Infrastructure.Persistence;
 using Clause.Tests.Support;
@@ -8,35 +9,34 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Clause.Tests.Web.Api;
 
 /// <summary>
-/// The real app with what only tests need: small rate limits (3 API requests a minute, 2 form POSTs), the client's IP
-/// address taken from an <c>X-Test-IP</c> header (every TestServer request comes from nowhere), and a test-only
-/// module of POST endpoints that write real rows, to exercise the idempotency filter the production endpoints will get.
+/// The real app with what only tests need: the client's IP address taken from an <c>X-Test-IP</c> header (every
+/// TestServer request comes from nowhere), a counter of SQL commands, and a test-only module of POST endpoints that
+/// write real rows, to exercise the idempotency filter the production endpoints will get.
 /// </summary>
-public sealed class FabriqueApi : FabriqueClause
+public class FabriqueApi : FabriqueClause
 {
     public const string EnTeteIp = "X-Test-IP";
 
-    public const int LimiteApi = 3;
-
-    public const int LimiteFormulaires = 2;
-
     public Portillon Portillon { get; } = new();
+
+    /// <summary>Counts the SQL commands of every context of the app (a test resets it before the request it measures).</summary>
+    public CompteurCommandes Compteur { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("Api:LimiteParMinute", LimiteApi.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("Formulaires:LimiteParMinute", LimiteFormulaires.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IStartupFilter, AdresseDeTest>();
             services.AddSingleton(Portillon);
             services.AddSingleton<IModuleApi, ModuleDeTest>();
+            services.ConfigureDbContext<SqliteClauseDbContext>(o => o.AddInterceptors(Compteur));
         });
     }
 
@@ -51,6 +51,21 @@ public sealed class FabriqueApi : FabriqueClause
             });
             next(app);
         };
+    }
+}
+
+/// <summary>The same with small rate limits: 3 API requests a minute per token, 2 form POSTs per address and per account.</summary>
+public sealed class FabriqueApiLimitee : FabriqueApi
+{
+    public const int LimiteApi = 3;
+
+    public const int LimiteFormulaires = 2;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Api:LimiteParMinute", LimiteApi.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Formulaires:LimiteParMinute", LimiteFormulaires.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 }
 
@@ -94,13 +109,22 @@ public sealed class ModuleDeTest : IModuleApi
                 return await CreerAsync(saisie, db);
             })
             .RequireAuthorization(Politiques.GestionClause);
+        api.MapGet("/essais/exception", string () => throw new InvalidOperationException("panne de test"));
         api.MapPost("/essais/panne", (SaisieEssai saisie) => Results.StatusCode(StatusCodes.Status503ServiceUnavailable))
             .RequireAuthorization(Politiques.GestionClause);
     }
 
     private static async Task<IResult> CreerAsync(SaisieEssai saisie, ClauseDbContext db)
     {
-        var donneur = DonneurOrdre.Creer(db.Contexte.StructureId!.Value, saisie.RaisonSociale, TypeDonneurOrdre.Commune, null, null, null, null);
+        DonneurOrdre donneur;
+        try
+        {
+            donneur = DonneurOrdre.Creer(db.Contexte.StructureId!.Value, saisie.RaisonSociale, TypeDonneurOrdre.EntreprisePrivee, null, null, null, null);
+        }
+        catch (RegleMetierException erreur)
+        {
+            return ProblemesApi.Regle(erreur);
+        }
         db.DonneursOrdre.Add(donneur);
         await db.SaveChangesAsync();
         return TypedResults.Created($"/api/v1/essais/donneurs-ordre/{donneur.Id}", new EssaiCree(donneur.Id, donneur.RaisonSociale));
