@@ -1,16 +1,15 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Clause.Web.Api;
 
 /// <summary>
-/// Makes every answer under /api/v1 a problem details document, whoever produced it: the site's HTML error page is
-/// switched off for these requests, a body over 1 Mo is refused (413) before anything reads it, an unreadable body
+/// Makes every answer under /api/v1 a problem details document, whoever produced it: a body over 1 Mo is refused (413) before anything reads it, an unreadable body
 /// (not JSON, unknown field, wrong type, wrong Content-Type) becomes a 400/415 naming the field, an unexpected exception
-/// a 500, and any bare error status (401, 403, 404, 405…) gets its French problem body. POST bodies are buffered so that
+/// a 500, and any bare error status (401, 403, 404, 405…) gets its French problem body — so the site's status code
+/// pages (UseStatusCodePagesWithReExecute, outside this middleware) find a body and leave the answer alone. POST bodies are buffered so that
 /// the idempotency filter can hash them after the endpoint has bound its argument.
 /// </summary>
 public sealed partial class MiddlewareApi(RequestDelegate suivant, ILogger<MiddlewareApi> journal)
@@ -29,7 +28,6 @@ public sealed partial class MiddlewareApi(RequestDelegate suivant, ILogger<Middl
             await suivant(http);
             return;
         }
-        if (http.Features.Get<IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
         if (http.Request.ContentLength > ProblemesApi.TailleMaxCorps)
         {
             await EcrireAsync(http, ProblemesApi.Creer(StatusCodes.Status413PayloadTooLarge));
