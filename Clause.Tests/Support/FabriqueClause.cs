@@ -46,6 +46,9 @@ public partial class FabriqueClause : WebApplicationFactory<Program>
         builder.UseSetting("Database:SqlitePath", Path.Combine(_dossier, "clause.db"));
         builder.UseSetting("Mail:DossierDepot", DossierMails);
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(_dossier, "cles"));
+        // Every test client shares one (unknown) IP address: the sign-in limit would refuse the 11th sign-in of a fixture.
+        // The limits are tested with their own small values (Clause.Tests/Web/Api/LimitesDebitTests.cs).
+        builder.UseSetting("Formulaires:LimiteParMinute", "100000");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -74,6 +74,7 @@ public static class ComposeWeb
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddHttpContextAccessor();
+        services.AddClauseApi(configuration);
         return services;
     }
 
@@ -85,6 +86,7 @@ public static class ComposeWeb
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/Erreur", "?code={0}");
+        app.UseClauseApi();
         var francais = new CultureInfo("fr-FR");
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
@@ -96,8 +98,11 @@ public static class ComposeWeb
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<MiddlewareContexteExecution>();
+        // After authentication (the API is limited per token), before authorisation (a flood of forged tokens is limited too).
+        app.UseLimitesDebit();
         app.UseAuthorization();
         app.MapRazorPages();
+        app.MapClauseApi();
         return app;
     }
 }

@@ -24,6 +24,7 @@ public static class Droits
         [Politiques.LectureParticipants] = new([Roles.Direction, Roles.Facilitateur, Roles.Referent], AvecStructure: true),
         [Politiques.Reglages] = new([Roles.Direction, Roles.Facilitateur], AvecStructure: true),
         [Politiques.Direction] = new([Roles.Direction], AvecStructure: true),
+        [Politiques.LectureLots] = new([Roles.Direction, Roles.Facilitateur, Roles.Entreprise, Roles.DonneurOrdre], AvecStructure: true),
     };
 
     /// <summary>True when <paramref name="utilisateur"/> satisfies <paramref name="politique"/> (a <see cref="Politiques"/> name).</summary>
@@ -85,4 +86,7 @@ public static class Politiques
 
     /// <summary>Oversee the structure's accounts (Direction alone): the personal access tokens of its users.</summary>
     public const string Direction = nameof(Direction);
+
+    /// <summary>Read lots in one's scope (DOMAIN.md §11): staff the structure's, a company the lots it holds, a buyer its own (API).</summary>
+    public const string LectureLots = nameof(LectureLots);
 }

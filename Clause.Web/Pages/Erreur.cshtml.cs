@@ -33,6 +33,10 @@ public sealed class ErreurModel : PageModel
                 Titre = "Accès refusé";
                 Message = "Votre rôle ne permet pas d'accéder à cette page.";
                 break;
+            case 429:
+                Titre = "Trop de tentatives";
+                Message = "Vous avez envoyé ce formulaire trop de fois en peu de temps. Attendez une minute, puis réessayez.";
+                break;
         }
     }
 }

@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Clause.Domain.Commun;
+
+namespace Clause.Web.Api;
+
+/// <summary>
+/// The JSON conventions of every /api/v1 endpoint (docs/api.md): camelCase names, unknown fields refused, dates
+/// yyyy-MM-dd (System.Text.Json's own DateOnly format), months yyyy-MM, hours and euros as numbers with exactly two
+/// decimals (<see cref="Heures"/>, <see cref="Euros"/>). Minimal APIs only: Razor Pages are not concerned.
+/// </summary>
+public static class JsonApi
+{
+    public static void Configurer(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.NumberHandling = JsonNumberHandling.Strict;
+        options.Converters.Add(new ConvertisseurMois());
+    }
+
+    /// <summary>Hours with two decimals: minutes / 60 rounded once, half away from zero (as the lot page shows them).</summary>
+    public static decimal Heures(Duree duree) => FormatFrancais.DiviserArrondi(duree.Minutes * 100, 60) * 0.01m;
+
+    /// <summary>Hours of a count of minutes (see <see cref="Heures(Duree)"/>).</summary>
+    public static decimal Heures(long minutes) => Heures(new Duree(minutes));
+
+    /// <summary>Euros with two decimals (cents are exact: no rounding).</summary>
+    public static decimal Euros(Montant montant) => montant.Centimes * 0.01m;
+
+    /// <summary>A rate as a percentage with two decimals (basis points are exact: 45,5 % = 45.50); null stays null.</summary>
+    public static decimal? Pourcentage(Taux? taux) => taux is { } t ? t.PointsDeBase * 0.01m : null;
+
+    /// <summary>A month as "yyyy-MM", read strictly (two-digit month, 01 to 12).</summary>
+    public sealed class ConvertisseurMois : JsonConverter<Mois>
+    {
+        public override Mois Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var texte = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            if (texte is { Length: 7 } && texte[4] == '-'
+                && int.TryParse(texte.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var annee)
+                && int.TryParse(texte.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var numero)
+                && annee >= 1 && numero is >= 1 and <= 12)
+                return new Mois(annee, numero);
+            throw new JsonException("Le mois doit s'écrire aaaa-mm, par exemple 2026-03.");
+        }
+
+        public override void Write(Utf8JsonWriter writer, Mois value, JsonSerializerOptions options)
+        {
+            ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStringValue(value.ToString());
+        }
+    }
+}
