@@ -223,12 +223,55 @@ public class JetonsAccesTests(FabriqueClause app) : IClassFixture<FabriqueClause
     {
         var (_, secret) = await UtilisateurEtJetonAsync(Roles.Facilitateur);
 
-        var resultat = await AuthentifierRequeteAsync("/Lots", secret);
+        var resultat = await AuthentifierRequeteAsync("/Marches", secret);
         Assert.False(resultat.Succeeded);
 
-        var reponse = await app.ClientApi(secret).GetAsync("/Lots");
+        var reponse = await app.ClientApi(secret).GetAsync("/Marches");
         Assert.Equal(HttpStatusCode.Redirect, reponse.StatusCode);
         Assert.StartsWith("/Compte/Connexion", reponse.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sur_l_api_le_cookie_de_connexion_n_est_pas_accepte()
+    {
+        var (client, _, _) = await app.NouvelUtilisateurConnecteAsync(Roles.Facilitateur);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Marches")).StatusCode);
+
+        var reponse = await client.GetAsync("/api/v1/moi");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, reponse.StatusCode);
+        Assert.StartsWith("Bearer", reponse.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        Assert.Equal("application/problem+json", reponse.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("revoque", "révoqué")]
+    [InlineData("expire", "expiré")]
+    [InlineData("forge", "pas reconnu")]
+    [InlineData("format", "format")]
+    public async Task Sur_l_api_un_jeton_refuse_donne_401_invalid_token_et_sa_raison_en_francais(string cas, string raison)
+    {
+        var (utilisateur, secret) = await UtilisateurEtJetonAsync(Roles.Facilitateur);
+        using (var portee = app.Services.CreateScope())
+        {
+            var db = Systeme(portee);
+            var jeton = await db.JetonsAcces.SingleAsync(j => j.UtilisateurId == utilisateur.Id);
+            if (cas == "revoque") await portee.ServiceProvider.GetRequiredService<JetonsAcces>().RevoquerAsync(jeton, "test");
+            if (cas == "expire")
+                await db.JetonsAcces.Where(j => j.Id == jeton.Id).ExecuteUpdateAsync(x => x.SetProperty(j => j.ExpireLe, app.Horloge.GetUtcNow()));
+        }
+        var presente = cas switch
+        {
+            "forge" => JetonsAcces.Prefixe + new string('x', JetonsAcces.Longueur - JetonsAcces.Prefixe.Length),
+            "format" => "ghp_16C7e42F292c6912E7710c838347Ae178B4a",
+            _ => secret,
+        };
+
+        var reponse = await app.ClientApi(presente).GetAsync("/api/v1/moi");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, reponse.StatusCode);
+        Assert.Contains("error=\"invalid_token\"", reponse.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        Assert.Contains(raison, await reponse.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private async Task<(Utilisateur Utilisateur, string Secret)> UtilisateurEtJetonAsync(string role)
