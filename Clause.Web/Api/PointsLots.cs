@@ -111,9 +111,18 @@ public sealed class PointsLots : IModuleApi
         var lignes = await lots
             .Select(l => new
             {
-                l.Id, l.Numero, l.Libelle, l.Statut, l.DebutExecution, l.FinExecution, l.MontantHTCentimes,
-                MarcheId = l.MarcheId, MarcheNumero = l.Marche.Numero, MarcheObjet = l.Marche.Objet,
-                DonneurId = l.Marche.DonneurOrdreId, Donneur = l.Marche.DonneurOrdre.RaisonSociale,
+                l.Id,
+                l.Numero,
+                l.Libelle,
+                l.Statut,
+                l.DebutExecution,
+                l.FinExecution,
+                l.MontantHTCentimes,
+                MarcheId = l.MarcheId,
+                MarcheNumero = l.Marche.Numero,
+                MarcheObjet = l.Marche.Objet,
+                DonneurId = l.Marche.DonneurOrdreId,
+                Donneur = l.Marche.DonneurOrdre.RaisonSociale,
             })
             .ToListAsync(annulation);
         var bilans = await requetes.BilansAsync(lignes.Select(l => l.Id).ToList(), annulation);
