@@ -36,7 +36,7 @@ public static class GestionComptes
     /// The account can no longer sign in; its open sessions and invitation links stop working, and its personal access
     /// tokens are revoked for good (reactivating the account does not revive them). The tokens go first, before the
     /// entity is touched, so their save holds nothing else; should the account's save then fail, the API is already
-    /// closed — the safe side. The caller runs both in one transaction (Admin/Utilisateurs/Gerer).
+    /// closed — the safe side. Both run in one transaction: the account and its tokens are closed together, or neither is.
     /// </summary>
     public static async Task<IdentityResult> DesactiverAsync(this UserManager<Utilisateur> utilisateurs, JetonsAcces jetons, Utilisateur utilisateur,
         CancellationToken annulation = default)
@@ -44,11 +44,14 @@ public static class GestionComptes
         ArgumentNullException.ThrowIfNull(utilisateurs);
         ArgumentNullException.ThrowIfNull(jetons);
         ArgumentNullException.ThrowIfNull(utilisateur);
+        await using var transaction = await jetons.Base.Database.BeginTransactionAsync(annulation).ConfigureAwait(false);
         await jetons.RevoquerTousAsync(utilisateur.Id, MotifDesactivation, annulation).ConfigureAwait(false);
         utilisateur.Actif = false;
         utilisateur.LockoutEnabled = true;
         utilisateur.LockoutEnd = DateTimeOffset.MaxValue;
-        return await utilisateurs.UpdateSecurityStampAsync(utilisateur).ConfigureAwait(false);
+        var resultat = await utilisateurs.UpdateSecurityStampAsync(utilisateur).ConfigureAwait(false);
+        if (resultat.Succeeded) await transaction.CommitAsync(annulation).ConfigureAwait(false);
+        return resultat;
     }
 
     /// <summary>The account may sign in again (with its password, or through a new invitation if it has none).</summary>

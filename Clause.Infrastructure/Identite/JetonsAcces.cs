@@ -50,6 +50,9 @@ public sealed class JetonsAcces(ClauseDbContext db, UserManager<Utilisateur> uti
     /// <summary>The roles that may hold a token (DOMAIN.md §11); never the administrator.</summary>
     public static readonly IReadOnlyList<string> RolesAutorises = [Roles.Direction, Roles.Facilitateur, Roles.Entreprise, Roles.DonneurOrdre];
 
+    /// <summary>The context the tokens are saved through (the account operations share its transaction).</summary>
+    internal ClauseDbContext Base => db;
+
     public static string Empreinte(string secret) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 

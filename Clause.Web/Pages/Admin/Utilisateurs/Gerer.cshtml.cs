@@ -45,12 +45,7 @@ public sealed class GererModel(ClauseDbContext db, UserManager<Utilisateur> util
             ModelState.AddModelError(string.Empty, "Vous ne pouvez pas désactiver votre propre compte.");
             return Page();
         }
-        // One operation: the account and its API tokens are closed together, or neither is.
-        await using (var transaction = await db.Database.BeginTransactionAsync(annulation))
-        {
-            if (!Verifier(await utilisateurs.DesactiverAsync(jetons, Compte, annulation))) return Page();
-            await transaction.CommitAsync(annulation);
-        }
+        if (!Verifier(await utilisateurs.DesactiverAsync(jetons, Compte, annulation))) return Page();
         TempData["Succes"] = $"Le compte de {Compte.NomComplet} est désactivé : il ne peut plus se connecter.";
         return RedirectToPage("/Admin/Utilisateurs/Index");
     }
