@@ -44,6 +44,7 @@ public class MatriceDesDroitsTests(FabriqueClause app) : IClassFixture<FabriqueC
         ["/Participants"] = ([Roles.Direction, Roles.Facilitateur, Roles.Referent], Facilitateur),
         ["/Contrats"] = ([Roles.Direction, Roles.Facilitateur, Roles.Referent], Facilitateur),
         ["/Reglages"] = (DirectionFacilitateur, DirectionFacilitateur),
+        ["/Portail"] = ([Roles.Entreprise], [Roles.Entreprise]),
     };
 
     /// <summary>Pages open to anyone whatever their folder says (the error page answers every failed request).</summary>

@@ -14,7 +14,7 @@ namespace Clause.Web.Infrastructure;
 public static class Droits
 {
     /// <summary>Who holds a policy: one of these roles, and (for staff of a structure) the structure claim.</summary>
-    private sealed record Regle(IReadOnlyList<string> Roles, bool AvecStructure);
+    private sealed record Regle(IReadOnlyList<string> Roles, bool AvecStructure, bool AvecEntreprise = false);
 
     private static readonly Dictionary<string, Regle> Regles = new(StringComparer.Ordinal)
     {
@@ -23,6 +23,7 @@ public static class Droits
         [Politiques.GestionClause] = new([Roles.Facilitateur], AvecStructure: true),
         [Politiques.LectureParticipants] = new([Roles.Direction, Roles.Facilitateur, Roles.Referent], AvecStructure: true),
         [Politiques.Reglages] = new([Roles.Direction, Roles.Facilitateur], AvecStructure: true),
+        [Politiques.PortailEntreprise] = new([Roles.Entreprise], AvecStructure: true, AvecEntreprise: true),
     };
 
     /// <summary>True when <paramref name="utilisateur"/> satisfies <paramref name="politique"/> (a <see cref="Politiques"/> name).</summary>
@@ -35,7 +36,8 @@ public static class Droits
         if (!Regles.TryGetValue(politique, out var regle))
             throw new ArgumentException($"Politique inconnue : « {politique} ».", nameof(politique));
         return regle.Roles.Any(utilisateur.IsInRole)
-            && (!regle.AvecStructure || utilisateur.HasClaim(c => c.Type == RevendicationsClause.StructureId));
+            && (!regle.AvecStructure || utilisateur.HasClaim(c => c.Type == RevendicationsClause.StructureId))
+            && (!regle.AvecEntreprise || utilisateur.HasClaim(c => c.Type == RevendicationsClause.EntrepriseId));
     }
 
     /// <summary>The user's role (the first of DOMAIN.md §11's list he or she holds), for display; null when none.</summary>
@@ -55,6 +57,7 @@ public static class Droits
             {
                 p.RequireRole(regle.Roles);
                 if (regle.AvecStructure) p.RequireClaim(RevendicationsClause.StructureId);
+                if (regle.AvecEntreprise) p.RequireClaim(RevendicationsClause.EntrepriseId);
             });
         return constructeur;
     }
@@ -81,4 +84,7 @@ public static class Politiques
 
     /// <summary>Read and change the structure's settings (Direction, Facilitateur).</summary>
     public const string Reglages = nameof(Reglages);
+
+    /// <summary>The company portal (Entreprise, attached to one company): its own lots, contrats and hours only.</summary>
+    public const string PortailEntreprise = nameof(PortailEntreprise);
 }
