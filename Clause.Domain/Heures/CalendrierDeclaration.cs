@@ -26,7 +26,7 @@ public static class CalendrierDeclaration
     /// <summary>The deadline has passed: today is after it (the deadline day itself is still in time).</summary>
     public static bool EnRetard(Mois mois, Reglages reglages, DateOnly aujourdhui) => aujourdhui > Echeance(mois, reglages);
 
-    /// <summary>The months still to declare on a lot executed over <paramref name="execution"/>, overdue first, then oldest first.</summary>
+    /// <summary>The months still to declare on a lot executed over <paramref name="execution"/>, oldest (so overdue) first.</summary>
     public static IReadOnlyList<MoisADeclarer> MoisADeclarer(Periode execution, IEnumerable<ContratADeclarer> contrats, Reglages reglages, DateOnly aujourdhui)
     {
         ArgumentNullException.ThrowIfNull(contrats);
@@ -41,6 +41,7 @@ public static class CalendrierDeclaration
             var manquants = liste.Count(c => c.Periode.Chevauche(duMois) && !c.MoisDeclares.Contains(m));
             if (manquants > 0) resultat.Add(new MoisADeclarer(mois, Echeance(mois, reglages), EnRetard(mois, reglages, aujourdhui), manquants));
         }
-        return resultat.OrderByDescending(m => m.EnRetard).ThenBy(m => m.Mois).ToList();
+        // Oldest first, which puts the overdue months first: a month's deadline passes before the next month's.
+        return resultat;
     }
 }
