@@ -1,4 +1,5 @@
 using Clause.Domain.Commun;
+using Clause.Domain.Entreprises;
 using Clause.Domain.Securite;
 using Clause.Infrastructure.Identite;
 using Clause.Infrastructure.Persistence;
@@ -118,9 +119,10 @@ public sealed class CompteModel(ClauseDbContext db, UserManager<Utilisateur> uti
     private async Task<bool> ChargerAsync(EntrepriseId entrepriseId, Guid contactId, CancellationToken annulation)
     {
         var structureId = db.Contexte.StructureId;
-        var trouve = await db.Entreprises.AsNoTracking()
-            .Where(e => e.Id == entrepriseId && e.StructureId == structureId)
-            .SelectMany(e => e.Contacts.Where(c => c.Id == contactId).Select(c => new { e.RaisonSociale, c.Nom, c.Email }))
+        var trouve = await (from c in db.Set<ContactEntreprise>().AsNoTracking()
+                            join e in db.Entreprises on c.EntrepriseId equals e.Id
+                            where e.Id == entrepriseId && e.StructureId == structureId && c.Id == contactId
+                            select new { e.RaisonSociale, c.Nom, c.Email })
             .FirstOrDefaultAsync(annulation);
         if (trouve is null) return false;
         EntrepriseId = entrepriseId;
