@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Claims;
 using Clause.Domain.Commun;
 using Clause.Domain.Contrats;
 using Clause.Domain.Entreprises;
@@ -7,10 +8,13 @@ using Clause.Domain.Marches;
 using Clause.Domain.Participants;
 using Clause.Domain.Securite;
 using Clause.Infrastructure.Heures;
+using Clause.Infrastructure.Identite;
 using Clause.Infrastructure.Persistence;
 using Clause.Infrastructure.Securite;
 using Clause.Tests.Support;
+using Clause.Web.Infrastructure;
 using Clause.Web.Pages.Portail;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -141,6 +145,8 @@ public class PortailPagesTests(FabriqueClause app) : IClassFixture<FabriqueClaus
         Assert.Contains("février 2026", fevrier, StringComparison.Ordinal);
         Assert.Contains("en retard", fevrier, StringComparison.Ordinal);
         Assert.Contains("10/03/2026", fevrier, StringComparison.Ordinal);
+        // Only A's own contrat counts (B's contrat on the same lot lacks February too).
+        Assert.Contains("(1 contrat)", fevrier, StringComparison.Ordinal);
         // Lot 2: A has no contrat there, nothing to declare.
         Assert.Empty(page.QuerySelectorAll($"#lot-{s.Lot2.Lot.Id} .mois-a-declarer li"));
     }
@@ -195,6 +201,24 @@ public class PortailPagesTests(FabriqueClause app) : IClassFixture<FabriqueClaus
 
         Assert.Equal(HttpStatusCode.Redirect, reponse.StatusCode);
         Assert.StartsWith("/Compte/AccesRefuse", reponse.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Un_compte_entreprise_sans_entreprise_n_a_pas_acces_au_portail()
+    {
+        ClaimsPrincipal Principal(bool avecEntreprise)
+        {
+            var revendications = new List<Claim> { new(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString()), new(ClaimTypes.Role, Roles.Entreprise),
+                new(RevendicationsClause.StructureId, Guid.NewGuid().ToString()) };
+            if (avecEntreprise) revendications.Add(new(RevendicationsClause.EntrepriseId, Guid.NewGuid().ToString()));
+            return new ClaimsPrincipal(new ClaimsIdentity(revendications, "Identity.Application"));
+        }
+        var autorisation = app.Services.GetRequiredService<IAuthorizationService>();
+
+        Assert.True(Droits.Peut(Principal(true), Politiques.PortailEntreprise));
+        Assert.False(Droits.Peut(Principal(false), Politiques.PortailEntreprise));
+        Assert.True((await autorisation.AuthorizeAsync(Principal(true), Politiques.PortailEntreprise)).Succeeded);
+        Assert.False((await autorisation.AuthorizeAsync(Principal(false), Politiques.PortailEntreprise)).Succeeded);
     }
 
     [Fact]
