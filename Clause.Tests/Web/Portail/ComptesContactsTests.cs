@@ -60,8 +60,10 @@ public partial class ComptesContactsTests(FabriqueClause app) : IClassFixture<Fa
         Assert.Equal(s.StructureId, compte.StructureId);
         Assert.Equal("Jeanne Roux", compte.NomComplet);
         Assert.Null(compte.PasswordHash);
-        Assert.True(await app.LireBaseAsync(db => (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id
-                                                    where ur.UserId == compte.Id select r.Name).ContainsAsync(Roles.Entreprise)));
+        Assert.True(await app.LireBaseAsync(db => (from ur in db.UserRoles
+                                                   join r in db.Roles on ur.RoleId equals r.Id
+                                                   where ur.UserId == compte.Id
+                                                   select r.Name).ContainsAsync(Roles.Entreprise)));
         var fiche = await s.Facilitateur.PageAsync($"/Entreprises/Details/{s.Entreprise.Id}");
         Assert.Contains("Invitation envoyée le 15/03/2026", fiche.Texte("section[aria-labelledby=titre-contacts]"), StringComparison.Ordinal);
 
