@@ -51,6 +51,7 @@ public sealed partial class SemeurDemo
         var entrepriseCompte = await utilisateurs.FindByEmailAsync($"entreprise@{Domaine}").ConfigureAwait(false);
         var facilitateur = new Auteur(facilitateurCompte?.Id ?? Guid.Parse("0193a000-0000-7000-8000-00000000fac1"), facilitateurCompte?.NomComplet ?? "Facilitateur démo", true);
         var saisieEntreprise = new Auteur(entrepriseCompte?.Id ?? Guid.Parse("0193a000-0000-7000-8000-0000000000e1"), entrepriseCompte?.NomComplet ?? "Service RH", false);
+        _entrepriseDemo = entrepriseCompte?.EntrepriseId;
 
         StatutLot[] executes = [StatutLot.EnExecution, StatutLot.ClotureAVerifier, StatutLot.CloseConforme, StatutLot.CloseNonConforme];
         var lots = await db.Lots.AsNoTracking().Include(l => l.Attributions)
@@ -138,6 +139,11 @@ public sealed partial class SemeurDemo
         await EnregistrerLotDemoAsync(enCours, annulation).ConfigureAwait(false);
     }
 
+    /// <summary>The company of the demo Entreprise account: late with its last two months, and one line of it to correct (its portal shows both).</summary>
+    private EntrepriseId? _entrepriseDemo;
+
+    private bool _rejetDemoFait;
+
     private async Task EnregistrerLotDemoAsync(List<object> entites, CancellationToken annulation)
     {
         db.AddRange(entites);
@@ -164,6 +170,10 @@ public sealed partial class SemeurDemo
             var tirageStatut = _faker.Random.Int(1, 100);
             var motif = _faker.PickRandom(MotifsRejetDemo);
             var minutes = Math.Min(reglages.MaxMinutesParMois, (long)(mensuel * jours / mois.Dernier.Day * alea) / 15 * 15);
+            // After the draws, so the random sequence of everything else stays the same: the demo company's last two months
+            // on its lots in execution are not declared yet (§7.7: one already late, the other late after the 10th).
+            var demo = contrat.EmployeurId == _entrepriseDemo && lot.Statut == StatutLot.EnExecution;
+            if (demo && mois >= Mois.De(dernierMois.Premier.AddMonths(-1))) continue;
             if (minutes <= 0) continue;
             var cle = (contrat.ParticipantId, mois.Code);
             var autres = minutesDuMois.GetValueOrDefault(cle);
@@ -172,13 +182,20 @@ public sealed partial class SemeurDemo
             var saisie = parMontant
                 ? SaisieHeures.ParMontant(new Montant(minutes * lot.CoutHoraireEffectif(reglages).Centimes * Taux.Cent / (60L * lot.PartMainOeuvrePdb) / 100 * 100))
                 : SaisieHeures.EnHeures(new Duree(minutes));
+            var aRejeter = demo && !_rejetDemoFait && mois == Mois.De(dernierMois.Premier.AddMonths(-2));
             var ligne = DeclarationHeures.Declarer(contrat, lot, mois, saisie, new SituationMois(autres), reglages,
-                parEntreprise ? saisieEntreprise : facilitateur, maintenant);
+                parEntreprise || aRejeter ? saisieEntreprise : facilitateur, maintenant);
             // The last month is mostly still awaiting validation.
             var enAttente = mois == dernierMois && tirageStatut <= 75;
             if (ligne.Statut == StatutDeclaration.Declaree && !enAttente)
             {
-                if (tirageStatut <= 5)
+                if (aRejeter)
+                {
+                    // One line the demo company has to correct, with the facilitateur's reason.
+                    ligne.Rejeter(MotifsRejetDemo[0], facilitateur, maintenant);
+                    _rejetDemoFait = true;
+                }
+                else if (tirageStatut <= 5)
                 {
                     ligne.Rejeter(motif, facilitateur, maintenant);
                     // Half the rejected lines were corrected by the company and validated.

@@ -32,4 +32,19 @@ public class DemonstrationNavigateurTests(NavigateurDemoFixture fixture) : IClas
         Assert.True(largeurContenu <= 375 + 1, $"La page déborde horizontalement : {largeurContenu} px pour un écran de 375 px.");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(NavigateurFixture.DossierCaptures, "demo-telephone.png") });
     }
+
+    [Fact]
+    public async Task Sur_un_telephone_le_portail_de_l_entreprise_de_demonstration_tient_dans_l_ecran()
+    {
+        var page = await fixture.NouvellePageAsync(largeur: 375, hauteur: 740);
+        await fixture.ConnecterAsync(page, "entreprise@clause.demo", SemeurDemo.MotDePasse);
+
+        // Signing in lands on « / », which sends a company account to its portal.
+        Assert.EndsWith("/Portail", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Portail entreprise");
+        await Assertions.Expect(page.Locator(".mois-a-declarer li.en-retard").First).ToBeVisibleAsync();
+        var largeurContenu = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(largeurContenu <= 375, $"Le portail déborde horizontalement : {largeurContenu} px pour un écran de 375 px.");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(NavigateurFixture.DossierCaptures, "demo-portail-telephone.png"), FullPage = true });
+    }
 }

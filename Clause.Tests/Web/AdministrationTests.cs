@@ -199,7 +199,9 @@ public partial class AdministrationTests(FabriqueClause app) : IClassFixture<Fab
         Assert.Equal("/Compte/Connexion", choix.Headers.Location!.OriginalString);
 
         var connecte = await app.ConnecterAsync(email, NouveauMotDePasse);
-        Assert.Contains("Entreprise", await connecte.GetStringAsync("/"), StringComparison.Ordinal);
+        // A company account's home is its portal (issue 9): « / » sends it there.
+        Assert.Equal("/Portail", (await connecte.GetAsync("/")).Headers.Location!.OriginalString);
+        Assert.Contains("Portail entreprise", await connecte.GetStringAsync("/Portail"), StringComparison.Ordinal);
         var accepte = await app.LireBaseAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == email));
         Assert.Equal(app.Horloge.GetUtcNow(), accepte.InvitationAccepteeLe);
         Assert.True(accepte.EmailConfirmed);

@@ -21,6 +21,12 @@ public class DonneesDemoTests(FabriqueDeveloppement app) : IClassFixture<Fabriqu
         {
             var client = await app.ConnecterAsync(compte.Email, compte.MotDePasse);
             var accueil = await client.GetAsync("/");
+            // The company account's home is its portal.
+            if (compte.Role == Clause.Domain.Securite.Roles.Entreprise)
+            {
+                Assert.Equal("/Portail", accueil.Headers.Location?.OriginalString);
+                accueil = await client.GetAsync("/Portail");
+            }
             Assert.Equal(HttpStatusCode.OK, accueil.StatusCode);
         }
     }
@@ -34,6 +40,20 @@ public class DonneesDemoTests(FabriqueDeveloppement app) : IClassFixture<Fabriqu
         Assert.Equal(1, await db.Structures.CountAsync());
         Assert.InRange(await db.DonneursOrdre.CountAsync(), 10, 14);
         Assert.Equal(1, await db.Reglages.CountAsync());
+    }
+
+    [Fact]
+    public async Task Le_compte_entreprise_de_demonstration_a_des_mois_a_declarer_en_retard_et_une_ligne_a_corriger()
+    {
+        var compte = SemeurDemo.Comptes.Single(c => c.Role == Clause.Domain.Securite.Roles.Entreprise);
+        var client = await app.ConnecterAsync(compte.Email, compte.MotDePasse);
+
+        var page = await client.PageAsync("/Portail");
+
+        Assert.NotEmpty(page.QuerySelectorAll("#lots-portail li.carte"));
+        Assert.NotEmpty(page.QuerySelectorAll(".mois-a-declarer li.en-retard"));
+        Assert.NotEmpty(page.QuerySelectorAll("#rectifications .motif-rejet"));
+        Assert.Contains("Relevé d'heures non signé par le salarié.", page.Texte("#rectifications"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -45,6 +45,7 @@ public class MatriceDesDroitsTests(FabriqueClause app) : IClassFixture<FabriqueC
         ["/Contrats"] = ([Roles.Direction, Roles.Facilitateur, Roles.Referent], Facilitateur),
         ["/Reglages"] = (DirectionFacilitateur, DirectionFacilitateur),
         ["/Structure"] = ([Roles.Direction], [Roles.Direction]),
+        ["/Portail"] = ([Roles.Entreprise], [Roles.Entreprise]),
     };
 
     /// <summary>

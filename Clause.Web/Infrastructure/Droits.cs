@@ -14,7 +14,7 @@ namespace Clause.Web.Infrastructure;
 public static class Droits
 {
     /// <summary>Who holds a policy: one of these roles, and (for staff of a structure) the structure claim.</summary>
-    private sealed record Regle(IReadOnlyList<string> Roles, bool AvecStructure);
+    private sealed record Regle(IReadOnlyList<string> Roles, bool AvecStructure, bool AvecEntreprise = false);
 
     private static readonly Dictionary<string, Regle> Regles = new(StringComparer.Ordinal)
     {
@@ -25,6 +25,7 @@ public static class Droits
         [Politiques.Reglages] = new([Roles.Direction, Roles.Facilitateur], AvecStructure: true),
         [Politiques.Direction] = new([Roles.Direction], AvecStructure: true),
         [Politiques.LectureLots] = new([Roles.Direction, Roles.Facilitateur, Roles.Entreprise, Roles.DonneurOrdre], AvecStructure: true),
+        [Politiques.PortailEntreprise] = new([Roles.Entreprise], AvecStructure: true, AvecEntreprise: true),
     };
 
     /// <summary>True when <paramref name="utilisateur"/> satisfies <paramref name="politique"/> (a <see cref="Politiques"/> name).</summary>
@@ -37,7 +38,8 @@ public static class Droits
         if (!Regles.TryGetValue(politique, out var regle))
             throw new ArgumentException($"Politique inconnue : « {politique} ».", nameof(politique));
         return regle.Roles.Any(utilisateur.IsInRole)
-            && (!regle.AvecStructure || utilisateur.HasClaim(c => c.Type == RevendicationsClause.StructureId));
+            && (!regle.AvecStructure || utilisateur.HasClaim(c => c.Type == RevendicationsClause.StructureId))
+            && (!regle.AvecEntreprise || utilisateur.HasClaim(c => c.Type == RevendicationsClause.EntrepriseId));
     }
 
     /// <summary>The user's role (the first of DOMAIN.md §11's list he or she holds), for display; null when none.</summary>
@@ -57,6 +59,7 @@ public static class Droits
             {
                 p.RequireRole(regle.Roles);
                 if (regle.AvecStructure) p.RequireClaim(RevendicationsClause.StructureId);
+                if (regle.AvecEntreprise) p.RequireClaim(RevendicationsClause.EntrepriseId);
             });
         return constructeur;
     }
@@ -89,4 +92,7 @@ public static class Politiques
 
     /// <summary>Read lots in one's scope (DOMAIN.md §11): staff the structure's, a company the lots it holds, a buyer its own (API).</summary>
     public const string LectureLots = nameof(LectureLots);
+
+    /// <summary>The company portal (Entreprise, attached to one company): its own lots, contrats and hours only.</summary>
+    public const string PortailEntreprise = nameof(PortailEntreprise);
 }

@@ -59,9 +59,13 @@ public abstract class PageListe : PageModel
         ListerAsync(requete, colonnes, departage, ligne => ligne, annulation);
 
     /// <summary>Reads one page of a list in a fixed order (no sortable column).</summary>
-    protected async Task<PageDe<T>> ListerAsync<T>(IQueryable<T> requete, CancellationToken annulation)
+    protected Task<PageDe<T>> ListerAsync<T>(IQueryable<T> requete, CancellationToken annulation) =>
+        ListerAsync(requete, Pagination.TailleParDefaut, annulation);
+
+    /// <summary>The same with pages of <paramref name="taille"/> rows (a list of cards, shorter on a phone).</summary>
+    protected async Task<PageDe<T>> ListerAsync<T>(IQueryable<T> requete, int taille, CancellationToken annulation)
     {
-        var page = await requete.PaginerAsync(Numero, annulation: annulation);
+        var page = await requete.PaginerAsync(Numero, taille, annulation);
         PageAffichee = (page.Numero, page.NombrePages, page.Total);
         return page;
     }

@@ -4,6 +4,7 @@ using Clause.Infrastructure.Heures;
 using Clause.Infrastructure.Identite;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,13 +21,16 @@ public sealed class IndexModel(ClauseDbContext db, RequetesHeures requetes, Time
     /// <summary>The facilitateur's and Direction's work of the day (null for the other roles).</summary>
     public TableauDeBord? Tableau { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken annulation)
+    public async Task<IActionResult> OnGetAsync(CancellationToken annulation)
     {
+        // A company contact has one home: its portal (its lots, its months to declare).
+        if (Droits.Peut(User, Politiques.PortailEntreprise)) return RedirectToPage("/Portail/Index");
         Nom = User.FindFirstValue(RevendicationsClause.NomComplet) ?? User.Identity?.Name ?? string.Empty;
         Role = Roles.Libelle(Droits.Role(User) ?? string.Empty);
         if (db.Contexte.StructureId is { } id)
             Structure = await db.Structures.AsNoTracking().Where(s => s.Id == id).Select(s => s.Nom).FirstOrDefaultAsync(annulation);
         if (db.Contexte.StructureId is not null && Droits.Peut(User, Politiques.LectureClause))
             Tableau = await TableauDeBord.LireAsync(db, requetes, horloge, annulation);
+        return Page();
     }
 }

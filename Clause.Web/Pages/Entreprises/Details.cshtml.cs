@@ -17,6 +17,9 @@ public sealed class DetailsModel(ClauseDbContext db) : PageModel
 
     public IReadOnlyList<LotDeLEntreprise> Lots { get; private set; } = [];
 
+    /// <summary>The contacts' portal accounts, by normalised e-mail (issue 9 item 1).</summary>
+    public IReadOnlyDictionary<string, CompteContact> Comptes { get; private set; } = new Dictionary<string, CompteContact>();
+
     public IReadOnlyList<LigneHistorique> Historique { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(EntrepriseId id, CancellationToken annulation)
@@ -34,6 +37,7 @@ public sealed class DetailsModel(ClauseDbContext db) : PageModel
             .OrderBy(c => c.Nom)
             .Select(c => new LigneContact(c.Id, c.Nom, c.Role, c.Email, c.Telephone))
             .ToListAsync(annulation);
+        Comptes = await ComptesContacts.LireAsync(db, id, Contacts.Select(c => c.Email), annulation);
         Lots = await LotsDeLEntreprise.LireAsync(db, id, annulation);
         Historique = await Infrastructure.Historique.LireAsync(db, id, annulation);
         return Page();
