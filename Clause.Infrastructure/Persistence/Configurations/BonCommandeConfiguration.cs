@@ -1,7 +1,4 @@
-using Clause.Domain.DonneursOrdre;
-using Clause.Domain.Entreprises;
 using Clause.Domain.Marches;
-using Clause.Domain.Operations;
 using Clause.Domain.Structures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

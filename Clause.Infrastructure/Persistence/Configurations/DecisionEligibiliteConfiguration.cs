@@ -1,7 +1,5 @@
 using Clause.Domain.Participants;
 using Clause.Domain.Structures;
-using Clause.Infrastructure.Audit;
-using Clause.Infrastructure.Identite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

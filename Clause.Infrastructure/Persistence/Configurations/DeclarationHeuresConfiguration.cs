@@ -1,5 +1,4 @@
 using Clause.Domain.Contrats;
-using Clause.Domain.Entreprises;
 using Clause.Domain.Heures;
 using Clause.Domain.Marches;
 using Clause.Domain.Participants;

@@ -1,8 +1,5 @@
-using Clause.Domain.DonneursOrdre;
 using Clause.Domain.Entreprises;
 using Clause.Domain.Structures;
-using Clause.Infrastructure.Audit;
-using Clause.Infrastructure.Identite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,5 +1,3 @@
-using Clause.Domain.Participants;
-using Clause.Domain.Structures;
 using Clause.Infrastructure.Audit;
 using Clause.Infrastructure.Identite;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,3 @@
-using Clause.Domain.DonneursOrdre;
-using Clause.Domain.Entreprises;
-using Clause.Domain.Structures;
 using Clause.Infrastructure.Audit;
 using Clause.Infrastructure.Identite;
 using Microsoft.EntityFrameworkCore;

@@ -1,8 +1,5 @@
 using Clause.Domain.Contrats;
-using Clause.Domain.Entreprises;
 using Clause.Domain.Heures;
-using Clause.Domain.Marches;
-using Clause.Domain.Participants;
 using Clause.Domain.Structures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
