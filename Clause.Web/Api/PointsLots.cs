@@ -3,6 +3,7 @@ using Clause.Domain.Heures;
 using Clause.Domain.Marches;
 using Clause.Infrastructure.Heures;
 using Clause.Infrastructure.Persistence;
+using Clause.Infrastructure.Securite;
 using Clause.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -70,7 +71,7 @@ public sealed class PointsLots : IModuleApi
         }
         if (erreurs.Count > 0) return TypedResults.Problem(ProblemesApi.Champs(erreurs));
 
-        var requete = DuPerimetre(db);
+        var requete = PerimetreLots.DuContexte(db);
         if (filtre is { } s) requete = requete.Where(l => l.Statut == s);
         var total = await requete.CountAsync(annulation);
         var elements = await ProjeterAsync(db, requetes,
@@ -83,27 +84,10 @@ public sealed class PointsLots : IModuleApi
     {
         ArgumentNullException.ThrowIfNull(db);
         var lotId = LotId.De(id);
-        var lot = (await ProjeterAsync(db, requetes, DuPerimetre(db).Where(l => l.Id == lotId), annulation)).SingleOrDefault();
+        var lot = (await ProjeterAsync(db, requetes, PerimetreLots.DuContexte(db).Where(l => l.Id == lotId), annulation)).SingleOrDefault();
         return lot is null
             ? ProblemesApi.Statut(StatusCodes.Status404NotFound, "Ce lot n'existe pas, ou il n'est pas dans votre périmètre.")
             : TypedResults.Ok(lot);
-    }
-
-    /// <summary>
-    /// The lots the caller may read. The tenant filter already keeps the structure's; the explicit structure test is the
-    /// handler's own check (filters do not apply everywhere), and a company or a buyer narrows it further.
-    /// </summary>
-    public static IQueryable<Lot> DuPerimetre(ClauseDbContext db)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var contexte = db.Contexte;
-        var structureId = contexte.StructureId;
-        var lots = db.Lots.AsNoTracking().Where(l => l.StructureId == structureId);
-        if (contexte.EntrepriseId is { } entrepriseId)
-            return lots.Where(l => db.Attributions.Any(a => a.LotId == l.Id && a.EntrepriseId == entrepriseId));
-        if (contexte.DonneurOrdreId is { } donneurOrdreId)
-            return lots.Where(l => l.Marche.DonneurOrdreId == donneurOrdreId);
-        return lots;
     }
 
     private static async Task<List<LotApi>> ProjeterAsync(ClauseDbContext db, RequetesHeures requetes, IQueryable<Lot> lots, CancellationToken annulation)

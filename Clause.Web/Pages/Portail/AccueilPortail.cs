@@ -5,6 +5,7 @@ using Clause.Domain.Marches;
 using Clause.Domain.Securite;
 using Clause.Infrastructure.Heures;
 using Clause.Infrastructure.Persistence;
+using Clause.Infrastructure.Securite;
 using Clause.Web.Infrastructure;
 using Clause.Web.Pages.Heures;
 using Microsoft.EntityFrameworkCore;
@@ -55,13 +56,9 @@ public sealed class AccueilPortail
     public static IQueryable<LotDuPortail> LotsDeLEntreprise(ClauseDbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var structureId = db.Contexte.StructureId;
         // No company: nothing (a user without one never reaches the portal, the policy requires it; this is the second lock).
-        var entrepriseId = db.Contexte.EntrepriseId ?? EntrepriseId.De(Guid.Empty);
-        return db.Lots.AsNoTracking()
-            .Where(l => l.StructureId == structureId
-                && (db.Attributions.Any(a => a.LotId == l.Id && a.EntrepriseId == entrepriseId)
-                    || db.Contrats.Any(c => c.LotId == l.Id && c.EmployeurId == entrepriseId && c.Statut != StatutContrat.Refuse)))
+        var entrepriseId = db.Contexte.EntrepriseId;
+        return PerimetreLots.DuContexte(db).Where(_ => entrepriseId != null)
             .OrderBy(l => l.Statut != StatutLot.EnExecution).ThenBy(l => l.FinExecution).ThenBy(l => l.Marche.Numero).ThenBy(l => l.Numero).ThenBy(l => l.Id)
             .Select(l => new LotDuPortail(l.Id, l.Numero, l.Libelle, l.Marche.Numero, l.Statut, l.DebutExecution, l.FinExecution,
                 db.Attributions.Where(a => a.LotId == l.Id && a.EntrepriseId == entrepriseId).Select(a => (RoleAttribution?)a.Role).FirstOrDefault()));
