@@ -1432,3 +1432,122 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012137_PropositionsEmbauche'
+)
+BEGIN
+    CREATE TABLE [PropositionsEmbauche] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [EntrepriseId] uniqueidentifier NOT NULL,
+        [LotId] uniqueidentifier NOT NULL,
+        [Nom] nvarchar(100) NOT NULL,
+        [Prenom] nvarchar(100) NOT NULL,
+        [DateNaissance] date NOT NULL,
+        [Email] nvarchar(254) NULL,
+        [Telephone] nvarchar(20) NULL,
+        [EmployeurId] uniqueidentifier NOT NULL,
+        [Modalite] nvarchar(40) NOT NULL,
+        [TypeContrat] nvarchar(40) NOT NULL,
+        [DateDebut] date NOT NULL,
+        [FinPrevue] date NULL,
+        [HeuresHebdoMinutes] bigint NULL,
+        [Poste] nvarchar(150) NULL,
+        [Statut] nvarchar(40) NOT NULL,
+        [MotifRefus] nvarchar(1000) NULL,
+        [ParticipantId] uniqueidentifier NULL,
+        [ContratId] uniqueidentifier NULL,
+        [ProposeeParId] uniqueidentifier NOT NULL,
+        [ProposeeParNom] nvarchar(150) NOT NULL,
+        [ProposeeLe] datetimeoffset NOT NULL,
+        [LieeParId] uniqueidentifier NULL,
+        [LieeParNom] nvarchar(150) NULL,
+        [LieeLe] datetimeoffset NULL,
+        [DecideeParId] uniqueidentifier NULL,
+        [DecideeParNom] nvarchar(150) NULL,
+        [DecideeLe] datetimeoffset NULL,
+        CONSTRAINT [PK_PropositionsEmbauche] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_PropositionsEmbauche_Dates] CHECK ([FinPrevue] IS NULL OR [FinPrevue] >= [DateDebut]),
+        CONSTRAINT [CK_PropositionsEmbauche_HeuresHebdo] CHECK ([HeuresHebdoMinutes] IS NULL OR ([HeuresHebdoMinutes] > 0 AND [HeuresHebdoMinutes] <= 2880)),
+        CONSTRAINT [CK_PropositionsEmbauche_Joignable] CHECK ([Email] IS NOT NULL OR [Telephone] IS NOT NULL),
+        CONSTRAINT [CK_PropositionsEmbauche_Lien] CHECK (([Statut] = 'EnAttente' AND [ContratId] IS NULL) OR [Statut] = 'Refusee' OR ([Statut] IN ('Liee', 'Validee') AND [ContratId] IS NOT NULL AND [ParticipantId] IS NOT NULL)),
+        CONSTRAINT [CK_PropositionsEmbauche_Refus] CHECK (([Statut] = 'Refusee' AND [MotifRefus] IS NOT NULL) OR ([Statut] <> 'Refusee' AND [MotifRefus] IS NULL)),
+        CONSTRAINT [FK_PropositionsEmbauche_Contrats_ContratId] FOREIGN KEY ([ContratId]) REFERENCES [Contrats] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PropositionsEmbauche_Entreprises_EmployeurId] FOREIGN KEY ([EmployeurId]) REFERENCES [Entreprises] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PropositionsEmbauche_Entreprises_EntrepriseId] FOREIGN KEY ([EntrepriseId]) REFERENCES [Entreprises] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PropositionsEmbauche_Lots_LotId] FOREIGN KEY ([LotId]) REFERENCES [Lots] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PropositionsEmbauche_Participants_ParticipantId] FOREIGN KEY ([ParticipantId]) REFERENCES [Participants] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PropositionsEmbauche_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012137_PropositionsEmbauche'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_PropositionsEmbauche_ContratId] ON [PropositionsEmbauche] ([ContratId]) WHERE [ContratId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012137_PropositionsEmbauche'
+)
+BEGIN
+    CREATE INDEX [IX_PropositionsEmbauche_EmployeurId] ON [PropositionsEmbauche] ([EmployeurId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012137_PropositionsEmbauche'
+)
+BEGIN
+    CREATE INDEX [IX_PropositionsEmbauche_EntrepriseId] ON [PropositionsEmbauche] ([EntrepriseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012137_PropositionsEmbauche'
+)
+BEGIN
+    CREATE INDEX [IX_PropositionsEmbauche_LotId] ON [PropositionsEmbauche] ([LotId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012137_PropositionsEmbauche'
+)
+BEGIN
+    CREATE INDEX [IX_PropositionsEmbauche_ParticipantId] ON [PropositionsEmbauche] ([ParticipantId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012137_PropositionsEmbauche'
+)
+BEGIN
+    CREATE INDEX [IX_PropositionsEmbauche_StructureId_EntrepriseId_ProposeeLe] ON [PropositionsEmbauche] ([StructureId], [EntrepriseId], [ProposeeLe]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012137_PropositionsEmbauche'
+)
+BEGIN
+    CREATE INDEX [IX_PropositionsEmbauche_StructureId_Statut_ProposeeLe] ON [PropositionsEmbauche] ([StructureId], [Statut], [ProposeeLe]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012137_PropositionsEmbauche'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202012137_PropositionsEmbauche', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -42,6 +42,15 @@ public static class Garde
         return texte;
     }
 
+    /// <summary>An optional phone number: digits, spaces, dots, dashes, brackets or « + » (a company contact's, a proposed hire's).</summary>
+    public static string? Telephone(string? valeur, string champ, string libelle, int longueurMax)
+    {
+        var tel = Optionnel(valeur, champ, libelle, longueurMax);
+        if (tel is not null && !tel.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '.' or '-' or '(' or ')'))
+            throw new RegleMetierException(champ, $"Le champ « {libelle} » ne doit contenir que des chiffres, espaces, points, tirets ou « + ».");
+        return tel;
+    }
+
     private static string Longueur(string texte, string champ, string libelle, int longueurMax) =>
         texte.Length > longueurMax
             ? throw new RegleMetierException(champ, $"Le champ « {libelle} » ne doit pas dépasser {longueurMax} caractères.")

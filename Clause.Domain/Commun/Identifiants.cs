@@ -109,6 +109,16 @@ public readonly record struct DeclarationId(Guid Valeur) : IIdentifiant<Declarat
     public string ToString(string? format, IFormatProvider? formatProvider) => Valeur.ToString(format, formatProvider);
 }
 
+[TypeConverter(typeof(ConvertisseurTexteIdentifiant<PropositionEmbaucheId>))]
+public readonly record struct PropositionEmbaucheId(Guid Valeur) : IIdentifiant<PropositionEmbaucheId>
+{
+    public static PropositionEmbaucheId De(Guid valeur) => new(valeur);
+
+    public override string ToString() => Valeur.ToString();
+
+    public string ToString(string? format, IFormatProvider? formatProvider) => Valeur.ToString(format, formatProvider);
+}
+
 /// <summary>
 /// Reads a typed identifier from its GUID text (route values, form fields, query strings) and writes it back, so Razor
 /// Pages bind <c>OnGetAsync(LotId id)</c> and <c>asp-route-id="@lot.Id"</c> renders the GUID. Anything else is not an

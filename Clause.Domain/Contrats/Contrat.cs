@@ -17,6 +17,17 @@ public sealed record DonneesContrat(
     string? Poste = null,
     string? CodeRome = null);
 
+/// <summary>The data of a contrat once checked by <see cref="Contrat.VerifierDonnees"/> (trimmed, normalised, required ones present).</summary>
+public sealed record DonneesVerifiees(
+    ModaliteContrat Modalite,
+    TypeContrat TypeContrat,
+    DateOnly DateDebut,
+    DateOnly? FinPrevue,
+    DateOnly? FinReelle,
+    long? HeuresHebdoMinutes,
+    string? Poste,
+    string? CodeRome);
+
 /// <summary>
 /// A mise en emploi (DOMAIN.md §6): one participant working on one lot through one modality and one employer,
 /// between two dates. Proposed by a company or a facilitateur (<see cref="Proposer"/>), then validated
@@ -270,12 +281,20 @@ public sealed class Contrat : Racine<ContratId>, IAppartientStructure
         LireEligibilite(participant, reglages);
     }
 
-    private void Ecrire(DonneesContrat donnees, Lot lot, Entreprise employeur, Reglages reglages, bool creation)
+    /// <summary>
+    /// The contrat's own checks of its data against the lot and the employer (DOMAIN.md §6), without a contrat: the
+    /// required modality and type, the planned end (none for a CDI), the employer fitting the modality (a holder of the
+    /// lot for an embauche directe), the start against the lot's execution (anticipation réglage), the ends not before the
+    /// start, the weekly hours, the poste and the ROME code. Returns the checked values; a refusal names the field.
+    /// The one place these rules live: <see cref="Proposer"/>, <see cref="Modifier"/> and a company's hire proposal
+    /// (<c>PropositionEmbauche</c>) all call it.
+    /// </summary>
+    public static DonneesVerifiees VerifierDonnees(DonneesContrat donnees, Lot lot, Entreprise employeur, Reglages reglages)
     {
         ArgumentNullException.ThrowIfNull(donnees);
+        ArgumentNullException.ThrowIfNull(lot);
         ArgumentNullException.ThrowIfNull(employeur);
         ArgumentNullException.ThrowIfNull(reglages);
-        // Everything is checked before anything changes: a refusal leaves the contrat as it was.
         var modalite = Garde.Defini(donnees.Modalite ?? throw Obligatoire(nameof(Modalite), "Modalité"), nameof(Modalite), "Modalité");
         var type = Garde.Defini(donnees.TypeContrat ?? throw Obligatoire(nameof(TypeContrat), "Type de contrat"), nameof(TypeContrat), "Type de contrat");
         var debut = donnees.DateDebut ?? throw Obligatoire(nameof(DateDebut), "Date de début");
@@ -303,18 +322,25 @@ public sealed class Contrat : Racine<ContratId>, IAppartientStructure
             throw new RegleMetierException(nameof(HeuresHebdo), "La durée hebdomadaire doit être supérieure à 0 et au plus de 48 heures.");
         var poste = Garde.Optionnel(donnees.Poste, nameof(Poste), "Poste", PosteLongueurMax);
         var rome = NormaliserCodeRome(donnees.CodeRome);
-        // A new contrat has no line yet; a corrected one re-evaluates the period of its lines in the same save.
-        if (!creation && (debut != DateDebut || finPrevue != FinPrevue || donnees.FinReelle != FinReelle)) Lever(new DatesContratModifiees(Id));
+        return new DonneesVerifiees(modalite, type, debut, finPrevue, donnees.FinReelle, donnees.HeuresHebdo?.Minutes, poste, rome);
+    }
 
-        Modalite = modalite;
-        TypeContrat = type;
+    private void Ecrire(DonneesContrat donnees, Lot lot, Entreprise employeur, Reglages reglages, bool creation)
+    {
+        // Everything is checked before anything changes: a refusal leaves the contrat as it was.
+        var d = VerifierDonnees(donnees, lot, employeur, reglages);
+        // A new contrat has no line yet; a corrected one re-evaluates the period of its lines in the same save.
+        if (!creation && (d.DateDebut != DateDebut || d.FinPrevue != FinPrevue || d.FinReelle != FinReelle)) Lever(new DatesContratModifiees(Id));
+
+        Modalite = d.Modalite;
+        TypeContrat = d.TypeContrat;
         EmployeurId = employeur.Id;
-        DateDebut = debut;
-        FinPrevue = finPrevue;
-        FinReelle = donnees.FinReelle;
-        HeuresHebdoMinutes = donnees.HeuresHebdo?.Minutes;
-        Poste = poste;
-        CodeRome = rome;
+        DateDebut = d.DateDebut;
+        FinPrevue = d.FinPrevue;
+        FinReelle = d.FinReelle;
+        HeuresHebdoMinutes = d.HeuresHebdoMinutes;
+        Poste = d.Poste;
+        CodeRome = d.CodeRome;
     }
 
     /// <summary>The employer must fit the modality (DOMAIN.md §6).</summary>

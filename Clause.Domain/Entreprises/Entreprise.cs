@@ -240,9 +240,7 @@ public sealed class ContactEntreprise : EntiteGuid, IAppartientStructure, IParti
         var nomValide = Garde.Requis(nom, nameof(Nom), "Nom", NomLongueurMax);
         var roleValide = Garde.Defini(role, nameof(Role), "Rôle");
         var emailValide = Garde.Email(email, nameof(Email), "E-mail", EmailLongueurMax);
-        var tel = Garde.Optionnel(telephone, nameof(Telephone), "Téléphone", TelephoneLongueurMax);
-        if (tel is not null && !tel.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '.' or '-' or '(' or ')'))
-            throw new RegleMetierException(nameof(Telephone), "Le téléphone ne doit contenir que des chiffres, espaces, points, tirets ou « + ».");
+        var tel = Garde.Telephone(telephone, nameof(Telephone), "Téléphone", TelephoneLongueurMax);
         Nom = nomValide;
         Role = roleValide;
         Email = emailValide;

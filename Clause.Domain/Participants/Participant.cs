@@ -208,8 +208,11 @@ public sealed class Participant : Racine<ParticipantId>, IAppartientStructure
         _decisions.Where(d => d.DateValidation <= date).MaxBy(d => d.DateValidation)
         ?? _decisions.MinBy(d => d.DateValidation);
 
-    /// <summary>Not in the future; plausible (16 to 80 years old) on the registration date, also when corrected later.</summary>
-    private static DateOnly VerifierNaissance(DateOnly naissance, DateOnly aujourdhui, DateOnly inscritLe)
+    /// <summary>
+    /// Not in the future; plausible (16 to 80 years old) on the registration date, also when corrected later. Internal:
+    /// a company's hire proposal checks the birth date it sends with this same rule (PropositionEmbauche).
+    /// </summary>
+    internal static DateOnly VerifierNaissance(DateOnly naissance, DateOnly aujourdhui, DateOnly inscritLe)
     {
         if (naissance > aujourdhui)
             throw new RegleMetierException(nameof(DateNaissance), "La date de naissance ne peut pas être dans le futur.");

@@ -242,6 +242,145 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("DonneursOrdre", (string)null);
                 });
 
+            modelBuilder.Entity("Clause.Domain.Embauches.PropositionEmbauche", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ContratId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("DateDebut")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DateNaissance")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("DecideeLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("DecideeParId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("DecideeParNom")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<Guid>("EmployeurId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("EntrepriseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("FinPrevue")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("HeuresHebdoMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("LieeLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("LieeParId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("LieeParNom")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Modalite")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("MotifRefus")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid?>("ParticipantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Poste")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("Prenom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("ProposeeLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("ProposeeParId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ProposeeParNom")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Telephone")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("TypeContrat")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContratId")
+                        .IsUnique()
+                        .HasFilter("[ContratId] IS NOT NULL");
+
+                    b.HasIndex("EmployeurId");
+
+                    b.HasIndex("EntrepriseId");
+
+                    b.HasIndex("LotId");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("StructureId", "EntrepriseId", "ProposeeLe");
+
+                    b.HasIndex("StructureId", "Statut", "ProposeeLe");
+
+                    b.ToTable("PropositionsEmbauche", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_PropositionsEmbauche_Dates", "[FinPrevue] IS NULL OR [FinPrevue] >= [DateDebut]");
+
+                            t.HasCheckConstraint("CK_PropositionsEmbauche_HeuresHebdo", "[HeuresHebdoMinutes] IS NULL OR ([HeuresHebdoMinutes] > 0 AND [HeuresHebdoMinutes] <= 2880)");
+
+                            t.HasCheckConstraint("CK_PropositionsEmbauche_Joignable", "[Email] IS NOT NULL OR [Telephone] IS NOT NULL");
+
+                            t.HasCheckConstraint("CK_PropositionsEmbauche_Lien", "([Statut] = 'EnAttente' AND [ContratId] IS NULL) OR [Statut] = 'Refusee' OR ([Statut] IN ('Liee', 'Validee') AND [ContratId] IS NOT NULL AND [ParticipantId] IS NOT NULL)");
+
+                            t.HasCheckConstraint("CK_PropositionsEmbauche_Refus", "([Statut] = 'Refusee' AND [MotifRefus] IS NOT NULL) OR ([Statut] <> 'Refusee' AND [MotifRefus] IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("Clause.Domain.Entreprises.ContactEntreprise", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1610,6 +1749,43 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("Clause.Domain.DonneursOrdre.DonneurOrdre", b =>
                 {
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Domain.Embauches.PropositionEmbauche", b =>
+                {
+                    b.HasOne("Clause.Domain.Contrats.Contrat", null)
+                        .WithMany()
+                        .HasForeignKey("ContratId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Clause.Domain.Entreprises.Entreprise", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Entreprises.Entreprise", null)
+                        .WithMany()
+                        .HasForeignKey("EntrepriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Marches.Lot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Clause.Domain.Structures.Structure", null)
                         .WithMany()
                         .HasForeignKey("StructureId")

@@ -236,6 +236,145 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("DonneursOrdre", (string)null);
                 });
 
+            modelBuilder.Entity("Clause.Domain.Embauches.PropositionEmbauche", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ContratId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateDebut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateNaissance")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecideeLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecideeParId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecideeParNom")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EmployeurId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntrepriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FinPrevue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HeuresHebdoMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LieeLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("LieeParId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LieeParNom")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Modalite")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MotifRefus")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ParticipantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Poste")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prenom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProposeeLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProposeeParId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposeeParNom")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Telephone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TypeContrat")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContratId")
+                        .IsUnique()
+                        .HasFilter("[ContratId] IS NOT NULL");
+
+                    b.HasIndex("EmployeurId");
+
+                    b.HasIndex("EntrepriseId");
+
+                    b.HasIndex("LotId");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("StructureId", "EntrepriseId", "ProposeeLe");
+
+                    b.HasIndex("StructureId", "Statut", "ProposeeLe");
+
+                    b.ToTable("PropositionsEmbauche", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_PropositionsEmbauche_Dates", "[FinPrevue] IS NULL OR [FinPrevue] >= [DateDebut]");
+
+                            t.HasCheckConstraint("CK_PropositionsEmbauche_HeuresHebdo", "[HeuresHebdoMinutes] IS NULL OR ([HeuresHebdoMinutes] > 0 AND [HeuresHebdoMinutes] <= 2880)");
+
+                            t.HasCheckConstraint("CK_PropositionsEmbauche_Joignable", "[Email] IS NOT NULL OR [Telephone] IS NOT NULL");
+
+                            t.HasCheckConstraint("CK_PropositionsEmbauche_Lien", "([Statut] = 'EnAttente' AND [ContratId] IS NULL) OR [Statut] = 'Refusee' OR ([Statut] IN ('Liee', 'Validee') AND [ContratId] IS NOT NULL AND [ParticipantId] IS NOT NULL)");
+
+                            t.HasCheckConstraint("CK_PropositionsEmbauche_Refus", "([Statut] = 'Refusee' AND [MotifRefus] IS NOT NULL) OR ([Statut] <> 'Refusee' AND [MotifRefus] IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("Clause.Domain.Entreprises.ContactEntreprise", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1598,6 +1737,43 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Clause.Domain.DonneursOrdre.DonneurOrdre", b =>
                 {
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Domain.Embauches.PropositionEmbauche", b =>
+                {
+                    b.HasOne("Clause.Domain.Contrats.Contrat", null)
+                        .WithMany()
+                        .HasForeignKey("ContratId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Clause.Domain.Entreprises.Entreprise", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Entreprises.Entreprise", null)
+                        .WithMany()
+                        .HasForeignKey("EntrepriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Marches.Lot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Clause.Domain.Structures.Structure", null)
                         .WithMany()
                         .HasForeignKey("StructureId")
