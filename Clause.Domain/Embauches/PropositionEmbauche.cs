@@ -192,12 +192,12 @@ public sealed class PropositionEmbauche : Racine<PropositionEmbaucheId>, IAppart
     /// A facilitateur registers the person as a new participant, from the proposal's identity completed on the
     /// participant's form (the participant's own rules, <see cref="Participant.Creer"/>), and links the proposal to it.
     /// </summary>
-    public (Participant Participant, Contrat Contrat) InscrireEtLier(DonneesParticipant donnees, DateOnly aujourdhui, Lot lot, Entreprise employeur,
+    public InscriptionProposee InscrireEtLier(DonneesParticipant donnees, DateOnly aujourdhui, Lot lot, Entreprise employeur,
         Reglages reglages, Auteur par, DateTimeOffset le)
     {
         // Lier refuses a non-facilitateur or a proposal already decided: the participant built here is then never added.
         var participant = Participant.Creer(StructureId, donnees, aujourdhui);
-        return (participant, Lier(participant, lot, employeur, reglages, par, le));
+        return new InscriptionProposee(participant, Lier(participant, lot, employeur, reglages, par, le));
     }
 
     /// <summary>
@@ -274,6 +274,9 @@ public sealed class PropositionEmbauche : Racine<PropositionEmbaucheId>, IAppart
             throw new RegleMetierException(nameof(Statut), $"Une proposition au statut « {Statut.Libelle()} » ne peut pas être {action}.");
     }
 }
+
+/// <summary>A person registered from a proposal, and the contrat its link created (both for the caller to add).</summary>
+public sealed record InscriptionProposee(Participant Participant, Contrat Contrat);
 
 /// <summary>
 /// What a company reads of its proposal — never a category, never the eligibility: « en attente », « validé » or

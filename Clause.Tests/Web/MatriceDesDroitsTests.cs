@@ -46,6 +46,7 @@ public class MatriceDesDroitsTests(FabriqueClause app) : IClassFixture<FabriqueC
         ["/Reglages"] = (DirectionFacilitateur, DirectionFacilitateur),
         ["/Structure"] = ([Roles.Direction], [Roles.Direction]),
         ["/Portail"] = ([Roles.Entreprise], [Roles.Entreprise]),
+        ["/Embauches"] = (DirectionFacilitateur, Facilitateur),
     };
 
     /// <summary>

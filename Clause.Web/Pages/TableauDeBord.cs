@@ -37,6 +37,9 @@ public sealed class TableauDeBord
 
     public int NombreAValider { get; private init; }
 
+    /// <summary>Companies' hire proposals still to decide (the « Propositions d'embauche » queue).</summary>
+    public int NombrePropositions { get; private init; }
+
     public IReadOnlyList<LigneAValider> PlusAnciennes { get; private init; } = [];
 
     public IReadOnlyList<ContratFinissant> ContratsFinissant { get; private init; } = [];
@@ -115,6 +118,7 @@ public sealed class TableauDeBord
             NombreLots = await enExecution.CountAsync(annulation),
             Total = await requetes.TotalAsync(enExecution, annulation),
             NombreAValider = await aValider.CountAsync(annulation),
+            NombrePropositions = await Embauches.IndexModel.FileAttente(db).CountAsync(annulation),
             PlusAnciennes = await aValider.Take(AValiderMax).ToListAsync(annulation),
             ContratsFinissant = contrats,
             Fenetres = fenetres,
