@@ -69,18 +69,20 @@ public static class EmbauchesDuPortail
             e.Id.ToString(), e.Id == selection)).ToList();
     }
 
-    /// <summary>The company's own proposals, the most recent first, with the contrat's status once linked (the contrat is then the truth).</summary>
-    public static IQueryable<PropositionDuPortail> Propositions(ClauseDbContext db)
+    /// <summary>The company's own proposals (or the one of <paramref name="seule"/> among them), the most recent first, with the contrat's status once linked (the contrat is then the truth).</summary>
+    public static IQueryable<PropositionDuPortail> Propositions(ClauseDbContext db, PropositionEmbaucheId? seule = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         var structureId = db.Contexte.StructureId;
         var entrepriseId = Entreprise(db);
-        return from p in db.PropositionsEmbauche.AsNoTracking()
+        var propositions = db.PropositionsEmbauche.AsNoTracking().Where(p => p.StructureId == structureId && p.EntrepriseId == entrepriseId);
+        // Filtered before the projection: EF cannot filter on a positional record's members.
+        if (seule is { } id) propositions = propositions.Where(p => p.Id == id);
+        return from p in propositions
                join l in db.Lots on p.LotId equals l.Id
                join m in db.Marches on l.MarcheId equals m.Id
                join c in db.Contrats on p.ContratId equals (ContratId?)c.Id into contrats
                from c in contrats.DefaultIfEmpty()
-               where p.StructureId == structureId && p.EntrepriseId == entrepriseId
                orderby p.ProposeeLe descending, p.Id
                select new PropositionDuPortail(p.Id, p.Prenom + " " + p.Nom, "Marché " + m.Numero + " – Lot " + l.Numero + " – " + l.Libelle, p.Poste, p.DateDebut,
                    p.ProposeeLe,
