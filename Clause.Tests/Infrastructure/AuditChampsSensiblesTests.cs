@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using Clause.Domain.Commun;
 using Clause.Domain.Contrats;
+using Clause.Domain.Embauches;
 using Clause.Domain.Participants;
 using Clause.Domain.Structures;
 using Clause.Infrastructure.Audit;
@@ -29,6 +30,8 @@ public sealed class AuditChampsSensiblesTests : IDisposable
         "DecisionEligibilite.MotifAvis",
         "CategorieDecision.Categorie", "CategorieDecision.Justificatif", "CategorieDecision.FinDroits",
         "Contrat.MotifDerogation",
+        "PropositionEmbauche.Nom", "PropositionEmbauche.Prenom", "PropositionEmbauche.DateNaissance", "PropositionEmbauche.Email",
+        "PropositionEmbauche.Telephone",
     ];
 
     /// <summary>
@@ -48,6 +51,12 @@ public sealed class AuditChampsSensiblesTests : IDisposable
                 SituationsContrats.Maintenant);
             return [ancien, contrat];
         },
+        [typeof(PropositionEmbauche)] = s =>
+        [
+            PropositionEmbauche.Proposer(s.Titulaire.Id, s.Lot, s.Titulaire,
+                new PersonneProposee("Durand", "Inès", new DateOnly(1995, 3, 2), "ines.durand@exemple.fr", "06 12 34 56 78"),
+                SituationsContrats.Donnees(), s.Reglages, SituationsContrats.Entreprise, SituationsContrats.Maintenant, new DateOnly(2026, 12, 20)),
+        ],
     };
 
     private readonly BaseDeTest _base = new();
