@@ -4,16 +4,22 @@ using Clause.Domain.Heures;
 using Clause.Domain.Securite;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Clause.Web.Pages.Heures;
 
 /// <summary>
 /// The lines waiting for a facilitateur's decision across the structure (current version « déclarée », contrat not
-/// refused), oldest entry first, paged in the database; Valider / Rejeter (with its reason) on each line.
+/// refused), oldest entry first, paged in the database; Valider / Rejeter (with its reason) on each line. Above them,
+/// the companies' portal submissions by company and month (issue 9 item 5), each validated at once or opened line by line.
 /// </summary>
 public sealed class AValiderModel(ClauseDbContext db) : PageListe
 {
+    public const int SoumissionsMax = 50;
+
     public PageDe<LigneAValider> Lignes { get; private set; } = null!;
+
+    public IReadOnlyList<SoumissionAValider> Soumissions { get; private set; } = [];
 
     public bool Gestion { get; private set; }
 
@@ -23,6 +29,26 @@ public sealed class AValiderModel(ClauseDbContext db) : PageListe
     {
         Gestion = Droits.Peut(User, Politiques.GestionClause);
         Lignes = await ListerAsync(EnAttente(db), annulation);
+        Soumissions = await SoumissionsEnAttente(db).Take(SoumissionsMax).ToListAsync(annulation);
+    }
+
+    /// <summary>
+    /// The portal submissions of the structure with their lines still waiting (a line counts for the submission that
+    /// wrote its current version), oldest first; with <paramref name="toutes"/>, those with nothing waiting too.
+    /// </summary>
+    public static IQueryable<SoumissionAValider> SoumissionsEnAttente(ClauseDbContext db, bool toutes = false)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var structureId = db.Contexte.StructureId;
+        var enAttente = EnAttente(db);
+        return from s in db.SoumissionsHeures
+               join e in db.Entreprises on s.EntrepriseId equals e.Id
+               where s.StructureId == structureId && s.Statut == StatutSoumission.Soumise
+               let lignes = enAttente.Where(l => l.SoumissionId == s.Id)
+               where toutes || lignes.Any()
+               orderby s.SoumiseLe, s.Id
+               select new SoumissionAValider(s.Id, e.RaisonSociale, s.Mois, s.SoumiseLe!.Value, s.SoumiseParNom ?? string.Empty, lignes.Count(),
+                   lignes.Sum(l => (long?)l.Minutes) ?? 0);
     }
 
     /// <summary>The query of the waiting lines, oldest entry first (also counted and sampled by the home page).</summary>
@@ -39,12 +65,12 @@ public sealed class AValiderModel(ClauseDbContext db) : PageListe
                where d.StructureId == structureId && d.Statut == StatutDeclaration.Declaree && c.Statut != StatutContrat.Refuse
                orderby v.SaisieLe, d.Mois, d.Id
                select new LigneAValider(d.Id, d.ContratId, d.Mois, d.Minutes, d.Converti, d.HorsPeriode, p.Prenom, p.Nom, l.Id, l.Numero, l.Libelle,
-                   e.RaisonSociale, v.SaisieParNom, v.SaisieLe, v.Numero);
+                   e.RaisonSociale, v.SaisieParNom, v.SaisieLe, v.Numero, v.SoumissionId);
     }
 }
 
 public sealed record LigneAValider(DeclarationId Id, ContratId ContratId, Domain.Commun.Mois Mois, long Minutes, bool Converti, bool HorsPeriode, string Prenom, string Nom, LotId LotId,
-    int LotNumero, string LotLibelle, string Employeur, string SaisieParNom, DateTimeOffset SaisieLe, int Version)
+    int LotNumero, string LotLibelle, string Employeur, string SaisieParNom, DateTimeOffset SaisieLe, int Version, SoumissionId? SoumissionId = null)
 {
     public string Participant => AccesHeures.Nom(Prenom, Nom);
 
@@ -56,4 +82,13 @@ public sealed record LigneAValider(DeclarationId Id, ContratId ContratId, Domain
     public string Libelle => $"{Participant} en {MoisTexte}";
 
     public string Lot => $"Lot {LotNumero} — {LotLibelle}";
+}
+
+/// <summary>A company's portal submission in the queue: who, which month, when, and what still waits.</summary>
+public sealed record SoumissionAValider(SoumissionId Id, string Entreprise, Domain.Commun.Mois Mois, DateTimeOffset SoumiseLe, string SoumiseParNom,
+    int LignesEnAttente, long MinutesEnAttente)
+{
+    public string MoisTexte => AccesHeures.Texte(Mois);
+
+    public Duree Heures => new(MinutesEnAttente);
 }

@@ -14,7 +14,7 @@ namespace Clause.Web.Pages.Heures;
 /// counted, until corrected). Lists post here inline (handler Valider / Rejeter, with the page to come back to); a
 /// refusal — a missing reason, a line already decided — is shown here beside the field.
 /// </summary>
-public sealed class DecisionModel(ClauseDbContext db, ServiceHeures service) : PageAction(db)
+public sealed class DecisionModel(ClauseDbContext db, ServiceHeures service, ServiceSoumissions soumissions, IConfiguration configuration) : PageAction(db)
 {
     [BindProperty]
     public SaisieRejet Saisie { get; set; } = new();
@@ -39,8 +39,19 @@ public sealed class DecisionModel(ClauseDbContext db, ServiceHeures service) : P
     public async Task<IActionResult> OnPostRejeterAsync(DeclarationId declarationId, string? retour, CancellationToken annulation)
     {
         if (!await ChargerAsync(declarationId, retour, annulation)) return NotFound();
-        if (!await AppliquerAsync(() => service.RejeterAsync(declarationId, Saisie.MotifRejet, Auteurs.Courant(Db, User), annulation))) return Page();
+        // A line of a portal submission: the contact who submitted is told by e-mail, with the link to the month to correct (issue 9).
+        if (!await AppliquerAsync(() => soumissions.RejeterAsync(declarationId, Saisie.MotifRejet, Auteurs.Courant(Db, User), LienDuMois, annulation))) return Page();
         return await EnregistrerAsync($"Les heures de {Ligne.Libelle} sont rejetées.", Retour, annulation);
+    }
+
+    /// <summary>The portal month page as an absolute address (the public address when configured, like the invitations).</summary>
+    private string LienDuMois(Domain.Commun.Mois mois)
+    {
+        var chemin = $"/Portail/Heures/Mois/{AccesHeures.Code(mois)}";
+        var urlPublique = configuration["Administration:UrlPublique"];
+        return !string.IsNullOrWhiteSpace(urlPublique)
+            ? new Uri(new Uri(urlPublique), chemin).ToString()
+            : $"{Request.Scheme}://{Request.Host}{Request.PathBase}{chemin}";
     }
 
     private async Task<bool> ChargerAsync(DeclarationId declarationId, string? retour, CancellationToken annulation)

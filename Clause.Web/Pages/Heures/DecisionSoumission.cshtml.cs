@@ -1,0 +1,50 @@
+using Clause.Domain.Commun;
+using Clause.Domain.Contrats;
+using Clause.Domain.Heures;
+using Clause.Domain.Securite;
+using Clause.Infrastructure.Heures;
+using Clause.Infrastructure.Persistence;
+using Clause.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Clause.Web.Pages.Heures;
+
+/// <summary>
+/// A company's portal submission in the facilitateur's queue (issue 9 item 5): its lines still waiting, each validated or
+/// rejected with a reason on its own (/Heures/Decision), or « Valider toute la déclaration » at once
+/// (<see cref="ServiceSoumissions.ValiderSoumissionAsync"/>). Another structure's submission: 404.
+/// </summary>
+public sealed class DecisionSoumissionModel(ClauseDbContext db, ServiceSoumissions service) : PageAction(db)
+{
+    public SoumissionAValider Soumission { get; private set; } = null!;
+
+    public IReadOnlyList<LigneAValider> Lignes { get; private set; } = [];
+
+    public bool Gestion { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(SoumissionId soumissionId, CancellationToken annulation)
+    {
+        if (!await ChargerAsync(soumissionId, annulation)) return NotFound();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostValiderAsync(SoumissionId soumissionId, CancellationToken annulation)
+    {
+        if (!await ChargerAsync(soumissionId, annulation)) return NotFound();
+        var validees = 0;
+        if (!await AppliquerAsync(async () => validees = await service.ValiderSoumissionAsync(soumissionId, Auteurs.Courant(Db, User), annulation))) return Page();
+        return await EnregistrerAsync($"La déclaration de {Soumission.Entreprise} pour {Soumission.MoisTexte} est validée : "
+            + (validees == 1 ? "1 ligne compte" : $"{validees} lignes comptent") + " dans les lots.", "/Heures/AValider", annulation);
+    }
+
+    private async Task<bool> ChargerAsync(SoumissionId soumissionId, CancellationToken annulation)
+    {
+        Gestion = Droits.Peut(User, Politiques.GestionClause);
+        var soumission = await AValiderModel.SoumissionsEnAttente(Db, toutes: true).FirstOrDefaultAsync(s => s.Id == soumissionId, annulation);
+        if (soumission is null) return false;
+        Soumission = soumission;
+        Lignes = await AValiderModel.EnAttente(Db).Where(l => l.SoumissionId == soumissionId).ToListAsync(annulation);
+        return true;
+    }
+}
