@@ -50,6 +50,10 @@ public static class DependencyInjection
         services.AddScoped<Heures.RequetesHeures>();
         services.AddScoped<Heures.ServiceHeures>();
         services.AddScoped<Identite.JetonsAcces>();
+        services.AddSingleton(Pieces.OptionsPieces.Lire(configuration, racineContenu));
+        services.AddSingleton<Pieces.StockagePieces>();
+        services.AddScoped<Pieces.RequetesPieces>();
+        services.AddScoped<Pieces.ServicePieces>();
         return services;
     }
 }

@@ -46,6 +46,9 @@ public class MatriceDesDroitsTests(FabriqueClause app) : IClassFixture<FabriqueC
         ["/Reglages"] = (DirectionFacilitateur, DirectionFacilitateur),
         ["/Structure"] = ([Roles.Direction], [Roles.Direction]),
         ["/Portail"] = ([Roles.Entreprise], [Roles.Entreprise]),
+        // Proofs, staff side: the download is open to any signed-in user and answers 404 to all but the structure's staff
+        // and the company's contacts (AccesPieces.Visibles), so that no role learns a proof exists; deleting is the Facilitateur's.
+        ["/Pieces"] = (TousLesRoles, Facilitateur),
     };
 
     /// <summary>
