@@ -6,9 +6,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Clause.Web.Pages.Portail.Pieces;
 
-/// <summary>A contrat a company may attach a proof to, named as the company knows it (participant, lot) — never a category.</summary>
-public sealed record ContratPortail(ContratId Id, string Prenom, string Nom, string NumeroMarche, int NumeroLot, string LibelleLot)
+/// <summary>
+/// A contrat a company may attach a proof to, named as the company knows it (participant, lot) — never a category. Built by
+/// member initialisation so that EF can still filter on its members after the projection.
+/// </summary>
+public sealed record ContratPortail
 {
+    public ContratId Id { get; init; }
+
+    public string Prenom { get; init; } = string.Empty;
+
+    public string Nom { get; init; } = string.Empty;
+
+    public string NumeroMarche { get; init; } = string.Empty;
+
+    public int NumeroLot { get; init; }
+
+    public string LibelleLot { get; init; } = string.Empty;
+
     public string Libelle => $"{Prenom} {Nom} — {AccesContrats.NomLot(NumeroMarche, NumeroLot, LibelleLot)}";
 }
 
@@ -26,6 +41,6 @@ public static class ContratsPortail
                join l in db.Lots on c.LotId equals l.Id
                join m in db.Marches on l.MarcheId equals m.Id
                orderby p.Nom, p.Prenom, m.Numero, l.Numero, c.Id
-               select new ContratPortail(c.Id, p.Prenom, p.Nom, m.Numero, l.Numero, l.Libelle);
+               select new ContratPortail { Id = c.Id, Prenom = p.Prenom, Nom = p.Nom, NumeroMarche = m.Numero, NumeroLot = l.Numero, LibelleLot = l.Libelle };
     }
 }
