@@ -244,6 +244,29 @@ public partial class PiecesPagesTests(FabriqueClause app) : IClassFixture<Fabriq
     }
 
     [Fact]
+    public async Task La_liste_d_un_contrat_montre_ses_pieces_et_son_lien_de_depot_choisit_ce_contrat()
+    {
+        var s = await SituationAsync();
+        var (client, _) = await ContactAsync(s.StructureId, s.A);
+        var dePaul = await DeposerAvecSuccesAsync(client, Pdf, "paul.pdf", contrat: s.ContratPaul.Id);
+        var deLea = await DeposerAvecSuccesAsync(client, Png, "lea.png", mois: null, contrat: s.ContratLea.Id);
+
+        var liste = await client.PageAsync($"/Portail/Pieces?contrat={s.ContratLea.Id}");
+        var toutes = await client.PageAsync("/Portail/Pieces");
+        var formulaire = await client.PageAsync(liste.QuerySelector("#lien-deposer")!.GetAttribute("href")!);
+
+        Assert.Contains("Léa Martin", liste.Texte("#objet-pieces"), StringComparison.Ordinal);
+        Assert.NotNull(liste.GetElementById($"piece-{deLea.Id}"));
+        Assert.Null(liste.GetElementById($"piece-{dePaul.Id}"));
+        Assert.Contains("février 2026 — Paul Durand", toutes.Texte($"#piece-{dePaul.Id}"), StringComparison.Ordinal);
+        Assert.Equal(s.ContratLea.Id.ToString(), formulaire.QuerySelector("#Saisie_ContratId option[selected]")?.GetAttribute("value"));
+        // The company's contrats only, by the names it knows; never B's.
+        var options = formulaire.QuerySelectorAll("#Saisie_ContratId option").Select(o => o.TextContent).ToList();
+        Assert.Contains(options, o => o.StartsWith("Paul Durand — Marché 2026-001", StringComparison.Ordinal));
+        Assert.DoesNotContain(options, o => o.Contains("Rose", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Le_telechargement_est_une_piece_jointe_nosniff_et_il_est_inscrit()
     {
         var s = await SituationAsync();
