@@ -52,6 +52,10 @@ public static class DependencyInjection
         services.AddScoped<Heures.RequetesPortail>();
         services.AddScoped<Heures.ServiceSoumissions>();
         services.AddScoped<Identite.JetonsAcces>();
+        services.AddSingleton(Pieces.OptionsPieces.Lire(configuration, racineContenu));
+        services.AddSingleton<Pieces.StockagePieces>();
+        services.AddScoped<Pieces.RequetesPieces>();
+        services.AddScoped<Pieces.ServicePieces>();
         return services;
     }
 }

@@ -1432,3 +1432,110 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202013015_PiecesJustificatives'
+)
+BEGIN
+    CREATE TABLE [PiecesJustificatives] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [EntrepriseId] uniqueidentifier NOT NULL,
+        [ContratId] uniqueidentifier NULL,
+        [Mois] int NULL,
+        [Nature] nvarchar(40) NOT NULL,
+        [NomOriginal] nvarchar(150) NOT NULL,
+        [NomStocke] nvarchar(40) NOT NULL,
+        [TypeContenu] nvarchar(40) NOT NULL,
+        [Taille] bigint NOT NULL,
+        [Empreinte] nchar(64) NOT NULL,
+        [DeposeeParId] uniqueidentifier NOT NULL,
+        [DeposeeParNom] nvarchar(150) NOT NULL,
+        [DeposeeLe] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_PiecesJustificatives] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_PiecesJustificatives_Mois] CHECK ([Mois] IS NULL OR ([Mois] >= 200001 AND [Mois] <= 999912 AND [Mois] % 100 >= 1 AND [Mois] % 100 <= 12)),
+        CONSTRAINT [CK_PiecesJustificatives_Rattachement] CHECK ([ContratId] IS NOT NULL OR [Mois] IS NOT NULL),
+        CONSTRAINT [CK_PiecesJustificatives_Taille] CHECK ([Taille] > 0 AND [Taille] <= 5242880),
+        CONSTRAINT [FK_PiecesJustificatives_Contrats_ContratId] FOREIGN KEY ([ContratId]) REFERENCES [Contrats] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PiecesJustificatives_Entreprises_EntrepriseId] FOREIGN KEY ([EntrepriseId]) REFERENCES [Entreprises] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PiecesJustificatives_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202013015_PiecesJustificatives'
+)
+BEGIN
+    CREATE TABLE [TelechargementsPieces] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [PieceId] uniqueidentifier NOT NULL,
+        [Quand] datetimeoffset NOT NULL,
+        [UtilisateurId] uniqueidentifier NULL,
+        [NomUtilisateur] nvarchar(150) NOT NULL,
+        CONSTRAINT [PK_TelechargementsPieces] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202013015_PiecesJustificatives'
+)
+BEGIN
+    CREATE INDEX [IX_PiecesJustificatives_ContratId] ON [PiecesJustificatives] ([ContratId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202013015_PiecesJustificatives'
+)
+BEGIN
+    CREATE INDEX [IX_PiecesJustificatives_EntrepriseId] ON [PiecesJustificatives] ([EntrepriseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202013015_PiecesJustificatives'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_PiecesJustificatives_NomStocke] ON [PiecesJustificatives] ([NomStocke]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202013015_PiecesJustificatives'
+)
+BEGIN
+    CREATE INDEX [IX_PiecesJustificatives_StructureId_ContratId] ON [PiecesJustificatives] ([StructureId], [ContratId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202013015_PiecesJustificatives'
+)
+BEGIN
+    CREATE INDEX [IX_PiecesJustificatives_StructureId_EntrepriseId_Mois] ON [PiecesJustificatives] ([StructureId], [EntrepriseId], [Mois]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202013015_PiecesJustificatives'
+)
+BEGIN
+    CREATE INDEX [IX_TelechargementsPieces_StructureId_PieceId_Quand] ON [TelechargementsPieces] ([StructureId], [PieceId], [Quand]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202013015_PiecesJustificatives'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202013015_PiecesJustificatives', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

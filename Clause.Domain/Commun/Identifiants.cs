@@ -160,3 +160,13 @@ public sealed class ConvertisseurTexteIdentifiant<T> : TypeConverter where T : s
         return base.ConvertTo(context, culture, value, destinationType);
     }
 }
+
+[TypeConverter(typeof(ConvertisseurTexteIdentifiant<PieceJustificativeId>))]
+public readonly record struct PieceJustificativeId(Guid Valeur) : IIdentifiant<PieceJustificativeId>
+{
+    public static PieceJustificativeId De(Guid valeur) => new(valeur);
+
+    public override string ToString() => Valeur.ToString();
+
+    public string ToString(string? format, IFormatProvider? formatProvider) => Valeur.ToString(format, formatProvider);
+}

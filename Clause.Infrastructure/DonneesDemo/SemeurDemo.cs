@@ -19,7 +19,8 @@ public sealed record CompteDemo(string Role, string Email, string MotDePasse);
 /// random seed gives the same names every time. Each feature adds its own step to <see cref="SemerAsync"/>,
 /// growing toward an average facilitation structure of the 2016 figures.
 /// </summary>
-public sealed partial class SemeurDemo(ClauseDbContext db, UserManager<Utilisateur> utilisateurs, RoleManager<IdentityRole<Guid>> roles, TimeProvider horloge)
+public sealed partial class SemeurDemo(ClauseDbContext db, UserManager<Utilisateur> utilisateurs, RoleManager<IdentityRole<Guid>> roles, TimeProvider horloge,
+    Pieces.StockagePieces stockagePieces)
 {
     public const string MotDePasse = "Clause-demo-2026";
     public const int Graine = 2016;
@@ -57,6 +58,7 @@ public sealed partial class SemeurDemo(ClauseDbContext db, UserManager<Utilisate
         await SemerParticipantsAsync(structure.Id, annulation).ConfigureAwait(false);
         await SemerContratsAsync(structure.Id, annulation).ConfigureAwait(false);
         await SemerEmbauchesAsync(structure.Id, annulation).ConfigureAwait(false);
+        await SemerPiecesAsync(structure.Id, annulation).ConfigureAwait(false);
         return true;
     }
 

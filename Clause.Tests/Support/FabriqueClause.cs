@@ -37,6 +37,9 @@ public partial class FabriqueClause : WebApplicationFactory<Program>
 
     public string DossierMails => Path.Combine(_dossier, "mails");
 
+    /// <summary>Pieces:Dossier of this fixture: the proofs' files, in its own temporary folder.</summary>
+    public string DossierPieces => Path.Combine(_dossier, "pieces");
+
     public FakeTimeProvider Horloge { get; } = new(new DateTimeOffset(2026, 3, 15, 9, 0, 0, TimeSpan.Zero));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -46,6 +49,7 @@ public partial class FabriqueClause : WebApplicationFactory<Program>
         builder.UseSetting("Database:SqlitePath", Path.Combine(_dossier, "clause.db"));
         builder.UseSetting("Mail:DossierDepot", DossierMails);
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(_dossier, "cles"));
+        builder.UseSetting("Pieces:Dossier", DossierPieces);
         // Every test client shares one (unknown) IP address: the sign-in limit would refuse the 11th sign-in of a fixture.
         // The limits are tested with their own small values (Clause.Tests/Web/Api/LimitesDebitTests.cs).
         builder.UseSetting("Formulaires:LimiteParMinute", "100000");

@@ -47,6 +47,9 @@ public class MatriceDesDroitsTests(FabriqueClause app) : IClassFixture<FabriqueC
         ["/Structure"] = ([Roles.Direction], [Roles.Direction]),
         ["/Portail"] = ([Roles.Entreprise], [Roles.Entreprise]),
         ["/Embauches"] = (DirectionFacilitateur, Facilitateur),
+        // Proofs, staff side: the download is open to any signed-in user and answers 404 to all but the structure's staff
+        // and the company's contacts (AccesPieces.Visibles), so that no role learns a proof exists; deleting is the Facilitateur's.
+        ["/Pieces"] = (TousLesRoles, Facilitateur),
     };
 
     /// <summary>

@@ -17,7 +17,7 @@ namespace Clause.Web.Pages.Contrats;
 /// its monthly declarations and its audit history (the declarations' history is kept under the contrat's id).
 /// A Referent reads only the contrats of his or her own participants; anything else is a 404.
 /// </summary>
-public sealed class DetailsModel(ClauseDbContext db, TimeProvider horloge) : PageModel
+public sealed class DetailsModel(ClauseDbContext db, TimeProvider horloge, Clause.Infrastructure.Pieces.RequetesPieces requetesPieces) : PageModel
 {
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
@@ -32,6 +32,9 @@ public sealed class DetailsModel(ClauseDbContext db, TimeProvider horloge) : Pag
     public IReadOnlyList<LigneHistorique> Historique { get; private set; } = [];
 
     public bool Gestion { get; private set; }
+
+    /// <summary>The contrat's proofs, for the structure's staff only (a Referent never sees a company's files).</summary>
+    public Web.Pages.Pieces.ListePieces? Pieces { get; private set; }
 
     public bool Liens { get; private set; }
 
@@ -68,6 +71,10 @@ public sealed class DetailsModel(ClauseDbContext db, TimeProvider horloge) : Pag
             .Select(d => new LigneDeclaration(d.Mois, d.Minutes, d.Statut, d.HorsPeriode, d.Converti, d.VersionCourante))
             .ToListAsync(annulation);
         Historique = await Web.Infrastructure.Historique.LireAsync(db, id, annulation);
+        if (Droits.Peut(User, Politiques.LectureClause))
+            Pieces = new Web.Pages.Pieces.ListePieces(await requetesPieces.DuContratAsync(id, annulation), Portail: false,
+                await Web.Pages.Pieces.AccesPieces.SupprimablesAsync(db, User, db.PiecesJustificatives.Where(p => p.ContratId == id), annulation),
+                $"/Contrats/Details/{id}");
         return Page();
     }
 

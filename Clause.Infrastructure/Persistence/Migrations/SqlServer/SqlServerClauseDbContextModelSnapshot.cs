@@ -1270,6 +1270,86 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("Clause.Domain.Pieces.PieceJustificative", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ContratId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("DeposeeLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("DeposeeParId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("DeposeeParNom")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("Empreinte")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("EntrepriseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("Mois")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("NomOriginal")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("NomStocke")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Taille")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TypeContenu")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContratId");
+
+                    b.HasIndex("EntrepriseId");
+
+                    b.HasIndex("NomStocke")
+                        .IsUnique();
+
+                    b.HasIndex("StructureId", "ContratId");
+
+                    b.HasIndex("StructureId", "EntrepriseId", "Mois");
+
+                    b.ToTable("PiecesJustificatives", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_PiecesJustificatives_Mois", "[Mois] IS NULL OR ([Mois] >= 200001 AND [Mois] <= 999912 AND [Mois] % 100 >= 1 AND [Mois] % 100 <= 12)");
+
+                            t.HasCheckConstraint("CK_PiecesJustificatives_Rattachement", "[ContratId] IS NOT NULL OR [Mois] IS NOT NULL");
+
+                            t.HasCheckConstraint("CK_PiecesJustificatives_Taille", "[Taille] > 0 AND [Taille] <= 5242880");
+                        });
+                });
+
             modelBuilder.Entity("Clause.Domain.Structures.Reglages", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1671,6 +1751,35 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("StructureId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Pieces.TelechargementPiece", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("NomUtilisateur")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<Guid>("PieceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("Quand")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("UtilisateurId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId", "PieceId", "Quand");
+
+                    b.ToTable("TelechargementsPieces", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
@@ -2152,6 +2261,26 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("ReferentId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Domain.Pieces.PieceJustificative", b =>
+                {
+                    b.HasOne("Clause.Domain.Contrats.Contrat", null)
+                        .WithMany()
+                        .HasForeignKey("ContratId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Clause.Domain.Entreprises.Entreprise", null)
+                        .WithMany()
+                        .HasForeignKey("EntrepriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
 
                     b.HasOne("Clause.Domain.Structures.Structure", null)
                         .WithMany()

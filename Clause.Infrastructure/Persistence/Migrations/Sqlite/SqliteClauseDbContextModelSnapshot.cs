@@ -1264,6 +1264,86 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Clause.Domain.Pieces.PieceJustificative", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ContratId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DeposeeLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DeposeeParId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeposeeParNom")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Empreinte")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("EntrepriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Mois")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NomOriginal")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NomStocke")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Taille")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TypeContenu")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContratId");
+
+                    b.HasIndex("EntrepriseId");
+
+                    b.HasIndex("NomStocke")
+                        .IsUnique();
+
+                    b.HasIndex("StructureId", "ContratId");
+
+                    b.HasIndex("StructureId", "EntrepriseId", "Mois");
+
+                    b.ToTable("PiecesJustificatives", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_PiecesJustificatives_Mois", "[Mois] IS NULL OR ([Mois] >= 200001 AND [Mois] <= 999912 AND [Mois] % 100 >= 1 AND [Mois] % 100 <= 12)");
+
+                            t.HasCheckConstraint("CK_PiecesJustificatives_Rattachement", "[ContratId] IS NOT NULL OR [Mois] IS NOT NULL");
+
+                            t.HasCheckConstraint("CK_PiecesJustificatives_Taille", "[Taille] > 0 AND [Taille] <= 5242880");
+                        });
+                });
+
             modelBuilder.Entity("Clause.Domain.Structures.Reglages", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1664,6 +1744,35 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("StructureId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Pieces.TelechargementPiece", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NomUtilisateur")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PieceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Quand")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UtilisateurId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId", "PieceId", "Quand");
+
+                    b.ToTable("TelechargementsPieces", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
@@ -2140,6 +2249,26 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ReferentId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Domain.Pieces.PieceJustificative", b =>
+                {
+                    b.HasOne("Clause.Domain.Contrats.Contrat", null)
+                        .WithMany()
+                        .HasForeignKey("ContratId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Clause.Domain.Entreprises.Entreprise", null)
+                        .WithMany()
+                        .HasForeignKey("EntrepriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
 
                     b.HasOne("Clause.Domain.Structures.Structure", null)
                         .WithMany()
