@@ -90,6 +90,17 @@ public static class ModeleHeuresExcel
     /// <summary>« E (Heures) », how the report names a template column.</summary>
     public static string NomColonne(int colonne) => colonne is >= 1 and <= 7 ? $"{Lettre(colonne)} ({Entetes[colonne - 1]})" : Lettre(colonne);
 
+    /// <summary>
+    /// The column a refusal of the submission service points at, from the domain's field: the amount (and its
+    /// conversion) in F, the contrat in A (its hidden key), everything else — the hours, the month, a locked line — in E.
+    /// </summary>
+    public static string ColonneDuChamp(string champ) => NomColonne(champ switch
+    {
+        "MontantFacture" or "MontantFactureHT" or "PartMainOeuvre" or "CoutHoraire" => ColonneMontant,
+        "ContratId" => ColonneCle,
+        _ => ColonneHeures,
+    });
+
     public static byte[] Ecrire(EnteteModele entete, IReadOnlyList<LigneModele> lignes)
     {
         ArgumentNullException.ThrowIfNull(entete);
