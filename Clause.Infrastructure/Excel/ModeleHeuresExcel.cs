@@ -82,8 +82,6 @@ public static class ModeleHeuresExcel
 
     private static readonly double[] Largeurs = [38, 30, 40, 30, 12, 22, 40];
 
-    private static readonly byte[] SignatureZip = [0x50, 0x4B, 0x03, 0x04];
-
     /// <summary>"E" for column 5 (the template has 7 columns; a formula found further right still gets its letter).</summary>
     public static string Lettre(int colonne) => ExcelCellAddress.GetColumnLetter(colonne);
 
@@ -185,9 +183,7 @@ public static class ModeleHeuresExcel
     public static LectureModele Lire(byte[]? fichier, EntrepriseId entreprise, Mois mois)
     {
         if (fichier is null || fichier.Length == 0) return Refus("Le fichier est vide : déposez le modèle rempli.");
-        if (fichier.Length > TailleMax)
-            return Refus($"Le fichier pèse plus de {TailleMax / 1024 / 1024} Mo : ce n'est pas un modèle d'heures Clause.");
-        if (!fichier.AsSpan().StartsWith(SignatureZip)) return Refus(PasUnClasseur);
+        if (fichier.Length > TailleMax) return new([], [TropGros]);
 
         ExcelPackage paquet;
         try
@@ -222,6 +218,9 @@ public static class ModeleHeuresExcel
         code is { Length: 7 } && DateOnly.TryParseExact(code + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? Mois.De(date)
             : null;
+
+    /// <summary>The refusal of a file above <see cref="TailleMax"/> (an upload checks its length before reading it).</summary>
+    public static readonly ErreurExcel TropGros = new(null, null, $"Le fichier pèse plus de {TailleMax / 1024 / 1024} Mo : ce n'est pas un modèle d'heures Clause.");
 
     private const string PasUnClasseur = "Ce fichier n'est pas un classeur Excel (.xlsx) : téléchargez le modèle, remplissez-le et enregistrez-le au format .xlsx.";
 

@@ -82,7 +82,7 @@ public static class PorteeDeclarations
         }
         if (lu > Mois.De(Affichage.Aujourdhui(horloge)))
         {
-            erreurs["mois"] = [$"Le mois de {DeclarationHeures.Texte(lu)} n'est pas encore commencé : choisissez le mois en cours ou un mois passé."];
+            erreurs["mois"] = [$"Le mois demandé ({DeclarationHeures.Texte(lu)}) n'est pas encore commencé : choisissez le mois en cours ou un mois passé."];
             return null;
         }
         return lu;

@@ -1,10 +1,12 @@
 using System.Net;
+using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using Clause.Domain.Commun;
 using Clause.Domain.Securite;
 using Clause.Infrastructure.Identite;
 using Clause.Tests.Support;
+using Clause.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -302,5 +304,21 @@ public sealed class DeclarationsApiTests(FabriqueApi app) : IClassFixture<Fabriq
 
         Assert.Equal("Rejetee", ligneLue.GetProperty("statut").GetString());
         Assert.Equal("Relevé non signé.", ligneLue.GetProperty("motifRejet").GetString());
+    }
+
+    [Theory]
+    [InlineData(Roles.Direction, true, false)]
+    [InlineData(Roles.Facilitateur, true, true)]
+    [InlineData(Roles.Entreprise, true, true)]
+    [InlineData(Roles.DonneurOrdre, false, false)]
+    [InlineData(Roles.Referent, false, false)]
+    [InlineData(Roles.Administrateur, false, false)]
+    public void Lire_et_declarer_les_heures_par_l_api_sont_permis_aux_roles_de_la_matrice(string role, bool lit, bool declare)
+    {
+        var identite = new ClaimsIdentity([new(ClaimTypes.Role, role), new(RevendicationsClause.StructureId, Guid.NewGuid().ToString())], "test");
+        var utilisateur = new ClaimsPrincipal(identite);
+
+        Assert.Equal(lit, Droits.Peut(utilisateur, Politiques.LectureDeclarations));
+        Assert.Equal(declare, Droits.Peut(utilisateur, Politiques.DeclarationHeures));
     }
 }

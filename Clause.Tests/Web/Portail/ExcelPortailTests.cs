@@ -251,8 +251,8 @@ public sealed partial class ExcelPortailTests(FabriqueClause app) : IClassFixtur
         var page = await a.PageAsync("/Portail/Excel?mois=2026-04");
         var telechargement = await a.GetAsync("/Portail/Excel?handler=Modele&mois=2026-04");
 
-        Assert.Contains("Le mois d'avril 2026 n'est pas encore commencé", page.Texte("#mois-erreur"), StringComparison.Ordinal);
-        Assert.Null(page.GetElementById("lien-modele"));
+        Assert.Contains("Le mois demandé (avril 2026) n'est pas encore commencé", page.Texte("#mois-erreur"), StringComparison.Ordinal);
+        Assert.Null(page.GetElementById("telecharger-modele"));
         Assert.Equal(HttpStatusCode.OK, telechargement.StatusCode);
         Assert.StartsWith("text/html", telechargement.Content.Headers.ContentType!.MediaType, StringComparison.Ordinal);
     }
@@ -263,8 +263,13 @@ public sealed partial class ExcelPortailTests(FabriqueClause app) : IClassFixtur
         var (_, a) = await ScenarioAsync();
 
         var accueil = await a.PageAsync("/Portail");
+        var excel = await a.PageAsync("/Portail/Excel");
 
         Assert.Equal("/Portail/Excel", accueil.QuerySelector("#lien-excel a")!.GetAttribute("href"));
+        // Last month by default (« today » 15/03/2026): February, its two contrats.
+        Assert.Equal("2026-02", excel.QuerySelector("#telecharger-modele input[name=mois]")!.GetAttribute("value"));
+        Assert.Equal("Modele", excel.QuerySelector("#telecharger-modele input[name=handler]")!.GetAttribute("value"));
+        Assert.Contains("vos 2 contrat(s) du mois", excel.Texte(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -68,6 +68,11 @@ public sealed class IndexModel(ClauseDbContext db, RequetesPortail requetes, Ser
             Rapport = [new ErreurExcel(null, null, "Choisissez le fichier Excel rempli à déposer.")];
             return Page();
         }
+        if (fichier.Length > ModeleHeuresExcel.TailleMax)
+        {
+            Rapport = [ModeleHeuresExcel.TropGros];
+            return Page();
+        }
         var lu = ModeleHeuresExcel.Lire(await ContenuAsync(fichier, annulation), db.Contexte.EntrepriseId!.Value, Mois);
         if (!lu.Valide)
         {
@@ -97,10 +102,8 @@ public sealed class IndexModel(ClauseDbContext db, RequetesPortail requetes, Ser
         return RedirectToPage("/Portail/Excel/Index", new { mois = CodeMois });
     }
 
-    /// <summary>The file's bytes, at most one more than the limit (the reader then refuses it by its size, without reading further).</summary>
     private static async Task<byte[]> ContenuAsync(IFormFile fichier, CancellationToken annulation)
     {
-        if (fichier.Length > ModeleHeuresExcel.TailleMax) return new byte[ModeleHeuresExcel.TailleMax + 1];
         await using var flux = fichier.OpenReadStream();
         using var copie = new MemoryStream();
         await flux.CopyToAsync(copie, annulation);
@@ -120,7 +123,7 @@ public sealed class IndexModel(ClauseDbContext db, RequetesPortail requetes, Ser
             if (!AccesHeures.TryLireMois(mois, out var lu))
                 ErreurMois = "Le mois doit s'écrire aaaa-mm, par exemple 2026-02.";
             else if (lu > courant)
-                ErreurMois = $"Le mois de {AccesHeures.Texte(lu)} n'est pas encore commencé : choisissez le mois en cours ou un mois passé.";
+                ErreurMois = $"Le mois demandé ({AccesHeures.Texte(lu)}) n'est pas encore commencé : choisissez le mois en cours ou un mois passé.";
             else
                 Mois = lu;
         }
