@@ -49,6 +49,8 @@ public static class DependencyInjection
         services.AddScoped<SemeurDemo>();
         services.AddScoped<Heures.RequetesHeures>();
         services.AddScoped<Heures.ServiceHeures>();
+        services.AddScoped<Heures.RequetesPortail>();
+        services.AddScoped<Heures.ServiceSoumissions>();
         services.AddScoped<Identite.JetonsAcces>();
         return services;
     }

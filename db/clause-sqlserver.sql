@@ -1432,3 +1432,127 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012023_SoumissionsHeures'
+)
+BEGIN
+    ALTER TABLE [VersionsDeclaration] ADD [SoumissionId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012023_SoumissionsHeures'
+)
+BEGIN
+    CREATE TABLE [SoumissionsHeures] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [EntrepriseId] uniqueidentifier NOT NULL,
+        [Mois] int NOT NULL,
+        [Statut] nvarchar(40) NOT NULL,
+        [CreeeParId] uniqueidentifier NOT NULL,
+        [CreeeParNom] nvarchar(150) NOT NULL,
+        [CreeeLe] datetimeoffset NOT NULL,
+        [ModifieeLe] datetimeoffset NOT NULL,
+        [SoumiseLe] datetimeoffset NULL,
+        [SoumiseParId] uniqueidentifier NULL,
+        [SoumiseParNom] nvarchar(150) NULL,
+        [SoumiseParEmail] nvarchar(254) NULL,
+        CONSTRAINT [PK_SoumissionsHeures] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_SoumissionsHeures_Mois] CHECK ([Mois] >= 200001 AND [Mois] <= 999912 AND [Mois] % 100 >= 1 AND [Mois] % 100 <= 12),
+        CONSTRAINT [CK_SoumissionsHeures_Soumise] CHECK (([Statut] = 'Brouillon' AND [SoumiseLe] IS NULL) OR ([Statut] = 'Soumise' AND [SoumiseLe] IS NOT NULL AND [SoumiseParId] IS NOT NULL AND [SoumiseParNom] IS NOT NULL)),
+        CONSTRAINT [FK_SoumissionsHeures_Entreprises_EntrepriseId] FOREIGN KEY ([EntrepriseId]) REFERENCES [Entreprises] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_SoumissionsHeures_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012023_SoumissionsHeures'
+)
+BEGIN
+    CREATE TABLE [LignesBrouillon] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [SoumissionId] uniqueidentifier NOT NULL,
+        [Position] int NOT NULL,
+        [ContratId] uniqueidentifier NOT NULL,
+        [Minutes] bigint NULL,
+        [MontantFactureCentimes] bigint NULL,
+        CONSTRAINT [PK_LignesBrouillon] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_LignesBrouillon_Contrats_ContratId] FOREIGN KEY ([ContratId]) REFERENCES [Contrats] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_LignesBrouillon_SoumissionsHeures_SoumissionId] FOREIGN KEY ([SoumissionId]) REFERENCES [SoumissionsHeures] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_LignesBrouillon_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012023_SoumissionsHeures'
+)
+BEGIN
+    CREATE INDEX [IX_VersionsDeclaration_SoumissionId] ON [VersionsDeclaration] ([SoumissionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012023_SoumissionsHeures'
+)
+BEGIN
+    CREATE INDEX [IX_LignesBrouillon_ContratId] ON [LignesBrouillon] ([ContratId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012023_SoumissionsHeures'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_LignesBrouillon_SoumissionId_Position] ON [LignesBrouillon] ([SoumissionId], [Position]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012023_SoumissionsHeures'
+)
+BEGIN
+    CREATE INDEX [IX_LignesBrouillon_StructureId] ON [LignesBrouillon] ([StructureId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012023_SoumissionsHeures'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_SoumissionsHeures_Brouillon] ON [SoumissionsHeures] ([EntrepriseId], [Mois]) WHERE [Statut] = ''Brouillon''');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012023_SoumissionsHeures'
+)
+BEGIN
+    CREATE INDEX [IX_SoumissionsHeures_StructureId_Statut_Mois] ON [SoumissionsHeures] ([StructureId], [Statut], [Mois]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012023_SoumissionsHeures'
+)
+BEGIN
+    ALTER TABLE [VersionsDeclaration] ADD CONSTRAINT [FK_VersionsDeclaration_SoumissionsHeures_SoumissionId] FOREIGN KEY ([SoumissionId]) REFERENCES [SoumissionsHeures] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012023_SoumissionsHeures'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202012023_SoumissionsHeures', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

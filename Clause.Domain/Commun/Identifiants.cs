@@ -99,6 +99,16 @@ public readonly record struct ContratId(Guid Valeur) : IIdentifiant<ContratId>
     public string ToString(string? format, IFormatProvider? formatProvider) => Valeur.ToString(format, formatProvider);
 }
 
+[TypeConverter(typeof(ConvertisseurTexteIdentifiant<SoumissionId>))]
+public readonly record struct SoumissionId(Guid Valeur) : IIdentifiant<SoumissionId>
+{
+    public static SoumissionId De(Guid valeur) => new(valeur);
+
+    public override string ToString() => Valeur.ToString();
+
+    public string ToString(string? format, IFormatProvider? formatProvider) => Valeur.ToString(format, formatProvider);
+}
+
 [TypeConverter(typeof(ConvertisseurTexteIdentifiant<DeclarationId>))]
 public readonly record struct DeclarationId(Guid Valeur) : IIdentifiant<DeclarationId>
 {

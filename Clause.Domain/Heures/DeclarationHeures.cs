@@ -112,7 +112,7 @@ public sealed class DeclarationHeures : Racine<DeclarationId>, IAppartientStruct
     /// outside sous-/co-traitance. A month outside the periods is accepted and flagged <see cref="HorsPeriode"/>.
     /// </summary>
     public static DeclarationHeures Declarer(Contrat contrat, Lot lot, Mois mois, SaisieHeures saisie, SituationMois situation,
-        Reglages reglages, Auteur par, DateTimeOffset le)
+        Reglages reglages, Auteur par, DateTimeOffset le, SoumissionId? soumission = null)
     {
         ArgumentNullException.ThrowIfNull(contrat);
         ArgumentNullException.ThrowIfNull(situation);
@@ -131,23 +131,28 @@ public sealed class DeclarationHeures : Racine<DeclarationId>, IAppartientStruct
             ParticipantId = contrat.ParticipantId,
             Mois = mois,
         };
-        declaration.AjouterVersion(contrat, lot, saisie, null, situation, reglages, par, le);
+        declaration.AjouterVersion(contrat, lot, saisie, null, situation, reglages, par, le, soumission);
         return declaration;
     }
 
     /// <summary>
     /// A correction: a new version that replaces the current one in every total (the history stays). It is
     /// « déclarée » again (validated at once when a facilitateur enters it); the same checks as a declaration.
+    /// A company (an author who is not a facilitateur) cannot change a validated line: it is locked (issue 9).
     /// </summary>
     public VersionDeclaration Corriger(Contrat contrat, Lot lot, SaisieHeures saisie, string? motifCorrection, SituationMois situation,
-        Reglages reglages, Auteur par, DateTimeOffset le)
+        Reglages reglages, Auteur par, DateTimeOffset le, SoumissionId? soumission = null)
     {
         ArgumentNullException.ThrowIfNull(contrat);
         if (contrat.Id != ContratId) throw new ArgumentException("Cette ligne n'est pas de ce contrat.", nameof(contrat));
         if (contrat.Statut == StatutContrat.Refuse)
             throw new RegleMetierException(nameof(Mois), "Ce contrat a été refusé : ses heures ne peuvent plus être modifiées.");
+        ArgumentNullException.ThrowIfNull(par);
+        if (!par.EstFacilitateur && Statut == StatutDeclaration.Validee)
+            throw new RegleMetierException(nameof(Heures),
+                $"Les heures de {Texte(Mois)} sont validées par le facilitateur : elles ne peuvent plus être modifiées. Contactez-le en cas d'erreur.");
         var motif = Garde.Optionnel(motifCorrection, "MotifCorrection", "Motif de la correction", MotifLongueurMax);
-        return AjouterVersion(contrat, lot, saisie, motif, situation, reglages, par, le);
+        return AjouterVersion(contrat, lot, saisie, motif, situation, reglages, par, le, soumission);
     }
 
     /// <summary>Validates the current version (a facilitateur only).</summary>
@@ -200,7 +205,7 @@ public sealed class DeclarationHeures : Racine<DeclarationId>, IAppartientStruct
     }
 
     private VersionDeclaration AjouterVersion(Contrat contrat, Lot lot, SaisieHeures saisie, string? motifCorrection, SituationMois situation,
-        Reglages reglages, Auteur par, DateTimeOffset le)
+        Reglages reglages, Auteur par, DateTimeOffset le, SoumissionId? soumission)
     {
         ArgumentNullException.ThrowIfNull(lot);
         ArgumentNullException.ThrowIfNull(saisie);
@@ -208,6 +213,11 @@ public sealed class DeclarationHeures : Racine<DeclarationId>, IAppartientStruct
         ArgumentNullException.ThrowIfNull(reglages);
         ArgumentNullException.ThrowIfNull(par);
         if (lot.Id != contrat.LotId) throw new ArgumentException("Ce contrat n'est pas sur ce lot.", nameof(lot));
+        // A company declares only inside its contrat and the lot's execution (+ tolerance): a staff entry outside them is
+        // kept and flagged HorsPeriode (§7.2), a submission of the portal is refused (issue 9, « Bad input »).
+        if (soumission is not null && !EstDansLaPeriode(Mois, contrat, lot, reglages))
+            throw new RegleMetierException(nameof(Mois),
+                $"Le mois de {Texte(Mois)} est en dehors des dates du contrat ou de l'exécution du lot : aucune heure ne peut y être déclarée.");
         var (minutes, montant, part, cout, champ) = Lire(contrat, lot, saisie, reglages);
         var maximum = new Duree(reglages.MaxMinutesParMois);
         if (minutes <= 0)
@@ -222,7 +232,7 @@ public sealed class DeclarationHeures : Racine<DeclarationId>, IAppartientStruct
                 $"Ce participant a déjà {new Duree(situation.AutresMinutesParticipant)} déclarées en {Texte(Mois)} sur ses autres lignes : "
                 + $"avec {new Duree(minutes)} de plus, il dépasserait le maximum de {maximum} par mois, tous lots confondus.");
 
-        var version = new VersionDeclaration(this, VersionCourante + 1, minutes, montant, part, cout, motifCorrection, par, le);
+        var version = new VersionDeclaration(this, VersionCourante + 1, minutes, montant, part, cout, motifCorrection, par, le, soumission);
         _versions.Add(version);
         VersionCourante = version.Numero;
         Minutes = version.Minutes;
@@ -281,9 +291,10 @@ public sealed class VersionDeclaration : EntiteGuid, IAppartientStructure, IPart
     private VersionDeclaration() { SaisieParNom = string.Empty; }
 
     internal VersionDeclaration(DeclarationHeures declaration, int numero, long minutes, Montant? montant, Taux? part, Montant? cout,
-        string? motifCorrection, Auteur par, DateTimeOffset le)
+        string? motifCorrection, Auteur par, DateTimeOffset le, SoumissionId? soumission)
     {
         StructureId = declaration.StructureId;
+        SoumissionId = soumission;
         DeclarationId = declaration.Id;
         ContratId = declaration.ContratId;
         Numero = numero;
@@ -339,6 +350,9 @@ public sealed class VersionDeclaration : EntiteGuid, IAppartientStructure, IPart
 
     public bool SaisieParFacilitateur { get; private set; }
 
+    /// <summary>The portal submission that wrote this version (issue 9); null for a staff entry. The queue groups by it.</summary>
+    public SoumissionId? SoumissionId { get; private set; }
+
     public Guid? DecideParId { get; private set; }
 
     public string? DecideParNom { get; private set; }
@@ -371,7 +385,8 @@ public sealed record RefusCellule(ContratId ContratId, Mois Mois, RegleMetierExc
 /// </summary>
 public sealed class GrilleHeures
 {
-    private readonly Lot _lot;
+    private readonly Dictionary<LotId, Lot> _lots;
+    private readonly string _horsGrille;
     private readonly Reglages _reglages;
     private readonly Dictionary<ContratId, Contrat> _contrats;
     private readonly Dictionary<(ContratId ContratId, Mois Mois), DeclarationHeures> _lignes;
@@ -381,8 +396,27 @@ public sealed class GrilleHeures
 
     public GrilleHeures(Lot lot, Reglages reglages, IEnumerable<Contrat> contrats, IEnumerable<DeclarationHeures> lignes,
         IEnumerable<MinutesParticipant> moisDesParticipants)
+        : this([lot ?? throw new ArgumentNullException(nameof(lot))], reglages, contrats, lignes, moisDesParticipants, "n'appartient pas à ce lot")
     {
-        _lot = lot ?? throw new ArgumentNullException(nameof(lot));
+    }
+
+    /// <summary>
+    /// The grid of a company's month on several lots of one structure (the portal, issue 9): the same rules, the
+    /// participants' months shared across those lots. A posted contrat missing from <paramref name="contrats"/> (another
+    /// company's, not validated) is refused.
+    /// </summary>
+    public GrilleHeures(IEnumerable<Lot> lots, Reglages reglages, IEnumerable<Contrat> contrats, IEnumerable<DeclarationHeures> lignes,
+        IEnumerable<MinutesParticipant> moisDesParticipants)
+        : this(lots, reglages, contrats, lignes, moisDesParticipants, "n'est pas un contrat validé de votre entreprise")
+    {
+    }
+
+    private GrilleHeures(IEnumerable<Lot> lots, Reglages reglages, IEnumerable<Contrat> contrats, IEnumerable<DeclarationHeures> lignes,
+        IEnumerable<MinutesParticipant> moisDesParticipants, string horsGrille)
+    {
+        ArgumentNullException.ThrowIfNull(lots);
+        _lots = lots.ToDictionary(l => l.Id);
+        _horsGrille = horsGrille;
         _reglages = reglages ?? throw new ArgumentNullException(nameof(reglages));
         _contrats = contrats.ToDictionary(c => c.Id);
         _lignes = lignes.ToDictionary(l => (l.ContratId, l.Mois));
@@ -402,14 +436,15 @@ public sealed class GrilleHeures
     /// typed on the contrat's form); an unchanged value (same hours, not converted, no reason) writes nothing. A refusal
     /// is recorded, not thrown, so every refused cell can be named.
     /// </summary>
-    public void Appliquer(ContratId contratId, Mois mois, SaisieHeures saisie, Auteur par, DateTimeOffset le, string? motifCorrection = null)
+    public void Appliquer(ContratId contratId, Mois mois, SaisieHeures saisie, Auteur par, DateTimeOffset le, string? motifCorrection = null,
+        SoumissionId? soumission = null)
     {
         ArgumentNullException.ThrowIfNull(saisie);
-        if (!_contrats.TryGetValue(contratId, out var contrat))
+        if (!_contrats.TryGetValue(contratId, out var contrat) || !_lots.TryGetValue(contrat.LotId, out var lot))
         {
             // A posted cell naming a contrat of another lot or structure (forged): refused like any cell, nothing is written.
             _refus.Add(new RefusCellule(contratId, mois, new RegleMetierException(nameof(DeclarationHeures.ContratId),
-                $"La case de {DeclarationHeures.Texte(mois)} désigne un contrat qui n'appartient pas à ce lot : elle n'est pas enregistrée.")));
+                $"La case de {DeclarationHeures.Texte(mois)} désigne un contrat qui {_horsGrille} : elle n'est pas enregistrée.")));
             return;
         }
         var situation = new SituationMois(_minutes.Where(m => m.Key.ParticipantId == contrat.ParticipantId && m.Key.Mois == mois && m.Key.ContratId != contratId)
@@ -418,12 +453,12 @@ public sealed class GrilleHeures
         {
             if (_lignes.TryGetValue((contratId, mois), out var ligne))
             {
-                if (saisie.MontantFacture is null && !ligne.Converti && saisie.Heures?.Minutes == ligne.Minutes && string.IsNullOrWhiteSpace(motifCorrection)) return;
-                ligne.Corriger(contrat, _lot, saisie, motifCorrection, situation, _reglages, par, le);
+                if (Inchangee(ligne, saisie) && string.IsNullOrWhiteSpace(motifCorrection)) return;
+                ligne.Corriger(contrat, lot, saisie, motifCorrection, situation, _reglages, par, le, soumission);
             }
             else
             {
-                ligne = DeclarationHeures.Declarer(contrat, _lot, mois, saisie, situation, _reglages, par, le);
+                ligne = DeclarationHeures.Declarer(contrat, lot, mois, saisie, situation, _reglages, par, le, soumission);
                 _lignes[(contratId, mois)] = ligne;
                 _nouvelles.Add(ligne);
             }
@@ -435,5 +470,16 @@ public sealed class GrilleHeures
         {
             _refus.Add(new RefusCellule(contratId, mois, ex));
         }
+    }
+
+    /// <summary>
+    /// The cell says what the line already says: the same hours typed over hours, or the same invoiced amount (with the
+    /// lot's labour share and hourly cost) over a line converted from it — writing it again would only add a version.
+    /// </summary>
+    private static bool Inchangee(DeclarationHeures ligne, SaisieHeures saisie)
+    {
+        if (saisie.MontantFacture is null) return !ligne.Converti && saisie.Heures?.Minutes == ligne.Minutes;
+        return ligne.Converti && saisie.Heures is null && saisie.PartMainOeuvre is null && saisie.CoutHoraire is null
+               && ligne.Courante?.MontantFactureCentimes == saisie.MontantFacture.Value.Centimes;
     }
 }

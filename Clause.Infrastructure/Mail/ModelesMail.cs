@@ -35,4 +35,38 @@ public static class ModelesMail
             """;
         return new MessageMail(email, nomComplet, sujet, html, texte);
     }
+
+    /// <summary>
+    /// Issue 9 item 5: the contact who submitted the month is told that the facilitateur rejected a line, with the
+    /// reason and a link to the month page to correct it. The participant by name only (never a category).
+    /// </summary>
+    public static MessageMail RejetHeures(string email, string nomContact, string entreprise, string participant, string lot, string mois,
+        string heures, string motif, string? lien)
+    {
+        var sujet = $"Heures de {mois} à corriger : {participant}";
+        var texteLien = lien is null ? "Corrigez-la depuis le portail Clause, page « Heures »." : $"Pour la corriger, ouvrez :\n{lien}";
+        var texte = $"""
+            Bonjour {nomContact},
+
+            Le facilitateur a rejeté une ligne de la déclaration d'heures de {entreprise} pour {mois} :
+            {participant} — {lot} — {heures}.
+            Motif : {motif}
+
+            {texteLien}
+
+            Clause — suivi des clauses sociales d'insertion
+            """;
+        var html = $"""
+            <!DOCTYPE html>
+            <html lang="fr"><body style="font-family:Arial,sans-serif;color:#1e1e1e">
+            <p>Bonjour {WebUtility.HtmlEncode(nomContact)},</p>
+            <p>Le facilitateur a rejeté une ligne de la déclaration d'heures de {WebUtility.HtmlEncode(entreprise)} pour {WebUtility.HtmlEncode(mois)} :
+            {WebUtility.HtmlEncode(participant)} — {WebUtility.HtmlEncode(lot)} — {WebUtility.HtmlEncode(heures)}.</p>
+            <p>Motif : {WebUtility.HtmlEncode(motif)}</p>
+            <p>{(lien is null ? "Corrigez-la depuis le portail Clause, page « Heures »." : $"<a href=\"{WebUtility.HtmlEncode(lien)}\">Corriger la ligne</a>")}</p>
+            <p>Clause — suivi des clauses sociales d'insertion</p>
+            </body></html>
+            """;
+        return new MessageMail(email, nomContact, sujet, html, texte);
+    }
 }

@@ -37,5 +37,8 @@ internal sealed class VersionDeclarationConfiguration : IEntityTypeConfiguration
         builder.Property(v => v.DecideParNom).HasMaxLength(Auteur.NomLongueurMax);
         builder.HasOne<Structure>().WithMany().HasForeignKey(v => v.StructureId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(v => new { v.DeclarationId, v.Numero }).IsUnique();
+        // The queue groups the waiting lines by the portal submission that wrote them (issue 9).
+        builder.HasOne<SoumissionHeures>().WithMany().HasForeignKey(v => v.SoumissionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(v => v.SoumissionId);
     }
 }

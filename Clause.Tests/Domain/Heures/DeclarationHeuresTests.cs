@@ -128,7 +128,8 @@ public class DeclarationHeuresTests
         var s = new SituationsContrats();
         var contrat = s.UnContratValide();
         var ligne = s.Declarer(contrat, Mars, 120);
-        ligne.Valider(SituationsContrats.Facilitateur, Maintenant);
+        // Rejected, not validated: a validated line is locked for the company (issue 9, SoumissionsDomaineTests).
+        ligne.Rejeter("Relevé incomplet", SituationsContrats.Facilitateur, Maintenant);
 
         // The line's own minutes are not "other" minutes: the query leaves them out.
         var version = ligne.Corriger(contrat, s.Lot, SaisieHeures.EnHeures(Duree.Heures(140)), "Heures supplémentaires oubliées", new SituationMois(0),
@@ -138,7 +139,7 @@ public class DeclarationHeuresTests
         Assert.Equal(2, ligne.VersionCourante);
         Assert.Equal(140 * 60, ligne.Minutes);
         Assert.Equal(StatutDeclaration.Declaree, ligne.Statut);
-        Assert.Equal([StatutDeclaration.Validee, StatutDeclaration.Declaree], ligne.Versions.Select(v => v.Statut));
+        Assert.Equal([StatutDeclaration.Rejetee, StatutDeclaration.Declaree], ligne.Versions.Select(v => v.Statut));
         Assert.Equal([120L * 60, 140L * 60], ligne.Versions.Select(v => v.Minutes));
         Assert.Equal("Heures supplémentaires oubliées", version.MotifCorrection);
     }

@@ -391,6 +391,105 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("Clause.Domain.Heures.LigneBrouillon", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ContratId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long?>("Minutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("MontantFactureCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("SoumissionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContratId");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("SoumissionId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("LignesBrouillon", (string)null);
+                });
+
+            modelBuilder.Entity("Clause.Domain.Heures.SoumissionHeures", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreeeLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("CreeeParId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CreeeParNom")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<Guid>("EntrepriseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("ModifieeLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Mois")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("SoumiseLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("SoumiseParEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<Guid?>("SoumiseParId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("SoumiseParNom")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntrepriseId", "Mois")
+                        .IsUnique()
+                        .HasDatabaseName("IX_SoumissionsHeures_Brouillon")
+                        .HasFilter("[Statut] = 'Brouillon'");
+
+                    b.HasIndex("StructureId", "Statut", "Mois");
+
+                    b.ToTable("SoumissionsHeures", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_SoumissionsHeures_Mois", "[Mois] >= 200001 AND [Mois] <= 999912 AND [Mois] % 100 >= 1 AND [Mois] % 100 <= 12");
+
+                            t.HasCheckConstraint("CK_SoumissionsHeures_Soumise", "([Statut] = 'Brouillon' AND [SoumiseLe] IS NULL) OR ([Statut] = 'Soumise' AND [SoumiseLe] IS NOT NULL AND [SoumiseParId] IS NOT NULL AND [SoumiseParNom] IS NOT NULL)");
+                        });
+                });
+
             modelBuilder.Entity("Clause.Domain.Heures.VersionDeclaration", b =>
                 {
                     b.Property<Guid>("Id")
@@ -449,6 +548,9 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(150)
                         .HasColumnType("nvarchar(150)");
 
+                    b.Property<Guid?>("SoumissionId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Statut")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -458,6 +560,8 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SoumissionId");
 
                     b.HasIndex("StructureId");
 
@@ -1668,6 +1772,42 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Clause.Domain.Heures.LigneBrouillon", b =>
+                {
+                    b.HasOne("Clause.Domain.Contrats.Contrat", null)
+                        .WithMany()
+                        .HasForeignKey("ContratId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Heures.SoumissionHeures", null)
+                        .WithMany("Lignes")
+                        .HasForeignKey("SoumissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Domain.Heures.SoumissionHeures", b =>
+                {
+                    b.HasOne("Clause.Domain.Entreprises.Entreprise", null)
+                        .WithMany()
+                        .HasForeignKey("EntrepriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Clause.Domain.Heures.VersionDeclaration", b =>
                 {
                     b.HasOne("Clause.Domain.Heures.DeclarationHeures", null)
@@ -1675,6 +1815,11 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("DeclarationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Clause.Domain.Heures.SoumissionHeures", null)
+                        .WithMany()
+                        .HasForeignKey("SoumissionId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Clause.Domain.Structures.Structure", null)
                         .WithMany()
@@ -1954,6 +2099,11 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Clause.Domain.Heures.DeclarationHeures", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Clause.Domain.Heures.SoumissionHeures", b =>
+                {
+                    b.Navigation("Lignes");
                 });
 
             modelBuilder.Entity("Clause.Domain.Marches.Lot", b =>

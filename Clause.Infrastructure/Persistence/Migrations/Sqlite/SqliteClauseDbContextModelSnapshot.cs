@@ -385,6 +385,105 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Clause.Domain.Heures.LigneBrouillon", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContratId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MontantFactureCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SoumissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContratId");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("SoumissionId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("LignesBrouillon", (string)null);
+                });
+
+            modelBuilder.Entity("Clause.Domain.Heures.SoumissionHeures", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreeeLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreeeParId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreeeParNom")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntrepriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ModifieeLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Mois")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SoumiseLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SoumiseParEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SoumiseParId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SoumiseParNom")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntrepriseId", "Mois")
+                        .IsUnique()
+                        .HasDatabaseName("IX_SoumissionsHeures_Brouillon")
+                        .HasFilter("[Statut] = 'Brouillon'");
+
+                    b.HasIndex("StructureId", "Statut", "Mois");
+
+                    b.ToTable("SoumissionsHeures", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_SoumissionsHeures_Mois", "[Mois] >= 200001 AND [Mois] <= 999912 AND [Mois] % 100 >= 1 AND [Mois] % 100 <= 12");
+
+                            t.HasCheckConstraint("CK_SoumissionsHeures_Soumise", "([Statut] = 'Brouillon' AND [SoumiseLe] IS NULL) OR ([Statut] = 'Soumise' AND [SoumiseLe] IS NOT NULL AND [SoumiseParId] IS NOT NULL AND [SoumiseParNom] IS NOT NULL)");
+                        });
+                });
+
             modelBuilder.Entity("Clause.Domain.Heures.VersionDeclaration", b =>
                 {
                     b.Property<Guid>("Id")
@@ -443,6 +542,9 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(150)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SoumissionId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Statut")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -452,6 +554,8 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SoumissionId");
 
                     b.HasIndex("StructureId");
 
@@ -1656,6 +1760,42 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Clause.Domain.Heures.LigneBrouillon", b =>
+                {
+                    b.HasOne("Clause.Domain.Contrats.Contrat", null)
+                        .WithMany()
+                        .HasForeignKey("ContratId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Heures.SoumissionHeures", null)
+                        .WithMany("Lignes")
+                        .HasForeignKey("SoumissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Domain.Heures.SoumissionHeures", b =>
+                {
+                    b.HasOne("Clause.Domain.Entreprises.Entreprise", null)
+                        .WithMany()
+                        .HasForeignKey("EntrepriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Clause.Domain.Heures.VersionDeclaration", b =>
                 {
                     b.HasOne("Clause.Domain.Heures.DeclarationHeures", null)
@@ -1663,6 +1803,11 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("DeclarationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Clause.Domain.Heures.SoumissionHeures", null)
+                        .WithMany()
+                        .HasForeignKey("SoumissionId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Clause.Domain.Structures.Structure", null)
                         .WithMany()
@@ -1942,6 +2087,11 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Clause.Domain.Heures.DeclarationHeures", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Clause.Domain.Heures.SoumissionHeures", b =>
+                {
+                    b.Navigation("Lignes");
                 });
 
             modelBuilder.Entity("Clause.Domain.Marches.Lot", b =>
