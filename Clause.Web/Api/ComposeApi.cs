@@ -35,6 +35,8 @@ public static class ComposeApi
         services.AddSingleton<FiltreIdempotence>();
         services.AddSingleton<IModuleApi, PointsMoi>();
         services.AddSingleton<IModuleApi, PointsLots>();
+        services.AddSingleton<IModuleApi, PointsContrats>();
+        services.AddSingleton<IModuleApi, PointsDeclarations>();
         return services;
     }
 

@@ -84,6 +84,14 @@ public static class DocumentApi
                     case "id":
                         parametre.Description = "Identifiant (GUID).";
                         break;
+                    case "mois":
+                        parametre.Description = "Le mois, aaaa-mm (par exemple 2026-03) : obligatoire, pas un mois à venir.";
+                        parametre.Required = true;
+                        break;
+                    case "entreprise":
+                        parametre.Description = "Identifiant (GUID) de l'entreprise : obligatoire avec un jeton du personnel (une entreprise de la structure), "
+                            + "facultatif avec un jeton d'entreprise (la sienne ; une autre répond 404).";
+                        break;
                 }
             }
             if (string.Equals(contexte.Description.HttpMethod, HttpMethods.Post, StringComparison.OrdinalIgnoreCase))

@@ -33,17 +33,25 @@ public static class JsonApi
     /// <summary>A rate as a percentage with two decimals (basis points are exact: 45,5 % = 45.50); null stays null.</summary>
     public static decimal? Pourcentage(Taux? taux) => taux is { } t ? t.PointsDeBase * 0.01m : null;
 
+    /// <summary>"2026-03" → March 2026, strictly (four-digit year, two-digit month 01 to 12): a body field or a query parameter.</summary>
+    public static bool TryLireMois(string? texte, out Mois mois)
+    {
+        mois = default;
+        if (texte is not { Length: 7 } || texte[4] != '-'
+            || !int.TryParse(texte.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var annee)
+            || !int.TryParse(texte.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var numero)
+            || annee < 1 || numero is < 1 or > 12)
+            return false;
+        mois = new Mois(annee, numero);
+        return true;
+    }
+
     /// <summary>A month as "yyyy-MM", read strictly (two-digit month, 01 to 12).</summary>
     public sealed class ConvertisseurMois : JsonConverter<Mois>
     {
         public override Mois Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            var texte = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-            if (texte is { Length: 7 } && texte[4] == '-'
-                && int.TryParse(texte.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var annee)
-                && int.TryParse(texte.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var numero)
-                && annee >= 1 && numero is >= 1 and <= 12)
-                return new Mois(annee, numero);
+            if (TryLireMois(reader.TokenType == JsonTokenType.String ? reader.GetString() : null, out var mois)) return mois;
             throw new JsonException("Le mois doit s'écrire aaaa-mm, par exemple 2026-03.");
         }
 

@@ -26,6 +26,8 @@ public static class Droits
         [Politiques.Direction] = new([Roles.Direction], AvecStructure: true),
         [Politiques.LectureLots] = new([Roles.Direction, Roles.Facilitateur, Roles.Entreprise, Roles.DonneurOrdre], AvecStructure: true),
         [Politiques.PortailEntreprise] = new([Roles.Entreprise], AvecStructure: true, AvecEntreprise: true),
+        [Politiques.LectureDeclarations] = new([Roles.Direction, Roles.Facilitateur, Roles.Entreprise], AvecStructure: true),
+        [Politiques.DeclarationHeures] = new([Roles.Facilitateur, Roles.Entreprise], AvecStructure: true),
     };
 
     /// <summary>True when <paramref name="utilisateur"/> satisfies <paramref name="politique"/> (a <see cref="Politiques"/> name).</summary>
@@ -95,4 +97,10 @@ public static class Politiques
 
     /// <summary>The company portal (Entreprise, attached to one company): its own lots, contrats and hours only.</summary>
     public const string PortailEntreprise = nameof(PortailEntreprise);
+
+    /// <summary>Read the contrats of a month and their lines (API): staff for the structure's companies, a company its own; never a buyer (§11: no participant name).</summary>
+    public const string LectureDeclarations = nameof(LectureDeclarations);
+
+    /// <summary>Declare a month's hours (API): a company its own contrats, a facilitateur for a company of the structure (Direction only reads).</summary>
+    public const string DeclarationHeures = nameof(DeclarationHeures);
 }
