@@ -1435,7 +1435,15 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202013015_PiecesJustificatives'
+    WHERE [MigrationId] = N'20261202021454_PortailEntreprise'
+)
+BEGIN
+    ALTER TABLE [VersionsDeclaration] ADD [SoumissionId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202021454_PortailEntreprise'
 )
 BEGIN
     CREATE TABLE [PiecesJustificatives] (
@@ -1465,7 +1473,84 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202013015_PiecesJustificatives'
+    WHERE [MigrationId] = N'20261202021454_PortailEntreprise'
+)
+BEGIN
+    CREATE TABLE [PropositionsEmbauche] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [EntrepriseId] uniqueidentifier NOT NULL,
+        [LotId] uniqueidentifier NOT NULL,
+        [Nom] nvarchar(100) NOT NULL,
+        [Prenom] nvarchar(100) NOT NULL,
+        [DateNaissance] date NOT NULL,
+        [Email] nvarchar(254) NULL,
+        [Telephone] nvarchar(20) NULL,
+        [EmployeurId] uniqueidentifier NOT NULL,
+        [Modalite] nvarchar(40) NOT NULL,
+        [TypeContrat] nvarchar(40) NOT NULL,
+        [DateDebut] date NOT NULL,
+        [FinPrevue] date NULL,
+        [HeuresHebdoMinutes] bigint NULL,
+        [Poste] nvarchar(150) NULL,
+        [Statut] nvarchar(40) NOT NULL,
+        [MotifRefus] nvarchar(1000) NULL,
+        [ParticipantId] uniqueidentifier NULL,
+        [ContratId] uniqueidentifier NULL,
+        [ProposeeParId] uniqueidentifier NOT NULL,
+        [ProposeeParNom] nvarchar(150) NOT NULL,
+        [ProposeeLe] datetimeoffset NOT NULL,
+        [LieeParId] uniqueidentifier NULL,
+        [LieeParNom] nvarchar(150) NULL,
+        [LieeLe] datetimeoffset NULL,
+        [DecideeParId] uniqueidentifier NULL,
+        [DecideeParNom] nvarchar(150) NULL,
+        [DecideeLe] datetimeoffset NULL,
+        CONSTRAINT [PK_PropositionsEmbauche] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_PropositionsEmbauche_Dates] CHECK ([FinPrevue] IS NULL OR [FinPrevue] >= [DateDebut]),
+        CONSTRAINT [CK_PropositionsEmbauche_HeuresHebdo] CHECK ([HeuresHebdoMinutes] IS NULL OR ([HeuresHebdoMinutes] > 0 AND [HeuresHebdoMinutes] <= 2880)),
+        CONSTRAINT [CK_PropositionsEmbauche_Joignable] CHECK ([Email] IS NOT NULL OR [Telephone] IS NOT NULL),
+        CONSTRAINT [CK_PropositionsEmbauche_Lien] CHECK (([Statut] = 'EnAttente' AND [ContratId] IS NULL) OR [Statut] = 'Refusee' OR ([Statut] IN ('Liee', 'Validee') AND [ContratId] IS NOT NULL AND [ParticipantId] IS NOT NULL)),
+        CONSTRAINT [CK_PropositionsEmbauche_Refus] CHECK (([Statut] = 'Refusee' AND [MotifRefus] IS NOT NULL) OR ([Statut] <> 'Refusee' AND [MotifRefus] IS NULL)),
+        CONSTRAINT [FK_PropositionsEmbauche_Contrats_ContratId] FOREIGN KEY ([ContratId]) REFERENCES [Contrats] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PropositionsEmbauche_Entreprises_EmployeurId] FOREIGN KEY ([EmployeurId]) REFERENCES [Entreprises] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PropositionsEmbauche_Entreprises_EntrepriseId] FOREIGN KEY ([EntrepriseId]) REFERENCES [Entreprises] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PropositionsEmbauche_Lots_LotId] FOREIGN KEY ([LotId]) REFERENCES [Lots] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PropositionsEmbauche_Participants_ParticipantId] FOREIGN KEY ([ParticipantId]) REFERENCES [Participants] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PropositionsEmbauche_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202021454_PortailEntreprise'
+)
+BEGIN
+    CREATE TABLE [SoumissionsHeures] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [EntrepriseId] uniqueidentifier NOT NULL,
+        [Mois] int NOT NULL,
+        [Statut] nvarchar(40) NOT NULL,
+        [CreeeParId] uniqueidentifier NOT NULL,
+        [CreeeParNom] nvarchar(150) NOT NULL,
+        [CreeeLe] datetimeoffset NOT NULL,
+        [ModifieeLe] datetimeoffset NOT NULL,
+        [SoumiseLe] datetimeoffset NULL,
+        [SoumiseParId] uniqueidentifier NULL,
+        [SoumiseParNom] nvarchar(150) NULL,
+        [SoumiseParEmail] nvarchar(254) NULL,
+        CONSTRAINT [PK_SoumissionsHeures] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_SoumissionsHeures_Mois] CHECK ([Mois] >= 200001 AND [Mois] <= 999912 AND [Mois] % 100 >= 1 AND [Mois] % 100 <= 12),
+        CONSTRAINT [CK_SoumissionsHeures_Soumise] CHECK (([Statut] = 'Brouillon' AND [SoumiseLe] IS NULL) OR ([Statut] = 'Soumise' AND [SoumiseLe] IS NOT NULL AND [SoumiseParId] IS NOT NULL AND [SoumiseParNom] IS NOT NULL)),
+        CONSTRAINT [FK_SoumissionsHeures_Entreprises_EntrepriseId] FOREIGN KEY ([EntrepriseId]) REFERENCES [Entreprises] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_SoumissionsHeures_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202021454_PortailEntreprise'
 )
 BEGIN
     CREATE TABLE [TelechargementsPieces] (
@@ -1481,7 +1566,59 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202013015_PiecesJustificatives'
+    WHERE [MigrationId] = N'20261202021454_PortailEntreprise'
+)
+BEGIN
+    CREATE TABLE [LignesBrouillon] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [SoumissionId] uniqueidentifier NOT NULL,
+        [Position] int NOT NULL,
+        [ContratId] uniqueidentifier NOT NULL,
+        [Minutes] bigint NULL,
+        [MontantFactureCentimes] bigint NULL,
+        CONSTRAINT [PK_LignesBrouillon] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_LignesBrouillon_Contrats_ContratId] FOREIGN KEY ([ContratId]) REFERENCES [Contrats] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_LignesBrouillon_SoumissionsHeures_SoumissionId] FOREIGN KEY ([SoumissionId]) REFERENCES [SoumissionsHeures] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_LignesBrouillon_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202021454_PortailEntreprise'
+)
+BEGIN
+    CREATE INDEX [IX_VersionsDeclaration_SoumissionId] ON [VersionsDeclaration] ([SoumissionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202021454_PortailEntreprise'
+)
+BEGIN
+    CREATE INDEX [IX_LignesBrouillon_ContratId] ON [LignesBrouillon] ([ContratId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202021454_PortailEntreprise'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_LignesBrouillon_SoumissionId_Position] ON [LignesBrouillon] ([SoumissionId], [Position]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202021454_PortailEntreprise'
+)
+BEGIN
+    CREATE INDEX [IX_LignesBrouillon_StructureId] ON [LignesBrouillon] ([StructureId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202021454_PortailEntreprise'
 )
 BEGIN
     CREATE INDEX [IX_PiecesJustificatives_ContratId] ON [PiecesJustificatives] ([ContratId]);
@@ -1489,7 +1626,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202013015_PiecesJustificatives'
+    WHERE [MigrationId] = N'20261202021454_PortailEntreprise'
 )
 BEGIN
     CREATE INDEX [IX_PiecesJustificatives_EntrepriseId] ON [PiecesJustificatives] ([EntrepriseId]);
@@ -1497,7 +1634,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202013015_PiecesJustificatives'
+    WHERE [MigrationId] = N'20261202021454_PortailEntreprise'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_PiecesJustificatives_NomStocke] ON [PiecesJustificatives] ([NomStocke]);
@@ -1505,7 +1642,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202013015_PiecesJustificatives'
+    WHERE [MigrationId] = N'20261202021454_PortailEntreprise'
 )
 BEGIN
     CREATE INDEX [IX_PiecesJustificatives_StructureId_ContratId] ON [PiecesJustificatives] ([StructureId], [ContratId]);
@@ -1513,7 +1650,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202013015_PiecesJustificatives'
+    WHERE [MigrationId] = N'20261202021454_PortailEntreprise'
 )
 BEGIN
     CREATE INDEX [IX_PiecesJustificatives_StructureId_EntrepriseId_Mois] ON [PiecesJustificatives] ([StructureId], [EntrepriseId], [Mois]);
@@ -1521,7 +1658,79 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202013015_PiecesJustificatives'
+    WHERE [MigrationId] = N'20261202021454_PortailEntreprise'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_PropositionsEmbauche_ContratId] ON [PropositionsEmbauche] ([ContratId]) WHERE [ContratId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202021454_PortailEntreprise'
+)
+BEGIN
+    CREATE INDEX [IX_PropositionsEmbauche_EmployeurId] ON [PropositionsEmbauche] ([EmployeurId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202021454_PortailEntreprise'
+)
+BEGIN
+    CREATE INDEX [IX_PropositionsEmbauche_EntrepriseId] ON [PropositionsEmbauche] ([EntrepriseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202021454_PortailEntreprise'
+)
+BEGIN
+    CREATE INDEX [IX_PropositionsEmbauche_LotId] ON [PropositionsEmbauche] ([LotId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202021454_PortailEntreprise'
+)
+BEGIN
+    CREATE INDEX [IX_PropositionsEmbauche_ParticipantId] ON [PropositionsEmbauche] ([ParticipantId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202021454_PortailEntreprise'
+)
+BEGIN
+    CREATE INDEX [IX_PropositionsEmbauche_StructureId_EntrepriseId_ProposeeLe] ON [PropositionsEmbauche] ([StructureId], [EntrepriseId], [ProposeeLe]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202021454_PortailEntreprise'
+)
+BEGIN
+    CREATE INDEX [IX_PropositionsEmbauche_StructureId_Statut_ProposeeLe] ON [PropositionsEmbauche] ([StructureId], [Statut], [ProposeeLe]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202021454_PortailEntreprise'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_SoumissionsHeures_Brouillon] ON [SoumissionsHeures] ([EntrepriseId], [Mois]) WHERE [Statut] = ''Brouillon''');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202021454_PortailEntreprise'
+)
+BEGIN
+    CREATE INDEX [IX_SoumissionsHeures_StructureId_Statut_Mois] ON [SoumissionsHeures] ([StructureId], [Statut], [Mois]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202021454_PortailEntreprise'
 )
 BEGIN
     CREATE INDEX [IX_TelechargementsPieces_StructureId_PieceId_Quand] ON [TelechargementsPieces] ([StructureId], [PieceId], [Quand]);
@@ -1529,11 +1738,19 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202013015_PiecesJustificatives'
+    WHERE [MigrationId] = N'20261202021454_PortailEntreprise'
+)
+BEGIN
+    ALTER TABLE [VersionsDeclaration] ADD CONSTRAINT [FK_VersionsDeclaration_SoumissionsHeures_SoumissionId] FOREIGN KEY ([SoumissionId]) REFERENCES [SoumissionsHeures] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202021454_PortailEntreprise'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261202013015_PiecesJustificatives', N'10.0.15');
+    VALUES (N'20261202021454_PortailEntreprise', N'10.0.15');
 END;
 
 COMMIT;

@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerClauseDbContext))]
-    [Migration("20261202012023_SoumissionsHeures")]
-    partial class SoumissionsHeures
+    [Migration("20261202021454_PortailEntreprise")]
+    partial class PortailEntreprise
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -243,6 +243,145 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .HasFilter("[Siret] IS NOT NULL");
 
                     b.ToTable("DonneursOrdre", (string)null);
+                });
+
+            modelBuilder.Entity("Clause.Domain.Embauches.PropositionEmbauche", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ContratId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("DateDebut")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DateNaissance")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("DecideeLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("DecideeParId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("DecideeParNom")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<Guid>("EmployeurId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("EntrepriseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("FinPrevue")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("HeuresHebdoMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("LieeLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("LieeParId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("LieeParNom")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Modalite")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("MotifRefus")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid?>("ParticipantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Poste")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("Prenom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("ProposeeLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("ProposeeParId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ProposeeParNom")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Telephone")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("TypeContrat")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContratId")
+                        .IsUnique()
+                        .HasFilter("[ContratId] IS NOT NULL");
+
+                    b.HasIndex("EmployeurId");
+
+                    b.HasIndex("EntrepriseId");
+
+                    b.HasIndex("LotId");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("StructureId", "EntrepriseId", "ProposeeLe");
+
+                    b.HasIndex("StructureId", "Statut", "ProposeeLe");
+
+                    b.ToTable("PropositionsEmbauche", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_PropositionsEmbauche_Dates", "[FinPrevue] IS NULL OR [FinPrevue] >= [DateDebut]");
+
+                            t.HasCheckConstraint("CK_PropositionsEmbauche_HeuresHebdo", "[HeuresHebdoMinutes] IS NULL OR ([HeuresHebdoMinutes] > 0 AND [HeuresHebdoMinutes] <= 2880)");
+
+                            t.HasCheckConstraint("CK_PropositionsEmbauche_Joignable", "[Email] IS NOT NULL OR [Telephone] IS NOT NULL");
+
+                            t.HasCheckConstraint("CK_PropositionsEmbauche_Lien", "([Statut] = 'EnAttente' AND [ContratId] IS NULL) OR [Statut] = 'Refusee' OR ([Statut] IN ('Liee', 'Validee') AND [ContratId] IS NOT NULL AND [ParticipantId] IS NOT NULL)");
+
+                            t.HasCheckConstraint("CK_PropositionsEmbauche_Refus", "([Statut] = 'Refusee' AND [MotifRefus] IS NOT NULL) OR ([Statut] <> 'Refusee' AND [MotifRefus] IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Clause.Domain.Entreprises.ContactEntreprise", b =>
@@ -1134,6 +1273,86 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("Clause.Domain.Pieces.PieceJustificative", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ContratId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("DeposeeLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("DeposeeParId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("DeposeeParNom")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("Empreinte")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("EntrepriseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("Mois")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("NomOriginal")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("NomStocke")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Taille")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TypeContenu")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContratId");
+
+                    b.HasIndex("EntrepriseId");
+
+                    b.HasIndex("NomStocke")
+                        .IsUnique();
+
+                    b.HasIndex("StructureId", "ContratId");
+
+                    b.HasIndex("StructureId", "EntrepriseId", "Mois");
+
+                    b.ToTable("PiecesJustificatives", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_PiecesJustificatives_Mois", "[Mois] IS NULL OR ([Mois] >= 200001 AND [Mois] <= 999912 AND [Mois] % 100 >= 1 AND [Mois] % 100 <= 12)");
+
+                            t.HasCheckConstraint("CK_PiecesJustificatives_Rattachement", "[ContratId] IS NOT NULL OR [Mois] IS NOT NULL");
+
+                            t.HasCheckConstraint("CK_PiecesJustificatives_Taille", "[Taille] > 0 AND [Taille] <= 5242880");
+                        });
+                });
+
             modelBuilder.Entity("Clause.Domain.Structures.Reglages", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1537,6 +1756,35 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Clause.Infrastructure.Pieces.TelechargementPiece", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("NomUtilisateur")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<Guid>("PieceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("Quand")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("UtilisateurId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId", "PieceId", "Quand");
+
+                    b.ToTable("TelechargementsPieces", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1717,6 +1965,43 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("Clause.Domain.DonneursOrdre.DonneurOrdre", b =>
                 {
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Domain.Embauches.PropositionEmbauche", b =>
+                {
+                    b.HasOne("Clause.Domain.Contrats.Contrat", null)
+                        .WithMany()
+                        .HasForeignKey("ContratId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Clause.Domain.Entreprises.Entreprise", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Entreprises.Entreprise", null)
+                        .WithMany()
+                        .HasForeignKey("EntrepriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Marches.Lot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Clause.Domain.Structures.Structure", null)
                         .WithMany()
                         .HasForeignKey("StructureId")
@@ -1979,6 +2264,26 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("ReferentId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Domain.Pieces.PieceJustificative", b =>
+                {
+                    b.HasOne("Clause.Domain.Contrats.Contrat", null)
+                        .WithMany()
+                        .HasForeignKey("ContratId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Clause.Domain.Entreprises.Entreprise", null)
+                        .WithMany()
+                        .HasForeignKey("EntrepriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
 
                     b.HasOne("Clause.Domain.Structures.Structure", null)
                         .WithMany()
