@@ -56,6 +56,7 @@ public sealed partial class SemeurDemo(ClauseDbContext db, UserManager<Utilisate
         await SemerComptesAsync(structure.Id, entreprises[0].Id, donneurs[0].Id).ConfigureAwait(false);
         await SemerParticipantsAsync(structure.Id, annulation).ConfigureAwait(false);
         await SemerContratsAsync(structure.Id, annulation).ConfigureAwait(false);
+        await SemerSoumissionsAsync(structure.Id, annulation).ConfigureAwait(false);
         return true;
     }
 
