@@ -59,6 +59,7 @@ public sealed partial class SemeurDemo(ClauseDbContext db, UserManager<Utilisate
         await SemerContratsAsync(structure.Id, annulation).ConfigureAwait(false);
         await SemerEmbauchesAsync(structure.Id, annulation).ConfigureAwait(false);
         await SemerPiecesAsync(structure.Id, annulation).ConfigureAwait(false);
+        await SemerSoumissionsAsync(structure.Id, annulation).ConfigureAwait(false);
         return true;
     }
 

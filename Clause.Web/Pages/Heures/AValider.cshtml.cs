@@ -33,26 +33,29 @@ public sealed class AValiderModel(ClauseDbContext db) : PageListe
     }
 
     /// <summary>
-    /// The portal submissions of the structure with their lines still waiting (a line counts for the submission that
-    /// wrote its current version), oldest first; with <paramref name="toutes"/>, those with nothing waiting too.
+    /// The portal submissions of the structure with lines still waiting (a line belongs to the submission that wrote its
+    /// current version; the same filter as <see cref="EnAttente"/>), oldest first, counted and summed in the database.
     /// </summary>
-    public static IQueryable<SoumissionAValider> SoumissionsEnAttente(ClauseDbContext db, bool toutes = false)
+    public static IQueryable<SoumissionAValider> SoumissionsEnAttente(ClauseDbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
         var structureId = db.Contexte.StructureId;
-        var enAttente = EnAttente(db);
+        var attente = from d in db.DeclarationsHeures
+                      join v in db.VersionsDeclaration on new { Id = d.Id, Numero = d.VersionCourante } equals new { Id = v.DeclarationId, v.Numero }
+                      join c in db.Contrats on d.ContratId equals c.Id
+                      where d.StructureId == structureId && d.Statut == StatutDeclaration.Declaree && c.Statut != StatutContrat.Refuse && v.SoumissionId != null
+                      group d.Minutes by v.SoumissionId into g
+                      select new { SoumissionId = g.Key, Lignes = g.Count(), Minutes = g.Sum() };
         return from s in db.SoumissionsHeures
+               join a in attente on (SoumissionId?)s.Id equals a.SoumissionId
                join e in db.Entreprises on s.EntrepriseId equals e.Id
                where s.StructureId == structureId && s.Statut == StatutSoumission.Soumise
-               let lignes = enAttente.Where(l => l.SoumissionId == s.Id)
-               where toutes || lignes.Any()
                orderby s.SoumiseLe, s.Id
-               select new SoumissionAValider(s.Id, e.RaisonSociale, s.Mois, s.SoumiseLe!.Value, s.SoumiseParNom ?? string.Empty, lignes.Count(),
-                   lignes.Sum(l => (long?)l.Minutes) ?? 0);
+               select new SoumissionAValider(s.Id, e.RaisonSociale, s.Mois, s.SoumiseLe!.Value, s.SoumiseParNom ?? string.Empty, a.Lignes, a.Minutes);
     }
 
-    /// <summary>The query of the waiting lines, oldest entry first (also counted and sampled by the home page).</summary>
-    public static IQueryable<LigneAValider> EnAttente(ClauseDbContext db)
+    /// <summary>The query of the waiting lines, oldest entry first (also counted and sampled by the home page); those of one portal submission when given.</summary>
+    public static IQueryable<LigneAValider> EnAttente(ClauseDbContext db, SoumissionId? soumission = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         var structureId = db.Contexte.StructureId;
@@ -63,6 +66,8 @@ public sealed class AValiderModel(ClauseDbContext db) : PageListe
                join l in db.Lots on d.LotId equals l.Id
                join e in db.Entreprises on c.EmployeurId equals e.Id
                where d.StructureId == structureId && d.Statut == StatutDeclaration.Declaree && c.Statut != StatutContrat.Refuse
+               // Filtered here, before the projection (EF cannot filter on a constructed record): one submission's lines.
+               where soumission == null || v.SoumissionId == soumission
                orderby v.SaisieLe, d.Mois, d.Id
                select new LigneAValider(d.Id, d.ContratId, d.Mois, d.Minutes, d.Converti, d.HorsPeriode, p.Prenom, p.Nom, l.Id, l.Numero, l.Libelle,
                    e.RaisonSociale, v.SaisieParNom, v.SaisieLe, v.Numero, v.SoumissionId);

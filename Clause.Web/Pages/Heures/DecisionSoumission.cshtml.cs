@@ -41,10 +41,16 @@ public sealed class DecisionSoumissionModel(ClauseDbContext db, ServiceSoumissio
     private async Task<bool> ChargerAsync(SoumissionId soumissionId, CancellationToken annulation)
     {
         Gestion = Droits.Peut(User, Politiques.GestionClause);
-        var soumission = await AValiderModel.SoumissionsEnAttente(Db, toutes: true).FirstOrDefaultAsync(s => s.Id == soumissionId, annulation);
+        var structureId = Db.Contexte.StructureId;
+        var soumission = await (from s in Db.SoumissionsHeures.AsNoTracking()
+                                join e in Db.Entreprises on s.EntrepriseId equals e.Id
+                                where s.Id == soumissionId && s.StructureId == structureId && s.Statut == StatutSoumission.Soumise
+                                select new { s.Id, e.RaisonSociale, s.Mois, s.SoumiseLe, s.SoumiseParNom })
+            .FirstOrDefaultAsync(annulation);
         if (soumission is null) return false;
-        Soumission = soumission;
-        Lignes = await AValiderModel.EnAttente(Db).Where(l => l.SoumissionId == soumissionId).ToListAsync(annulation);
+        Lignes = await AValiderModel.EnAttente(Db, soumissionId).ToListAsync(annulation);
+        Soumission = new SoumissionAValider(soumission.Id, soumission.RaisonSociale, soumission.Mois, soumission.SoumiseLe!.Value,
+            soumission.SoumiseParNom ?? string.Empty, Lignes.Count, Lignes.Sum(l => l.Minutes));
         return true;
     }
 }
