@@ -73,7 +73,7 @@ public sealed class PortailTelephoneNavigateurTests(NavigateurSmtpFixture fixtur
         // 2. The mail reaches the SMTP server; its link is valid 7 days.
         var invitation = Assert.Single(fixture.MailsPour(EmailContact));
         Assert.Equal("Votre accès à Clause", invitation.Subject);
-        var lien = Regex.Match(invitation.TextBody, @"https?://\S+/Compte/Invitation\S+").Value;
+        var lien = Regex.Match(invitation.TextBody ?? string.Empty, @"https?://\S+/Compte/Invitation\S+").Value;
         Assert.NotEmpty(lien);
         var chemin = new Uri(lien).PathAndQuery;
 
@@ -92,13 +92,14 @@ public sealed class PortailTelephoneNavigateurTests(NavigateurSmtpFixture fixtur
 
         // 4. Declare February: the grid of the month, one card per person.
         await telephone.GotoAsync($"{fixture.Adresse}/Portail/Heures/Mois/{fevrier}");
-        await telephone.GetByLabel("Heures de février 2026").First.FillAsync("120");
+        await telephone.GetByLabel("Heures de février 2026 — Inès Moreau").FillAsync("120");
         await AucunDefilementHorizontalAsync(telephone);
         await NavigateurFixture.EnvoyerAsync(telephone, "Soumettre");
-        await Assertions.Expect(telephone.Locator("main")).ToContainTextAsync("Déclarée");
+        await Assertions.Expect(telephone.Locator("main")).ToContainTextAsync(new Regex("déclarée", RegexOptions.IgnoreCase));
 
         // 5. A proof for the month (a small real PDF).
-        await telephone.GotoAsync($"{fixture.Adresse}/Portail/Pieces/Deposer?mois=2026-02");
+        await telephone.GotoAsync($"{fixture.Adresse}/Portail/Heures/Mois/{fevrier}");
+        await NavigateurFixture.NaviguerAsync(telephone, () => telephone.GetByRole(AriaRole.Link, new() { Name = "Ajouter une pièce justificative pour février 2026" }).ClickAsync());
         await telephone.GetByLabel("Fichier").SetInputFilesAsync(new FilePayload
         {
             Name = "releve-fevrier.pdf",
@@ -112,14 +113,14 @@ public sealed class PortailTelephoneNavigateurTests(NavigateurSmtpFixture fixtur
 
         // 6. The facilitateur sees the submission with its proof and validates it at once.
         await bureau.GotoAsync(fixture.Adresse + "/Heures/AValider");
-        var soumissions = bureau.Locator("#soumissions-portail");
+        var soumissions = bureau.Locator("#soumissions-a-valider");
         await Assertions.Expect(soumissions).ToContainTextAsync(lot.Titulaire.RaisonSociale);
-        await Assertions.Expect(soumissions).ToContainTextAsync("releve-fevrier.pdf");
+        await Assertions.Expect(soumissions).ToContainTextAsync("1 pièce justificative");
         await NavigateurFixture.EnvoyerAsync(bureau, $"Valider toute la déclaration de {lot.Titulaire.RaisonSociale} pour février 2026");
 
         // 7. The company sees the month validated.
         await telephone.GotoAsync($"{fixture.Adresse}/Portail/Heures/Mois/{fevrier}");
-        await Assertions.Expect(telephone.Locator("main")).ToContainTextAsync("Validée");
+        await Assertions.Expect(telephone.Locator("main")).ToContainTextAsync(new Regex("validée", RegexOptions.IgnoreCase));
         await AucunDefilementHorizontalAsync(telephone);
         await telephone.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(NavigateurFixture.DossierCaptures, "portail-telephone-valide.png"), FullPage = true });
     }

@@ -47,6 +47,13 @@ public class AccessibiliteTests(FabriqueDeveloppement app) : IClassFixture<Fabri
                 defauts.Add($"{url} : statut {(int)reponse.StatusCode}");
                 continue;
             }
+            // A file (a proof, a template) is not a page: it must come as an attachment, and is not parsed.
+            if (reponse.Content.Headers.ContentType?.MediaType != "text/html")
+            {
+                if (reponse.Content.Headers.ContentDisposition?.DispositionType != "attachment")
+                    defauts.Add($"{url} : {reponse.Content.Headers.ContentType?.MediaType} servi sans « Content-Disposition: attachment »");
+                continue;
+            }
             var document = await parseur.ParseDocumentAsync(await reponse.Content.ReadAsStringAsync());
             defauts.AddRange(Verifier(document).Select(d => $"{url} : {d}"));
 

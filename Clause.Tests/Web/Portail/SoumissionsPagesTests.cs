@@ -82,7 +82,7 @@ public class SoumissionsPagesTests(FabriqueClause app) : IClassFixture<FabriqueC
         var carte = Assert.Single(page.QuerySelectorAll("li.carte-heures"));
         Assert.Contains("Léa Martin", carte.TextContent, StringComparison.Ordinal);
         Assert.Contains("à déclarer", carte.TextContent, StringComparison.Ordinal);
-        Assert.Equal("Heures de février 2026", page.QuerySelector("label[for='Lignes_0__Heures']")!.TextContent.Trim());
+        Assert.StartsWith("Heures de février 2026 — ", page.QuerySelector("label[for='Lignes_0__Heures']")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("#Lignes_0__Montant"));
         Assert.DoesNotContain("Durand", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Lot 1", page.QuerySelector("section h2")!.TextContent, StringComparison.Ordinal);

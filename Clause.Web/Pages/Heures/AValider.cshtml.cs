@@ -51,7 +51,8 @@ public sealed class AValiderModel(ClauseDbContext db) : PageListe
                join e in db.Entreprises on s.EntrepriseId equals e.Id
                where s.StructureId == structureId && s.Statut == StatutSoumission.Soumise
                orderby s.SoumiseLe, s.Id
-               select new SoumissionAValider(s.Id, e.RaisonSociale, s.Mois, s.SoumiseLe!.Value, s.SoumiseParNom ?? string.Empty, a.Lignes, a.Minutes);
+               select new SoumissionAValider(s.Id, e.RaisonSociale, s.Mois, s.SoumiseLe!.Value, s.SoumiseParNom ?? string.Empty, a.Lignes, a.Minutes,
+                   db.PiecesJustificatives.Count(p => p.StructureId == structureId && p.EntrepriseId == s.EntrepriseId && p.Mois == s.Mois));
     }
 
     /// <summary>The query of the waiting lines, oldest entry first (also counted and sampled by the home page); those of one portal submission when given.</summary>
@@ -91,7 +92,7 @@ public sealed record LigneAValider(DeclarationId Id, ContratId ContratId, Domain
 
 /// <summary>A company's portal submission in the queue: who, which month, when, and what still waits.</summary>
 public sealed record SoumissionAValider(SoumissionId Id, string Entreprise, Domain.Commun.Mois Mois, DateTimeOffset SoumiseLe, string SoumiseParNom,
-    int LignesEnAttente, long MinutesEnAttente)
+    int LignesEnAttente, long MinutesEnAttente, int Pieces = 0)
 {
     public string MoisTexte => AccesHeures.Texte(Mois);
 

@@ -15,13 +15,16 @@ namespace Clause.Web.Pages.Heures;
 /// rejected with a reason on its own (/Heures/Decision), or « Valider toute la déclaration » at once
 /// (<see cref="ServiceSoumissions.ValiderSoumissionAsync"/>). Another structure's submission: 404.
 /// </summary>
-public sealed class DecisionSoumissionModel(ClauseDbContext db, ServiceSoumissions service) : PageAction(db)
+public sealed class DecisionSoumissionModel(ClauseDbContext db, ServiceSoumissions service, Clause.Infrastructure.Pieces.RequetesPieces requetesPieces) : PageAction(db)
 {
     public SoumissionAValider Soumission { get; private set; } = null!;
 
     public IReadOnlyList<LigneAValider> Lignes { get; private set; } = [];
 
     public bool Gestion { get; private set; }
+
+    /// <summary>The company's proofs of that month (issue 9 item 6): what the facilitateur checks before deciding.</summary>
+    public Pages.Pieces.ListePieces Pieces { get; private set; } = new([], Portail: false);
 
     public async Task<IActionResult> OnGetAsync(SoumissionId soumissionId, CancellationToken annulation)
     {
@@ -45,10 +48,11 @@ public sealed class DecisionSoumissionModel(ClauseDbContext db, ServiceSoumissio
         var soumission = await (from s in Db.SoumissionsHeures.AsNoTracking()
                                 join e in Db.Entreprises on s.EntrepriseId equals e.Id
                                 where s.Id == soumissionId && s.StructureId == structureId && s.Statut == StatutSoumission.Soumise
-                                select new { s.Id, e.RaisonSociale, s.Mois, s.SoumiseLe, s.SoumiseParNom })
+                                select new { s.Id, s.EntrepriseId, e.RaisonSociale, s.Mois, s.SoumiseLe, s.SoumiseParNom })
             .FirstOrDefaultAsync(annulation);
         if (soumission is null) return false;
         Lignes = await AValiderModel.EnAttente(Db, soumissionId).ToListAsync(annulation);
+        Pieces = new Pages.Pieces.ListePieces(await requetesPieces.DuMoisAsync(soumission.EntrepriseId, soumission.Mois, annulation), Portail: false);
         Soumission = new SoumissionAValider(soumission.Id, soumission.RaisonSociale, soumission.Mois, soumission.SoumiseLe!.Value,
             soumission.SoumiseParNom ?? string.Empty, Lignes.Count, Lignes.Sum(l => l.Minutes));
         return true;

@@ -15,7 +15,8 @@ namespace Clause.Web.Pages.Portail.Heures;
 /// <see cref="ServiceSoumissions"/> (all or nothing, each refused line named beside its input). A validated line is
 /// shown, not editable. The company is the signed-in contact's (never a posted or routed id).
 /// </summary>
-public sealed class MoisModel(ClauseDbContext db, RequetesPortail requetes, ServiceSoumissions service, TimeProvider horloge) : PageAction(db)
+public sealed class MoisModel(ClauseDbContext db, RequetesPortail requetes, ServiceSoumissions service, Clause.Infrastructure.Pieces.RequetesPieces requetesPieces,
+    TimeProvider horloge) : PageAction(db)
 {
     /// <summary>The editable lines, in the order of the cards (a locked line is not posted).</summary>
     [BindProperty]
@@ -37,6 +38,9 @@ public sealed class MoisModel(ClauseDbContext db, RequetesPortail requetes, Serv
     public bool ABrouillon { get; private set; }
 
     public IReadOnlyList<SoumissionDuMois> Soumissions { get; private set; } = [];
+
+    /// <summary>The proofs of the company for this month (issue 9 item 6), shown and downloadable beside the grid.</summary>
+    public Pages.Pieces.ListePieces Pieces { get; private set; } = new([], Portail: true);
 
     public async Task<IActionResult> OnGetAsync(string mois, CancellationToken annulation)
     {
@@ -125,6 +129,7 @@ public sealed class MoisModel(ClauseDbContext db, RequetesPortail requetes, Serv
         EnRetard = CalendrierDeclaration.EnRetard(mois, reglages, aujourdhui);
         AVenir = mois.Premier > aujourdhui;
         var contrats = await requetes.ContratsDuMoisAsync(entreprise, mois, annulation);
+        Pieces = new Pages.Pieces.ListePieces(await requetesPieces.DuMoisAsync(entreprise, mois, annulation), Portail: true);
         var brouillon = await Db.SoumissionsHeures.AsNoTracking().Include(s => s.Lignes)
             .FirstOrDefaultAsync(s => s.EntrepriseId == entreprise && s.Mois == mois && s.Statut == StatutSoumission.Brouillon, annulation);
         ABrouillon = brouillon is not null;
