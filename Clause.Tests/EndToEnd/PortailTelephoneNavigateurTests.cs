@@ -92,6 +92,8 @@ public sealed class PortailTelephoneNavigateurTests(NavigateurSmtpFixture fixtur
 
         // 4. Declare February: the grid of the month, one card per person.
         await telephone.GotoAsync($"{fixture.Adresse}/Portail/Heures/Mois/{fevrier}");
+        // Past the 10th of March with nobody declared: the month is late.
+        await Assertions.Expect(telephone.Locator("#echeance-mois")).ToContainTextAsync("en retard");
         await telephone.GetByLabel("Heures de février 2026 — Inès Moreau").FillAsync("120");
         await AucunDefilementHorizontalAsync(telephone);
         await NavigateurFixture.EnvoyerAsync(telephone, "Soumettre");
@@ -121,6 +123,8 @@ public sealed class PortailTelephoneNavigateurTests(NavigateurSmtpFixture fixtur
         // 7. The company sees the month validated.
         await telephone.GotoAsync($"{fixture.Adresse}/Portail/Heures/Mois/{fevrier}");
         await Assertions.Expect(telephone.Locator("main")).ToContainTextAsync(new Regex("validée", RegexOptions.IgnoreCase));
+        // Everyone is declared: no longer « en retard ».
+        await Assertions.Expect(telephone.Locator("#echeance-mois")).ToHaveTextAsync("Toutes les personnes du mois sont déclarées (date limite : 10/03/2026).");
         await AucunDefilementHorizontalAsync(telephone);
         await telephone.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(NavigateurFixture.DossierCaptures, "portail-telephone-valide.png"), FullPage = true });
     }

@@ -28,7 +28,11 @@ public sealed class MoisModel(ClauseDbContext db, RequetesPortail requetes, Serv
 
     public DateOnly Echeance { get; private set; }
 
+    /// <summary>Past the deadline (§7.7) with at least one person whose month is not declared yet.</summary>
     public bool EnRetard { get; private set; }
+
+    /// <summary>Every person of the month has a line (declared, validated or rejected): nothing is missing any more.</summary>
+    public bool ToutDeclare => Cartes.Count > 0 && Cartes.All(c => c.Contrat.Ligne is not null);
 
     /// <summary>The month has not begun: nothing to declare yet.</summary>
     public bool AVenir { get; private set; }
@@ -126,7 +130,7 @@ public sealed class MoisModel(ClauseDbContext db, RequetesPortail requetes, Serv
         var reglages = await ReglagesStructure.LireAsync(Db, annulation);
         var aujourdhui = Affichage.Aujourdhui(horloge);
         Echeance = CalendrierDeclaration.Echeance(mois, reglages);
-        EnRetard = CalendrierDeclaration.EnRetard(mois, reglages, aujourdhui);
+        var echu = CalendrierDeclaration.EnRetard(mois, reglages, aujourdhui);
         AVenir = mois.Premier > aujourdhui;
         var contrats = await requetes.ContratsDuMoisAsync(entreprise, mois, annulation);
         Pieces = new Pages.Pieces.ListePieces(await requetesPieces.DuMoisAsync(entreprise, mois, annulation), Portail: true);
@@ -149,6 +153,7 @@ public sealed class MoisModel(ClauseDbContext db, RequetesPortail requetes, Serv
                 : c.Ligne?.MontantFactureCentimes is { } lc ? AccesHeures.EnSaisie(new Montant(lc)) : null;
             return new CarteHeures(c, verrouillee ? null : index++, heures, montant, b is not null, c.AccepteMontant ? conversions[c.LotId] : null);
         }).ToList();
+        EnRetard = echu && !ToutDeclare;
         Soumissions = await Db.SoumissionsHeures.AsNoTracking()
             .Where(s => s.EntrepriseId == entreprise && s.Mois == mois && s.Statut == StatutSoumission.Soumise)
             .OrderByDescending(s => s.SoumiseLe)
