@@ -263,6 +263,8 @@ public sealed class DeclarationsApiTests(FabriqueApi app) : IClassFixture<Fabriq
         var melange = await JsonAsync(await facilitateur.PostAsync("/api/v1/declarations",
             Corps(Lot((s.Lea.Id.Valeur, "\"heures\":35"), (s.Paul.Id.Valeur, "\"heures\":20")))), HttpStatusCode.BadRequest);
         Assert.Equal(["lignes[1].contratId"], Erreurs(melange).Keys);
+        // Refused by the mixed-batch rule itself (not only later by the service, which would name the same line).
+        Assert.Contains("un autre employeur que celui de la ligne 0", Erreurs(melange)["lignes[1].contratId"], StringComparison.Ordinal);
         Assert.Equal((0, 0, 0), await DeclarationsScenario.EcrituresAsync(app, s.StructureId));
 
         var cree = await JsonAsync(await facilitateur.PostAsync("/api/v1/declarations", Corps(Lot((s.Paul.Id.Valeur, "\"heures\":20")))), HttpStatusCode.Created);
