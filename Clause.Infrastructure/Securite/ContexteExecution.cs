@@ -36,6 +36,21 @@ public sealed class ContexteExecution
         Systeme = false;
     }
 
+    /// <summary>
+    /// Scheduled or background work acting for one structure (a job run iterates the structures and sets each in turn):
+    /// no user, the tenant filter applies as for a request of that structure, the audit trail records <paramref name="nom"/>.
+    /// </summary>
+    public void DefinirTache(string nom, StructureId structure)
+    {
+        UtilisateurId = null;
+        NomUtilisateur = nom;
+        StructureId = structure;
+        EntrepriseId = null;
+        DonneurOrdreId = null;
+        NomJeton = null;
+        Systeme = false;
+    }
+
     /// <summary>Acts as the system (seeding, migrations, jobs). Never used for a web request.</summary>
     public void DefinirSysteme(string nom)
     {
