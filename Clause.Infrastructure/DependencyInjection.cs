@@ -56,6 +56,8 @@ public static class DependencyInjection
         services.AddSingleton<Pieces.StockagePieces>();
         services.AddScoped<Pieces.RequetesPieces>();
         services.AddScoped<Pieces.ServicePieces>();
+        services.AddScoped<Relances.ServiceRelances>();
+        services.AddScoped<Relances.ServiceAlertes>();
         return services;
     }
 }

@@ -15,4 +15,20 @@ public sealed class RegleMetierException : Exception
     public RegleMetierException(string message, Exception innerException) : base(message, innerException) => Champ = string.Empty;
 
     public string Champ { get; } = string.Empty;
+
+    /// <summary>
+    /// Several refusals found in one pass (a form whose every field is checked before anything changes): the first gives
+    /// <see cref="Champ"/> and <see cref="Exception.Message"/>, <see cref="Toutes"/> lists them all for the page.
+    /// </summary>
+    public static RegleMetierException Plusieurs(IReadOnlyList<RegleMetierException> erreurs)
+    {
+        ArgumentNullException.ThrowIfNull(erreurs);
+        if (erreurs.Count == 0) throw new ArgumentException("Aucune erreur.", nameof(erreurs));
+        return new RegleMetierException(erreurs[0].Champ, erreurs[0].Message) { _toutes = erreurs };
+    }
+
+    private IReadOnlyList<RegleMetierException>? _toutes;
+
+    /// <summary>Every refusal carried (itself alone unless built by <see cref="Plusieurs"/>).</summary>
+    public IReadOnlyList<RegleMetierException> Toutes => _toutes ?? [this];
 }

@@ -90,6 +90,15 @@ public sealed class Lot : Racine<LotId>, IAppartientStructure
     /// <summary>§7.5: cap of training hours, basis points of hours due; null = no cap.</summary>
     public int? PlafondFormationPdb { get; private set; }
 
+    /// <summary>
+    /// §7.7: the CCAP's penalty per missing hour, in cents; null when the CCAP sets none (there is no default). The
+    /// « relance infructueuse » task proposes max(0, dues − réalisées) × this rate.
+    /// </summary>
+    public long? MontantParHeureManquanteCentimes { get; private set; }
+
+    /// <summary>Largest penalty rate per missing hour (10 000,00 €): keeps the penalty product inside 64-bit integers.</summary>
+    public const long MontantParHeureManquanteMaxCentimes = 10_000_00;
+
     /// <summary>The current hours due, in minutes (mirror of the last obligation version).</summary>
     public long HeuresDuesMinutes { get; private set; }
 
@@ -204,10 +213,24 @@ public sealed class Lot : Racine<LotId>, IAppartientStructure
     /// F1 product uses them), then the new dated version. The training rules are kept.
     /// </summary>
     public ObligationInsertion ModifierObligation(Fondement fondements, ParametresObligation parametres, Taux partMainOeuvre,
-        Montant? coutHoraireReference, DateOnly dateEffet, string? motif, Reglages reglages, TimeProvider horloge)
+        Montant? coutHoraireReference, DateOnly dateEffet, string? motif, Reglages reglages, TimeProvider horloge) =>
+        ModifierObligation(fondements, parametres, partMainOeuvre, coutHoraireReference, MontantParHeureManquanteCentimes is { } taux ? new Montant(taux) : null,
+            dateEffet, motif, reglages, horloge);
+
+    /// <summary>
+    /// The same with the CCAP's penalty rate per missing hour (§7.7, null = none), checked first: &gt; 0 and at most
+    /// 10 000,00 €. A refusal changes nothing.
+    /// </summary>
+    public ObligationInsertion ModifierObligation(Fondement fondements, ParametresObligation parametres, Taux partMainOeuvre,
+        Montant? coutHoraireReference, Montant? montantParHeureManquante, DateOnly dateEffet, string? motif, Reglages reglages, TimeProvider horloge)
     {
+        if (montantParHeureManquante is { Centimes: <= 0 or > MontantParHeureManquanteMaxCentimes })
+            throw new RegleMetierException(nameof(MontantParHeureManquanteCentimes),
+                "Le champ « Pénalité par heure manquante » doit être supérieur à 0 et au plus 10 000,00 €.");
         ModifierParametres(partMainOeuvre, coutHoraireReference, FormationComptabilisee, PlafondFormationPdb is { } plafond ? new Taux(plafond) : null);
-        return ModifierObligation(fondements, parametres, dateEffet, motif, reglages, horloge);
+        var version = ModifierObligation(fondements, parametres, dateEffet, motif, reglages, horloge);
+        MontantParHeureManquanteCentimes = montantParHeureManquante?.Centimes;
+        return version;
     }
 
     /// <summary>

@@ -60,6 +60,12 @@ public sealed class Reglages : EntiteGuid, IAppartientStructure
 
     public int JourSecondeRelance { get; private set; } = 18;
 
+    /// <summary>
+    /// Issue 12: a lot in execution is « en retard » when its realised hours are below this share of the straight target
+    /// line, in basis points (default 80 %). The forecast comparison comes with issue 10.
+    /// </summary>
+    public int SeuilRetardLotPdb { get; private set; } = 8_000;
+
     /// <summary>§9: buyer outputs hide profile cells with fewer people than this (default 5).</summary>
     public int SeuilConfidentialite { get; private set; } = 5;
 
@@ -72,42 +78,73 @@ public sealed class Reglages : EntiteGuid, IAppartientStructure
     public static Reglages ParDefaut(StructureId structureId) =>
         new() { StructureId = Garde.Identifiant(structureId, nameof(StructureId), "Structure") };
 
-    /// <summary>Changes every setting at once; each value is checked against a sensible range.</summary>
+    /// <summary>
+    /// Changes every setting at once. Every value is checked against its range first, and every refusal is reported
+    /// together (<see cref="RegleMetierException.Plusieurs"/>): nothing changes unless all are valid.
+    /// </summary>
     public void Modifier(long coutHoraireReferenceCentimes, int partMainOeuvreDefautPdb, bool recalculSurAvenant, ModeAccordCadre modeAccordCadre,
         int fenetreEligibiliteMois, int ageSenior, int anticipationDebutContratJours, int maxMinutesParMois, int toleranceApresFinJours,
         bool formationComptabiliseeDefaut, int? plafondFormationDefautPdb, int jourLimiteDeclaration, int jourPremiereRelance,
-        int jourSecondeRelance, int seuilConfidentialite, int delaiSortieEmploiDurableMois, int conservationMois)
+        int jourSecondeRelance, int seuilConfidentialite, int delaiSortieEmploiDurableMois, int conservationMois, int? seuilRetardLotPdb = null)
     {
-        CoutHoraireReferenceCentimes = Borne(coutHoraireReferenceCentimes, 1, 100_000_00, nameof(CoutHoraireReferenceCentimes), "Coût horaire de référence", "doit être supérieur à 0");
-        PartMainOeuvreDefautPdb = (int)Borne(partMainOeuvreDefautPdb, 1, Taux.Cent, nameof(PartMainOeuvreDefautPdb), "Part de main-d'œuvre", "doit être comprise entre 0 et 100 %");
-        RecalculSurAvenant = recalculSurAvenant;
-        ModeAccordCadre = Garde.Defini(modeAccordCadre, nameof(ModeAccordCadre), "Mode des accords-cadres");
+        var erreurs = new List<RegleMetierException>();
+        void Verifier(long valeur, long min, long max, string champ, string libelle, string plage)
+        {
+            if (valeur < min || valeur > max) erreurs.Add(new RegleMetierException(champ, $"Le champ « {libelle} » {plage}."));
+        }
+
+        Verifier(coutHoraireReferenceCentimes, 1, 100_000_00, nameof(CoutHoraireReferenceCentimes), "Coût horaire de référence", "doit être supérieur à 0");
+        Verifier(partMainOeuvreDefautPdb, 1, Taux.Cent, nameof(PartMainOeuvreDefautPdb), "Part de main-d'œuvre", "doit être comprise entre 0 et 100 %");
+        if (!Enum.IsDefined(modeAccordCadre))
+            erreurs.Add(new RegleMetierException(nameof(ModeAccordCadre), "Le champ « Mode des accords-cadres » est obligatoire."));
+        Verifier(fenetreEligibiliteMois, 1, 120, nameof(FenetreEligibiliteMois), "Fenêtre d'éligibilité", "doit être comprise entre 1 et 120 mois");
+        Verifier(ageSenior, 40, 70, nameof(AgeSenior), "Âge « senior »", "doit être compris entre 40 et 70 ans");
+        Verifier(anticipationDebutContratJours, 0, 365, nameof(AnticipationDebutContratJours), "Anticipation du début de contrat", "doit être comprise entre 0 et 365 jours");
+        Verifier(maxMinutesParMois, 60, 744 * 60, nameof(MaxMinutesParMois), "Maximum d'heures par mois", "doit être compris entre 1 et 744 heures");
+        Verifier(toleranceApresFinJours, 0, 365, nameof(ToleranceApresFinJours), "Tolérance après la fin du lot", "doit être comprise entre 0 et 365 jours");
+        if (plafondFormationDefautPdb is { } plafond)
+            Verifier(plafond, 0, Taux.Cent, nameof(PlafondFormationDefautPdb), "Plafond des heures de formation", "doit être compris entre 0 et 100 %");
+        // §7.7: the three days of the calendar, each within 1..28 (every month has them), then in order.
+        var erreursJours = erreurs.Count;
+        Verifier(jourLimiteDeclaration, 1, 28, nameof(JourLimiteDeclaration), "Jour limite de déclaration", "doit être compris entre 1 et 28");
+        Verifier(jourPremiereRelance, 1, 28, nameof(JourPremiereRelance), "Jour de la première relance", "doit être compris entre 1 et 28");
+        Verifier(jourSecondeRelance, 1, 28, nameof(JourSecondeRelance), "Jour de la seconde relance", "doit être compris entre 1 et 28");
+        var premiereAvantLimite = jourPremiereRelance <= jourLimiteDeclaration;
+        if (premiereAvantLimite && !erreurs.Skip(erreursJours).Any(e => e.Champ == nameof(JourPremiereRelance)))
+            erreurs.Add(new RegleMetierException(nameof(JourPremiereRelance),
+                "Le champ « Jour de la première relance » doit venir après le jour limite de déclaration."));
+        if (jourSecondeRelance <= jourPremiereRelance && !erreurs.Skip(erreursJours).Any(e => e.Champ == nameof(JourSecondeRelance)))
+            erreurs.Add(new RegleMetierException(nameof(JourSecondeRelance),
+                "Le champ « Jour de la seconde relance » doit venir après la première relance."));
+        Verifier(seuilConfidentialite, 1, 50, nameof(SeuilConfidentialite), "Seuil de confidentialité", "doit être compris entre 1 et 50");
+        Verifier(delaiSortieEmploiDurableMois, 1, 24, nameof(DelaiSortieEmploiDurableMois), "Délai de validation de l'emploi durable", "doit être compris entre 1 et 24 mois");
+        Verifier(conservationMois, 12, 120, nameof(ConservationMois), "Durée de conservation", "doit être comprise entre 12 et 120 mois");
+        var seuilRetard = seuilRetardLotPdb ?? SeuilRetardLotPdb;
+        Verifier(seuilRetard, 1, Taux.Cent, nameof(SeuilRetardLotPdb), "Seuil de retard d'un lot", "doit être supérieur à 0 et au plus 100 %");
+        if (erreurs.Count > 0) throw RegleMetierException.Plusieurs(erreurs);
+
         var fenetreAvant = FenetreEligibiliteMois;
         var toleranceAvant = ToleranceApresFinJours;
-        FenetreEligibiliteMois = (int)Borne(fenetreEligibiliteMois, 1, 120, nameof(FenetreEligibiliteMois), "Fenêtre d'éligibilité", "doit être comprise entre 1 et 120 mois");
-        AgeSenior = (int)Borne(ageSenior, 40, 70, nameof(AgeSenior), "Âge « senior »", "doit être compris entre 40 et 70 ans");
-        AnticipationDebutContratJours = (int)Borne(anticipationDebutContratJours, 0, 365, nameof(AnticipationDebutContratJours), "Anticipation du début de contrat", "doit être comprise entre 0 et 365 jours");
-        MaxMinutesParMois = (int)Borne(maxMinutesParMois, 60, 744 * 60, nameof(MaxMinutesParMois), "Maximum d'heures par mois", "doit être compris entre 1 et 744 heures");
-        ToleranceApresFinJours = (int)Borne(toleranceApresFinJours, 0, 365, nameof(ToleranceApresFinJours), "Tolérance après la fin du lot", "doit être comprise entre 0 et 365 jours");
+        CoutHoraireReferenceCentimes = coutHoraireReferenceCentimes;
+        PartMainOeuvreDefautPdb = partMainOeuvreDefautPdb;
+        RecalculSurAvenant = recalculSurAvenant;
+        ModeAccordCadre = modeAccordCadre;
+        FenetreEligibiliteMois = fenetreEligibiliteMois;
+        AgeSenior = ageSenior;
+        AnticipationDebutContratJours = anticipationDebutContratJours;
+        MaxMinutesParMois = maxMinutesParMois;
+        ToleranceApresFinJours = toleranceApresFinJours;
         FormationComptabiliseeDefaut = formationComptabiliseeDefaut;
-        if (plafondFormationDefautPdb is { } plafond)
-            Borne(plafond, 0, Taux.Cent, nameof(PlafondFormationDefautPdb), "Plafond des heures de formation", "doit être compris entre 0 et 100 %");
         PlafondFormationDefautPdb = plafondFormationDefautPdb;
-        JourLimiteDeclaration = (int)Borne(jourLimiteDeclaration, 1, 28, nameof(JourLimiteDeclaration), "Jour limite de déclaration", "doit être compris entre 1 et 28");
-        JourPremiereRelance = (int)Borne(jourPremiereRelance, 1, 28, nameof(JourPremiereRelance), "Jour de la première relance", "doit être compris entre 1 et 28");
-        JourSecondeRelance = (int)Borne(jourSecondeRelance, 1, 28, nameof(JourSecondeRelance), "Jour de la seconde relance", "doit être compris entre 1 et 28");
-        if (JourPremiereRelance <= JourLimiteDeclaration)
-            throw new RegleMetierException(nameof(JourPremiereRelance), "La première relance doit venir après le jour limite de déclaration.");
-        if (JourSecondeRelance <= JourPremiereRelance)
-            throw new RegleMetierException(nameof(JourSecondeRelance), "La seconde relance doit venir après la première.");
-        SeuilConfidentialite = (int)Borne(seuilConfidentialite, 1, 50, nameof(SeuilConfidentialite), "Seuil de confidentialité", "doit être compris entre 1 et 50");
-        DelaiSortieEmploiDurableMois = (int)Borne(delaiSortieEmploiDurableMois, 1, 24, nameof(DelaiSortieEmploiDurableMois), "Délai de validation de l'emploi durable", "doit être compris entre 1 et 24 mois");
-        ConservationMois = (int)Borne(conservationMois, 12, 120, nameof(ConservationMois), "Durée de conservation", "doit être comprise entre 12 et 120 mois");
+        JourLimiteDeclaration = jourLimiteDeclaration;
+        JourPremiereRelance = jourPremiereRelance;
+        JourSecondeRelance = jourSecondeRelance;
+        SeuilConfidentialite = seuilConfidentialite;
+        DelaiSortieEmploiDurableMois = delaiSortieEmploiDurableMois;
+        ConservationMois = conservationMois;
+        SeuilRetardLotPdb = seuilRetard;
         // The lines' period and the contrats' eligibility derive from these two: re-evaluated in the same save.
         if (FenetreEligibiliteMois != fenetreAvant) Lever(new FenetreEligibiliteModifiee(StructureId));
         if (ToleranceApresFinJours != toleranceAvant) Lever(new ToleranceApresFinModifiee(StructureId));
     }
-
-    private static long Borne(long valeur, long min, long max, string champ, string libelle, string plage) =>
-        valeur < min || valeur > max ? throw new RegleMetierException(champ, $"Le champ « {libelle} » {plage}.") : valeur;
 }

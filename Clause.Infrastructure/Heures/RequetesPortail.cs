@@ -31,6 +31,37 @@ public sealed record ContratDuMois(ContratId ContratId, LotId LotId, int LotNume
 public sealed class RequetesPortail(ClauseDbContext db)
 {
     /// <summary>
+    /// What the declaration calendar (§7.7, <see cref="CalendrierDeclaration.MoisADeclarer"/>) reads of <paramref name="lots"/>:
+    /// each validated contrat with its employer, its dates (actual end, else planned) and the months it has a line for —
+    /// a line of any status counts as declared. <paramref name="employeur"/> restricts to one company (the portal); null
+    /// reads every employer of the lots (the reminders). Two queries whatever the rows. The portal's home and the
+    /// reminders both read it, so « a month to declare » is one rule.
+    /// </summary>
+    public async Task<ILookup<(EntrepriseId Employeur, LotId Lot), ContratADeclarer>> ContratsADeclarerAsync(IReadOnlyCollection<LotId> lots,
+        EntrepriseId? employeur, CancellationToken annulation = default)
+    {
+        ArgumentNullException.ThrowIfNull(lots);
+        var structureId = db.Contexte.StructureId;
+        // A contact reads its own company only (second lock, as ContratsDuMoisAsync).
+        if (db.Contexte.EntrepriseId is { } contexte && contexte != employeur) return Array.Empty<(EntrepriseId, LotId, ContratADeclarer)>().ToLookup(x => (x.Item1, x.Item2), x => x.Item3);
+        var contrats = await db.Contrats.AsNoTracking()
+            .Where(c => c.StructureId == structureId && c.Statut == StatutContrat.Valide && lots.Contains(c.LotId)
+                        && (employeur == null || c.EmployeurId == employeur))
+            .Select(c => new { c.Id, c.LotId, c.EmployeurId, c.DateDebut, c.FinPrevue, c.FinReelle })
+            .ToListAsync(annulation).ConfigureAwait(false);
+        var contratIds = contrats.Select(c => c.Id).ToList();
+        var declares = (await db.DeclarationsHeures.AsNoTracking()
+                .Where(d => d.StructureId == structureId && contratIds.Contains(d.ContratId))
+                .Select(d => new { d.ContratId, d.Mois })
+                .ToListAsync(annulation).ConfigureAwait(false))
+            .GroupBy(d => d.ContratId)
+            .ToDictionary(g => g.Key, g => (IReadOnlySet<Mois>)g.Select(d => d.Mois).ToHashSet());
+        return contrats.ToLookup(c => (c.EmployeurId, c.LotId), c => new ContratADeclarer(
+            new Periode(c.DateDebut, c.FinReelle ?? c.FinPrevue ?? DateOnly.MaxValue),
+            declares.TryGetValue(c.Id, out var mois) ? mois : new HashSet<Mois>()));
+    }
+
+    /// <summary>
     /// The company's validated contrats as employer whose period and lot's execution (+ tolerance) overlap
     /// <paramref name="mois"/>, with the current line of the month if any, ordered by lot then participant.
     /// </summary>

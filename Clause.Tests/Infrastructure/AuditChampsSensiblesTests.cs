@@ -32,6 +32,7 @@ public sealed class AuditChampsSensiblesTests : IDisposable
         "Contrat.MotifDerogation",
         "PropositionEmbauche.Nom", "PropositionEmbauche.Prenom", "PropositionEmbauche.DateNaissance", "PropositionEmbauche.Email",
         "PropositionEmbauche.Telephone",
+        "Alerte.Texte",
     ];
 
     /// <summary>
@@ -51,6 +52,11 @@ public sealed class AuditChampsSensiblesTests : IDisposable
                 SituationsContrats.Maintenant);
             return [ancien, contrat];
         },
+        [typeof(Clause.Domain.Alertes.Alerte)] = s =>
+        [
+            Clause.Domain.Alertes.Alerte.Creer(s.StructureId, Clause.Domain.Alertes.NatureAlerte.FinContrat, Guid.CreateVersion7(), new DateOnly(2026, 4, 1),
+                Guid.CreateVersion7(), "Le contrat de Léa Martin finit le 01/04/2026.", "/Contrats", SituationsContrats.Maintenant),
+        ],
         [typeof(PropositionEmbauche)] = s =>
         [
             PropositionEmbauche.Proposer(s.Titulaire.Id, s.Lot, s.Titulaire,

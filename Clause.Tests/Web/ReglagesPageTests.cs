@@ -105,7 +105,11 @@ public class ReglagesPageTests(FabriqueClause app) : IClassFixture<FabriqueClaus
     [InlineData("CoutHoraireReference", "", "Le champ « Coût horaire de référence » est obligatoire.")]
     [InlineData("PartMainOeuvreDefaut", "150", "Le champ « Part de main-d'œuvre » doit être comprise entre 0 et 100 %.")]
     [InlineData("PlafondFormationDefaut", "100,01", "Le champ « Plafond des heures de formation » doit être compris entre 0 et 100 %.")]
-    [InlineData("JourPremiereRelance", "9", "La première relance doit venir après le jour limite de déclaration.")]
+    [InlineData("JourPremiereRelance", "9", "Le champ « Jour de la première relance » doit venir après le jour limite de déclaration.")]
+    [InlineData("JourSecondeRelance", "29", "Le champ « Jour de la seconde relance » doit être compris entre 1 et 28.")]
+    [InlineData("JourSecondeRelance", "11", "Le champ « Jour de la seconde relance » doit venir après la première relance.")]
+    [InlineData("SeuilRetardLot", "0", "Le champ « Seuil de retard d'un lot » doit être supérieur à 0 et au plus 100 %.")]
+    [InlineData("SeuilRetardLot", "quatre-vingts", "Le champ « Seuil de retard d'un lot » doit être un pourcentage (exemple : 50 ou 12,5).")]
     public async Task Saisie_invalide_est_refusee_en_francais_sur_le_champ_et_rien_ne_change(string champ, string valeur, string message)
     {
         var (client, structure, _) = await app.NouvelUtilisateurConnecteAsync(Roles.Facilitateur);
@@ -124,6 +128,44 @@ public class ReglagesPageTests(FabriqueClause app) : IClassFixture<FabriqueClaus
         Assert.Equal(5_000, reglages.PartMainOeuvreDefautPdb);
         Assert.Null(reglages.PlafondFormationDefautPdb);
         Assert.False(await app.LireAsync(db => db.JournalAudit.AnyAsync(j => j.EntiteId == reglages.Id && j.Action == Clause.Infrastructure.Audit.ActionAudit.Modification)));
+    }
+
+    [Fact]
+    public async Task Toutes_les_erreurs_en_une_fois_et_rien_n_est_enregistre()
+    {
+        var (client, structure, _) = await app.NouvelUtilisateurConnecteAsync(Roles.Facilitateur);
+        var champs = FabriqueClause.ChampsDuFormulaire(await client.GetStringAsync("/Reglages"));
+        champs["Saisie.JourLimiteDeclaration"] = "12";   // reminders now before the deadline
+        champs["Saisie.JourSecondeRelance"] = "30";      // above 28
+        champs["Saisie.AgeSenior"] = "soixante";         // not a number
+        champs["Saisie.SeuilRetardLot"] = "75";          // valid, not saved either
+
+        var reponse = await FabriqueClause.PosterAsync(client, "/Reglages", champs);
+
+        Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
+        var html = await reponse.Content.ReadAsStringAsync();
+        Assert.Equal("Le champ « Jour de la première relance » doit venir après le jour limite de déclaration.",
+            WebUtility.HtmlDecode(FabriqueClause.ErreurDuChamp(html, "Saisie.JourPremiereRelance")));
+        Assert.Equal("Le champ « Jour de la seconde relance » doit être compris entre 1 et 28.",
+            WebUtility.HtmlDecode(FabriqueClause.ErreurDuChamp(html, "Saisie.JourSecondeRelance")));
+        Assert.Equal("Le champ « Âge « senior » » doit être un nombre entier.", WebUtility.HtmlDecode(FabriqueClause.ErreurDuChamp(html, "Saisie.AgeSenior")));
+        var reglages = await ReglagesAsync(structure.Id);
+        Assert.Equal((10, 11, 18, 50, 8_000), (reglages.JourLimiteDeclaration, reglages.JourPremiereRelance, reglages.JourSecondeRelance, reglages.AgeSenior, reglages.SeuilRetardLotPdb));
+    }
+
+    [Fact]
+    public async Task Seuil_de_retard_enregistre_en_points_de_base()
+    {
+        var (client, structure, _) = await app.NouvelUtilisateurConnecteAsync(Roles.Facilitateur);
+        var champs = FabriqueClause.ChampsDuFormulaire(await client.GetStringAsync("/Reglages"));
+        Assert.Equal("80", champs["Saisie.SeuilRetardLot"]);
+        champs["Saisie.SeuilRetardLot"] = "72,5";
+
+        var reponse = await FabriqueClause.PosterAsync(client, "/Reglages", champs);
+
+        Assert.Equal(HttpStatusCode.Redirect, reponse.StatusCode);
+        Assert.Equal(7_250, (await ReglagesAsync(structure.Id)).SeuilRetardLotPdb);
+        Assert.Contains("80 % → 72,5 %", await LirePageAsync(client), StringComparison.Ordinal);
     }
 
     [Fact]

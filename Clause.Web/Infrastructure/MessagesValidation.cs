@@ -33,8 +33,12 @@ public static class MessagesValidation
     {
         ArgumentNullException.ThrowIfNull(etat);
         ArgumentNullException.ThrowIfNull(erreur);
-        var champ = renommages is not null && renommages.TryGetValue(erreur.Champ, out var renomme) ? renomme : erreur.Champ;
-        var cle = string.IsNullOrEmpty(champ) ? string.Empty : $"{prefixe}.{champ}";
-        etat.AddModelError(cle, erreur.Message);
+        // A domain method that checks every field first may carry several refusals: each goes beside its own field.
+        foreach (var une in erreur.Toutes)
+        {
+            var champ = renommages is not null && renommages.TryGetValue(une.Champ, out var renomme) ? renomme : une.Champ;
+            var cle = string.IsNullOrEmpty(champ) ? string.Empty : $"{prefixe}.{champ}";
+            etat.AddModelError(cle, une.Message);
+        }
     }
 }

@@ -25,6 +25,8 @@ internal sealed class LotConfiguration : IEntityTypeConfiguration<Lot>
             t.HasCheckConstraint("CK_Lots_Dates", "[FinExecution] >= [DebutExecution] AND [DureeExecutionJours] >= 1");
             t.HasCheckConstraint("CK_Lots_PartMainOeuvre", "[PartMainOeuvrePdb] > 0 AND [PartMainOeuvrePdb] <= 10000");
             t.HasCheckConstraint("CK_Lots_CoutHoraire", "[CoutHoraireReferenceCentimes] IS NULL OR [CoutHoraireReferenceCentimes] > 0");
+            t.HasCheckConstraint("CK_Lots_PenaliteHeureManquante",
+                $"[MontantParHeureManquanteCentimes] IS NULL OR ([MontantParHeureManquanteCentimes] > 0 AND [MontantParHeureManquanteCentimes] <= {Lot.MontantParHeureManquanteMaxCentimes})");
             t.HasCheckConstraint("CK_Lots_PlafondFormation", "[PlafondFormationPdb] IS NULL OR ([PlafondFormationPdb] >= 0 AND [PlafondFormationPdb] <= 10000)");
             t.HasCheckConstraint("CK_Lots_HeuresDues", "[HeuresDuesMinutes] >= 0 AND ([Fondements] <> 0 OR [HeuresDuesMinutes] = 0)");
             t.HasCheckConstraint("CK_Lots_Fondements", $"[Fondements] >= 0 AND [Fondements] <= {(int)ReglesFondement.Tous}");

@@ -12,7 +12,13 @@ internal sealed class ReglagesConfiguration : IEntityTypeConfiguration<Reglages>
         {
             t.HasCheckConstraint("CK_Reglages_CoutHoraire", "[CoutHoraireReferenceCentimes] > 0");
             t.HasCheckConstraint("CK_Reglages_PartMainOeuvre", "[PartMainOeuvreDefautPdb] > 0 AND [PartMainOeuvreDefautPdb] <= 10000");
+            t.HasCheckConstraint("CK_Reglages_SeuilRetardLot", "[SeuilRetardLotPdb] > 0 AND [SeuilRetardLotPdb] <= 10000");
+            // §7.7: days 1..28 (every month has them), the reminders after the deadline, the second after the first.
+            t.HasCheckConstraint("CK_Reglages_Calendrier",
+                "[JourLimiteDeclaration] >= 1 AND [JourSecondeRelance] <= 28 AND [JourPremiereRelance] > [JourLimiteDeclaration] AND [JourSecondeRelance] > [JourPremiereRelance]");
         });
+        // Structures created before issue 12 get the default threshold (80 %) when the column is added.
+        builder.Property(r => r.SeuilRetardLotPdb).HasDefaultValue(8_000);
         builder.HasOne<Structure>().WithOne().HasForeignKey<Reglages>(r => r.StructureId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => r.StructureId).IsUnique();
     }

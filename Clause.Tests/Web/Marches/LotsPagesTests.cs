@@ -75,7 +75,7 @@ public class LotsPagesTests(FabriqueClause app) : IClassFixture<FabriqueClause>
         Assert.Contains("Création d'une version de l'obligation", page.Texte("section.historique"), StringComparison.Ordinal);
     }
 
-    private static Task<HttpResponseMessage> PosterObligationAsync(HttpClient client, LotId lotId, string taux, string motif) =>
+    private static Task<HttpResponseMessage> PosterObligationAsync(HttpClient client, LotId lotId, string taux, string motif, string penalite = "") =>
         client.PosterChampsAsync($"/Lots/Obligation/{lotId}",
         [
             new("Saisie.Fondements", "ConditionExecution"),
@@ -83,9 +83,41 @@ public class LotsPagesTests(FabriqueClause app) : IClassFixture<FabriqueClause>
             new("Saisie.TauxInsertion", taux),
             new("Saisie.PartMainOeuvre", "50"),
             new("Saisie.CoutHoraireReference", ""),
+            new("Saisie.MontantParHeureManquante", penalite),
             new("Saisie.DateEffet", "2026-04-01"),
             new("Saisie.Motif", motif),
         ]);
+
+    [Fact]
+    public async Task La_penalite_par_heure_manquante_du_ccap_se_saisit_avec_l_obligation()
+    {
+        var (client, _, lot) = await LotAsync();
+        Assert.Null((await app.RelireLotAsync(lot.Id)).MontantParHeureManquanteCentimes);
+
+        foreach (var (saisie, message) in new[]
+                 {
+                     ("0", "Le champ « Pénalité par heure manquante » doit être supérieur à 0 et au plus 10 000,00 €."),
+                     ("10000,01", "Le champ « Pénalité par heure manquante » doit être supérieur à 0 et au plus 10 000,00 €."),
+                 })
+        {
+            var refus = await PosterObligationAsync(client, lot.Id, taux: "6", motif: "Pénalité du CCAP", penalite: saisie);
+            Assert.Equal(HttpStatusCode.OK, refus.StatusCode);
+            Assert.Equal(message, SituationsMarches.Espaces((await AcheteursDeTest.DocumentAsync(refus)).ErreurDuChamp("Saisie.MontantParHeureManquante")!));
+            var intact = await app.RelireLotAsync(lot.Id);
+            Assert.Single(intact.Obligations);
+            Assert.Null(intact.MontantParHeureManquanteCentimes);
+        }
+
+        var reponse = await PosterObligationAsync(client, lot.Id, taux: "5", motif: "Pénalité du CCAP", penalite: "150,00");
+
+        Assert.Equal(HttpStatusCode.Redirect, reponse.StatusCode);
+        Assert.Equal(150_00, (await app.RelireLotAsync(lot.Id)).MontantParHeureManquanteCentimes);
+        var formulaire = await client.PageAsync($"/Lots/Obligation/{lot.Id}");
+        Assert.Equal("150,00", ((AngleSharp.Html.Dom.IHtmlInputElement)formulaire.QuerySelector("#Saisie_MontantParHeureManquante")!).Value);
+
+        await PosterObligationAsync(client, lot.Id, taux: "5", motif: "Plus de pénalité au CCAP modifié", penalite: "");
+        Assert.Null((await app.RelireLotAsync(lot.Id)).MontantParHeureManquanteCentimes);
+    }
 
     [Fact]
     public async Task Un_avenant_sans_recalcul_garde_les_heures_et_cree_une_version_avec_son_motif()

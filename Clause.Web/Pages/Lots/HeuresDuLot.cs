@@ -122,13 +122,7 @@ public sealed class CourbeAvancement
         var joursAxe = dernier.Dernier.DayNumber + 1 - origine.DayNumber;
         int X(DateOnly jour) => MargeGauche + (int)FormatFrancais.DiviserArrondi((long)(jour.DayNumber - origine.DayNumber) * (Droite - MargeGauche), joursAxe);
 
-        var joursExecution = finExecution.DayNumber + 1 - debutExecution.DayNumber;
-        Duree Cible(Mois m)
-        {
-            var fin = m.Dernier < finExecution ? m.Dernier : finExecution;
-            var ecoules = fin.DayNumber + 1 - debutExecution.DayNumber;
-            return ecoules <= 0 ? new Duree(0) : new Duree(FormatFrancais.DiviserArrondi(duesMinutes * ecoules, joursExecution));
-        }
+        Duree Cible(Mois m) => CibleLineaire.FinDuMois(debutExecution, finExecution, duesMinutes, m);
 
         var parMois = serie.ToDictionary(p => p.Mois);
         var maxCumul = serie.Count == 0 ? 0 : serie.Max(p => p.CumulMinutes);

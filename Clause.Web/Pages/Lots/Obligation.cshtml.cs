@@ -36,6 +36,7 @@ public sealed class ObligationModel(ClauseDbContext db, TimeProvider horloge) : 
             TauxInsertion = courante.TauxInsertionPdb is { } taux ? ModifierModel.EnPourcent(taux) : null,
             PartMainOeuvre = ModifierModel.EnPourcent(lot.PartMainOeuvrePdb),
             CoutHoraireReference = lot.CoutHoraireReferenceCentimes is { } cout ? (cout / 100m).ToString("0.00", FormatFrancais.Culture) : null,
+            MontantParHeureManquante = lot.MontantParHeureManquanteCentimes is { } penalite ? (penalite / 100m).ToString("0.00", FormatFrancais.Culture) : null,
             HeuresTravailleesEstimees = courante.HeuresTravailleesEstimeesMinutes is { } estimees ? Heures(estimees) : null,
             HeuresSaisies = courante.HeuresSaisiesMinutes is { } saisies ? Heures(saisies) : null,
             DateEffet = Affichage.Aujourdhui(horloge),
@@ -50,12 +51,13 @@ public sealed class ObligationModel(ClauseDbContext db, TimeProvider horloge) : 
         var taux = lecture.Taux(Saisie.TauxInsertion, nameof(Saisie.TauxInsertion), "Taux d'insertion");
         var part = lecture.Taux(Saisie.PartMainOeuvre, nameof(Saisie.PartMainOeuvre), "Part de main-d'œuvre");
         var cout = lecture.Montant(Saisie.CoutHoraireReference, nameof(Saisie.CoutHoraireReference), "Coût horaire de référence");
+        var penalite = lecture.Montant(Saisie.MontantParHeureManquante, nameof(Saisie.MontantParHeureManquante), "Pénalité par heure manquante");
         var travaillees = lecture.Heures(Saisie.HeuresTravailleesEstimees, nameof(Saisie.HeuresTravailleesEstimees), "Heures travaillées estimées");
         var saisies = lecture.Heures(Saisie.HeuresSaisies, nameof(Saisie.HeuresSaisies), "Heures dues (F3)");
         if (!ModelState.IsValid) return Page();
         // Combiner and Parametres only read the typed inputs into the domain's choice; the one change is ModifierObligation.
         if (!Appliquer(() => lot.ModifierObligation(ReglesFondement.Combiner(Saisie.Fondements), Obligations.Parametres(Saisie.Methode, taux, travaillees, saisies),
-                part ?? new Taux(lot.PartMainOeuvrePdb), cout, Saisie.DateEffet!.Value, Saisie.Motif, Reglages, horloge), ChampsDuDomaine))
+                part ?? new Taux(lot.PartMainOeuvrePdb), cout, penalite, Saisie.DateEffet!.Value, Saisie.Motif, Reglages, horloge), ChampsDuDomaine))
             return Page();
         return await EnregistrerAsync($"L'obligation est modifiée : {CalculHeuresDues.FormaterHeures(lot.HeuresDues)} dues.", "/Lots/Details", new { id },
             annulation);
@@ -67,6 +69,7 @@ public sealed class ObligationModel(ClauseDbContext db, TimeProvider horloge) : 
     {
         [nameof(Lot.PartMainOeuvrePdb)] = nameof(SaisieObligation.PartMainOeuvre),
         [nameof(Lot.CoutHoraireReferenceCentimes)] = nameof(SaisieObligation.CoutHoraireReference),
+        [nameof(Lot.MontantParHeureManquanteCentimes)] = nameof(SaisieObligation.MontantParHeureManquante),
         // An ESS-reserved lot lasting more than 3 years: the ticked fondement is what is refused here.
         [nameof(Lot.FinExecution)] = nameof(SaisieObligation.Fondements),
     };
@@ -98,6 +101,10 @@ public sealed record SaisieObligation
     [StringLength(20, ErrorMessage = "Le champ « Coût horaire de référence » ne doit pas dépasser {1} caractères.")]
     [Display(Name = "Coût horaire de référence (€)")]
     public string? CoutHoraireReference { get; set; }
+
+    [StringLength(20, ErrorMessage = "Le champ « Pénalité par heure manquante » ne doit pas dépasser {1} caractères.")]
+    [Display(Name = "Pénalité par heure manquante (€)")]
+    public string? MontantParHeureManquante { get; set; }
 
     [StringLength(20, ErrorMessage = "Le champ « Heures travaillées estimées » ne doit pas dépasser {1} caractères.")]
     [Display(Name = "Heures travaillées estimées")]

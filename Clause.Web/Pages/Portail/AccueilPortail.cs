@@ -81,20 +81,9 @@ public sealed class AccueilPortail
         var bilans = await requetes.BilansAsync(db.Lots.Where(l => ids.Contains(l.Id)), annulation);
 
         var enExecution = lots.Where(l => l.Statut == StatutLot.EnExecution).Select(l => l.Id).ToList();
-        var contrats = await db.Contrats.AsNoTracking()
-            .Where(c => c.StructureId == structureId && c.EmployeurId == entrepriseId && c.Statut == StatutContrat.Valide && enExecution.Contains(c.LotId))
-            .Select(c => new { c.Id, c.LotId, c.DateDebut, c.FinPrevue, c.FinReelle })
-            .ToListAsync(annulation);
-        var contratIds = contrats.Select(c => c.Id).ToList();
-        var declares = (await db.DeclarationsHeures.AsNoTracking()
-                .Where(d => d.StructureId == structureId && contratIds.Contains(d.ContratId))
-                .Select(d => new { d.ContratId, d.Mois })
-                .ToListAsync(annulation))
-            .GroupBy(d => d.ContratId)
-            .ToDictionary(g => g.Key, g => (IReadOnlySet<Mois>)g.Select(d => d.Mois).ToHashSet());
-        var parLot = contrats.ToLookup(c => c.LotId, c => new ContratADeclarer(
-            new Periode(c.DateDebut, c.FinReelle ?? c.FinPrevue ?? DateOnly.MaxValue),
-            declares.TryGetValue(c.Id, out var mois) ? mois : new HashSet<Mois>()));
+        // The declaration calendar's inputs, read once for the page's lots in execution (the same reading as the reminders).
+        var aDeclarer = await new RequetesPortail(db).ContratsADeclarerAsync(enExecution, entrepriseId, annulation);
+        var parLot = aDeclarer.SelectMany(g => g.Select(c => (g.Key.Lot, Contrat: c))).ToLookup(x => x.Lot, x => x.Contrat);
 
         var lignes = lots.Select(l => new LotPortail(l, bilans.TryGetValue(l.Id, out var bilan) ? bilan : BilanHeures.Vide,
                 l.Statut == StatutLot.EnExecution

@@ -38,35 +38,35 @@ public sealed class IndexModel(ClauseDbContext db) : PageAction(db)
         var reglages = await LireAsync(annulation);
         var historiqueId = reglages?.Id ?? Guid.Empty;
 
-        var cout = Centimes(nameof(SaisieReglages.CoutHoraireReference));
-        var partMainOeuvre = PointsDeBase(nameof(SaisieReglages.PartMainOeuvreDefaut));
-        var fenetre = Entier(nameof(SaisieReglages.FenetreEligibiliteMois));
-        var ageSenior = Entier(nameof(SaisieReglages.AgeSenior));
-        var anticipation = Entier(nameof(SaisieReglages.AnticipationDebutContratJours));
-        var maxMinutes = Minutes(nameof(SaisieReglages.MaxHeuresParMois));
-        var tolerance = Entier(nameof(SaisieReglages.ToleranceApresFinJours));
+        // Every field is read, then the domain checks every value: all the refusals are shown at once, nothing is saved.
+        // A field that could not be read gives the domain its current value, so that it is refused once, for its form.
+        var actuels = reglages ?? ReglagesStructure.ParDefaut(StructureId);
+        var cout = Centimes(nameof(SaisieReglages.CoutHoraireReference), actuels.CoutHoraireReferenceCentimes);
+        var partMainOeuvre = PointsDeBase(nameof(SaisieReglages.PartMainOeuvreDefaut), actuels.PartMainOeuvreDefautPdb);
+        var fenetre = Entier(nameof(SaisieReglages.FenetreEligibiliteMois), actuels.FenetreEligibiliteMois);
+        var ageSenior = Entier(nameof(SaisieReglages.AgeSenior), actuels.AgeSenior);
+        var anticipation = Entier(nameof(SaisieReglages.AnticipationDebutContratJours), actuels.AnticipationDebutContratJours);
+        var maxMinutes = Minutes(nameof(SaisieReglages.MaxHeuresParMois), actuels.MaxMinutesParMois);
+        var tolerance = Entier(nameof(SaisieReglages.ToleranceApresFinJours), actuels.ToleranceApresFinJours);
         var plafondFormation = string.IsNullOrWhiteSpace(Saisie.PlafondFormationDefaut)
-            ? (int?)null : PointsDeBase(nameof(SaisieReglages.PlafondFormationDefaut));
-        var jourLimite = Entier(nameof(SaisieReglages.JourLimiteDeclaration));
-        var premiereRelance = Entier(nameof(SaisieReglages.JourPremiereRelance));
-        var secondeRelance = Entier(nameof(SaisieReglages.JourSecondeRelance));
-        var seuil = Entier(nameof(SaisieReglages.SeuilConfidentialite));
-        var delaiEmploiDurable = Entier(nameof(SaisieReglages.DelaiSortieEmploiDurableMois));
-        var conservation = Entier(nameof(SaisieReglages.ConservationMois));
-        if (!ModelState.IsValid)
-        {
-            await ChargerHistoriqueAsync(historiqueId, annulation);
-            return Page();
-        }
+            ? (int?)null : PointsDeBase(nameof(SaisieReglages.PlafondFormationDefaut), actuels.PlafondFormationDefautPdb ?? 0);
+        var jourLimite = Entier(nameof(SaisieReglages.JourLimiteDeclaration), actuels.JourLimiteDeclaration);
+        var premiereRelance = Entier(nameof(SaisieReglages.JourPremiereRelance), actuels.JourPremiereRelance);
+        var secondeRelance = Entier(nameof(SaisieReglages.JourSecondeRelance), actuels.JourSecondeRelance);
+        var seuil = Entier(nameof(SaisieReglages.SeuilConfidentialite), actuels.SeuilConfidentialite);
+        var delaiEmploiDurable = Entier(nameof(SaisieReglages.DelaiSortieEmploiDurableMois), actuels.DelaiSortieEmploiDurableMois);
+        var conservation = Entier(nameof(SaisieReglages.ConservationMois), actuels.ConservationMois);
+        var seuilRetard = PointsDeBase(nameof(SaisieReglages.SeuilRetardLot), actuels.SeuilRetardLotPdb);
 
         if (reglages is null)
         {
-            reglages = ReglagesStructure.ParDefaut(StructureId);
+            reglages = actuels;
             Db.Reglages.Add(reglages);
         }
-        if (!Appliquer(() => reglages.Modifier(cout, partMainOeuvre, Saisie.RecalculSurAvenant, Saisie.ModeAccordCadre, fenetre, ageSenior, anticipation,
-                maxMinutes, tolerance, Saisie.FormationComptabiliseeDefaut, plafondFormation, jourLimite, premiereRelance, secondeRelance,
-                seuil, delaiEmploiDurable, conservation), ChampsDuDomaine))
+        var accepte = Appliquer(() => reglages.Modifier(cout, partMainOeuvre, Saisie.RecalculSurAvenant, Saisie.ModeAccordCadre, fenetre, ageSenior, anticipation,
+            maxMinutes, tolerance, Saisie.FormationComptabiliseeDefaut, plafondFormation, jourLimite, premiereRelance, secondeRelance,
+            seuil, delaiEmploiDurable, conservation, seuilRetard), ChampsDuDomaine);
+        if (!accepte || !ModelState.IsValid)
         {
             await ChargerHistoriqueAsync(historiqueId, annulation);
             return Page();
@@ -92,42 +92,45 @@ public sealed class IndexModel(ClauseDbContext db) : PageAction(db)
                 : null, annulation);
     }
 
-    private long Centimes(string champ)
+    private long Centimes(string champ, long actuel)
     {
         if (Montant.TryParse(Texte(champ), out var montant)) return montant.Centimes;
-        return Erreur(champ, "doit être un montant en euros (exemple : 30,00)");
+        Erreur(champ, "doit être un montant en euros (exemple : 30,00)");
+        return actuel;
     }
 
-    private int PointsDeBase(string champ)
+    private int PointsDeBase(string champ, int actuel)
     {
         if (Taux.TryParse(Texte(champ), out var taux)) return taux.PointsDeBase;
-        return (int)Erreur(champ, "doit être un pourcentage (exemple : 50 ou 12,5)");
+        Erreur(champ, "doit être un pourcentage (exemple : 50 ou 12,5)");
+        return actuel;
     }
 
-    private int Minutes(string champ)
+    private int Minutes(string champ, int actuel)
     {
         if (Duree.TryParseHeures(Texte(champ), out var duree))
             return (int)Math.Min(duree.Minutes, int.MaxValue); // out of range: the domain refuses it with its own message
-        return (int)Erreur(champ, "doit être un nombre d'heures (exemple : 250 ou 151,67)");
+        Erreur(champ, "doit être un nombre d'heures (exemple : 250 ou 151,67)");
+        return actuel;
     }
 
-    private int Entier(string champ)
+    private int Entier(string champ, int actuel)
     {
         var texte = Texte(champ)?.Trim();
         if (int.TryParse(texte, NumberStyles.None, CultureInfo.InvariantCulture, out var valeur)) return valeur;
-        return (int)Erreur(champ, "doit être un nombre entier");
+        Erreur(champ, "doit être un nombre entier");
+        return actuel;
     }
 
     private string? Texte(string champ) => typeof(SaisieReglages).GetProperty(champ)!.GetValue(Saisie) as string;
 
-    private long Erreur(string champ, string attendu)
+    private void Erreur(string champ, string attendu)
     {
         var libelle = CatalogueReglages.ParChamp(champ).Libelle;
         var message = string.IsNullOrWhiteSpace(Texte(champ))
             ? $"Le champ « {libelle} » est obligatoire."
             : $"Le champ « {libelle} » {attendu}.";
         ModelState.AddModelError($"{nameof(Saisie)}.{champ}", message);
-        return 0;
     }
 }
 
@@ -167,6 +170,8 @@ public sealed record SaisieReglages
     public string? DelaiSortieEmploiDurableMois { get; set; }
 
     public string? ConservationMois { get; set; }
+
+    public string? SeuilRetardLot { get; set; }
 
     public static SaisieReglages Depuis(ReglagesStructure reglages)
     {
