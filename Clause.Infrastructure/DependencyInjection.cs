@@ -56,6 +56,9 @@ public static class DependencyInjection
         services.AddSingleton<Pieces.StockagePieces>();
         services.AddScoped<Pieces.RequetesPieces>();
         services.AddScoped<Pieces.ServicePieces>();
+        services.AddScoped<BoiteEnvoi>();
+        services.AddScoped<ExpediteurBoiteEnvoi>();
+        services.AddSingleton<Taches.ExecuteurTaches>();
         return services;
     }
 }
