@@ -58,6 +58,9 @@ public static class DependencyInjection
         services.AddScoped<Pieces.ServicePieces>();
         services.AddScoped<Relances.ServiceRelances>();
         services.AddScoped<Relances.ServiceAlertes>();
+        services.AddScoped<BoiteEnvoi>();
+        services.AddScoped<ExpediteurBoiteEnvoi>();
+        services.AddSingleton<Taches.ExecuteurTaches>();
         return services;
     }
 }

@@ -1756,3 +1756,101 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202051050_TachesEtBoiteEnvoi'
+)
+BEGIN
+    CREATE TABLE [BoiteEnvoi] (
+        [Id] uniqueidentifier NOT NULL,
+        [CleIdempotence] nvarchar(200) NOT NULL,
+        [StructureId] uniqueidentifier NULL,
+        [Destinataire] nvarchar(256) NOT NULL,
+        [NomDestinataire] nvarchar(300) NOT NULL,
+        [Sujet] nvarchar(300) NOT NULL,
+        [Html] nvarchar(max) NOT NULL,
+        [Texte] nvarchar(max) NOT NULL,
+        [Statut] nvarchar(20) NOT NULL,
+        [Tentatives] int NOT NULL,
+        [DeposeLe] datetimeoffset NOT NULL,
+        [EssaisDepuis] datetimeoffset NOT NULL,
+        [ProchainEssaiLe] datetimeoffset NOT NULL,
+        [EnvoiCommenceLe] datetimeoffset NULL,
+        [EnvoyeLe] datetimeoffset NULL,
+        [DerniereErreur] nvarchar(1000) NULL,
+        CONSTRAINT [PK_BoiteEnvoi] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202051050_TachesEtBoiteEnvoi'
+)
+BEGIN
+    CREATE TABLE [ExecutionsTaches] (
+        [Id] uniqueidentifier NOT NULL,
+        [Cle] nvarchar(100) NOT NULL,
+        [Declenchement] nvarchar(20) NOT NULL,
+        [PrevuLe] datetimeoffset NULL,
+        [DebutLe] datetimeoffset NOT NULL,
+        [FinLe] datetimeoffset NULL,
+        [Resultat] nvarchar(20) NOT NULL,
+        [Message] nvarchar(2000) NULL,
+        [Noeud] nvarchar(200) NOT NULL,
+        CONSTRAINT [PK_ExecutionsTaches] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202051050_TachesEtBoiteEnvoi'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_BoiteEnvoi_CleIdempotence] ON [BoiteEnvoi] ([CleIdempotence]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202051050_TachesEtBoiteEnvoi'
+)
+BEGIN
+    CREATE INDEX [IX_BoiteEnvoi_Statut_ProchainEssaiLe] ON [BoiteEnvoi] ([Statut], [ProchainEssaiLe]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202051050_TachesEtBoiteEnvoi'
+)
+BEGIN
+    CREATE INDEX [IX_BoiteEnvoi_StructureId_DeposeLe] ON [BoiteEnvoi] ([StructureId], [DeposeLe]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202051050_TachesEtBoiteEnvoi'
+)
+BEGIN
+    CREATE INDEX [IX_ExecutionsTaches_Cle_DebutLe] ON [ExecutionsTaches] ([Cle], [DebutLe]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202051050_TachesEtBoiteEnvoi'
+)
+BEGIN
+    CREATE INDEX [IX_ExecutionsTaches_Noeud_Resultat] ON [ExecutionsTaches] ([Noeud], [Resultat]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202051050_TachesEtBoiteEnvoi'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202051050_TachesEtBoiteEnvoi', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
