@@ -1854,3 +1854,209 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202054031_RelancesEtAlertes'
+)
+BEGIN
+    ALTER TABLE [Reglages] ADD [SeuilRetardLotPdb] int NOT NULL DEFAULT 8000;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202054031_RelancesEtAlertes'
+)
+BEGIN
+    ALTER TABLE [Lots] ADD [MontantParHeureManquanteCentimes] bigint NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202054031_RelancesEtAlertes'
+)
+BEGIN
+    CREATE TABLE [Alertes] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [Nature] nvarchar(30) NOT NULL,
+        [SujetId] uniqueidentifier NOT NULL,
+        [Echeance] date NOT NULL,
+        [DestinataireId] uniqueidentifier NOT NULL,
+        [Texte] nvarchar(500) NOT NULL,
+        [Lien] nvarchar(200) NOT NULL,
+        [CreeeLe] datetimeoffset NOT NULL,
+        [TraiteeLe] datetimeoffset NULL,
+        CONSTRAINT [PK_Alertes] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Alertes_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202054031_RelancesEtAlertes'
+)
+BEGIN
+    CREATE TABLE [RelancesDeclaration] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [EntrepriseId] uniqueidentifier NOT NULL,
+        [ContactId] uniqueidentifier NOT NULL,
+        [LotId] uniqueidentifier NOT NULL,
+        [Mois] int NOT NULL,
+        [Rang] nvarchar(10) NOT NULL,
+        [Email] nvarchar(254) NOT NULL,
+        [EnvoyeeLe] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_RelancesDeclaration] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_RelancesDeclaration_Mois] CHECK ([Mois] >= 200001 AND [Mois] <= 999912 AND [Mois] % 100 >= 1 AND [Mois] % 100 <= 12),
+        CONSTRAINT [CK_RelancesDeclaration_Rang] CHECK ([Rang] IN ('Premiere', 'Seconde')),
+        CONSTRAINT [FK_RelancesDeclaration_Entreprises_EntrepriseId] FOREIGN KEY ([EntrepriseId]) REFERENCES [Entreprises] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_RelancesDeclaration_Lots_LotId] FOREIGN KEY ([LotId]) REFERENCES [Lots] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_RelancesDeclaration_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202054031_RelancesEtAlertes'
+)
+BEGIN
+    CREATE TABLE [TachesRelance] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [LotId] uniqueidentifier NOT NULL,
+        [EntrepriseId] uniqueidentifier NOT NULL,
+        [Mois] int NOT NULL,
+        [CreeeLe] datetimeoffset NOT NULL,
+        [DuesMinutes] bigint NOT NULL,
+        [RealiseesMinutes] bigint NOT NULL,
+        [MontantParHeureManquanteCentimes] bigint NULL,
+        [PenaliteProposeeCentimes] bigint NULL,
+        [TraiteeLe] datetimeoffset NULL,
+        [TraiteeParNom] nvarchar(150) NULL,
+        CONSTRAINT [PK_TachesRelance] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_TachesRelance_Minutes] CHECK ([DuesMinutes] >= 0 AND [RealiseesMinutes] >= 0),
+        CONSTRAINT [CK_TachesRelance_Mois] CHECK ([Mois] >= 200001 AND [Mois] <= 999912 AND [Mois] % 100 >= 1 AND [Mois] % 100 <= 12),
+        CONSTRAINT [CK_TachesRelance_Penalite] CHECK (([MontantParHeureManquanteCentimes] IS NULL AND [PenaliteProposeeCentimes] IS NULL) OR ([MontantParHeureManquanteCentimes] > 0 AND [PenaliteProposeeCentimes] >= 0)),
+        CONSTRAINT [FK_TachesRelance_Entreprises_EntrepriseId] FOREIGN KEY ([EntrepriseId]) REFERENCES [Entreprises] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_TachesRelance_Lots_LotId] FOREIGN KEY ([LotId]) REFERENCES [Lots] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_TachesRelance_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202054031_RelancesEtAlertes'
+)
+BEGIN
+    EXEC(N'ALTER TABLE [Reglages] ADD CONSTRAINT [CK_Reglages_Calendrier] CHECK ([JourLimiteDeclaration] >= 1 AND [JourSecondeRelance] <= 28 AND [JourPremiereRelance] > [JourLimiteDeclaration] AND [JourSecondeRelance] > [JourPremiereRelance])');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202054031_RelancesEtAlertes'
+)
+BEGIN
+    EXEC(N'ALTER TABLE [Reglages] ADD CONSTRAINT [CK_Reglages_SeuilRetardLot] CHECK ([SeuilRetardLotPdb] > 0 AND [SeuilRetardLotPdb] <= 10000)');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202054031_RelancesEtAlertes'
+)
+BEGIN
+    EXEC(N'ALTER TABLE [Lots] ADD CONSTRAINT [CK_Lots_PenaliteHeureManquante] CHECK ([MontantParHeureManquanteCentimes] IS NULL OR ([MontantParHeureManquanteCentimes] > 0 AND [MontantParHeureManquanteCentimes] <= 1000000))');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202054031_RelancesEtAlertes'
+)
+BEGIN
+    CREATE INDEX [IX_Alertes_StructureId_DestinataireId_TraiteeLe_CreeeLe] ON [Alertes] ([StructureId], [DestinataireId], [TraiteeLe], [CreeeLe]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202054031_RelancesEtAlertes'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Alertes_StructureId_Nature_SujetId_Echeance_DestinataireId] ON [Alertes] ([StructureId], [Nature], [SujetId], [Echeance], [DestinataireId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202054031_RelancesEtAlertes'
+)
+BEGIN
+    CREATE INDEX [IX_RelancesDeclaration_EntrepriseId] ON [RelancesDeclaration] ([EntrepriseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202054031_RelancesEtAlertes'
+)
+BEGIN
+    CREATE INDEX [IX_RelancesDeclaration_LotId] ON [RelancesDeclaration] ([LotId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202054031_RelancesEtAlertes'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_RelancesDeclaration_StructureId_ContactId_LotId_Mois_Rang] ON [RelancesDeclaration] ([StructureId], [ContactId], [LotId], [Mois], [Rang]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202054031_RelancesEtAlertes'
+)
+BEGIN
+    CREATE INDEX [IX_RelancesDeclaration_StructureId_Mois_LotId] ON [RelancesDeclaration] ([StructureId], [Mois], [LotId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202054031_RelancesEtAlertes'
+)
+BEGIN
+    CREATE INDEX [IX_TachesRelance_EntrepriseId] ON [TachesRelance] ([EntrepriseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202054031_RelancesEtAlertes'
+)
+BEGIN
+    CREATE INDEX [IX_TachesRelance_LotId] ON [TachesRelance] ([LotId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202054031_RelancesEtAlertes'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_TachesRelance_StructureId_LotId_EntrepriseId_Mois] ON [TachesRelance] ([StructureId], [LotId], [EntrepriseId], [Mois]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202054031_RelancesEtAlertes'
+)
+BEGIN
+    CREATE INDEX [IX_TachesRelance_StructureId_TraiteeLe_CreeeLe] ON [TachesRelance] ([StructureId], [TraiteeLe], [CreeeLe]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202054031_RelancesEtAlertes'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202054031_RelancesEtAlertes', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

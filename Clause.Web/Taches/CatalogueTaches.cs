@@ -21,6 +21,8 @@ public static class CatalogueTaches
     public static IReadOnlyList<DefinitionTache> Toutes { get; } =
     [
         new(TacheBoiteEnvoi.Cle, "Envoi des mails en attente", typeof(TacheBoiteEnvoi), "0 * * * * ?", "toutes les minutes"),
+        new(TacheRelances.Cle, "Relances des déclarations d'heures", typeof(TacheRelances), "0 0 6 * * ?", "tous les jours à 6 h"),
+        new(TacheAlertes.Cle, "Alertes des facilitateurs et des référents", typeof(TacheAlertes), "0 15 6 * * ?", "tous les jours à 6 h 15"),
     ];
 
     public static DefinitionTache? Trouver(string cle) => Toutes.FirstOrDefault(t => t.Cle == cle);

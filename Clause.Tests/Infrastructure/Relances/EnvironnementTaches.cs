@@ -60,7 +60,7 @@ public sealed class EnvironnementTaches : IDisposable
 
     public SimpleSmtpServer Smtp { get; }
 
-    public FakeTimeProvider Horloge { get; } = new(new DateTimeOffset(2026, 2, 1, 5, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Horloge { get; } = new(new DateTimeOffset(2026, 1, 1, 5, 0, 0, TimeSpan.Zero));
 
     public IServiceScopeFactory Portees => _services.GetRequiredService<IServiceScopeFactory>();
 

@@ -1,0 +1,237 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class RelancesEtAlertes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "SeuilRetardLotPdb",
+                table: "Reglages",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 8000);
+
+            migrationBuilder.AddColumn<long>(
+                name: "MontantParHeureManquanteCentimes",
+                table: "Lots",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "Alertes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StructureId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Nature = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    SujetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Echeance = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DestinataireId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Texte = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Lien = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreeeLe = table.Column<long>(type: "INTEGER", nullable: false),
+                    TraiteeLe = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Alertes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Alertes_Structures_StructureId",
+                        column: x => x.StructureId,
+                        principalTable: "Structures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RelancesDeclaration",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StructureId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EntrepriseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LotId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Mois = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rang = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    EnvoyeeLe = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RelancesDeclaration", x => x.Id);
+                    table.CheckConstraint("CK_RelancesDeclaration_Mois", "[Mois] >= 200001 AND [Mois] <= 999912 AND [Mois] % 100 >= 1 AND [Mois] % 100 <= 12");
+                    table.CheckConstraint("CK_RelancesDeclaration_Rang", "[Rang] IN ('Premiere', 'Seconde')");
+                    table.ForeignKey(
+                        name: "FK_RelancesDeclaration_Entreprises_EntrepriseId",
+                        column: x => x.EntrepriseId,
+                        principalTable: "Entreprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RelancesDeclaration_Lots_LotId",
+                        column: x => x.LotId,
+                        principalTable: "Lots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RelancesDeclaration_Structures_StructureId",
+                        column: x => x.StructureId,
+                        principalTable: "Structures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TachesRelance",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StructureId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LotId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EntrepriseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Mois = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreeeLe = table.Column<long>(type: "INTEGER", nullable: false),
+                    DuesMinutes = table.Column<long>(type: "INTEGER", nullable: false),
+                    RealiseesMinutes = table.Column<long>(type: "INTEGER", nullable: false),
+                    MontantParHeureManquanteCentimes = table.Column<long>(type: "INTEGER", nullable: true),
+                    PenaliteProposeeCentimes = table.Column<long>(type: "INTEGER", nullable: true),
+                    TraiteeLe = table.Column<long>(type: "INTEGER", nullable: true),
+                    TraiteeParNom = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TachesRelance", x => x.Id);
+                    table.CheckConstraint("CK_TachesRelance_Minutes", "[DuesMinutes] >= 0 AND [RealiseesMinutes] >= 0");
+                    table.CheckConstraint("CK_TachesRelance_Mois", "[Mois] >= 200001 AND [Mois] <= 999912 AND [Mois] % 100 >= 1 AND [Mois] % 100 <= 12");
+                    table.CheckConstraint("CK_TachesRelance_Penalite", "([MontantParHeureManquanteCentimes] IS NULL AND [PenaliteProposeeCentimes] IS NULL) OR ([MontantParHeureManquanteCentimes] > 0 AND [PenaliteProposeeCentimes] >= 0)");
+                    table.ForeignKey(
+                        name: "FK_TachesRelance_Entreprises_EntrepriseId",
+                        column: x => x.EntrepriseId,
+                        principalTable: "Entreprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_TachesRelance_Lots_LotId",
+                        column: x => x.LotId,
+                        principalTable: "Lots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_TachesRelance_Structures_StructureId",
+                        column: x => x.StructureId,
+                        principalTable: "Structures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.AddCheckConstraint(
+                name: "CK_Reglages_Calendrier",
+                table: "Reglages",
+                sql: "[JourLimiteDeclaration] >= 1 AND [JourSecondeRelance] <= 28 AND [JourPremiereRelance] > [JourLimiteDeclaration] AND [JourSecondeRelance] > [JourPremiereRelance]");
+
+            migrationBuilder.AddCheckConstraint(
+                name: "CK_Reglages_SeuilRetardLot",
+                table: "Reglages",
+                sql: "[SeuilRetardLotPdb] > 0 AND [SeuilRetardLotPdb] <= 10000");
+
+            migrationBuilder.AddCheckConstraint(
+                name: "CK_Lots_PenaliteHeureManquante",
+                table: "Lots",
+                sql: "[MontantParHeureManquanteCentimes] IS NULL OR ([MontantParHeureManquanteCentimes] > 0 AND [MontantParHeureManquanteCentimes] <= 1000000)");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alertes_StructureId_DestinataireId_TraiteeLe_CreeeLe",
+                table: "Alertes",
+                columns: new[] { "StructureId", "DestinataireId", "TraiteeLe", "CreeeLe" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alertes_StructureId_Nature_SujetId_Echeance_DestinataireId",
+                table: "Alertes",
+                columns: new[] { "StructureId", "Nature", "SujetId", "Echeance", "DestinataireId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RelancesDeclaration_EntrepriseId",
+                table: "RelancesDeclaration",
+                column: "EntrepriseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RelancesDeclaration_LotId",
+                table: "RelancesDeclaration",
+                column: "LotId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RelancesDeclaration_StructureId_ContactId_LotId_Mois_Rang",
+                table: "RelancesDeclaration",
+                columns: new[] { "StructureId", "ContactId", "LotId", "Mois", "Rang" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RelancesDeclaration_StructureId_Mois_LotId",
+                table: "RelancesDeclaration",
+                columns: new[] { "StructureId", "Mois", "LotId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TachesRelance_EntrepriseId",
+                table: "TachesRelance",
+                column: "EntrepriseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TachesRelance_LotId",
+                table: "TachesRelance",
+                column: "LotId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TachesRelance_StructureId_LotId_EntrepriseId_Mois",
+                table: "TachesRelance",
+                columns: new[] { "StructureId", "LotId", "EntrepriseId", "Mois" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TachesRelance_StructureId_TraiteeLe_CreeeLe",
+                table: "TachesRelance",
+                columns: new[] { "StructureId", "TraiteeLe", "CreeeLe" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Alertes");
+
+            migrationBuilder.DropTable(
+                name: "RelancesDeclaration");
+
+            migrationBuilder.DropTable(
+                name: "TachesRelance");
+
+            migrationBuilder.DropCheckConstraint(
+                name: "CK_Reglages_Calendrier",
+                table: "Reglages");
+
+            migrationBuilder.DropCheckConstraint(
+                name: "CK_Reglages_SeuilRetardLot",
+                table: "Reglages");
+
+            migrationBuilder.DropCheckConstraint(
+                name: "CK_Lots_PenaliteHeureManquante",
+                table: "Lots");
+
+            migrationBuilder.DropColumn(
+                name: "SeuilRetardLotPdb",
+                table: "Reglages");
+
+            migrationBuilder.DropColumn(
+                name: "MontantParHeureManquanteCentimes",
+                table: "Lots");
+        }
+    }
+}
