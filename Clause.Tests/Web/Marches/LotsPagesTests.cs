@@ -112,6 +112,8 @@ public class LotsPagesTests(FabriqueClause app) : IClassFixture<FabriqueClause>
 
         Assert.Equal(HttpStatusCode.Redirect, reponse.StatusCode);
         Assert.Equal(150_00, (await app.RelireLotAsync(lot.Id)).MontantParHeureManquanteCentimes);
+        Assert.Equal("150,00 € par heure (CCAP) : proposée après deux relances sans déclaration",
+            SituationsMarches.Espaces((await client.PageAsync($"/Lots/Details/{lot.Id}")).Texte("#penalite-heure-manquante")));
         var formulaire = await client.PageAsync($"/Lots/Obligation/{lot.Id}");
         Assert.Equal("150,00", ((AngleSharp.Html.Dom.IHtmlInputElement)formulaire.QuerySelector("#Saisie_MontantParHeureManquante")!).Value);
 

@@ -73,7 +73,7 @@ public sealed class DetailsModel(ClauseDbContext db, TimeProvider horloge) : Pag
             contexte.Operation, contexte.DonneurId, contexte.Donneur, lot.MontantHT, lot.DebutExecution, lot.FinExecution, lot.Fondements, lot.Statut,
             lot.MotifRetour, new Taux(lot.PartMainOeuvrePdb), lot.CoutHoraireReferenceCentimes is { } cout ? new Montant(cout) : null,
             lot.CoutHoraireEffectif(Reglages), lot.FormationComptabilisee, lot.PlafondFormationPdb is { } plafond ? new Taux(plafond) : null,
-            lot.AccordCadreBonsCommande, lot.HeuresDues);
+            lot.AccordCadreBonsCommande, lot.HeuresDues, lot.MontantParHeureManquanteCentimes is { } penalite ? new Montant(penalite) : null);
         Transitions = lot.StatutsAccessibles();
         Explication = lot.ExplicationHeuresDues();
         Methode = lot.ObligationCourante!.Methode;
@@ -119,7 +119,7 @@ public sealed class DetailsModel(ClauseDbContext db, TimeProvider horloge) : Pag
 public sealed record FicheLot(LotId Id, int Numero, string Libelle, MarcheId MarcheId, string MarcheNumero, string MarcheObjet, TypeMarche TypeMarche,
     OperationId OperationId, string Operation, DonneurOrdreId DonneurOrdreId, string DonneurOrdre, Montant MontantHT, DateOnly DebutExecution, DateOnly FinExecution,
     Fondement Fondements, StatutLot Statut, string? MotifRetour, Taux PartMainOeuvre, Montant? CoutHoraireDuLot, Montant CoutHoraireEffectif,
-    bool FormationComptabilisee, Taux? PlafondFormation, bool AccordCadreBonsCommande, Duree HeuresDues);
+    bool FormationComptabilisee, Taux? PlafondFormation, bool AccordCadreBonsCommande, Duree HeuresDues, Montant? PenaliteParHeureManquante);
 
 public sealed record LigneVersion(int Version, DateOnly DateEffet, OrigineObligation Origine, MethodeCalcul Methode, string Calcul, Duree HeuresDues,
     Montant MontantLot, string? Motif, string Par, string EnregistreeLe);
