@@ -60,7 +60,7 @@ public sealed record ResumeEchelle(IReadOnlyDictionary<string, long> LignesParTa
 public static class GenerateurEchelle
 {
     /// <summary>Raise when the generated rows change (the benchmarks then regenerate their databases).</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>The clock of the generation (the demo's reference date, DOMAIN.md examples).</summary>
     public static readonly DateTimeOffset Maintenant = new(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
@@ -147,7 +147,7 @@ public static class GenerateurEchelle
 
             using (var transaction = connexion.BeginTransaction())
             {
-                if (parametres.Facteur > 1) await PreparerSiretsAsync(connexion, transaction, parametres, annulation).ConfigureAwait(false);
+                await PreparerSiretsAsync(connexion, transaction, parametres, annulation).ConfigureAwait(false);
                 for (var copie = 1; copie < parametres.Copies; copie++)
                 {
                     var structure = StructureDeLaCopie(modele, parametres, copie);
@@ -214,14 +214,21 @@ public static class GenerateurEchelle
             {
                 ou = "t.\"UserId\" IN (SELECT u.\"Id\" FROM \"AspNetUsers\" u WHERE u.\"StructureId\" = $modele AND substr(u.\"Id\", 1, 9) = '" + PrefixeModele + "')";
             }
-            else if (aStructure)
+            else if (aStructure && cle.Count == 1 && EstGuid(cle[0]))
             {
-                if (cle.Count != 1 || !EstGuid(cle[0]))
-                    throw new InvalidOperationException($"Générateur d'échelle : la table {table.Name} n'a pas de clé GUID simple, ajoutez sa règle de copie.");
                 // Only the template's own rows: in a structure of several copies, the copies already written share its StructureId.
                 ou = $"t.\"StructureId\" = $modele AND substr(t.\"{cle[0].Name}\", 1, 9) = '{PrefixeModele}'";
                 if (table.Indexes.Any(i => i.IsUnique && i.Columns.Count == 1 && i.Columns[0].Name == "StructureId"))
                     parStructure = false; // one row per structure (Reglages): written for a new structure only
+            }
+            else if (aStructure)
+            {
+                // A key of the structure's own values (compiled totals by structure and month) or a sequence (dirty months):
+                // bookkeeping of the structure, copied to a new structure only — a copy inside the same structure would
+                // repeat its key; the structure's totals are then the template's until recompiled (dirty months stay dirty).
+                ou = "t.\"StructureId\" = $modele";
+                parStructure = false;
+                if (cle.Count == 1 && cle[0].ProviderClrType == typeof(long)) colonnes.Remove(cle[0]); // a new sequence number
             }
             else continue; // global table (roles, migrations, tokens, idempotency keys…)
 
@@ -265,7 +272,7 @@ public static class GenerateurEchelle
         return clr == typeof(Guid) || clr.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IIdentifiant<>));
     }
 
-    /// <summary>New SIRETs for the copies that share a structure with the template: valid keys (Luhn), all distinct.</summary>
+    /// <summary>New SIRETs for the copies that share a structure with the template: valid keys (Luhn), all distinct (none when each copy has its structure).</summary>
     private static async Task PreparerSiretsAsync(SqliteConnection connexion, SqliteTransaction transaction, ParametresEchelle parametres, CancellationToken annulation)
     {
         var existants = new List<string>();

@@ -16,8 +16,9 @@ namespace Clause.Web.Banc;
 
 /// <summary>
 /// The benchmark verbs of the app (docs/performance.md): <c>dotnet run -c Release --project Clause.Web -- banc echelle</c>.
-/// They print figures; nothing here is a test. Options: <c>--dossier</c> (default artifacts/echelle), <c>--requetes</c>
-/// (per page, default 30), <c>--bases demo,nationale,dix-fois</c>.
+/// They print figures; nothing here is a test. Options: <c>--dossier</c> (default artifacts/echelle at the repository root), <c>--requetes</c>
+/// (per page, default 30), <c>--bases demo,nationale,dix-fois</c>; <c>banc totaux [--mois aaaa-mm]</c> (issue 12); <c>banc bases</c>
+/// (generates or checks the databases only).
 /// </summary>
 public static partial class CommandeBanc
 {
@@ -27,7 +28,7 @@ public static partial class CommandeBanc
     {
         ArgumentNullException.ThrowIfNull(args);
         var verbe = args.Length > 1 ? args[1] : "";
-        var dossier = Path.GetFullPath(Option(args, "--dossier") ?? Path.Combine("artifacts", "echelle"));
+        var dossier = Path.GetFullPath(Option(args, "--dossier") ?? Path.Combine(Path.GetDirectoryName(RacineContenu())!, "artifacts", "echelle"));
         var requetes = int.Parse(Option(args, "--requetes") ?? "30", CultureInfo.InvariantCulture);
         var noms = (Option(args, "--bases") ?? "demo,nationale,dix-fois").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var toutes = new[] { ParametresEchelle.Demo, ParametresEchelle.Nationale, ParametresEchelle.DixFois };
@@ -39,8 +40,10 @@ public static partial class CommandeBanc
                 return 0;
             case "echelle":
                 return await BancEchelleAsync(dossier, choisies, requetes);
+            case "totaux":
+                return await BancTotauxAsync(dossier, Option(args, "--mois"));
             default:
-                Console.Error.WriteLine("Usage : banc echelle|bases [--dossier artifacts/echelle] [--requetes 30] [--bases demo,nationale,dix-fois]");
+                Console.Error.WriteLine("Usage : banc echelle|totaux|bases [--dossier artifacts/echelle] [--requetes 30] [--bases demo,nationale,dix-fois] [--mois aaaa-mm]");
                 return 2;
         }
     }
@@ -82,12 +85,8 @@ public static partial class CommandeBanc
             bases.Add(b);
         }
         var pages = await PagesAsync(bases[0].Chemin);
-        var resultats = new List<Resultat>();
-        foreach (var b in bases)
-        {
-            Console.WriteLine($"Mesure de « {b.Parametres.Nom} » : {requetes} requêtes par page, chacune précédée du plancher (fichier statique)…");
-            resultats.Add(await MesurerAsync(b, dossier, pages, requetes));
-        }
+        Console.WriteLine($"Mesure : {requetes} requêtes par page et par base, chacune précédée du plancher (fichier statique), les bases en alternance…");
+        var resultats = await MesurerAsync(bases, dossier, pages, requetes);
         Imprimer(resultats, pages);
         Console.WriteLine($"Durée totale du banc : {debut.Elapsed.TotalMinutes:0.0} min");
         return 0;
@@ -109,6 +108,8 @@ public static partial class CommandeBanc
         var marche = await Lire($"SELECT \"MarcheId\" FROM \"Lots\" WHERE \"Id\" = '{lot}'");
         var participant = await Lire($"SELECT \"ParticipantId\" FROM \"Contrats\" WHERE \"StructureId\" = {modele} GROUP BY \"ParticipantId\" ORDER BY count(*) DESC, \"ParticipantId\" LIMIT 1");
         var contrat = await Lire($"SELECT \"ContratId\" FROM \"DeclarationsHeures\" WHERE \"StructureId\" = {modele} GROUP BY \"ContratId\" ORDER BY count(*) DESC, \"ContratId\" LIMIT 1");
+        var employeur = await Lire($"SELECT \"EmployeurId\" FROM \"Contrats\" WHERE \"Id\" = '{contrat}'");
+        var mois = int.Parse(await Lire($"SELECT max(\"Mois\") FROM \"DeclarationsHeures\" WHERE \"ContratId\" = '{contrat}'"), CultureInfo.InvariantCulture);
         var nom = await Lire($"SELECT \"Nom\" FROM \"Participants\" WHERE \"Id\" = '{participant}'");
         var motMarche = (await Lire($"SELECT \"Objet\" FROM \"Marches\" WHERE \"Id\" = '{marche}'")).Split(' ')[0];
         var motOperation = (await Lire($"SELECT \"Nom\" FROM \"Operations\" WHERE \"StructureId\" = {modele} ORDER BY \"Id\" LIMIT 1")).Split(' ')[0];
@@ -136,62 +137,81 @@ public static partial class CommandeBanc
             new("Un participant", $"/Participants/Details/{participant}", false),
             new("Un contrat", $"/Contrats/Details/{contrat}", false),
             new("API /lots", "/api/v1/lots", true, Api: true),
-            new("API /contrats", "/api/v1/contrats", true, Api: true),
+            new("API /contrats", $"/api/v1/contrats?mois={mois / 100:D4}-{mois % 100:D2}&entreprise={employeur}", true, Api: true),
         ];
     }
 
     private const string Plancher = "/css/clause.css";
 
-    private static async Task<Resultat> MesurerAsync(BaseEchelle b, string dossier, List<Page> pages, int requetes)
+    /// <summary>One app per database, all running at once; the rounds go page by page and base by base, so a burst of load
+    /// on the shared machine falls on the three databases alike and the ratios compare like with like.</summary>
+    private static async Task<List<Resultat>> MesurerAsync(List<BaseEchelle> bases, string dossier, List<Page> pages, int requetes)
     {
-        var jeton = await JetonAsync(b, dossier);
-        var port = PortLibre();
-        var adresse = $"http://127.0.0.1:{port}";
-        var demarrage = Stopwatch.StartNew();
-        using var processus = Demarrer(b, dossier, adresse);
+        var applis = new List<(BaseEchelle Base, Process Processus, HttpClient Client, HttpClientHandler Gestionnaire, string Jeton, TimeSpan Demarrage)>();
         try
         {
-            using var gestionnaire = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer(), UseCookies = true };
-            using var client = new HttpClient(gestionnaire) { BaseAddress = new Uri(adresse), Timeout = TimeSpan.FromMinutes(2) };
-            while (true)
+            foreach (var b in bases)
             {
-                if (processus.HasExited) throw new InvalidOperationException($"L'application s'est arrêtée au démarrage (code {processus.ExitCode}).");
-                try
+                var jeton = await JetonAsync(b, dossier);
+                var adresse = $"http://127.0.0.1:{PortLibre()}";
+                var demarrage = Stopwatch.StartNew();
+                var processus = Demarrer(b, dossier, adresse);
+                var gestionnaire = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer(), UseCookies = true };
+                var client = new HttpClient(gestionnaire) { BaseAddress = new Uri(adresse), Timeout = TimeSpan.FromMinutes(2) };
+                applis.Add((b, processus, client, gestionnaire, jeton, TimeSpan.Zero));
+                while (true)
                 {
-                    if ((await client.GetAsync(Plancher)).IsSuccessStatusCode) break;
+                    if (processus.HasExited) throw new InvalidOperationException($"L'application s'est arrêtée au démarrage (code {processus.ExitCode}).");
+                    try
+                    {
+                        if ((await client.GetAsync(Plancher)).IsSuccessStatusCode) break;
+                    }
+                    catch (HttpRequestException) { }
+                    await Task.Delay(50);
                 }
-                catch (HttpRequestException) { }
-                await Task.Delay(50);
+                applis[^1] = applis[^1] with { Demarrage = demarrage.Elapsed };
+                await ConnecterAsync(client);
             }
-            var tempsDemarrage = demarrage.Elapsed;
-            await ConnecterAsync(client);
 
-            var mesures = pages.ToDictionary(p => p.Nom, _ => new List<double>());
-            var plancher = new List<double>();
-            var derniere = new Dictionary<string, (long Octets, int? Sql, int Statut)>();
-            // One warm-up pass (JIT, caches), then the rounds: floor, page, floor, page… in the same run.
+            var mesures = applis.Select(_ => pages.ToDictionary(p => p.Nom, _ => new List<double>())).ToList();
+            var planchers = applis.Select(_ => new List<double>()).ToList();
+            var dernieres = applis.Select(_ => new Dictionary<string, (long Octets, int? Sql, int Statut)>()).ToList();
+            // One warm-up pass (JIT, caches), then the rounds: floor, page, floor, page… in the same run, base after base.
             for (var tour = -1; tour < requetes; tour++)
                 foreach (var page in pages)
-                {
-                    var (msPlancher, _, _, _) = await ObtenirAsync(client, Plancher, null);
-                    var (ms, octets, sql, statut) = await ObtenirAsync(client, page.Adresse, page.Api ? jeton : null);
-                    if (tour < 0) continue;
-                    plancher.Add(msPlancher);
-                    mesures[page.Nom].Add(ms);
-                    derniere[page.Nom] = (octets, sql, statut);
-                }
-            processus.Refresh();
-            var memoire = processus.WorkingSet64;
-            var memoireMax = processus.PeakWorkingSet64;
-            var (_, octetsPlancher, _, _) = await ObtenirAsync(client, Plancher, null);
-            return new Resultat(b, tempsDemarrage, memoire, memoireMax,
-                pages.ToDictionary(p => p.Nom, p => new Mesure(mesures[p.Nom], derniere[p.Nom].Octets, derniere[p.Nom].Sql, derniere[p.Nom].Statut)),
-                new Mesure(plancher, octetsPlancher, null, 200));
+                    for (var i = 0; i < applis.Count; i++)
+                    {
+                        var (msPlancher, _, _, _) = await ObtenirAsync(applis[i].Client, Plancher, null);
+                        var (ms, octets, sql, statut) = await ObtenirAsync(applis[i].Client, page.Adresse, page.Api ? applis[i].Jeton : null);
+                        if (tour < 0) continue;
+                        planchers[i].Add(msPlancher);
+                        mesures[i][page.Nom].Add(ms);
+                        dernieres[i][page.Nom] = (octets, sql, statut);
+                    }
+
+            var resultats = new List<Resultat>();
+            for (var i = 0; i < applis.Count; i++)
+            {
+                applis[i].Processus.Refresh();
+                var (_, octetsPlancher, _, _) = await ObtenirAsync(applis[i].Client, Plancher, null);
+                var derniere = dernieres[i];
+                var m = mesures[i];
+                resultats.Add(new Resultat(applis[i].Base, applis[i].Demarrage, applis[i].Processus.WorkingSet64, applis[i].Processus.PeakWorkingSet64,
+                    pages.ToDictionary(p => p.Nom, p => new Mesure(m[p.Nom], derniere[p.Nom].Octets, derniere[p.Nom].Sql, derniere[p.Nom].Statut)),
+                    new Mesure(planchers[i], octetsPlancher, null, 200)));
+            }
+            return resultats;
         }
         finally
         {
-            if (!processus.HasExited) processus.Kill(entireProcessTree: true);
-            await processus.WaitForExitAsync();
+            foreach (var appli in applis)
+            {
+                appli.Client.Dispose();
+                appli.Gestionnaire.Dispose();
+                if (!appli.Processus.HasExited) appli.Processus.Kill(entireProcessTree: true);
+                await appli.Processus.WaitForExitAsync();
+                appli.Processus.Dispose();
+            }
         }
     }
 
