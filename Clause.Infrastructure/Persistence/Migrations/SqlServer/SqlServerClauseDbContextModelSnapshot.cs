@@ -22,54 +22,6 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
-            modelBuilder.Entity("Clause.Domain.Alertes.Alerte", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTimeOffset>("CreeeLe")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<Guid>("DestinataireId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateOnly>("Echeance")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Lien")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<string>("Nature")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("nvarchar(30)");
-
-                    b.Property<Guid>("StructureId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid>("SujetId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("Texte")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
-
-                    b.Property<DateTimeOffset?>("TraiteeLe")
-                        .HasColumnType("datetimeoffset");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StructureId", "DestinataireId", "TraiteeLe", "CreeeLe");
-
-                    b.HasIndex("StructureId", "Nature", "SujetId", "Echeance", "DestinataireId")
-                        .IsUnique();
-
-                    b.ToTable("Alertes", (string)null);
-                });
-
             modelBuilder.Entity("Clause.Domain.Contrats.Contrat", b =>
                 {
                     b.Property<Guid>("Id")
@@ -887,9 +839,6 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<long>("MontantHTCentimes")
                         .HasColumnType("bigint");
 
-                    b.Property<long?>("MontantParHeureManquanteCentimes")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("MotifRetour")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
@@ -933,8 +882,6 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                             t.HasCheckConstraint("CK_Lots_Numero", "[Numero] >= 1");
 
                             t.HasCheckConstraint("CK_Lots_PartMainOeuvre", "[PartMainOeuvrePdb] > 0 AND [PartMainOeuvrePdb] <= 10000");
-
-                            t.HasCheckConstraint("CK_Lots_PenaliteHeureManquante", "[MontantParHeureManquanteCentimes] IS NULL OR ([MontantParHeureManquanteCentimes] > 0 AND [MontantParHeureManquanteCentimes] <= 1000000)");
 
                             t.HasCheckConstraint("CK_Lots_PlafondFormation", "[PlafondFormationPdb] IS NULL OR ([PlafondFormationPdb] >= 0 AND [PlafondFormationPdb] <= 10000)");
 
@@ -1403,118 +1350,6 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         });
                 });
 
-            modelBuilder.Entity("Clause.Domain.Relances.RelanceDeclaration", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid>("ContactId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("nvarchar(254)");
-
-                    b.Property<Guid>("EntrepriseId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTimeOffset>("EnvoyeeLe")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<Guid>("LotId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<int>("Mois")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Rang")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("nvarchar(10)");
-
-                    b.Property<Guid>("StructureId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("EntrepriseId");
-
-                    b.HasIndex("LotId");
-
-                    b.HasIndex("StructureId", "Mois", "LotId");
-
-                    b.HasIndex("StructureId", "ContactId", "LotId", "Mois", "Rang")
-                        .IsUnique();
-
-                    b.ToTable("RelancesDeclaration", null, t =>
-                        {
-                            t.HasCheckConstraint("CK_RelancesDeclaration_Mois", "[Mois] >= 200001 AND [Mois] <= 999912 AND [Mois] % 100 >= 1 AND [Mois] % 100 <= 12");
-
-                            t.HasCheckConstraint("CK_RelancesDeclaration_Rang", "[Rang] IN ('Premiere', 'Seconde')");
-                        });
-                });
-
-            modelBuilder.Entity("Clause.Domain.Relances.TacheRelance", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTimeOffset>("CreeeLe")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<long>("DuesMinutes")
-                        .HasColumnType("bigint");
-
-                    b.Property<Guid>("EntrepriseId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid>("LotId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<int>("Mois")
-                        .HasColumnType("int");
-
-                    b.Property<long?>("MontantParHeureManquanteCentimes")
-                        .HasColumnType("bigint");
-
-                    b.Property<long?>("PenaliteProposeeCentimes")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("RealiseesMinutes")
-                        .HasColumnType("bigint");
-
-                    b.Property<Guid>("StructureId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTimeOffset?>("TraiteeLe")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("TraiteeParNom")
-                        .HasMaxLength(150)
-                        .HasColumnType("nvarchar(150)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("EntrepriseId");
-
-                    b.HasIndex("LotId");
-
-                    b.HasIndex("StructureId", "TraiteeLe", "CreeeLe");
-
-                    b.HasIndex("StructureId", "LotId", "EntrepriseId", "Mois")
-                        .IsUnique();
-
-                    b.ToTable("TachesRelance", null, t =>
-                        {
-                            t.HasCheckConstraint("CK_TachesRelance_Minutes", "[DuesMinutes] >= 0 AND [RealiseesMinutes] >= 0");
-
-                            t.HasCheckConstraint("CK_TachesRelance_Mois", "[Mois] >= 200001 AND [Mois] <= 999912 AND [Mois] % 100 >= 1 AND [Mois] % 100 <= 12");
-
-                            t.HasCheckConstraint("CK_TachesRelance_Penalite", "([MontantParHeureManquanteCentimes] IS NULL AND [PenaliteProposeeCentimes] IS NULL) OR ([MontantParHeureManquanteCentimes] > 0 AND [PenaliteProposeeCentimes] >= 0)");
-                        });
-                });
-
             modelBuilder.Entity("Clause.Domain.Structures.Reglages", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1570,11 +1405,6 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("SeuilConfidentialite")
                         .HasColumnType("int");
 
-                    b.Property<int>("SeuilRetardLotPdb")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int")
-                        .HasDefaultValue(8000);
-
                     b.Property<Guid>("StructureId")
                         .HasColumnType("uniqueidentifier");
 
@@ -1588,13 +1418,9 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.ToTable("Reglages", null, t =>
                         {
-                            t.HasCheckConstraint("CK_Reglages_Calendrier", "[JourLimiteDeclaration] >= 1 AND [JourSecondeRelance] <= 28 AND [JourPremiereRelance] > [JourLimiteDeclaration] AND [JourSecondeRelance] > [JourPremiereRelance]");
-
                             t.HasCheckConstraint("CK_Reglages_CoutHoraire", "[CoutHoraireReferenceCentimes] > 0");
 
                             t.HasCheckConstraint("CK_Reglages_PartMainOeuvre", "[PartMainOeuvreDefautPdb] > 0 AND [PartMainOeuvreDefautPdb] <= 10000");
-
-                            t.HasCheckConstraint("CK_Reglages_SeuilRetardLot", "[SeuilRetardLotPdb] > 0 AND [SeuilRetardLotPdb] <= 10000");
                         });
                 });
 
@@ -1927,82 +1753,6 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Clause.Infrastructure.Mail.MessageSortant", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("CleIdempotence")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<DateTimeOffset>("DeposeLe")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("DerniereErreur")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
-
-                    b.Property<string>("Destinataire")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
-
-                    b.Property<DateTimeOffset?>("EnvoiCommenceLe")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<DateTimeOffset?>("EnvoyeLe")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<DateTimeOffset>("EssaisDepuis")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("Html")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<string>("NomDestinataire")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("nvarchar(300)");
-
-                    b.Property<DateTimeOffset>("ProchainEssaiLe")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("Statut")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.Property<Guid?>("StructureId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("Sujet")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("nvarchar(300)");
-
-                    b.Property<int>("Tentatives")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Texte")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CleIdempotence")
-                        .IsUnique();
-
-                    b.HasIndex("Statut", "ProchainEssaiLe");
-
-                    b.HasIndex("StructureId", "DeposeLe");
-
-                    b.ToTable("BoiteEnvoi", (string)null);
-                });
-
             modelBuilder.Entity("Clause.Infrastructure.Pieces.TelechargementPiece", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2030,54 +1780,6 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("StructureId", "PieceId", "Quand");
 
                     b.ToTable("TelechargementsPieces", (string)null);
-                });
-
-            modelBuilder.Entity("Clause.Infrastructure.Taches.ExecutionTache", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("Cle")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<DateTimeOffset>("DebutLe")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("Declenchement")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.Property<DateTimeOffset?>("FinLe")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("Message")
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
-
-                    b.Property<string>("Noeud")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<DateTimeOffset?>("PrevuLe")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("Resultat")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Cle", "DebutLe");
-
-                    b.HasIndex("Noeud", "Resultat");
-
-                    b.ToTable("ExecutionsTaches", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
@@ -2209,15 +1911,6 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
-                });
-
-            modelBuilder.Entity("Clause.Domain.Alertes.Alerte", b =>
-                {
-                    b.HasOne("Clause.Domain.Structures.Structure", null)
-                        .WithMany()
-                        .HasForeignKey("StructureId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Clause.Domain.Contrats.Contrat", b =>
@@ -2586,48 +2279,6 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasOne("Clause.Domain.Entreprises.Entreprise", null)
                         .WithMany()
                         .HasForeignKey("EntrepriseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Clause.Domain.Structures.Structure", null)
-                        .WithMany()
-                        .HasForeignKey("StructureId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Clause.Domain.Relances.RelanceDeclaration", b =>
-                {
-                    b.HasOne("Clause.Domain.Entreprises.Entreprise", null)
-                        .WithMany()
-                        .HasForeignKey("EntrepriseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Clause.Domain.Marches.Lot", null)
-                        .WithMany()
-                        .HasForeignKey("LotId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Clause.Domain.Structures.Structure", null)
-                        .WithMany()
-                        .HasForeignKey("StructureId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Clause.Domain.Relances.TacheRelance", b =>
-                {
-                    b.HasOne("Clause.Domain.Entreprises.Entreprise", null)
-                        .WithMany()
-                        .HasForeignKey("EntrepriseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Clause.Domain.Marches.Lot", null)
-                        .WithMany()
-                        .HasForeignKey("LotId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
