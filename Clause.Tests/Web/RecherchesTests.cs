@@ -162,8 +162,13 @@ public class RecherchesTests(FabriqueClause app) : IClassFixture<FabriqueClause>
         Assert.Equal("get", bouton.GetAttribute("formmethod"));
         var adresse = QueryHelpers.AddQueryString("/Recherche/Entreprises", new Dictionary<string, string?>
         {
-            ["q"] = "Martin", ["statut"] = "Propose", ["lot"] = string.Empty, ["lot-texte"] = string.Empty,
-            ["employeur"] = string.Empty, ["employeur-texte"] = "menuis", ["modalite"] = string.Empty,
+            ["q"] = "Martin",
+            ["statut"] = "Propose",
+            ["lot"] = string.Empty,
+            ["lot-texte"] = string.Empty,
+            ["employeur"] = string.Empty,
+            ["employeur-texte"] = "menuis",
+            ["modalite"] = string.Empty,
             ["recherche"] = bouton.Value,
         });
         var resultats = await client.PageAsync(adresse);
