@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Clause.Domain.Commun;
 using Clause.Domain.Entreprises;
 using Clause.Domain.Marches;
@@ -102,5 +103,22 @@ public class GrandeStructureTests(FabriqueClause app) : IClassFixture<FabriqueCl
         }
         var sansTerme = await client.GetAsync($"{liste}?numero=1000000000&tri=colonne-inconnue");
         Assert.Equal(HttpStatusCode.OK, sansTerme.StatusCode);
+    }
+
+    /// <summary>
+    /// A new select of the structure's lots, companies, participants, opérations or donneurs d'ordre in a staff page fails
+    /// here: those are chosen with &lt;combobox&gt;. (The portal's lists are bounded by the company, the admin's by no tenant.)
+    /// </summary>
+    [Fact]
+    public void Aucune_page_du_personnel_ne_liste_une_table_de_la_structure_dans_un_select()
+    {
+        var pages = Path.Combine(Racine.Depot(), "Clause.Web", "Pages");
+        var motif = new Regex(@"(<select[^>]*asp-items=""Model\.|DropDownList\([^,]+,\s*Model\.)(Lots|Participants|Employeurs|Entreprises|Operations|Donneurs|DonneursOrdre)\b");
+        var fautives = Directory.EnumerateFiles(pages, "*.cshtml", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(pages, f))
+            .Where(f => !f.StartsWith("Portail", StringComparison.Ordinal) && !f.StartsWith("Admin", StringComparison.Ordinal))
+            .Where(f => motif.IsMatch(File.ReadAllText(Path.Combine(pages, f))))
+            .ToList();
+        Assert.True(fautives.Count == 0, "Liste déroulante d'une table de la structure : " + string.Join(", ", fautives));
     }
 }
