@@ -25,7 +25,7 @@ public class MarchesNavigateurTests(NavigateurFixture fixture)
         // 1. The opération.
         await page.GotoAsync(fixture.Adresse + "/Operations");
         await page.GetByRole(AriaRole.Link, new() { Name = "Ajouter une opération" }).ClickAsync();
-        await page.GetByRole(AriaRole.Combobox, new() { Name = "Donneur d'ordre" }).SelectOptionAsync(new SelectOptionValue { Label = "Ville de Chinon (Chinon)" });
+        await NavigateurFixture.ChoisirAsync(page.GetByRole(AriaRole.Combobox, new() { Name = "Donneur d'ordre" }), "chinon", "Ville de Chinon (Chinon)");
         await page.GetByLabel("Nom de l'opération").FillAsync("Rénovation du quartier du Stade");
         await page.GetByLabel("Commune").FillAsync("Chinon");
         await NavigateurFixture.EnvoyerAsync(page, "Enregistrer");
@@ -55,7 +55,7 @@ public class MarchesNavigateurTests(NavigateurFixture fixture)
 
         // 4. Attribution to the company.
         var attribution = page.Locator("form").Filter(new() { Has = page.GetByRole(AriaRole.Button, new() { Name = "Attribuer le lot" }) });
-        await attribution.GetByRole(AriaRole.Combobox, new() { Name = "Entreprise" }).SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await NavigateurFixture.ChoisirAsync(attribution.GetByRole(AriaRole.Combobox, new() { Name = "Entreprise" }), "maçon", "Maçonnerie Chinonaise");
         await attribution.GetByRole(AriaRole.Combobox, new() { Name = "Rôle" }).SelectOptionAsync(new SelectOptionValue { Label = "Attributaire" });
         await attribution.GetByLabel("Date de notification").FillAsync("2026-03-15");
         await NavigateurFixture.NaviguerAsync(page, () => attribution.GetByRole(AriaRole.Button, new() { Name = "Attribuer le lot" }).ClickAsync());

@@ -67,6 +67,20 @@ public class NavigateurFixture : IAsyncLifetime
             Assert.Fail($"La connexion de {email} a été refusée : {await page.Locator("main").InnerTextAsync()}");
     }
 
+    /// <summary>
+    /// Chooses a record in a combobox (TagHelpers/ComboboxTagHelper, js/combobox.js) as a user would: types
+    /// <paramref name="terme"/>, waits for the option named <paramref name="option"/> in its listbox, clicks it, and
+    /// checks the field now shows it.
+    /// </summary>
+    public static async Task ChoisirAsync(ILocator combobox, string terme, string option)
+    {
+        ArgumentNullException.ThrowIfNull(combobox);
+        await combobox.FillAsync(terme);
+        var liste = combobox.Page.Locator("#" + await combobox.GetAttributeAsync("aria-controls"));
+        await liste.GetByRole(AriaRole.Option).Filter(new() { HasText = option }).First.ClickAsync();
+        await Assertions.Expect(combobox).ToHaveValueAsync(option);
+    }
+
     /// <summary>Clicks a submit button and fails with the page's French error summary if the form was refused.</summary>
     public static async Task EnvoyerAsync(IPage page, string bouton)
     {

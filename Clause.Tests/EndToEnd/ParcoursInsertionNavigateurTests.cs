@@ -47,9 +47,9 @@ public class ParcoursInsertionNavigateurTests(NavigateurFixture fixture)
 
         // 3. Propose (and validate at once) a contrat on the lot.
         await page.GetByRole(AriaRole.Link, new() { Name = "Proposer un contrat" }).ClickAsync();
-        await page.GetByRole(AriaRole.Combobox, new() { Name = "Lot" }).SelectOptionAsync(new SelectOptionValue { Value = lot.ToString() });
+        await NavigateurFixture.ChoisirAsync(page.GetByRole(AriaRole.Combobox, new() { Name = "Lot" }), "2026-007", "Marché 2026-007 – Lot 1 – Gros œuvre");
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Modalité" }).SelectOptionAsync(new SelectOptionValue { Label = "Embauche directe" });
-        await page.GetByRole(AriaRole.Combobox, new() { Name = "Employeur Obligatoire" }).SelectOptionAsync(new SelectOptionValue { Label = "Bâtiments du Véron (Entreprise classique)" });
+        await NavigateurFixture.ChoisirAsync(page.GetByRole(AriaRole.Combobox, new() { Name = "Employeur Obligatoire" }), "véron", "Bâtiments du Véron");
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Type de contrat" }).SelectOptionAsync(new SelectOptionValue { Value = "CDDChantier" });
         await page.GetByLabel("Date de début").FillAsync("2026-01-05");
         await page.GetByLabel("Fin prévue").FillAsync("2026-08-31");

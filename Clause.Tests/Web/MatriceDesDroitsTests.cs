@@ -47,6 +47,8 @@ public class MatriceDesDroitsTests(FabriqueClause app) : IClassFixture<FabriqueC
         ["/Structure"] = ([Roles.Direction], [Roles.Direction]),
         ["/Portail"] = ([Roles.Entreprise], [Roles.Entreprise]),
         ["/Embauches"] = (DirectionFacilitateur, Facilitateur),
+        // The comboboxes' search pages (lots, companies, participants): whoever fills a form or a filter that uses them.
+        ["/Recherche"] = ([Roles.Direction, Roles.Facilitateur, Roles.Referent], Facilitateur),
         // Proofs, staff side: the download is open to any signed-in user and answers 404 to all but the structure's staff
         // and the company's contacts (AccesPieces.Visibles), so that no role learns a proof exists; deleting is the Facilitateur's.
         ["/Pieces"] = (TousLesRoles, Facilitateur),
@@ -62,6 +64,9 @@ public class MatriceDesDroitsTests(FabriqueClause app) : IClassFixture<FabriqueC
         ["/Compte/MonCompte"] = (TousLesRoles, TousLesRoles),
         ["/Compte/MotDePasse"] = (TousLesRoles, TousLesRoles),
         ["/Compte/RevoquerJeton"] = (TousLesRoles, TousLesRoles),
+        // Opérations and donneurs d'ordre are searched only by Direction and Facilitateur pages (no Referent page shows them).
+        ["/Recherche/Operations"] = (DirectionFacilitateur, Facilitateur),
+        ["/Recherche/DonneursOrdre"] = (DirectionFacilitateur, Facilitateur),
     };
 
     private sealed record Handler(string Page, string Methode, string Nom, IReadOnlyList<string> Autorises);

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Linq.Expressions;
 using Clause.Domain.Commun;
 using Clause.Infrastructure.Persistence;
@@ -19,6 +20,20 @@ namespace Clause.Web.Infrastructure;
 public abstract class PageAction(ClauseDbContext db) : PageModel
 {
     protected ClauseDbContext Db => db;
+
+    /// <summary>
+    /// The way back from a combobox's search page to this form (no-JavaScript path): the search page sends the user to the
+    /// form's GET with every value of the form in the address (<c>Saisie.DateDebut=…&amp;Saisie.LotId=…</c>). The GET calls
+    /// this to fill its input record from them, so nothing typed is lost; the form is shown without errors (nothing has
+    /// been submitted yet). Without such values in the address it does nothing.
+    /// </summary>
+    protected async Task RestaurerApresRechercheAsync<T>(T saisie, string prefixe = "Saisie") where T : class
+    {
+        ArgumentNullException.ThrowIfNull(saisie);
+        if (!Request.Query.Keys.Any(k => k.StartsWith(prefixe + ".", StringComparison.Ordinal))) return;
+        await TryUpdateModelAsync(saisie, prefixe, new QueryStringValueProvider(BindingSource.Query, Request.Query, CultureInfo.InvariantCulture));
+        ModelState.Clear();
+    }
 
     /// <summary>
     /// Calls the handler's one domain method. False when the domain refused: its message is put beside the field it

@@ -243,7 +243,9 @@ public class LotsPagesTests(FabriqueClause app) : IClassFixture<FabriqueClause>
         var entreprise = await app.SemerEntrepriseAsync(s, "Bâtiments du Val SARL");
         var sousTraitant = await app.SemerEntrepriseAsync(s, "Chantier école Touraine", TypeEmployeur.ACI);
         var page = await client.PageAsync($"/Lots/Details/{lot.Id}");
-        Assert.Contains(page.QuerySelectorAll("#Saisie_EntrepriseId option"), o => o.TextContent.StartsWith("Bâtiments du Val SARL", StringComparison.Ordinal));
+        // The company is chosen in a combobox searching the structure's companies (no list of them in the page).
+        Assert.Equal("/Recherche/Entreprises?handler=Json", page.QuerySelector("#Saisie_EntrepriseId")!.ParentElement!.GetAttribute("data-source"));
+        Assert.DoesNotContain("Bâtiments du Val SARL", page.QuerySelector("#attributions")?.TextContent ?? string.Empty, StringComparison.Ordinal);
 
         var reponse = await FabriqueClause.PosterAsync(client, $"/Lots/Attribution/{lot.Id}",
             new() { ["Saisie.EntrepriseId"] = entreprise.Id.ToString(), ["Saisie.Role"] = "Attributaire", ["Saisie.DateNotification"] = "2026-01-20" },

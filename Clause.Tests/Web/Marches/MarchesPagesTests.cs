@@ -134,7 +134,8 @@ public class MarchesPagesTests(FabriqueClause app) : IClassFixture<FabriqueClaus
         var s = await app.SemerOperationAsync(structure.Id);
         var creation = await client.PageAsync($"/Marches/Creer?operationId={s.Operation.Id}");
         Assert.Single(creation.QuerySelectorAll("fieldset legend"), l => l.TextContent.StartsWith("Lot ", StringComparison.Ordinal));
-        Assert.Equal(s.Operation.Id.ToString(), ((AngleSharp.Html.Dom.IHtmlSelectElement)creation.QuerySelector("#Saisie_OperationId")!).Value);
+        Assert.Equal(s.Operation.Id.ToString(), ((AngleSharp.Html.Dom.IHtmlInputElement)creation.QuerySelector("input[name='Saisie.OperationId']")!).Value);
+        Assert.Equal($"{s.Operation.Nom} ({s.Operation.Commune})", ((AngleSharp.Html.Dom.IHtmlInputElement)creation.QuerySelector("#Saisie_OperationId")!).Value);
         var formulaire = Lot(Marche(s.Operation.Id), 0, "Gros œuvre", "1 000 000");
 
         var reponse = await PosterAsync(client, formulaire, "/Marches/Creer?handler=AjouterLot");

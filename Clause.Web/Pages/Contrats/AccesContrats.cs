@@ -178,58 +178,6 @@ public static class AccesContrats
         return db.Participants.Include(p => p.Decisions).FirstAsync(p => p.Id == participantId && p.StructureId == structureId, annulation);
     }
 
-    /// <summary>The structure's participants for the select, by name.</summary>
-    public static async Task<IReadOnlyList<SelectListItem>> ParticipantsAsync(ClauseDbContext db, ParticipantId? selection, CancellationToken annulation)
-    {
-        var structureId = db.Contexte.StructureId;
-        var participants = await db.Participants.AsNoTracking().Where(p => p.StructureId == structureId)
-            .OrderBy(p => p.Nom).ThenBy(p => p.Prenom).ThenBy(p => p.Id)
-            .Select(p => new { p.Id, p.Nom, p.Prenom, p.DateNaissance })
-            .ToListAsync(annulation);
-        return participants.Select(p => new SelectListItem($"{p.Nom} {p.Prenom} (né(e) le {Web.Infrastructure.Affichage.Date(p.DateNaissance)})",
-            p.Id.ToString(), p.Id == selection)).ToList();
-    }
-
-    /// <summary>Lots that receive contrats (with a clause, in launch or execution), « Marché n° – Lot n – libellé ».</summary>
-    public static async Task<IReadOnlyList<SelectListItem>> LotsOuvertsAsync(ClauseDbContext db, LotId? selection, CancellationToken annulation)
-    {
-        var structureId = db.Contexte.StructureId;
-        var ouverts = StatutsLotOuverts;
-        var lots = await (from l in db.Lots.AsNoTracking()
-                          join m in db.Marches on l.MarcheId equals m.Id
-                          where l.StructureId == structureId && l.Fondements != Fondement.Aucun && ouverts.Contains(l.Statut)
-                          orderby m.Numero, l.Numero
-                          select new { l.Id, m.Numero, NumeroLot = l.Numero, l.Libelle, l.DebutExecution, l.FinExecution })
-            .ToListAsync(annulation);
-        return lots.Select(l => new SelectListItem(
-            $"{NomLot(l.Numero, l.NumeroLot, l.Libelle)} (du {Web.Infrastructure.Affichage.Date(l.DebutExecution)} au {Web.Infrastructure.Affichage.Date(l.FinExecution)})",
-            l.Id.ToString(), l.Id == selection)).ToList();
-    }
-
-    /// <summary>Every lot of the structure (for the list's filter).</summary>
-    public static async Task<IReadOnlyList<SelectListItem>> TousLesLotsAsync(ClauseDbContext db, LotId? selection, CancellationToken annulation)
-    {
-        var structureId = db.Contexte.StructureId;
-        var lots = await (from l in db.Lots.AsNoTracking()
-                          join m in db.Marches on l.MarcheId equals m.Id
-                          where l.StructureId == structureId && l.Fondements != Fondement.Aucun
-                          orderby m.Numero, l.Numero
-                          select new { l.Id, m.Numero, NumeroLot = l.Numero, l.Libelle })
-            .ToListAsync(annulation);
-        return lots.Select(l => new SelectListItem(NomLot(l.Numero, l.NumeroLot, l.Libelle), l.Id.ToString(), l.Id == selection)).ToList();
-    }
-
-    /// <summary>The structure's companies, « Raison sociale (type d'employeur) », for the employer select.</summary>
-    public static async Task<IReadOnlyList<SelectListItem>> EmployeursAsync(ClauseDbContext db, EntrepriseId? selection, CancellationToken annulation)
-    {
-        var structureId = db.Contexte.StructureId;
-        var entreprises = await db.Entreprises.AsNoTracking().Where(e => e.StructureId == structureId)
-            .OrderBy(e => e.RaisonSociale).ThenBy(e => e.Id)
-            .Select(e => new { e.Id, e.RaisonSociale, e.TypeEmployeur })
-            .ToListAsync(annulation);
-        return entreprises.Select(e => new SelectListItem($"{e.RaisonSociale} ({e.TypeEmployeur.Libelle()})", e.Id.ToString(), e.Id == selection)).ToList();
-    }
-
     /// <summary>The modalities with the employer each calls for, as a hint beside the select.</summary>
     public static IReadOnlyList<(ModaliteContrat Modalite, string Libelle, string Employeur)> Modalites() =>
         Libelles.Tous<ModaliteContrat>().Select(m => (m.Valeur, m.Libelle, m.Valeur.EmployeurAttendu())).ToList();

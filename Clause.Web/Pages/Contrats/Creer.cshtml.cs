@@ -7,7 +7,6 @@ using Clause.Web.Infrastructure;
 using Clause.Web.Pages.Lots;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace Clause.Web.Pages.Contrats;
@@ -28,17 +27,8 @@ public sealed class CreerModel(ClauseDbContext db, TimeProvider horloge) : PageA
 
     public bool AvecFinReelle => false;
 
-    public IReadOnlyList<SelectListItem> Participants { get; private set; } = [];
-
-    public IReadOnlyList<SelectListItem> Lots { get; private set; } = [];
-
-    public IReadOnlyList<SelectListItem> Employeurs { get; private set; } = [];
-
     /// <summary>The eligibility of the preset (or chosen) participant: the window of each decision, or none.</summary>
     public SituationEligibilite? Eligibilite { get; private set; }
-
-    /// <summary>The preset lot, shown as context (null when none, or when it does not receive contrats).</summary>
-    public string? LotPreselectionne { get; private set; }
 
     public bool LotPresetFerme { get; private set; }
 
@@ -51,24 +41,25 @@ public sealed class CreerModel(ClauseDbContext db, TimeProvider horloge) : PageA
         if (lotId is { } l && !await Db.Lots.AnyAsync(x => x.Id == l && x.StructureId == structureId, annulation)) return NotFound();
         Saisie.ParticipantId = participantId;
         Saisie.LotId = lotId;
-        await PreparerAsync(annulation);
-        if (lotId is not null && Lots.All(x => x.Value != lotId.ToString()))
+        await RestaurerApresRechercheAsync(Saisie);
+        if (lotId is not null && !await Recherches.Lots.OffreAsync(Db, User, lotId, SourceLots.Ouverts, annulation))
         {
             LotPresetFerme = true;
             Saisie.LotId = null;
         }
+        await PreparerAsync(annulation);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken annulation)
     {
         await PreparerAsync(annulation);
-        // The selects offer only the structure's records: anything else posted is refused beside its field.
-        if (Saisie.ParticipantId is { } pid && Participants.All(x => x.Value != pid.ToString()))
+        // The comboboxes offer only the structure's records: anything else posted is refused beside its field.
+        if (Saisie.ParticipantId is { } pid && !await Recherches.Participants.OffreAsync(Db, User, pid, null, annulation))
             ModelState.AddModelError("Saisie.ParticipantId", "Choisissez un participant de votre structure dans la liste.");
-        if (Saisie.LotId is { } lid && Lots.All(x => x.Value != lid.ToString()))
+        if (Saisie.LotId is { } lid && !await Recherches.Lots.OffreAsync(Db, User, lid, SourceLots.Ouverts, annulation))
             ModelState.AddModelError("Saisie.LotId", "Choisissez un lot dans la liste : seuls les lots avec clause, en lancement ou en exécution, reçoivent des contrats.");
-        if (Saisie.EmployeurId is { } eid && Employeurs.All(x => x.Value != eid.ToString()))
+        if (Saisie.EmployeurId is { } eid && !await Recherches.Entreprises.OffreAsync(Db, User, eid, null, annulation))
             ModelState.AddModelError("Saisie.EmployeurId", "Choisissez un employeur de votre structure dans la liste.");
         var donnees = Saisie.VersDonnees(ModelState);
         if (!ModelState.IsValid || donnees is null) return Page();
@@ -90,10 +81,6 @@ public sealed class CreerModel(ClauseDbContext db, TimeProvider horloge) : PageA
     private async Task PreparerAsync(CancellationToken annulation)
     {
         Reglages = await ReglagesStructure.LireAsync(Db, annulation);
-        Participants = await AccesContrats.ParticipantsAsync(Db, Saisie.ParticipantId, annulation);
-        Lots = await AccesContrats.LotsOuvertsAsync(Db, Saisie.LotId, annulation);
-        Employeurs = await AccesContrats.EmployeursAsync(Db, Saisie.EmployeurId, annulation);
-        LotPreselectionne = Lots.FirstOrDefault(l => l.Selected)?.Text;
         if (Saisie.ParticipantId is { } participantId)
             Eligibilite = await SituationEligibilite.LireAsync(Db, participantId, Reglages, Affichage.Aujourdhui(horloge), annulation);
     }

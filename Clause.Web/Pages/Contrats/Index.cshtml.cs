@@ -3,7 +3,6 @@ using Clause.Domain.Contrats;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace Clause.Web.Pages.Contrats;
@@ -66,10 +65,6 @@ public sealed class IndexModel(ClauseDbContext db) : PageListe
 
     public PageDe<LigneContrat> Resultats { get; private set; } = new([], 0, 1, Pagination.TailleParDefaut);
 
-    public IReadOnlyList<SelectListItem> Lots { get; private set; } = [];
-
-    public IReadOnlyList<SelectListItem> Employeurs { get; private set; } = [];
-
     public bool Gestion { get; private set; }
 
     public bool Liens { get; private set; }
@@ -84,8 +79,6 @@ public sealed class IndexModel(ClauseDbContext db) : PageListe
     {
         Gestion = AccesContrats.PeutGerer(User);
         Liens = AccesContrats.VoitLotsEtEntreprises(User);
-        Lots = await AccesContrats.TousLesLotsAsync(db, LotId, annulation);
-        Employeurs = await AccesContrats.EmployeursAsync(db, EmployeurId, annulation);
 
         var contrats = AccesContrats.Visibles(db, User);
         if (Statut is { } statut && Enum.IsDefined(statut)) contrats = contrats.Where(c => c.Statut == statut);

@@ -5,7 +5,6 @@ using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
 using Clause.Web.Pages.Lots;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace Clause.Web.Pages.Contrats;
@@ -20,8 +19,6 @@ public sealed class ModifierModel(ClauseDbContext db) : PageActionContrat(db), I
 {
     [BindProperty]
     public SaisieContrat Saisie { get; set; } = new();
-
-    public IReadOnlyList<SelectListItem> Employeurs { get; private set; } = [];
 
     public bool AvecFinReelle => true;
 
@@ -40,15 +37,14 @@ public sealed class ModifierModel(ClauseDbContext db) : PageActionContrat(db), I
             Poste = c.Poste,
             CodeRome = c.CodeRome,
         };
-        Employeurs = await AccesContrats.EmployeursAsync(Db, Saisie.EmployeurId, annulation);
+        await RestaurerApresRechercheAsync(Saisie);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(ContratId id, CancellationToken annulation)
     {
         if (await ChargerAsync(id, annulation) is not { } contrat) return NotFound();
-        Employeurs = await AccesContrats.EmployeursAsync(Db, Saisie.EmployeurId, annulation);
-        if (Saisie.EmployeurId is { } eid && Employeurs.All(x => x.Value != eid.ToString()))
+        if (Saisie.EmployeurId is { } eid && !await Recherches.Entreprises.OffreAsync(Db, User, eid, null, annulation))
             ModelState.AddModelError("Saisie.EmployeurId", "Choisissez un employeur de votre structure dans la liste.");
         var donnees = Saisie.VersDonnees(ModelState);
         if (!ModelState.IsValid || donnees is null) return Page();

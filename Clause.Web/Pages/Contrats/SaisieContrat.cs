@@ -110,8 +110,6 @@ public interface IFormulaireContrat
 {
     SaisieContrat Saisie { get; }
 
-    IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> Employeurs { get; }
-
     /// <summary>Shows the « Fin réelle » field (a correction; a proposal has none yet).</summary>
     bool AvecFinReelle { get; }
 }

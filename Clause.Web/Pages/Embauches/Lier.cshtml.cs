@@ -20,13 +20,12 @@ public sealed class LierModel(ClauseDbContext db, TimeProvider horloge) : PageAc
     [BindProperty]
     public SaisieLien Saisie { get; set; } = new();
 
-    public IReadOnlyList<SelectListItem> Participants { get; private set; } = [];
-
     public IReadOnlyList<Correspondance> Correspondances { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(PropositionEmbaucheId id, CancellationToken annulation)
     {
         if (await ChargerAsync(id, annulation) is not { } proposition) return NotFound();
+        await RestaurerApresRechercheAsync(Saisie);
         await PreparerAsync(proposition, annulation);
         return Page();
     }
@@ -35,7 +34,7 @@ public sealed class LierModel(ClauseDbContext db, TimeProvider horloge) : PageAc
     {
         if (await ChargerAsync(id, annulation) is not { } proposition) return NotFound();
         await PreparerAsync(proposition, annulation);
-        if (Saisie.ParticipantId is { } pid && Participants.All(p => p.Value != pid.ToString()))
+        if (Saisie.ParticipantId is { } pid && !await Recherches.Participants.OffreAsync(Db, User, pid, null, annulation))
             ModelState.AddModelError("Saisie.ParticipantId", "Choisissez un participant de votre structure dans la liste.");
         if (!ModelState.IsValid) return Page();
         var participant = await AccesContrats.ParticipantAsync(Db, Saisie.ParticipantId!.Value, annulation);
@@ -51,7 +50,6 @@ public sealed class LierModel(ClauseDbContext db, TimeProvider horloge) : PageAc
 
     private async Task PreparerAsync(PropositionEmbauche proposition, CancellationToken annulation)
     {
-        Participants = await AccesContrats.ParticipantsAsync(Db, Saisie.ParticipantId, annulation);
         Correspondances = await DetailsModel.CorrespondancesAsync(Db, proposition, annulation);
     }
 }

@@ -20,7 +20,9 @@ public sealed class AttributionModel(ClauseDbContext db) : PageActionLot(db)
 
     public async Task<IActionResult> OnGetAsync(LotId id, CancellationToken annulation)
     {
-        return await ChargerAsync(id, annulation) is null ? NotFound() : Page();
+        if (await ChargerAsync(id, annulation) is null) return NotFound();
+        await RestaurerApresRechercheAsync(Saisie);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(LotId id, CancellationToken annulation)
@@ -51,6 +53,9 @@ public sealed class AttributionModel(ClauseDbContext db) : PageActionLot(db)
 
     private static readonly Dictionary<string, string> AttributionsEnTete = new() { [nameof(Domain.Marches.Lot.Attributions)] = string.Empty };
 
-    protected override async Task PreparerAsync(Domain.Marches.Lot lot, CancellationToken annulation) =>
-        Formulaire = new FormulaireAttribution(lot.Id, Saisie, await ListesLots.EntreprisesAsync(Db, Saisie.EntrepriseId, annulation));
+    protected override Task PreparerAsync(Domain.Marches.Lot lot, CancellationToken annulation)
+    {
+        Formulaire = new FormulaireAttribution(lot.Id, Saisie);
+        return Task.CompletedTask;
+    }
 }

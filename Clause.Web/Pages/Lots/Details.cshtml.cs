@@ -107,7 +107,7 @@ public sealed class DetailsModel(ClauseDbContext db, TimeProvider horloge) : Pag
 
         if (Gestion)
         {
-            NouvelleAttribution = new FormulaireAttribution(id, new SaisieAttribution(), await ListesLots.EntreprisesAsync(db, null, annulation));
+            NouvelleAttribution = new FormulaireAttribution(id, new SaisieAttribution());
             if (lot.AccordCadreBonsCommande)
                 NouveauBon = new FormulaireBon(id, new SaisieBonCommande { DateNotificationBon = Aujourdhui }, Reglages.ModeAccordCadre == ModeAccordCadre.ParBon);
         }

@@ -47,24 +47,7 @@ public sealed record SaisieBonCommande
 }
 
 /// <summary>What the attribution form shows (on the lot's page and on its own page when an error is shown).</summary>
-public sealed record FormulaireAttribution(LotId LotId, SaisieAttribution Saisie, IReadOnlyList<SelectListItem> Entreprises);
+public sealed record FormulaireAttribution(LotId LotId, SaisieAttribution Saisie);
 
 /// <summary>What the bon de commande form shows.</summary>
 public sealed record FormulaireBon(LotId LotId, SaisieBonCommande Saisie, bool AvecHeures);
-
-public static class ListesLots
-{
-    /// <summary>The structure's companies for the attribution select, by name, with their SIRET and type.</summary>
-    public static async Task<IReadOnlyList<SelectListItem>> EntreprisesAsync(ClauseDbContext db, EntrepriseId? selection, CancellationToken annulation)
-    {
-        var structureId = db.Contexte.StructureId;
-        var entreprises = await db.Entreprises.AsNoTracking().Where(e => e.StructureId == structureId)
-            .OrderBy(e => e.RaisonSociale).ThenBy(e => e.Id)
-            .Select(e => new { e.Id, e.RaisonSociale, e.Siret, e.TypeEmployeur })
-            .ToListAsync(annulation);
-        return entreprises.Select(e => new SelectListItem(
-            $"{e.RaisonSociale} — {(Domain.Commun.Siret.TryParse(e.Siret, out var siret) ? siret.ToString() : e.Siret)}"
-            + (e.TypeEmployeur == TypeEmployeur.Classique ? string.Empty : $" ({Domain.Commun.Libelles.Libelle(e.TypeEmployeur)})"),
-            e.Id.ToString(), e.Id == selection)).ToList();
-    }
-}

@@ -25,14 +25,14 @@ public sealed partial class CreerModel(ClauseDbContext db, TimeProvider horloge)
     [BindProperty]
     public SaisieMarche Saisie { get; set; } = new();
 
-    public IReadOnlyList<SelectListItem> Operations { get; private set; } = [];
-
     public Reglages Reglages { get; private set; } = null!;
 
     public async Task OnGetAsync(OperationId? operationId, CancellationToken annulation)
     {
         Saisie.OperationId = operationId;
         Saisie.Lots = [new SaisieLot()];
+        await RestaurerApresRechercheAsync(Saisie);
+        if (Saisie.Lots.Count == 0) Saisie.Lots = [new SaisieLot()];
         await PreparerAsync(annulation);
     }
 
@@ -173,7 +173,6 @@ public sealed partial class CreerModel(ClauseDbContext db, TimeProvider horloge)
 
     private async Task PreparerAsync(CancellationToken annulation)
     {
-        Operations = await ListesMarches.OperationsAsync(Db, Saisie.OperationId, avecCloses: false, annulation);
         Reglages = await ReglagesStructure.LireAsync(Db, annulation);
     }
 

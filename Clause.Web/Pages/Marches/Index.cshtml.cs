@@ -41,10 +41,6 @@ public sealed class IndexModel(ClauseDbContext db) : PageListe
 
     public PageDe<LigneMarche> Resultats { get; private set; } = new([], 0, 1, Pagination.TailleParDefaut);
 
-    public IReadOnlyList<SelectListItem> Operations { get; private set; } = [];
-
-    public IReadOnlyList<SelectListItem> Donneurs { get; private set; } = [];
-
     protected override string Adresse => "/Marches";
 
     protected override IEnumerable<KeyValuePair<string, string?>> Filtres() =>
@@ -54,8 +50,6 @@ public sealed class IndexModel(ClauseDbContext db) : PageListe
     public async Task OnGetAsync(CancellationToken annulation)
     {
         var structureId = db.Contexte.StructureId;
-        Operations = await ListesMarches.OperationsAsync(db, OperationId, avecCloses: true, annulation);
-        Donneurs = await ListesOperations.DonneursAsync(db, DonneurOrdreId, annulation);
         var marches = db.Marches.AsNoTracking().Where(m => m.StructureId == structureId);
         if (!string.IsNullOrWhiteSpace(Recherche))
         {

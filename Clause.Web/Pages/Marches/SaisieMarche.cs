@@ -113,25 +113,6 @@ public sealed record SaisieLot
         && DebutExecution is null && FinExecution is null && Fondements.Count == 0 && Methode is null or MethodeCalcul.Aucune;
 }
 
-public static class ListesMarches
-{
-    /// <summary>The structure's opérations (closed ones only when <paramref name="avecCloses"/>), grouped by donneur d'ordre.</summary>
-    public static async Task<IReadOnlyList<SelectListItem>> OperationsAsync(ClauseDbContext db, OperationId? selection, bool avecCloses, CancellationToken annulation)
-    {
-        var structureId = db.Contexte.StructureId;
-        var operations = await (from o in db.Operations.AsNoTracking()
-                                join d in db.DonneursOrdre on o.DonneurOrdreId equals d.Id
-                                where o.StructureId == structureId && (avecCloses || o.Statut != Domain.Operations.StatutOperation.Close)
-                                orderby d.RaisonSociale, o.Nom, o.Id
-                                select new { o.Id, o.Nom, o.Commune, Donneur = d.RaisonSociale, DonneurId = d.Id })
-            .ToListAsync(annulation);
-        var groupes = operations.Select(o => o.DonneurId).Distinct()
-            .ToDictionary(id => id, id => new SelectListGroup { Name = operations.First(o => o.DonneurId == id).Donneur });
-        return operations.Select(o => new SelectListItem($"{o.Nom} ({o.Commune})", o.Id.ToString(), o.Id == selection) { Group = groupes[o.DonneurId] })
-            .ToList();
-    }
-}
-
 /// <summary>One marché number per donneur d'ordre (the unique index is the last line of defence).</summary>
 /// <summary>
 /// The number of a marché is unique per donneur d'ordre: the unique index (DonneurOrdreId, Numero) is the rule. After the

@@ -15,17 +15,14 @@ public sealed class CreerModel(ClauseDbContext db) : PageAction(db)
     [BindProperty]
     public SaisieOperation Saisie { get; set; } = new();
 
-    public IReadOnlyList<SelectListItem> Donneurs { get; private set; } = [];
-
     public async Task OnGetAsync(DonneurOrdreId? donneurOrdreId, CancellationToken annulation)
     {
         Saisie.DonneurOrdreId = donneurOrdreId;
-        Donneurs = await ListesOperations.DonneursAsync(Db, donneurOrdreId, annulation);
+        await RestaurerApresRechercheAsync(Saisie);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken annulation)
     {
-        Donneurs = await ListesOperations.DonneursAsync(Db, Saisie.DonneurOrdreId, annulation);
         var donneur = Saisie.DonneurOrdreId is { } donneurId ? await Db.DonneursOrdre.DeLaStructureAsync(Db, donneurId, annulation) : null;
         if (donneur is null)
             ModelState.AddModelError("Saisie.DonneurOrdreId", Saisie.DonneurOrdreId is null

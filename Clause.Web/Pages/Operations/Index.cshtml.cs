@@ -48,8 +48,6 @@ public sealed class IndexModel(ClauseDbContext db) : PageListe
 
     public PageDe<LigneOperation> Resultats { get; private set; } = new([], 0, 1, Pagination.TailleParDefaut);
 
-    public IReadOnlyList<SelectListItem> Donneurs { get; private set; } = [];
-
     protected override string Adresse => "/Operations";
 
     protected override IEnumerable<KeyValuePair<string, string?>> Filtres() =>
@@ -59,7 +57,6 @@ public sealed class IndexModel(ClauseDbContext db) : PageListe
     public async Task OnGetAsync(CancellationToken annulation)
     {
         var structureId = db.Contexte.StructureId;
-        Donneurs = await ListesOperations.DonneursAsync(db, DonneurOrdreId, annulation);
         var operations = db.Operations.AsNoTracking().Where(o => o.StructureId == structureId);
 
         if (!string.IsNullOrWhiteSpace(Recherche))

@@ -68,18 +68,3 @@ public sealed record SaisieOperation
         ObjectifPartQpv = operation.ObjectifPartQpvPdb is { } pdb ? (pdb / 100m).ToString("0.##", FormatFrancais.Culture) : null,
     };
 }
-
-public static class ListesOperations
-{
-    /// <summary>The structure's donneurs d'ordre for a select, by name.</summary>
-    public static async Task<IReadOnlyList<SelectListItem>> DonneursAsync(ClauseDbContext db, DonneurOrdreId? selection, CancellationToken annulation)
-    {
-        var structureId = db.Contexte.StructureId;
-        var donneurs = await db.DonneursOrdre.AsNoTracking().Where(d => d.StructureId == structureId)
-            .OrderBy(d => d.RaisonSociale).ThenBy(d => d.Id)
-            .Select(d => new { d.Id, d.RaisonSociale, d.Commune })
-            .ToListAsync(annulation);
-        return donneurs.Select(d => new SelectListItem(d.Commune is null ? d.RaisonSociale : $"{d.RaisonSociale} ({d.Commune})",
-            d.Id.ToString(), d.Id == selection)).ToList();
-    }
-}
