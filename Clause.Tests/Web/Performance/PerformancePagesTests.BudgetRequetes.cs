@@ -28,6 +28,13 @@ public sealed partial class PerformancePagesTests
         app.Collecte.Vider();
         var pages = (await ExplorationSite.ParcourirAsync(client, app.Collecte, maximum: 250))
             .Where(p => p.Statut == System.Net.HttpStatusCode.OK).Select(p => p.Adresse).ToList();
+        // The pages of a lot that grows, whichever lot the crawl happened to reach first.
+        var lot = await app.LireAsync(db => db.Lots
+            .Where(l => l.Statut == StatutLot.EnExecution && db.Structures.Any(s => s.Id == l.StructureId && s.Nom == "PLIE Loire Vallée"))
+            .OrderBy(l => l.Id).Select(l => l.Id).FirstAsync());
+        string[] pagesDuLot = [$"/Lots/Details/{lot}", $"/Heures/Lot/{lot}"];
+        await ExplorationSite.RedemanderAsync(client, app.Collecte, pagesDuLot);
+        pages.AddRange(pagesDuLot);
         var avant = Compter(pages);
 
         await AgrandirAsync();
@@ -39,6 +46,9 @@ public sealed partial class PerformancePagesTests
             sortie.WriteLine($"{avant[forme],3} → {apres[forme],3}  {forme}");
         var croissantes = pages.Where(p => apres[p] > avant[p]).Select(p => $"{p} : {avant[p]} → {apres[p]} commandes").ToList();
         Assert.True(pages.Count > 40, $"L'exploration n'a atteint que {pages.Count} pages.");
+        // The lot page came down from 18 commands (issue 17): one query for the lot with its versions and bons, the
+        // « propose a contrat » link read from the card.
+        Assert.True(avant[pagesDuLot[0]] <= 15, $"La page du lot envoie {avant[pagesDuLot[0]]} commandes SQL (15 au plus).");
         Assert.True(croissantes.Count == 0, "Pages dont le nombre de commandes SQL grandit avec les lignes :" + Environment.NewLine + string.Join(Environment.NewLine, croissantes));
     }
 
