@@ -31,9 +31,11 @@ public static class DependencyInjection
         }
         else
         {
+            services.AddSingleton(OptionsSqlite.Lire(configuration));
+            services.AddSingleton<ReglageConnexionSqlite>();
             services.AddDbContext<SqliteClauseDbContext>((sp, o) => o
                 .UseSqlite(options.ChaineConnexion)
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ReglageConnexionSqlite>()));
             services.AddScoped<ClauseDbContext>(sp => sp.GetRequiredService<SqliteClauseDbContext>());
         }
 
@@ -46,6 +48,7 @@ public static class DependencyInjection
                 : new EnvoiMailSmtp(mail);
         });
 
+        services.AddScoped<OptimisationSqlite>();
         services.AddScoped<SemeurDemo>();
         services.AddScoped<Heures.RequetesHeures>();
         services.AddScoped<Heures.ServiceHeures>();

@@ -46,6 +46,8 @@ public sealed partial class SemeurDemo(ClauseDbContext db, UserManager<Utilisate
 
         var structure = Structure.Creer("PLIE Loire Vallée", TypeStructure.Plie, "Saint-Aubin-sur-Loire");
         db.Structures.Add(structure);
+        // Every later step reads the rows it just wrote (companies, lots…): it acts within this one structure.
+        db.Contexte.DefinirTache("donnees-demo", structure.Id);
         db.Reglages.Add(Reglages.ParDefaut(structure.Id));
         var donneurs = SemerDonneursOrdre(structure.Id);
         var entreprises = SemerEntreprises(structure.Id);

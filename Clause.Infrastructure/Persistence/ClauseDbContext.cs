@@ -14,7 +14,10 @@ namespace Clause.Infrastructure.Persistence;
 /// <summary>
 /// The one DbContext (domain, Identity and audit trail in one database). Each provider has a derived
 /// context that owns its migration set: <see cref="SqliteClauseDbContext"/> and <see cref="SqlServerClauseDbContext"/>.
-/// Every tenant-owned entity is scoped to the current structure by a global query filter.
+/// Every tenant-owned entity is scoped to the current structure by the named query filter <see cref="FiltreStructure"/>,
+/// the plain predicate <c>StructureId = @structure</c> that SQLite and SQL Server answer from the index led by StructureId.
+/// No context bypasses it: work without a structure (start-up, the administrator's pages, design time) sees no tenant
+/// row, and the few paths that must read across structures say so with <c>IgnoreQueryFilters([FiltreStructure])</c>.
 /// </summary>
 public abstract partial class ClauseDbContext : IdentityDbContext<Utilisateur, IdentityRole<Guid>, Guid>
 {
@@ -22,10 +25,17 @@ public abstract partial class ClauseDbContext : IdentityDbContext<Utilisateur, I
 
     public ContexteExecution Contexte { get; }
 
-    // Read by the query filters: EF evaluates these per query, so one model serves every tenant.
-    internal StructureId? StructureCourante => Contexte.StructureId;
+    /// <summary>The name of the tenant query filter (EF Core named filters): <c>IgnoreQueryFilters([ClauseDbContext.FiltreStructure])</c>.</summary>
+    public const string FiltreStructure = "Structure";
 
-    internal bool Systeme => Contexte.Systeme;
+    /// <summary>
+    /// The tag (<c>TagWith</c>, an SQL comment) of a query that reads across structures on purpose, next to its
+    /// <c>IgnoreQueryFilters()</c>: the plan guard lists these apart instead of failing on their scan.
+    /// </summary>
+    public const string LectureToutesStructures = "Lecture de toutes les structures";
+
+    // Read by the query filter: EF evaluates it per query, so one model serves every tenant.
+    internal StructureId? StructureCourante => Contexte.StructureId;
 
     public DbSet<Structure> Structures => Set<Structure>();
 
@@ -88,7 +98,7 @@ public abstract partial class ClauseDbContext : IdentityDbContext<Utilisateur, I
     }
 
     private void FiltrerParStructure<T>(ModelBuilder builder) where T : class, IAppartientStructure =>
-        builder.Entity<T>().HasQueryFilter(e => Systeme || e.StructureId == StructureCourante);
+        builder.Entity<T>().HasQueryFilter(FiltreStructure, e => e.StructureId == StructureCourante);
 }
 
 /// <summary>SQLite: the embedded default. Owns Migrations/Sqlite.</summary>
@@ -98,7 +108,12 @@ public sealed class SqliteClauseDbContext(DbContextOptions<SqliteClauseDbContext
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);
-        // SQLite cannot order or compare DateTimeOffset: store it as a sortable 64-bit value.
+        ConventionsSqlite(configurationBuilder);
+    }
+
+    /// <summary>SQLite cannot order or compare DateTimeOffset: store it as a sortable 64-bit value.</summary>
+    internal static void ConventionsSqlite(ModelConfigurationBuilder configurationBuilder)
+    {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
         configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
     }

@@ -22,7 +22,11 @@ public sealed class ContexteExecution
     /// <summary>The personal access token's name when the request came through the API (recorded by the audit trail).</summary>
     public string? NomJeton { get; private set; }
 
-    /// <summary>True for start-up and background work that acts across structures (no tenant filter).</summary>
+    /// <summary>
+    /// True for start-up work (migrations, the first administrator): it may write rows of any structure (the audit
+    /// trail allows it), but it reads no tenant row — the tenant filter is <c>StructureId = current</c> for everyone,
+    /// and a structure-less context has none. Work on a structure's rows sets it (<see cref="DefinirTache"/>).
+    /// </summary>
     public bool Systeme { get; private set; }
 
     public void DefinirUtilisateur(Guid utilisateurId, string nom, StructureId? structureId, EntrepriseId? entrepriseId, DonneurOrdreId? donneurOrdreId, string? nomJeton = null)
@@ -51,7 +55,7 @@ public sealed class ContexteExecution
         Systeme = false;
     }
 
-    /// <summary>Acts as the system (seeding, migrations, jobs). Never used for a web request.</summary>
+    /// <summary>Acts as the system (migrations, writes across structures). Never used for a web request; reads no tenant row.</summary>
     public void DefinirSysteme(string nom)
     {
         UtilisateurId = null;

@@ -19,9 +19,7 @@ public class DemoDeterministeTests
     {
         await using var app = new FabriqueDeveloppementIsolee();
         _ = app.Server;
-        using var portee = app.Services.CreateScope();
-        var db = portee.ServiceProvider.GetRequiredService<ClauseDbContext>();
-        db.Contexte.DefinirSysteme("test");
+        await using var db = app.ToutesStructures();
         var donneurs = await db.DonneursOrdre.OrderBy(d => d.RaisonSociale).Select(d => d.RaisonSociale + "|" + d.Siret + "|" + d.Adresse).ToListAsync();
         var contacts = await db.DonneursOrdre.SelectMany(d => d.Contacts).OrderBy(c => c.Email).Select(c => c.Nom + "|" + c.Email).ToListAsync();
         return [.. donneurs, .. contacts];

@@ -18,7 +18,8 @@ public class DonneesDemoEntreprisesTests(FabriqueClause app) : IClassFixture<Fab
     {
         using var portee = fabrique.Services.CreateScope();
         await portee.ServiceProvider.GetRequiredService<SemeurDemo>().SemerAsync();
-        var db = portee.ServiceProvider.GetRequiredService<ClauseDbContext>();
+        // Seeded now or by an earlier test of the class: read the demo structure's rows whoever seeded them.
+        await using var db = fabrique.ToutesStructures();
         return await db.Entreprises.AsNoTracking()
             .OrderBy(e => e.RaisonSociale)
             .Select(e => new Ligne(e.RaisonSociale, e.Siret, e.TypeEmployeur, e.CodeNaf, e.TrancheEffectif, e.CodePostal, e.Contacts.Count))
@@ -59,7 +60,7 @@ public class DonneesDemoEntreprisesTests(FabriqueClause app) : IClassFixture<Fab
     {
         using var portee = app.Services.CreateScope();
         await portee.ServiceProvider.GetRequiredService<SemeurDemo>().SemerAsync();
-        var db = portee.ServiceProvider.GetRequiredService<ClauseDbContext>();
+        await using var db = app.ToutesStructures();
 
         var entrepriseId = await db.Users.Where(u => u.Email == "entreprise@clause.demo").Select(u => u.EntrepriseId).SingleAsync();
 

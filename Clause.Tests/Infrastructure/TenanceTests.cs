@@ -5,6 +5,7 @@ using Clause.Domain.Entreprises;
 using Clause.Domain.Marches;
 using Clause.Domain.Structures;
 using Clause.Infrastructure.Audit;
+using Clause.Infrastructure.Persistence;
 using Clause.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -51,7 +52,7 @@ public sealed class TenanceTests : IDisposable
     [Fact]
     public void Chaque_entite_du_modele_est_filtree_par_structure_ou_exemptee()
     {
-        using var db = _base.Systeme();
+        using var db = _base.Demarrage();
         var nonFiltrees = db.Model.GetEntityTypes()
             .Where(t => !Exemptees.Contains(t.ClrType))
             .Where(t => !typeof(IAppartientStructure).IsAssignableFrom(t.ClrType) || t.GetDeclaredQueryFilters().Count == 0)
@@ -63,7 +64,7 @@ public sealed class TenanceTests : IDisposable
     [Fact]
     public void Chaque_entite_filtree_a_un_index_mene_par_StructureId()
     {
-        using var db = _base.Systeme();
+        using var db = _base.Demarrage();
         var sansIndex = db.Model.GetEntityTypes()
             .Where(t => typeof(IAppartientStructure).IsAssignableFrom(t.ClrType))
             .Where(t => !t.GetIndexes().Any(i => i.Properties[0].Name == nameof(IAppartientStructure.StructureId)))
@@ -80,6 +81,10 @@ public sealed class TenanceTests : IDisposable
         // The typed StructureId is compared as the GUID column itself: no function or cast around the column.
         var filtre = db.Entreprises.Select(e => e.RaisonSociale).ToQueryString();
         Assert.Contains(@"""e"".""StructureId"" = @ef_filter__StructureCourante", filtre, StringComparison.Ordinal);
+        // The plain predicate, nothing OR-ed to it (a bypass flag would make it unindexable), on the named filter.
+        Assert.DoesNotContain(" OR ", filtre, StringComparison.Ordinal);
+        Assert.All(db.Model.GetEntityTypes().Where(t => typeof(IAppartientStructure).IsAssignableFrom(t.ClrType)),
+            t => Assert.Equal(ClauseDbContext.FiltreStructure, Assert.Single(t.GetDeclaredQueryFilters()).Key));
         // The explicit check the pages add (Chargement.DeLaStructureAsync, the lists) is a search on the index led by
         // StructureId. SQLite's plan for the statement, its parameters as literals.
         var requete = db.Entreprises.Where(e => e.StructureId == structureId).Select(e => e.RaisonSociale).ToQueryString();
@@ -98,6 +103,17 @@ public sealed class TenanceTests : IDisposable
         await using var lecteur = await commande.ExecuteReaderAsync();
         while (await lecteur.ReadAsync()) lignes.Add(lecteur.GetString(3));
         return lignes;
+    }
+
+    [Fact]
+    public async Task Un_contexte_systeme_ne_lit_aucune_ligne_de_la_tenance_sauf_a_le_demander()
+    {
+        var (s, _, _) = await SemerAsync();
+        await using var systeme = _base.Demarrage();
+
+        Assert.Empty(await systeme.Entreprises.ToListAsync());
+        Assert.Empty(await systeme.Lots.ToListAsync());
+        Assert.NotEmpty(await systeme.Entreprises.IgnoreQueryFilters([ClauseDbContext.FiltreStructure]).Where(e => e.StructureId == s.StructureId).ToListAsync());
     }
 
     [Fact]
@@ -135,7 +151,7 @@ public sealed class TenanceTests : IDisposable
     public async Task La_migration_donne_aux_lignes_existantes_la_structure_de_leur_parent()
     {
         var (s, entreprise, marche) = await SemerAsync();
-        await using (var db = _base.Systeme())
+        await using (var db = _base.Demarrage())
         {
             // Back to the first migration's schema: the child tables lose their StructureId, and the audit rows of child
             // entities are as that version wrote them (without structure).

@@ -36,14 +36,12 @@ public static class AcheteursDeTest
         return donneur;
     }
 
-    /// <summary>Runs a read against the app's database as the system (no tenant filter).</summary>
+    /// <summary>Runs a read against the app's database across every structure (<see cref="FabriqueClause.ToutesStructures"/>).</summary>
     public static async Task<T> LireBaseAsync<T>(this FabriqueClause app, Func<ClauseDbContext, Task<T>> lecture)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(lecture);
-        using var portee = app.Services.CreateScope();
-        var db = portee.ServiceProvider.GetRequiredService<ClauseDbContext>();
-        db.Contexte.DefinirSysteme("tests");
+        await using var db = app.ToutesStructures();
         return await lecture(db);
     }
 

@@ -20,7 +20,7 @@ public sealed class BaseDeTest : IDisposable
     public BaseDeTest()
     {
         _connexion.Open();
-        using var db = Systeme();
+        using var db = Demarrage();
         db.Database.Migrate();
     }
 
@@ -34,8 +34,14 @@ public sealed class BaseDeTest : IDisposable
         return Creer(contexte, intercepteurs);
     }
 
-    /// <summary>A context acting as the system (no tenant filter), like start-up work.</summary>
-    public SqliteClauseDbContext Systeme()
+    /// <summary>
+    /// A context that sets up and checks the rows of every structure (test support: its model has no tenant filter, see
+    /// <see cref="BaseToutesStructures"/>); it writes as the system.
+    /// </summary>
+    public BaseToutesStructures Systeme() => BaseToutesStructures.Ouvrir(o => o.UseSqlite(_connexion), Horloge);
+
+    /// <summary>The app's own context acting as start-up work (it owns the migrations): it reads no tenant row.</summary>
+    public SqliteClauseDbContext Demarrage()
     {
         var contexte = new ContexteExecution();
         contexte.DefinirSysteme("tests");

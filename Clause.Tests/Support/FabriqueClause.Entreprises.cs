@@ -23,13 +23,11 @@ public partial class FabriqueClause
         return entreprise;
     }
 
-    /// <summary>Runs a read against the database as the system (no tenant filter).</summary>
+    /// <summary>Runs a read against the database across every structure (<see cref="ToutesStructures"/>).</summary>
     public async Task<T> LireAsync<T>(Func<ClauseDbContext, Task<T>> lecture)
     {
         ArgumentNullException.ThrowIfNull(lecture);
-        using var portee = Services.CreateScope();
-        var db = portee.ServiceProvider.GetRequiredService<ClauseDbContext>();
-        db.Contexte.DefinirSysteme("tests");
+        await using var db = ToutesStructures();
         return await lecture(db);
     }
 

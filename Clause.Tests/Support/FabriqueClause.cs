@@ -8,6 +8,7 @@ using Clause.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -67,6 +68,19 @@ public partial class FabriqueClause : WebApplicationFactory<Program>
             services.AddSingleton<TimeProvider>(Horloge);
         });
     }
+
+    /// <summary>
+    /// A context over this fixture's database that sets up and checks the rows of every structure (test support: no tenant
+    /// filter, see <see cref="BaseToutesStructures"/>); it writes as the system. The app is started first (migrations).
+    /// </summary>
+    public BaseToutesStructures ToutesStructures()
+    {
+        _ = Services;
+        return BaseToutesStructures.Ouvrir(o => o.UseSqlite("Data Source=" + CheminBase), Horloge);
+    }
+
+    /// <summary>This fixture's SQLite file.</summary>
+    public string CheminBase => Path.Combine(_dossier, "clause.db");
 
     public async Task<Structure> CreerStructureAsync(string? nom = null)
     {

@@ -88,9 +88,8 @@ public static partial class MarchesDeTest
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(ecriture);
-        using var portee = app.Services.CreateScope();
-        var db = portee.ServiceProvider.GetRequiredService<ClauseDbContext>();
-        db.Contexte.DefinirSysteme("tests");
+        // Set-up reads and writes any structure's rows (test support, see FabriqueClause.ToutesStructures).
+        await using var db = app.ToutesStructures();
         await ecriture(db);
         await db.SaveChangesAsync();
     }

@@ -42,9 +42,7 @@ public partial class AdministrationTests(FabriqueClause app) : IClassFixture<Fab
 
     private async Task<Entreprise> SemerEntrepriseAsync(StructureId structureId, string nom)
     {
-        using var portee = app.Services.CreateScope();
-        var db = portee.ServiceProvider.GetRequiredService<ClauseDbContext>();
-        db.Contexte.DefinirSysteme("tests");
+        await using var db = app.ToutesStructures();
         var entreprise = Entreprise.Creer(structureId, nom, AcheteursDeTest.NouveauSiret(), TypeEmployeur.Classique);
         db.Entreprises.Add(entreprise);
         await db.SaveChangesAsync();

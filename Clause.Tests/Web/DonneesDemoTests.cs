@@ -34,9 +34,7 @@ public class DonneesDemoTests(FabriqueDeveloppement app) : IClassFixture<Fabriqu
     [Fact]
     public async Task La_demonstration_cree_une_structure_et_une_douzaine_de_donneurs_d_ordre()
     {
-        using var portee = app.Services.CreateScope();
-        var db = portee.ServiceProvider.GetRequiredService<ClauseDbContext>();
-        db.Contexte.DefinirSysteme("test");
+        await using var db = app.ToutesStructures();
         Assert.Equal(1, await db.Structures.CountAsync());
         Assert.InRange(await db.DonneursOrdre.CountAsync(), 10, 14);
         Assert.Equal(1, await db.Reglages.CountAsync());

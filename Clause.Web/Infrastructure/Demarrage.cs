@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Clause.Web.Infrastructure;
 
-/// <summary>Start-up work: apply pending migrations (setting), seed demo data (Development only).</summary>
+/// <summary>Start-up work: apply pending migrations (setting), tune SQLite (WAL, statistics), seed demo data (Development only).</summary>
 public static partial class Demarrage
 {
     public static async Task PreparerBaseAsync(this WebApplication app)
@@ -19,6 +19,7 @@ public static partial class Demarrage
         db.Contexte.DefinirSysteme("demarrage");
         if (portee.ServiceProvider.GetRequiredService<OptionsBase>().MigrerAuDemarrage)
             await db.Database.MigrateAsync();
+        await portee.ServiceProvider.GetRequiredService<OptimisationSqlite>().PreparerAsync();
 
         await InviterPremierAdministrateurAsync(app, portee.ServiceProvider);
 
@@ -27,6 +28,8 @@ public static partial class Demarrage
         if (app.Environment.IsDevelopment() && demoActive)
         {
             var seme = await portee.ServiceProvider.GetRequiredService<SemeurDemo>().SemerAsync();
+            // The demo rows were written after the start-up statistics: SQLite's planner gets them now.
+            if (seme) await portee.ServiceProvider.GetRequiredService<OptimisationSqlite>().OptimiserAsync();
             var journal = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Clause.DonneesDemo");
             if (seme) JournalDemo.DonneesCreees(journal);
             var lignes = SemeurDemo.Comptes.Select(c => $"  {c.Role,-15} {c.Email,-28} mot de passe : {c.MotDePasse}");

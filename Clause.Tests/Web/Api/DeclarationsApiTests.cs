@@ -209,7 +209,7 @@ public sealed class DeclarationsApiTests(FabriqueApi app) : IClassFixture<Fabriq
         {
             var db = portee.ServiceProvider.GetRequiredService<Clause.Infrastructure.Persistence.ClauseDbContext>();
             db.Contexte.DefinirSysteme("tests");
-            var jeton = await db.JetonsAcces.SingleAsync(j => j.UtilisateurId == contact.Id);
+            var jeton = await db.JetonsAcces.IgnoreQueryFilters().SingleAsync(j => j.UtilisateurId == contact.Id);
             await portee.ServiceProvider.GetRequiredService<JetonsAcces>().RevoquerAsync(jeton, "révoqué par son titulaire");
         }
         var client = app.ClientApi(secret);

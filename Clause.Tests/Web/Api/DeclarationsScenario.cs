@@ -47,8 +47,9 @@ public sealed record DeclarationsScenario(StructureId StructureId, LotDeTest Lot
     public static async Task<BilanHeures> BilanAsync(FabriqueClause app, LotId lotId)
     {
         ArgumentNullException.ThrowIfNull(app);
+        var structure = await app.LireBaseAsync(db => db.Lots.Where(l => l.Id == lotId).Select(l => l.StructureId).SingleAsync());
         using var portee = app.Services.CreateScope();
-        portee.ServiceProvider.GetRequiredService<ClauseDbContext>().Contexte.DefinirSysteme("tests");
+        portee.ServiceProvider.GetRequiredService<ClauseDbContext>().Contexte.DefinirTache("tests", structure);
         return await portee.ServiceProvider.GetRequiredService<RequetesHeures>().BilanAsync(lotId) ?? BilanHeures.Vide;
     }
 

@@ -25,7 +25,7 @@ public class JetonsAccesTests(FabriqueClause app) : IClassFixture<FabriqueClause
         Assert.Matches("^clause_pat_[A-Za-z0-9_-]{43}$", secret);
         using var portee = app.Services.CreateScope();
         var db = Systeme(portee);
-        var jeton = await db.JetonsAcces.SingleAsync(j => j.UtilisateurId == utilisateur.Id);
+        var jeton = await db.JetonsAcces.IgnoreQueryFilters().SingleAsync(j => j.UtilisateurId == utilisateur.Id);
         Assert.Equal(JetonsAcces.Empreinte(secret), jeton.Empreinte);
         Assert.Equal(secret[..17], jeton.Prefixe);
         Assert.Equal(Roles.Facilitateur, jeton.Role);
@@ -51,7 +51,7 @@ public class JetonsAccesTests(FabriqueClause app) : IClassFixture<FabriqueClause
         Assert.Null(resultat.Refus);
         Assert.Equal(utilisateur.Id, resultat.Utilisateur!.Id);
         using var portee = app.Services.CreateScope();
-        var jeton = await Systeme(portee).JetonsAcces.SingleAsync(j => j.UtilisateurId == utilisateur.Id);
+        var jeton = await Systeme(portee).JetonsAcces.IgnoreQueryFilters().SingleAsync(j => j.UtilisateurId == utilisateur.Id);
         Assert.Equal(DateOnly.FromDateTime(app.Horloge.GetUtcNow().UtcDateTime), jeton.DerniereUtilisationLe);
     }
 
@@ -83,7 +83,7 @@ public class JetonsAccesTests(FabriqueClause app) : IClassFixture<FabriqueClause
         using (var portee = app.Services.CreateScope())
         {
             var jetons = portee.ServiceProvider.GetRequiredService<JetonsAcces>();
-            var jeton = await Systeme(portee).JetonsAcces.SingleAsync(j => j.UtilisateurId == utilisateur.Id);
+            var jeton = await Systeme(portee).JetonsAcces.IgnoreQueryFilters().SingleAsync(j => j.UtilisateurId == utilisateur.Id);
             await jetons.RevoquerAsync(jeton, "révoqué par son titulaire");
         }
         Assert.Equal(RefusJeton.Revoque, (await AuthentifierAsync(secret)).Refus);
@@ -169,7 +169,7 @@ public class JetonsAccesTests(FabriqueClause app) : IClassFixture<FabriqueClause
         var jetons = portee.ServiceProvider.GetRequiredService<JetonsAcces>();
         var compte = await Compte(portee, utilisateur);
         await Assert.ThrowsAsync<RegleMetierException>(() => jetons.CreerAsync(compte, "x", jetons.ExpirationParDefaut()));
-        Assert.False(await Systeme(portee).JetonsAcces.AnyAsync(j => j.UtilisateurId == utilisateur.Id));
+        Assert.False(await Systeme(portee).JetonsAcces.IgnoreQueryFilters().AnyAsync(j => j.UtilisateurId == utilisateur.Id));
     }
 
     [Theory]
@@ -187,7 +187,7 @@ public class JetonsAccesTests(FabriqueClause app) : IClassFixture<FabriqueClause
         var date = DateOnly.FromDateTime(app.Horloge.GetUtcNow().UtcDateTime).AddDays(jours);
         var erreur = await Assert.ThrowsAsync<RegleMetierException>(async () => await jetons.CreerAsync(await Compte(portee, utilisateur), nom, date));
         Assert.Equal(champ, erreur.Champ);
-        Assert.False(await Systeme(portee).JetonsAcces.AnyAsync(j => j.UtilisateurId == utilisateur.Id));
+        Assert.False(await Systeme(portee).JetonsAcces.IgnoreQueryFilters().AnyAsync(j => j.UtilisateurId == utilisateur.Id));
     }
 
     [Fact]
@@ -255,10 +255,10 @@ public class JetonsAccesTests(FabriqueClause app) : IClassFixture<FabriqueClause
         using (var portee = app.Services.CreateScope())
         {
             var db = Systeme(portee);
-            var jeton = await db.JetonsAcces.SingleAsync(j => j.UtilisateurId == utilisateur.Id);
+            var jeton = await db.JetonsAcces.IgnoreQueryFilters().SingleAsync(j => j.UtilisateurId == utilisateur.Id);
             if (cas == "revoque") await portee.ServiceProvider.GetRequiredService<JetonsAcces>().RevoquerAsync(jeton, "test");
             if (cas == "expire")
-                await db.JetonsAcces.Where(j => j.Id == jeton.Id).ExecuteUpdateAsync(x => x.SetProperty(j => j.ExpireLe, app.Horloge.GetUtcNow()));
+                await db.JetonsAcces.IgnoreQueryFilters().Where(j => j.Id == jeton.Id).ExecuteUpdateAsync(x => x.SetProperty(j => j.ExpireLe, app.Horloge.GetUtcNow()));
         }
         var presente = cas switch
         {

@@ -33,9 +33,7 @@ public class ParticipantsPagesTests(FabriqueClause app) : IClassFixture<Fabrique
 
     private async Task<T> LireAsync<T>(Func<ClauseDbContext, Task<T>> lecture)
     {
-        using var portee = app.Services.CreateScope();
-        var db = portee.ServiceProvider.GetRequiredService<ClauseDbContext>();
-        db.Contexte.DefinirSysteme("tests");
+        await using var db = app.ToutesStructures();
         return await lecture(db);
     }
 

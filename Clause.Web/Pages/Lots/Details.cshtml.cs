@@ -57,7 +57,8 @@ public sealed class DetailsModel(ClauseDbContext db, TimeProvider horloge) : Pag
         var lot = await db.Lots.AsNoTracking()
             .Include(l => l.Obligations)
             .Include(l => l.BonsCommande)
-            .AsSplitQuery()
+            // One query: a lot has a few obligation versions and a few bons, the joined rows stay few (a split query cost 3).
+            .AsSingleQuery()
             .FirstOrDefaultAsync(l => l.Id == id && l.StructureId == structureId, annulation);
         if (lot is null) return NotFound();
         var contexte = await (from m in db.Marches.AsNoTracking()

@@ -114,13 +114,13 @@ public sealed class InviterModel(ClauseDbContext db, UserManager<Utilisateur> ut
         var structures = await db.Structures.AsNoTracking().ToDictionaryAsync(s => s.Id, s => new SelectListGroup { Name = s.Nom }, annulation);
 
         // Names only, grouped by structure (optgroup): the form works without JavaScript; the POST checks membership.
-        var entreprises = await db.Entreprises.IgnoreQueryFilters().AsNoTracking()
+        var entreprises = await db.Entreprises.IgnoreQueryFilters().TagWith(ClauseDbContext.LectureToutesStructures).AsNoTracking()
             .OrderBy(e => e.RaisonSociale).Select(e => new { e.Id, e.RaisonSociale, e.StructureId }).ToListAsync(annulation);
         OptionsEntreprises = entreprises
             .OrderBy(e => structures[e.StructureId].Name, StringComparer.Create(Affichage.Fr, ignoreCase: true))
             .Select(e => new SelectListItem(e.RaisonSociale, e.Id.ToString(), e.Id == Saisie.EntrepriseId) { Group = structures[e.StructureId] })
             .ToList();
-        var donneurs = await db.DonneursOrdre.IgnoreQueryFilters().AsNoTracking()
+        var donneurs = await db.DonneursOrdre.IgnoreQueryFilters().TagWith(ClauseDbContext.LectureToutesStructures).AsNoTracking()
             .OrderBy(d => d.RaisonSociale).Select(d => new { d.Id, d.RaisonSociale, d.StructureId }).ToListAsync(annulation);
         OptionsDonneursOrdre = donneurs
             .OrderBy(d => structures[d.StructureId].Name, StringComparer.Create(Affichage.Fr, ignoreCase: true))

@@ -1,0 +1,59 @@
+using Clause.Domain.Commun;
+using Clause.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Clause.Tests.Web.Performance;
+
+/// <summary>
+/// The tenant filter on its own (issue 17 item 1), table by table, on the same two structures: a context of one structure
+/// reads exactly that structure's rows of the table — none of the other's — through the app's filtered context.
+/// </summary>
+public sealed partial class PerformancePagesTests
+{
+    /// <summary>Every tenant-owned class of the model (Domain and Infrastructure), one test case each.</summary>
+    public static TheoryData<string> TablesDeLaTenanceParType() => new(TypesDeLaTenance().Select(t => t.FullName!));
+
+    private static IEnumerable<Type> TypesDeLaTenance() =>
+        new[] { typeof(IAppartientStructure).Assembly, typeof(Clause.Infrastructure.Persistence.ClauseDbContext).Assembly }
+            .SelectMany(a => a.GetTypes())
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IAppartientStructure).IsAssignableFrom(t))
+            .OrderBy(t => t.Name, StringComparer.Ordinal);
+
+    [Theory]
+    [MemberData(nameof(TablesDeLaTenanceParType))]
+    public async Task Une_structure_ne_lit_que_ses_propres_lignes_de_chaque_table(string nomType)
+    {
+        await SecondeStructureAsync();
+        await ToutesLesTablesRempliesAsync();
+        var type = TypesDeLaTenance().Single(t => t.FullName == nomType);
+        var lire = typeof(PerformancePagesTests).GetMethod(nameof(StructuresLuesAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+            .MakeGenericMethod(type);
+
+        await using var toutes = app.ToutesStructures();
+        var lignes = await (Task<List<StructureId>>)lire.Invoke(null, [toutes])!;
+        var structures = await toutes.Structures.Select(s => s.Id).ToListAsync();
+        Assert.Equal(2, structures.Count);
+        Assert.True(lignes.Count > 0, $"La table de {type.Name} est vide : le test ne prouverait rien.");
+        foreach (var structure in structures)
+        {
+            var vues = await app.LireEnTantQueAsync(structure, db => (Task<List<StructureId>>)lire.Invoke(null, [db])!);
+            Assert.All(vues, s => Assert.Equal(structure, s));
+            Assert.Equal(lignes.Count(s => s == structure), vues.Count);
+        }
+    }
+
+    private static Task<List<StructureId>> StructuresLuesAsync<T>(Clause.Infrastructure.Persistence.ClauseDbContext db) where T : class, IAppartientStructure =>
+        db.Set<T>().AsNoTracking().Select(e => e.StructureId).ToListAsync();
+
+    /// <summary>The demo leaves a few tables empty: a personal access token and a proof's download fill them.</summary>
+    private async Task ToutesLesTablesRempliesAsync()
+    {
+        if (await app.LireAsync(db => db.JetonsAcces.AnyAsync())) return;
+        var direction = await app.LireAsync(db => db.Users.SingleAsync(u => u.Email == "direction@clause.demo"));
+        await app.CreerJetonAsync(direction, "tenance");
+        var piece = await app.LireAsync(db => db.PiecesJustificatives.Select(p => p.Id).FirstAsync());
+        var client = await app.ConnecterAsync("facilitateur@clause.demo", Clause.Infrastructure.DonneesDemo.SemeurDemo.MotDePasse);
+        using var reponse = await client.GetAsync($"/Pieces/Telecharger/{piece}");
+        Assert.Equal(System.Net.HttpStatusCode.OK, reponse.StatusCode);
+    }
+}
