@@ -105,6 +105,18 @@ public partial class FabriqueClause : WebApplicationFactory<Program>
         return utilisateur;
     }
 
+    /// <summary>
+    /// Sends the outbox's pending mails now, as the job "boite-envoi" would on its next minute (the scheduler is off in
+    /// page tests); returns the job's summary.
+    /// </summary>
+    public async Task<string> EnvoyerMailsAsync()
+    {
+        using var portee = Services.CreateScope();
+        portee.ServiceProvider.GetRequiredService<Clause.Infrastructure.Securite.ContexteExecution>().DefinirSysteme("tests");
+        var compteRendu = await portee.ServiceProvider.GetRequiredService<Clause.Infrastructure.Mail.ExpediteurBoiteEnvoi>().EnvoyerEnAttenteAsync();
+        return compteRendu.Resume;
+    }
+
     /// <summary>Creates a personal access token for <paramref name="utilisateur"/> (90 days); returns its secret.</summary>
     public async Task<string> CreerJetonAsync(Utilisateur utilisateur, string nom = "test")
     {
