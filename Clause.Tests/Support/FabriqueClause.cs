@@ -22,16 +22,26 @@ public partial class FabriqueClause : WebApplicationFactory<Program>
 {
     public const string MotDePasse = "mot-de-passe-de-test";
 
-    private readonly string _dossier = Path.Combine(Path.GetTempPath(), "clause-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _dossier;
+
+    private readonly bool _dossierPartage;
 
     private readonly string _environnement;
 
     public FabriqueClause() : this("Test") { }
 
     /// <summary>Demo data is seeded only in "Development"; tests use "Test" unless they check that.</summary>
-    protected FabriqueClause(string environnement)
+    protected FabriqueClause(string environnement) : this(environnement, null) { }
+
+    /// <summary>
+    /// With <paramref name="dossier"/>, the fixture uses that folder (database, mails, keys) and leaves it in place: two
+    /// fixtures in turn are the same installation stopped and started again (the misfire test). The test deletes it.
+    /// </summary>
+    protected FabriqueClause(string environnement, string? dossier)
     {
         _environnement = environnement;
+        _dossierPartage = dossier is not null;
+        _dossier = dossier ?? Path.Combine(Path.GetTempPath(), "clause-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_dossier);
     }
 
@@ -171,7 +181,7 @@ public partial class FabriqueClause : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && !_dossierPartage)
         {
             try { Directory.Delete(_dossier, recursive: true); }
             catch (IOException) { /* SQLite may still hold the file for a moment; the temp folder is cleaned by the OS. */ }
