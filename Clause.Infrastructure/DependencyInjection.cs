@@ -53,11 +53,15 @@ public static class DependencyInjection
         services.AddScoped<Heures.ServiceSoumissions>();
         services.AddScoped<Totaux.CompilateurTotaux>();
         services.AddScoped<Totaux.VerificationTotaux>();
+        services.AddSingleton<Totaux.TravauxTotaux>();
         services.AddScoped<Identite.JetonsAcces>();
         services.AddSingleton(Pieces.OptionsPieces.Lire(configuration, racineContenu));
         services.AddSingleton<Pieces.StockagePieces>();
         services.AddScoped<Pieces.RequetesPieces>();
         services.AddScoped<Pieces.ServicePieces>();
+        services.AddScoped<BoiteEnvoi>();
+        services.AddScoped<ExpediteurBoiteEnvoi>();
+        services.AddSingleton<Taches.ExecuteurTaches>();
         return services;
     }
 }

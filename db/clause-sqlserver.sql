@@ -1759,7 +1759,105 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051257_TotauxMensuels'
+    WHERE [MigrationId] = N'20261202051050_TachesEtBoiteEnvoi'
+)
+BEGIN
+    CREATE TABLE [BoiteEnvoi] (
+        [Id] uniqueidentifier NOT NULL,
+        [CleIdempotence] nvarchar(200) NOT NULL,
+        [StructureId] uniqueidentifier NULL,
+        [Destinataire] nvarchar(256) NOT NULL,
+        [NomDestinataire] nvarchar(300) NOT NULL,
+        [Sujet] nvarchar(300) NOT NULL,
+        [Html] nvarchar(max) NOT NULL,
+        [Texte] nvarchar(max) NOT NULL,
+        [Statut] nvarchar(20) NOT NULL,
+        [Tentatives] int NOT NULL,
+        [DeposeLe] datetimeoffset NOT NULL,
+        [EssaisDepuis] datetimeoffset NOT NULL,
+        [ProchainEssaiLe] datetimeoffset NOT NULL,
+        [EnvoiCommenceLe] datetimeoffset NULL,
+        [EnvoyeLe] datetimeoffset NULL,
+        [DerniereErreur] nvarchar(1000) NULL,
+        CONSTRAINT [PK_BoiteEnvoi] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202051050_TachesEtBoiteEnvoi'
+)
+BEGIN
+    CREATE TABLE [ExecutionsTaches] (
+        [Id] uniqueidentifier NOT NULL,
+        [Cle] nvarchar(100) NOT NULL,
+        [Declenchement] nvarchar(20) NOT NULL,
+        [PrevuLe] datetimeoffset NULL,
+        [DebutLe] datetimeoffset NOT NULL,
+        [FinLe] datetimeoffset NULL,
+        [Resultat] nvarchar(20) NOT NULL,
+        [Message] nvarchar(2000) NULL,
+        [Noeud] nvarchar(200) NOT NULL,
+        CONSTRAINT [PK_ExecutionsTaches] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202051050_TachesEtBoiteEnvoi'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_BoiteEnvoi_CleIdempotence] ON [BoiteEnvoi] ([CleIdempotence]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202051050_TachesEtBoiteEnvoi'
+)
+BEGIN
+    CREATE INDEX [IX_BoiteEnvoi_Statut_ProchainEssaiLe] ON [BoiteEnvoi] ([Statut], [ProchainEssaiLe]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202051050_TachesEtBoiteEnvoi'
+)
+BEGIN
+    CREATE INDEX [IX_BoiteEnvoi_StructureId_DeposeLe] ON [BoiteEnvoi] ([StructureId], [DeposeLe]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202051050_TachesEtBoiteEnvoi'
+)
+BEGIN
+    CREATE INDEX [IX_ExecutionsTaches_Cle_DebutLe] ON [ExecutionsTaches] ([Cle], [DebutLe]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202051050_TachesEtBoiteEnvoi'
+)
+BEGIN
+    CREATE INDEX [IX_ExecutionsTaches_Noeud_Resultat] ON [ExecutionsTaches] ([Noeud], [Resultat]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202051050_TachesEtBoiteEnvoi'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202051050_TachesEtBoiteEnvoi', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202055216_TotauxMensuels'
 )
 BEGIN
     CREATE TABLE [MoisCompiles] (
@@ -1773,7 +1871,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051257_TotauxMensuels'
+    WHERE [MigrationId] = N'20261202055216_TotauxMensuels'
 )
 BEGIN
     CREATE TABLE [MoisSales] (
@@ -1787,7 +1885,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051257_TotauxMensuels'
+    WHERE [MigrationId] = N'20261202055216_TotauxMensuels'
 )
 BEGIN
     CREATE TABLE [TotauxMensuels] (
@@ -1806,7 +1904,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051257_TotauxMensuels'
+    WHERE [MigrationId] = N'20261202055216_TotauxMensuels'
 )
 BEGIN
     CREATE TABLE [TotauxMensuelsLots] (
@@ -1825,7 +1923,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051257_TotauxMensuels'
+    WHERE [MigrationId] = N'20261202055216_TotauxMensuels'
 )
 BEGIN
     CREATE INDEX [IX_DeclarationsHeures_StructureId_Mois] ON [DeclarationsHeures] ([StructureId], [Mois]);
@@ -1833,7 +1931,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051257_TotauxMensuels'
+    WHERE [MigrationId] = N'20261202055216_TotauxMensuels'
 )
 BEGIN
     CREATE INDEX [IX_MoisCompiles_StructureId_CompileLe] ON [MoisCompiles] ([StructureId], [CompileLe]);
@@ -1841,7 +1939,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051257_TotauxMensuels'
+    WHERE [MigrationId] = N'20261202055216_TotauxMensuels'
 )
 BEGIN
     CREATE INDEX [IX_MoisSales_StructureId_Mois_Id] ON [MoisSales] ([StructureId], [Mois], [Id]);
@@ -1849,7 +1947,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051257_TotauxMensuels'
+    WHERE [MigrationId] = N'20261202055216_TotauxMensuels'
 )
 BEGIN
     CREATE INDEX [IX_TotauxMensuels_StructureId_Niveau_CleId_Mois] ON [TotauxMensuels] ([StructureId], [Niveau], [CleId], [Mois]);
@@ -1857,7 +1955,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051257_TotauxMensuels'
+    WHERE [MigrationId] = N'20261202055216_TotauxMensuels'
 )
 BEGIN
     CREATE INDEX [IX_TotauxMensuelsLots_StructureId_LotId_Mois] ON [TotauxMensuelsLots] ([StructureId], [LotId], [Mois]);
@@ -1865,11 +1963,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051257_TotauxMensuels'
+    WHERE [MigrationId] = N'20261202055216_TotauxMensuels'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261202051257_TotauxMensuels', N'10.0.15');
+    VALUES (N'20261202055216_TotauxMensuels', N'10.0.15');
 END;
 
 COMMIT;

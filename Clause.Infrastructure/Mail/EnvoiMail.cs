@@ -6,7 +6,11 @@ using MimeKit;
 namespace Clause.Infrastructure.Mail;
 
 /// <summary>A mail to send: French, HTML plus plain text.</summary>
-public sealed record MessageMail(string Destinataire, string NomDestinataire, string Sujet, string Html, string Texte);
+public sealed record MessageMail(string Destinataire, string NomDestinataire, string Sujet, string Html, string Texte)
+{
+    /// <summary>The Message-Id header, set by the outbox (the same on every attempt of one mail); MimeKit makes one otherwise.</summary>
+    public string? IdentifiantMessage { get; init; }
+}
 
 /// <summary>The one way Clause sends mail.</summary>
 public interface IEnvoiMail
@@ -46,6 +50,7 @@ internal static class Mime
         mime.From.Add(new MailboxAddress(options.NomExpediteur, options.Expediteur));
         mime.To.Add(new MailboxAddress(message.NomDestinataire, message.Destinataire));
         mime.Subject = message.Sujet;
+        if (message.IdentifiantMessage is { } identifiant) mime.MessageId = identifiant;
         mime.Body = new BodyBuilder { HtmlBody = message.Html, TextBody = message.Texte }.ToMessageBody();
         return mime;
     }

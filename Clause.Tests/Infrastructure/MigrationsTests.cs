@@ -46,13 +46,27 @@ public class MigrationsTests
             "db/clause-sqlserver.sql n'est pas à jour : lancez outils/migration.sh --script-seulement.");
     }
 
-    [Fact]
-    public void Le_script_de_db_est_du_TSQL_valide()
+    [Theory]
+    [InlineData("clause-sqlserver.sql")]
+    [InlineData("quartz-sqlserver.sql")]
+    public void Le_script_de_db_est_du_TSQL_valide(string script)
     {
         var parseur = new TSql160Parser(initialQuotedIdentifiers: true);
-        using var lecteur = new StringReader(File.ReadAllText(CheminScript));
+        using var lecteur = new StringReader(File.ReadAllText(Path.Combine(Racine.Depot(), "db", script)));
         parseur.Parse(lecteur, out var erreurs);
         Assert.True(erreurs.Count == 0, string.Join(Environment.NewLine, erreurs.Select(e => $"ligne {e.Line} : {e.Message}")));
+    }
+
+    [Fact]
+    public void Le_script_des_tables_Quartz_de_db_est_celui_du_paquet_Quartz()
+    {
+        var chemin = Path.Combine(Racine.Depot(), "db", "quartz-sqlserver.sql");
+        Assert.True(File.Exists(chemin), "db/quartz-sqlserver.sql manque : lancez dotnet run --project Clause.Web -- --script-quartz db/quartz-sqlserver.sql.");
+        Assert.True(Normaliser(File.ReadAllText(chemin)) == Normaliser(Clause.Web.Taches.SchemaQuartz.ScriptSqlServer()),
+            "db/quartz-sqlserver.sql n'est pas à jour : lancez dotnet run --project Clause.Web -- --script-quartz db/quartz-sqlserver.sql.");
+        // The tables the job store reads, with the prefix it uses by default.
+        Assert.Contains("CREATE TABLE QRTZ_TRIGGERS", File.ReadAllText(chemin), StringComparison.Ordinal);
+        Assert.Contains("CREATE TABLE QRTZ_LOCKS", File.ReadAllText(chemin), StringComparison.Ordinal);
     }
 
     [Fact]

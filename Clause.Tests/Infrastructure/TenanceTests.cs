@@ -38,6 +38,10 @@ public sealed class TenanceTests : IDisposable
         typeof(JournalAccesDonneesSensibles),
         // Read only by its caller's id (idempotency keys are per user), never listed by structure.
         typeof(Clause.Infrastructure.Api.RequeteIdempotente),
+        // The run journal of the scheduled jobs: installation-wide, shown to the administrator.
+        typeof(Clause.Infrastructure.Taches.ExecutionTache),
+        // The mail outbox: an administrator's invitation has no structure; the Direction's page filters on StructureId.
+        typeof(Clause.Infrastructure.Mail.MessageSortant),
     ];
 
     private readonly BaseDeTest _base = new();

@@ -42,6 +42,12 @@ public partial class FabriqueClause : WebApplicationFactory<Program>
 
     public FakeTimeProvider Horloge { get; } = new(new DateTimeOffset(2026, 3, 15, 9, 0, 0, TimeSpan.Zero));
 
+    /// <summary>
+    /// Whether this fixture runs the Quartz scheduler (Taches:Actives). Off by default: the page tests never wait for
+    /// it; the job tests switch it on (Clause.Tests/Web/Taches) and move <see cref="Horloge"/>.
+    /// </summary>
+    protected virtual bool PlanificateurActif => false;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -53,6 +59,8 @@ public partial class FabriqueClause : WebApplicationFactory<Program>
         // Every test client shares one (unknown) IP address: the sign-in limit would refuse the 11th sign-in of a fixture.
         // The limits are tested with their own small values (Clause.Tests/Web/Api/LimitesDebitTests.cs).
         builder.UseSetting("Formulaires:LimiteParMinute", "100000");
+        builder.UseSetting("Taches:Actives", PlanificateurActif ? "true" : "false");
+        builder.UseSetting("Taches:Noeud", "test-" + Path.GetFileName(_dossier));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

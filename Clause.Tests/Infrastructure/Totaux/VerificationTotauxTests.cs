@@ -46,7 +46,12 @@ public sealed class VerificationTotauxTests : IDisposable
             await db.TotauxMensuelsLots.Where(t => t.Mois == Janvier && t.LotId == sc.Lot2.Id).ExecuteDeleteAsync();
             db.TotauxMensuelsLots.Add(new TotalMensuelLot
             {
-                StructureId = sc.StructureId, Mois = Mars, LotId = sc.Lot3.Id, Modalite = ModaliteContrat.Formation, TypeContrat = TypeContrat.CDDI, MinutesComptees = 60,
+                StructureId = sc.StructureId,
+                Mois = Mars,
+                LotId = sc.Lot3.Id,
+                Modalite = ModaliteContrat.Formation,
+                TypeContrat = TypeContrat.CDDI,
+                MinutesComptees = 60,
             });
             await db.SaveChangesAsync();
         }

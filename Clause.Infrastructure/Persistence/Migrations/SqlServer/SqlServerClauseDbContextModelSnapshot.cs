@@ -1755,6 +1755,82 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Clause.Infrastructure.Mail.MessageSortant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CleIdempotence")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("DeposeLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DerniereErreur")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Destinataire")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTimeOffset?>("EnvoiCommenceLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("EnvoyeLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("EssaisDepuis")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("NomDestinataire")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTimeOffset>("ProchainEssaiLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid?>("StructureId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Sujet")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("Tentatives")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Texte")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CleIdempotence")
+                        .IsUnique();
+
+                    b.HasIndex("Statut", "ProchainEssaiLe");
+
+                    b.HasIndex("StructureId", "DeposeLe");
+
+                    b.ToTable("BoiteEnvoi", (string)null);
+                });
+
             modelBuilder.Entity("Clause.Infrastructure.Pieces.TelechargementPiece", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1782,6 +1858,54 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("StructureId", "PieceId", "Quand");
 
                     b.ToTable("TelechargementsPieces", (string)null);
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Taches.ExecutionTache", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Cle")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("DebutLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Declenchement")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset?>("FinLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Noeud")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset?>("PrevuLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Resultat")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Cle", "DebutLe");
+
+                    b.HasIndex("Noeud", "Resultat");
+
+                    b.ToTable("ExecutionsTaches", (string)null);
                 });
 
             modelBuilder.Entity("Clause.Infrastructure.Totaux.MoisCompile", b =>

@@ -1748,6 +1748,82 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Clause.Infrastructure.Mail.MessageSortant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CleIdempotence")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DeposeLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DerniereErreur")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Destinataire")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EnvoiCommenceLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EnvoyeLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EssaisDepuis")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NomDestinataire")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProchainEssaiLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sujet")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tentatives")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Texte")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CleIdempotence")
+                        .IsUnique();
+
+                    b.HasIndex("Statut", "ProchainEssaiLe");
+
+                    b.HasIndex("StructureId", "DeposeLe");
+
+                    b.ToTable("BoiteEnvoi", (string)null);
+                });
+
             modelBuilder.Entity("Clause.Infrastructure.Pieces.TelechargementPiece", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1775,6 +1851,54 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("StructureId", "PieceId", "Quand");
 
                     b.ToTable("TelechargementsPieces", (string)null);
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Taches.ExecutionTache", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cle")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DebutLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Declenchement")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Noeud")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PrevuLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Resultat")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Cle", "DebutLe");
+
+                    b.HasIndex("Noeud", "Resultat");
+
+                    b.ToTable("ExecutionsTaches", (string)null);
                 });
 
             modelBuilder.Entity("Clause.Infrastructure.Totaux.MoisCompile", b =>
