@@ -51,6 +51,9 @@ public static class DependencyInjection
         services.AddScoped<Heures.ServiceHeures>();
         services.AddScoped<Heures.RequetesPortail>();
         services.AddScoped<Heures.ServiceSoumissions>();
+        services.AddScoped<Totaux.CompilateurTotaux>();
+        services.AddScoped<Totaux.VerificationTotaux>();
+        services.AddSingleton<Totaux.TravauxTotaux>();
         services.AddScoped<Identite.JetonsAcces>();
         services.AddSingleton(Pieces.OptionsPieces.Lire(configuration, racineContenu));
         services.AddSingleton<Pieces.StockagePieces>();

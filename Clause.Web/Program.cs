@@ -1,4 +1,5 @@
 using Clause.Infrastructure;
+using Clause.Web.Banc;
 using Clause.Web.Infrastructure;
 using Clause.Web.Taches;
 
@@ -9,12 +10,21 @@ if (args is ["--script-quartz", var cheminScript])
     return;
 }
 
+// Benchmark verbs (docs/performance.md): `dotnet run -c Release --project Clause.Web -- banc echelle`.
+if (CommandeBanc.EstDemandee(args))
+{
+    Environment.ExitCode = await CommandeBanc.ExecuterAsync(args);
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddClauseInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddClauseWeb(builder.Configuration, builder.Environment);
 builder.Services.AddClauseTaches(builder.Configuration, builder.Environment.ContentRootPath);
+CompteurCommandesSql.AjouterSiDemande(builder.Services, builder.Configuration);
 
 var app = builder.Build();
 await app.PreparerBaseAsync();
+CompteurCommandesSql.UtiliserSiDemande(app);
 app.UtiliserClause();
 await app.RunAsync();

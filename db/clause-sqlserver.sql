@@ -1854,3 +1854,122 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202055216_TotauxMensuels'
+)
+BEGIN
+    CREATE TABLE [MoisCompiles] (
+        [StructureId] uniqueidentifier NOT NULL,
+        [Mois] int NOT NULL,
+        [CompileLe] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_MoisCompiles] PRIMARY KEY ([StructureId], [Mois]),
+        CONSTRAINT [FK_MoisCompiles_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202055216_TotauxMensuels'
+)
+BEGIN
+    CREATE TABLE [MoisSales] (
+        [Id] bigint NOT NULL IDENTITY,
+        [StructureId] uniqueidentifier NOT NULL,
+        [Mois] int NOT NULL,
+        CONSTRAINT [PK_MoisSales] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_MoisSales_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202055216_TotauxMensuels'
+)
+BEGIN
+    CREATE TABLE [TotauxMensuels] (
+        [StructureId] uniqueidentifier NOT NULL,
+        [Mois] int NOT NULL,
+        [Niveau] nvarchar(20) NOT NULL,
+        [CleId] uniqueidentifier NOT NULL,
+        [MinutesComptees] bigint NOT NULL,
+        [MinutesEnAttente] bigint NOT NULL,
+        [Participants] int NOT NULL,
+        [Contrats] int NOT NULL,
+        CONSTRAINT [PK_TotauxMensuels] PRIMARY KEY ([StructureId], [Mois], [Niveau], [CleId]),
+        CONSTRAINT [FK_TotauxMensuels_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202055216_TotauxMensuels'
+)
+BEGIN
+    CREATE TABLE [TotauxMensuelsLots] (
+        [StructureId] uniqueidentifier NOT NULL,
+        [Mois] int NOT NULL,
+        [LotId] uniqueidentifier NOT NULL,
+        [Modalite] nvarchar(40) NOT NULL,
+        [TypeContrat] nvarchar(40) NOT NULL,
+        [MinutesComptees] bigint NOT NULL,
+        [MinutesEnAttente] bigint NOT NULL,
+        [Contrats] int NOT NULL,
+        CONSTRAINT [PK_TotauxMensuelsLots] PRIMARY KEY ([StructureId], [Mois], [LotId], [Modalite], [TypeContrat]),
+        CONSTRAINT [FK_TotauxMensuelsLots_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202055216_TotauxMensuels'
+)
+BEGIN
+    CREATE INDEX [IX_DeclarationsHeures_StructureId_Mois] ON [DeclarationsHeures] ([StructureId], [Mois]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202055216_TotauxMensuels'
+)
+BEGIN
+    CREATE INDEX [IX_MoisCompiles_StructureId_CompileLe] ON [MoisCompiles] ([StructureId], [CompileLe]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202055216_TotauxMensuels'
+)
+BEGIN
+    CREATE INDEX [IX_MoisSales_StructureId_Mois_Id] ON [MoisSales] ([StructureId], [Mois], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202055216_TotauxMensuels'
+)
+BEGIN
+    CREATE INDEX [IX_TotauxMensuels_StructureId_Niveau_CleId_Mois] ON [TotauxMensuels] ([StructureId], [Niveau], [CleId], [Mois]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202055216_TotauxMensuels'
+)
+BEGIN
+    CREATE INDEX [IX_TotauxMensuelsLots_StructureId_LotId_Mois] ON [TotauxMensuelsLots] ([StructureId], [LotId], [Mois]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202055216_TotauxMensuels'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202055216_TotauxMensuels', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -48,7 +48,7 @@ public abstract class Racine<TId> : Entite where TId : struct, IIdentifiant<TId>
 /// </summary>
 public abstract class EntiteGuid : Entite
 {
-    public Guid Id { get; protected set; } = Guid.CreateVersion7();
+    public Guid Id { get; protected set; } = SourceIdentifiants.Nouveau();
 
     public override Guid IdentifiantBrut() => Id;
 }

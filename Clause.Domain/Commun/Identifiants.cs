@@ -16,7 +16,7 @@ public interface IIdentifiant<TSelf> : IFormattable where TSelf : struct, IIdent
     static abstract TSelf De(Guid valeur);
 
     /// <summary>A new time-ordered identifier.</summary>
-    static virtual TSelf Nouveau() => TSelf.De(Guid.CreateVersion7());
+    static virtual TSelf Nouveau() => TSelf.De(SourceIdentifiants.Nouveau());
 }
 
 [TypeConverter(typeof(ConvertisseurTexteIdentifiant<StructureId>))]

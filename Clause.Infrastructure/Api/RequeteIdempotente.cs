@@ -11,7 +11,7 @@ public sealed class RequeteIdempotente
     public const int CleLongueurMax = 255;
     public const int RouteLongueurMax = 300;
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Clause.Domain.Commun.SourceIdentifiants.Nouveau();
 
     public Guid UtilisateurId { get; set; }
 

@@ -11,7 +11,7 @@ public sealed class JournalAccesDonneesSensibles
 {
     public const int QuoiLongueurMax = 200;
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = SourceIdentifiants.Nouveau();
 
     public StructureId StructureId { get; set; }
 

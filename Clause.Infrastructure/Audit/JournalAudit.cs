@@ -14,7 +14,7 @@ public sealed class JournalAudit
 {
     public const string ValeurMasquee = "•••• (donnée sensible)";
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = SourceIdentifiants.Nouveau();
 
     public StructureId? StructureId { get; set; }
 

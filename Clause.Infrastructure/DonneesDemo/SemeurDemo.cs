@@ -73,6 +73,7 @@ public sealed partial class SemeurDemo(ClauseDbContext db, UserManager<Utilisate
         {
             var utilisateur = new Utilisateur
             {
+                Id = SourceIdentifiants.Nouveau(), // like every other id: the scale generator's source gives the same one each time
                 UserName = compte.Email,
                 Email = compte.Email,
                 EmailConfirmed = true,

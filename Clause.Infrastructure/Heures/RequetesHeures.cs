@@ -1,8 +1,10 @@
+using System.Linq.Expressions;
 using Clause.Domain.Commun;
 using Clause.Domain.Contrats;
 using Clause.Domain.Heures;
 using Clause.Domain.Marches;
 using Clause.Infrastructure.Persistence;
+using Clause.Infrastructure.Totaux;
 using Microsoft.EntityFrameworkCore;
 
 namespace Clause.Infrastructure.Heures;
@@ -12,10 +14,14 @@ namespace Clause.Infrastructure.Heures;
 /// load of every line), handed to the domain's <see cref="Comptage"/> for the arithmetic. Which line counts and which
 /// is pending is never written here: every query joins the lines to their contrats (<see cref="Lignes"/>) and filters
 /// with <see cref="Comptage.Comptee"/> or <see cref="Comptage.EnAttente"/>, the domain's one definition. Scoped to the
-/// current structure by the tenant filter.
+/// current structure by the tenant filter. Past months compiled and not dirty are read from the compiled totals
+/// (<see cref="TotalMensuelLot"/>, DOMAIN.md §8), the others from the lines, inside the same command: the pages and the
+/// API never know which (docs/domain.md « Totaux compilés »). Without a clock, the system's.
 /// </summary>
-public sealed class RequetesHeures(ClauseDbContext db)
+public sealed class RequetesHeures(ClauseDbContext db, TimeProvider? horloge = null)
 {
+    private static readonly TimeZoneInfo FuseauParis = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
     /// <summary>
     /// The participant's month before a line of <paramref name="contratId"/> is written: the minutes of their other
     /// current, non-rejected lines of the month on every lot, and this contrat's existing line, if any.
@@ -63,16 +69,24 @@ public sealed class RequetesHeures(ClauseDbContext db)
         return mois.Select(m => new HeuresDuMois(m.Mois, m.Comptees, m.EnAttente, m.Lignes)).ToList();
     }
 
-    /// <summary>Counted minutes per lot and month, split training / the rest — grouped in the database.</summary>
+    /// <summary>
+    /// Counted minutes per lot and month, split training / the rest — grouped in the database, in one command: the months
+    /// served by the compiled totals (<see cref="ServiesCompilees"/>) from <see cref="TotalMensuelLot"/>, the others from the
+    /// lines, so the figures are the same either way.
+    /// </summary>
     public async Task<IReadOnlyDictionary<LotId, IReadOnlyList<MinutesDuMois>>> MinutesCompteesAsync(IQueryable<Lot> lots, CancellationToken annulation = default)
     {
         ArgumentNullException.ThrowIfNull(lots);
         var ids = lots.Select(l => l.Id);
-        var groupes = await Lignes(db.DeclarationsHeures.Where(d => ids.Contains(d.LotId)))
+        var courant = MoisCourant();
+        var vivantes = Lignes(db.DeclarationsHeures.Where(d => ids.Contains(d.LotId)).Where(LuesEnDirect(courant)))
             .Where(Comptage.Comptee)
             .GroupBy(l => new { l.Ligne.LotId, l.Ligne.Mois, Formation = l.Contrat.Modalite == ModaliteContrat.Formation }, l => l.Ligne.Minutes)
-            .Select(g => new { g.Key.LotId, g.Key.Mois, g.Key.Formation, Minutes = g.Sum() })
-            .ToListAsync(annulation).ConfigureAwait(false);
+            .Select(g => new { g.Key.LotId, g.Key.Mois, g.Key.Formation, Minutes = g.Sum() });
+        var compilees = db.TotauxMensuelsLots.Where(t => ids.Contains(t.LotId) && t.MinutesComptees > 0).Where(ServiesCompilees(courant))
+            .GroupBy(t => new { t.LotId, t.Mois, Formation = t.Modalite == ModaliteContrat.Formation }, t => t.MinutesComptees)
+            .Select(g => new { g.Key.LotId, g.Key.Mois, g.Key.Formation, Minutes = g.Sum() });
+        var groupes = await vivantes.Concat(compilees).ToListAsync(annulation).ConfigureAwait(false);
         return groupes.GroupBy(g => g.LotId).ToDictionary(
             parLot => parLot.Key,
             parLot => (IReadOnlyList<MinutesDuMois>)parLot.GroupBy(g => g.Mois).OrderBy(g => g.Key)
@@ -81,30 +95,103 @@ public sealed class RequetesHeures(ClauseDbContext db)
                 .ToList());
     }
 
-    /// <summary>Pending minutes per lot (<see cref="Comptage.EnAttente"/>).</summary>
+    /// <summary>Pending minutes per lot (<see cref="Comptage.EnAttente"/>), compiled months from the compiled totals.</summary>
     public async Task<IReadOnlyDictionary<LotId, long>> MinutesEnAttenteAsync(IQueryable<Lot> lots, CancellationToken annulation = default)
     {
         ArgumentNullException.ThrowIfNull(lots);
-        var ids = lots.Select(l => l.Id);
-        return await Lignes(db.DeclarationsHeures.Where(d => ids.Contains(d.LotId)))
-            .Where(Comptage.EnAttente)
-            .GroupBy(l => l.Ligne.LotId, l => l.Ligne.Minutes)
-            .Select(g => new { LotId = g.Key, Minutes = g.Sum() })
-            .ToDictionaryAsync(x => x.LotId, x => x.Minutes, annulation).ConfigureAwait(false);
+        return await SommesParLot(lots).Where(s => s.EnAttente > 0)
+            .ToDictionaryAsync(x => x.LotId, x => x.EnAttente, annulation).ConfigureAwait(false);
     }
 
-    /// <summary>Hours due, realised, pending, remaining and rates of each lot of <paramref name="lots"/> (every lot gets an entry).</summary>
+    /// <summary>
+    /// Hours due, realised, pending, remaining and rates of each lot of <paramref name="lots"/> (every lot gets an entry):
+    /// ONE command, one row per lot (its parameters and its sums, compiled months from the compiled totals), then the
+    /// domain's arithmetic (<see cref="Comptage.Bilan(ParametresComptage, IEnumerable{MinutesDuMois}, long)"/>).
+    /// </summary>
     public async Task<IReadOnlyDictionary<LotId, BilanHeures>> BilansAsync(IQueryable<Lot> lots, CancellationToken annulation = default)
     {
         ArgumentNullException.ThrowIfNull(lots);
-        var parametres = await lots.AsNoTracking()
-            .Select(l => new { l.Id, Parametres = new ParametresComptage(l.HeuresDuesMinutes, l.FormationComptabilisee, l.PlafondFormationPdb) })
+        var sommes = SommesParLot(lots);
+        var lignes = await (
+                from l in lots.AsNoTracking()
+                join s in sommes on l.Id equals s.LotId into parLot
+                from s in parLot.DefaultIfEmpty()
+                select new
+                {
+                    l.Id,
+                    l.HeuresDuesMinutes,
+                    l.FormationComptabilisee,
+                    l.PlafondFormationPdb,
+                    HorsFormation = (long?)s!.HorsFormation,
+                    Formation = (long?)s.Formation,
+                    EnAttente = (long?)s.EnAttente,
+                })
             .ToListAsync(annulation).ConfigureAwait(false);
-        var comptees = await MinutesCompteesAsync(lots, annulation).ConfigureAwait(false);
-        var enAttente = await MinutesEnAttenteAsync(lots, annulation).ConfigureAwait(false);
-        return parametres.ToDictionary(p => p.Id, p => Comptage.Bilan(p.Parametres,
-            comptees.TryGetValue(p.Id, out var mois) ? mois : [],
-            enAttente.TryGetValue(p.Id, out var attente) ? attente : 0));
+        return lignes.ToDictionary(l => l.Id, l => Comptage.Bilan(
+            new ParametresComptage(l.HeuresDuesMinutes, l.FormationComptabilisee, l.PlafondFormationPdb),
+            [new MinutesDuMois(default, l.HorsFormation ?? 0, l.Formation ?? 0)], l.EnAttente ?? 0));
+    }
+
+    /// <summary>
+    /// Per lot of <paramref name="lots"/> having lines: counted minutes outside and inside training, and pending minutes,
+    /// over every month — the compiled months from <see cref="TotalMensuelLot"/>, the others from the lines (a query, not run).
+    /// </summary>
+    private IQueryable<SommesLot> SommesParLot(IQueryable<Lot> lots)
+    {
+        var ids = lots.Select(l => l.Id);
+        var courant = MoisCourant();
+        var vivantes = Lignes(db.DeclarationsHeures.Where(d => ids.Contains(d.LotId)).Where(LuesEnDirect(courant)))
+            .GroupBy(l => new { l.Ligne.LotId, Formation = l.Contrat.Modalite == ModaliteContrat.Formation })
+            .Select(g => new SourceSommes
+            {
+                LotId = g.Key.LotId,
+                Formation = g.Key.Formation,
+                Comptees = g.AsQueryable().Where(Comptage.Comptee).Sum(l => l.Ligne.Minutes),
+                EnAttente = g.AsQueryable().Where(Comptage.EnAttente).Sum(l => l.Ligne.Minutes),
+            });
+        var compilees = db.TotauxMensuelsLots.Where(t => ids.Contains(t.LotId)).Where(ServiesCompilees(courant))
+            .GroupBy(t => new { t.LotId, Formation = t.Modalite == ModaliteContrat.Formation })
+            .Select(g => new SourceSommes
+            {
+                LotId = g.Key.LotId,
+                Formation = g.Key.Formation,
+                Comptees = g.Sum(t => t.MinutesComptees),
+                EnAttente = g.Sum(t => t.MinutesEnAttente),
+            });
+        return vivantes.Concat(compilees)
+            .GroupBy(s => s.LotId)
+            .Select(g => new SommesLot
+            {
+                LotId = g.Key,
+                HorsFormation = g.Where(s => !s.Formation).Sum(s => s.Comptees),
+                Formation = g.Where(s => s.Formation).Sum(s => s.Comptees),
+                EnAttente = g.Sum(s => s.EnAttente),
+            });
+    }
+
+    /// <summary>
+    /// The months read from the compiled totals (docs/domain.md « Totaux compilés »): a past month (before the current
+    /// one), compiled, and not dirty since — a dirty month not yet recompiled is read live, never stale.
+    /// </summary>
+    private Expression<Func<TotalMensuelLot, bool>> ServiesCompilees(Mois courant) =>
+        t => t.Mois < courant
+             && db.MoisCompiles.Any(c => c.StructureId == t.StructureId && c.Mois == t.Mois)
+             && !db.MoisSales.Any(m => m.StructureId == t.StructureId && m.Mois == t.Mois);
+
+    /// <summary>The exact complement of <see cref="ServiesCompilees"/> on the lines: the months read live.</summary>
+    private Expression<Func<DeclarationHeures, bool>> LuesEnDirect(Mois courant) =>
+        d => !(d.Mois < courant
+               && db.MoisCompiles.Any(c => c.StructureId == d.StructureId && c.Mois == d.Mois)
+               && !db.MoisSales.Any(m => m.StructureId == d.StructureId && m.Mois == d.Mois));
+
+    /// <summary>The current month (Europe/Paris) of the injected clock: always read live.</summary>
+    private Mois MoisCourant() => MoisEnCours(horloge ?? TimeProvider.System);
+
+    /// <summary>The month of <paramref name="horloge"/>'s date in Europe/Paris (DOMAIN.md §2).</summary>
+    public static Mois MoisEnCours(TimeProvider horloge)
+    {
+        ArgumentNullException.ThrowIfNull(horloge);
+        return Mois.De(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(horloge.GetUtcNow(), FuseauParis).DateTime));
     }
 
     /// <summary>The figures of several lots by id (unknown or other structures' ids are left out).</summary>
@@ -132,6 +219,30 @@ public sealed class RequetesHeures(ClauseDbContext db)
         var comptees = await MinutesCompteesAsync(db.Lots.Where(l => l.Id == lotId), annulation).ConfigureAwait(false);
         return comptees.TryGetValue(lotId, out var mois) ? Comptage.Serie(lot, mois) : [];
     }
+}
+
+/// <summary>Counted and pending minutes of one lot, training apart, from one source (lines read live or compiled rows).</summary>
+internal sealed class SourceSommes
+{
+    public LotId LotId { get; init; }
+
+    public bool Formation { get; init; }
+
+    public long Comptees { get; init; }
+
+    public long EnAttente { get; init; }
+}
+
+/// <summary>The sums of one lot over every month.</summary>
+internal sealed class SommesLot
+{
+    public LotId LotId { get; init; }
+
+    public long HorsFormation { get; init; }
+
+    public long Formation { get; init; }
+
+    public long EnAttente { get; init; }
 }
 
 /// <summary>One month of some lines: minutes counted (§7.3), minutes pending, number of lines.</summary>

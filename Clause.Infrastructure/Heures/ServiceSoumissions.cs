@@ -40,7 +40,7 @@ public sealed class ServiceSoumissions(ClauseDbContext db, ServiceHeures heures,
         ArgumentNullException.ThrowIfNull(lignes);
         var structureId = await StructureDeAsync(entreprise, annulation).ConfigureAwait(false);
         // The grid's changes are a dry run (as a submission: any id stands for the one to come), then forgotten: the draft alone is saved.
-        var (_, refus) = await AppliquerAsync(structureId, entreprise, mois, lignes, SoumissionId.De(Guid.CreateVersion7()), par, annulation)
+        var (_, refus) = await AppliquerAsync(structureId, entreprise, mois, lignes, SoumissionId.De(SourceIdentifiants.Nouveau()), par, annulation)
             .ConfigureAwait(false);
         db.ChangeTracker.Clear();
         if (refus.Count > 0) return refus;

@@ -15,7 +15,7 @@ public sealed class JetonAcces : IAppartientStructure
     public const int DureeParDefautJours = 90;
     public const int DureeMaxJours = 366;
 
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid Id { get; private set; } = SourceIdentifiants.Nouveau();
 
     public StructureId StructureId { get; private set; }
 

@@ -68,10 +68,14 @@ public abstract partial class ClauseDbContext : IdentityDbContext<Utilisateur, I
             filtrer.MakeGenericMethod(type).Invoke(this, [builder]);
     }
 
-    /// <summary>Re-evaluates the derived state first (<see cref="ReevaluationDerivees"/>), then writes everything in one transaction.</summary>
+    /// <summary>
+    /// Re-evaluates the derived state first (<see cref="ReevaluationDerivees"/>), marks the months whose compiled totals it
+    /// changes (<see cref="Totaux.MarquageMoisSales"/>), then writes everything in one transaction.
+    /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         await ReevaluationDerivees.DiffuserAsync(this, cancellationToken).ConfigureAwait(false);
+        await Totaux.MarquageMoisSales.MarquerAsync(this, cancellationToken).ConfigureAwait(false);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
     }
 
@@ -79,6 +83,7 @@ public abstract partial class ClauseDbContext : IdentityDbContext<Utilisateur, I
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         ReevaluationDerivees.DiffuserAsync(this, CancellationToken.None).GetAwaiter().GetResult();
+        Totaux.MarquageMoisSales.MarquerAsync(this, CancellationToken.None).GetAwaiter().GetResult();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 

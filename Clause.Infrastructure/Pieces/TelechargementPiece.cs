@@ -10,7 +10,7 @@ namespace Clause.Infrastructure.Pieces;
 /// </summary>
 public sealed class TelechargementPiece : IAppartientStructure
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = SourceIdentifiants.Nouveau();
 
     public StructureId StructureId { get; set; }
 

@@ -21,6 +21,9 @@ public static class CatalogueTaches
     public static IReadOnlyList<DefinitionTache> Toutes { get; } =
     [
         new(TacheBoiteEnvoi.Cle, "Envoi des mails en attente", typeof(TacheBoiteEnvoi), "0 * * * * ?", "toutes les minutes"),
+        new(TacheTotauxMoisSales.Cle, "Totaux mensuels : recompilation des mois modifiés", typeof(TacheTotauxMoisSales), "0 0/5 * * * ?", "toutes les 5 minutes"),
+        new(TacheTotauxMoisRecents.Cle, "Totaux mensuels : compilation des 3 derniers mois", typeof(TacheTotauxMoisRecents), "0 15 3 * * ?", "chaque nuit à 3 h 15"),
+        new(TacheTotauxVerification.Cle, "Totaux mensuels : vérification de cohérence", typeof(TacheTotauxVerification), "0 15 4 * * ?", "chaque nuit à 4 h 15"),
     ];
 
     public static DefinitionTache? Trouver(string cle) => Toutes.FirstOrDefault(t => t.Cle == cle);

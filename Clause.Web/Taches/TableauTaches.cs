@@ -19,7 +19,12 @@ public sealed record LigneBoiteEnvoi(Guid Id, string Destinataire, string Sujet,
 
 /// <summary>What the admin page shows: the jobs of the catalogue and the outbox (whole installation, or one structure's mails).</summary>
 public sealed record EtatTaches(bool PlanificateurActif, string Noeud, IReadOnlyList<LigneTache> Taches,
-    int EnAttente, int Envoyes, int Echoues, IReadOnlyList<LigneBoiteEnvoi> AReprendre, IReadOnlyList<LigneBoiteEnvoi> DerniersEnvoyes, bool PeutLancer);
+    int EnAttente, int Envoyes, int Echoues, IReadOnlyList<LigneBoiteEnvoi> AReprendre, IReadOnlyList<LigneBoiteEnvoi> DerniersEnvoyes, bool PeutLancer)
+{
+    /// <summary>The consistency check of the compiled totals: its job's last run (when, result, months checked, differences).</summary>
+    public DerniereExecution? VerificationTotaux =>
+        Taches.FirstOrDefault(t => t.Cle == Clause.Infrastructure.Totaux.TravauxTotaux.CleVerification)?.Derniere;
+}
 
 /// <summary>
 /// Reads the admin page of the jobs: for each catalogue entry its next fire (from the Quartz store, when this node runs

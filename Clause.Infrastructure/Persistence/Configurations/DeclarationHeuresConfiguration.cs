@@ -37,6 +37,8 @@ internal sealed class DeclarationHeuresConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(d => new { d.LotId, d.Mois });
         builder.HasIndex(d => new { d.ParticipantId, d.Mois });
         builder.HasIndex(d => new { d.StructureId, d.Statut, d.Mois });
+        // The compilation of one month of a structure's totals (Totaux/CompilateurTotaux).
+        builder.HasIndex(d => new { d.StructureId, d.Mois });
         builder.HasMany(d => d.Versions).WithOne().HasForeignKey(v => v.DeclarationId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(d => d.Versions).HasField("_versions");
     }

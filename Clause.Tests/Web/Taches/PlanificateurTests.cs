@@ -73,6 +73,7 @@ public sealed class PageTachesTests(FabriquePlanificateur app) : IClassFixture<F
         Assert.Contains("Envoi des mails en attente", avant, StringComparison.Ordinal);
         Assert.Contains("jamais", avant, StringComparison.Ordinal);
         Assert.Contains("1 en attente, 0 envoyé(s), 0 en échec.", avant, StringComparison.Ordinal);
+        Assert.Contains("La vérification n'a pas encore tourné", WebUtility.HtmlDecode(avant), StringComparison.Ordinal);
         // 09:00 UTC on 15/03/2026 is 10:00 in Paris: the every-minute job is next due at 10:01 (the fake clock does not move).
         Assert.Contains("15/03/2026 10:01:00", avant, StringComparison.Ordinal);
 

@@ -518,6 +518,8 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ParticipantId", "Mois");
 
+                    b.HasIndex("StructureId", "Mois");
+
                     b.HasIndex("StructureId", "Statut", "Mois");
 
                     b.ToTable("DeclarationsHeures", null, t =>
@@ -1906,6 +1908,114 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("ExecutionsTaches", (string)null);
                 });
 
+            modelBuilder.Entity("Clause.Infrastructure.Totaux.MoisCompile", b =>
+                {
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Mois")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CompileLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("StructureId", "Mois");
+
+                    b.HasIndex("StructureId", "CompileLe");
+
+                    b.ToTable("MoisCompiles", (string)null);
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Totaux.MoisSale", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Mois")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId", "Mois", "Id");
+
+                    b.ToTable("MoisSales", (string)null);
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Totaux.TotalMensuel", b =>
+                {
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Mois")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Niveau")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("CleId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Contrats")
+                        .HasColumnType("int");
+
+                    b.Property<long>("MinutesComptees")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MinutesEnAttente")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("int");
+
+                    b.HasKey("StructureId", "Mois", "Niveau", "CleId");
+
+                    b.HasIndex("StructureId", "Niveau", "CleId", "Mois");
+
+                    b.ToTable("TotauxMensuels", (string)null);
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Totaux.TotalMensuelLot", b =>
+                {
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Mois")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Modalite")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("TypeContrat")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("Contrats")
+                        .HasColumnType("int");
+
+                    b.Property<long>("MinutesComptees")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MinutesEnAttente")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("StructureId", "Mois", "LotId", "Modalite", "TypeContrat");
+
+                    b.HasIndex("StructureId", "LotId", "Mois");
+
+                    b.ToTable("TotauxMensuelsLots", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2462,6 +2572,42 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("StructureId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Totaux.MoisCompile", b =>
+                {
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Totaux.MoisSale", b =>
+                {
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Totaux.TotalMensuel", b =>
+                {
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Totaux.TotalMensuelLot", b =>
+                {
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

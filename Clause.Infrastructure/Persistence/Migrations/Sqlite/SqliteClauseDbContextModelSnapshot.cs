@@ -512,6 +512,8 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ParticipantId", "Mois");
 
+                    b.HasIndex("StructureId", "Mois");
+
                     b.HasIndex("StructureId", "Statut", "Mois");
 
                     b.ToTable("DeclarationsHeures", null, t =>
@@ -1899,6 +1901,112 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ExecutionsTaches", (string)null);
                 });
 
+            modelBuilder.Entity("Clause.Infrastructure.Totaux.MoisCompile", b =>
+                {
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Mois")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CompileLe")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StructureId", "Mois");
+
+                    b.HasIndex("StructureId", "CompileLe");
+
+                    b.ToTable("MoisCompiles", (string)null);
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Totaux.MoisSale", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Mois")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId", "Mois", "Id");
+
+                    b.ToTable("MoisSales", (string)null);
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Totaux.TotalMensuel", b =>
+                {
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Mois")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Niveau")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Contrats")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MinutesComptees")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MinutesEnAttente")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StructureId", "Mois", "Niveau", "CleId");
+
+                    b.HasIndex("StructureId", "Niveau", "CleId", "Mois");
+
+                    b.ToTable("TotauxMensuels", (string)null);
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Totaux.TotalMensuelLot", b =>
+                {
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Mois")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Modalite")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TypeContrat")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Contrats")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MinutesComptees")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MinutesEnAttente")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StructureId", "Mois", "LotId", "Modalite", "TypeContrat");
+
+                    b.HasIndex("StructureId", "LotId", "Mois");
+
+                    b.ToTable("TotauxMensuelsLots", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2450,6 +2558,42 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("StructureId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Totaux.MoisCompile", b =>
+                {
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Totaux.MoisSale", b =>
+                {
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Totaux.TotalMensuel", b =>
+                {
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Totaux.TotalMensuelLot", b =>
+                {
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
