@@ -56,6 +56,7 @@ public static class DependencyInjection
         services.AddScoped<Heures.ServiceSoumissions>();
         services.AddScoped<Totaux.CompilateurTotaux>();
         services.AddScoped<Totaux.VerificationTotaux>();
+        services.AddSingleton<Totaux.TravauxTotaux>();
         services.AddScoped<Identite.JetonsAcces>();
         services.AddSingleton(Pieces.OptionsPieces.Lire(configuration, racineContenu));
         services.AddSingleton<Pieces.StockagePieces>();

@@ -4,7 +4,6 @@ using Clause.Domain.Heures;
 using Clause.Infrastructure.Mail;
 using Clause.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
 namespace Clause.Infrastructure.Heures;
 
@@ -29,7 +28,7 @@ public sealed record ResultatSoumission(SoumissionId? Id, IReadOnlyList<RefusLig
 /// nothing is written and every refusal is returned. Another company's id (a contact's context) is a
 /// <see cref="KeyNotFoundException"/> (the page answers 404).
 /// </summary>
-public sealed partial class ServiceSoumissions(ClauseDbContext db, ServiceHeures heures, IEnvoiMail mail, TimeProvider horloge, ILogger<ServiceSoumissions> journal)
+public sealed class ServiceSoumissions(ClauseDbContext db, ServiceHeures heures, BoiteEnvoi boite, TimeProvider horloge)
 {
     /// <summary>
     /// Saves the month's draft (one per company and month): the lines are checked exactly as a submission would check
@@ -106,49 +105,54 @@ public sealed partial class ServiceSoumissions(ClauseDbContext db, ServiceHeures
 
     /// <summary>
     /// Rejects one line (<see cref="ServiceHeures.RejeterAsync"/>); when a portal submission wrote it, the contact who
-    /// submitted is told by e-mail, after the save, with a link to the month page built by <paramref name="lienDuMois"/>.
+    /// submitted is told by e-mail, with a link to the month page built by <paramref name="lienDuMois"/>. The mail is
+    /// deposited in the outbox in the same transaction as the rejection (both or neither; a mail server down changes
+    /// nothing here), keyed by the line and its version: one notice per rejected version.
     /// </summary>
     public async Task RejeterAsync(DeclarationId declarationId, string? motif, Auteur par, Func<Mois, string>? lienDuMois = null,
         CancellationToken annulation = default)
     {
-        await heures.RejeterAsync(declarationId, motif, par, annulation).ConfigureAwait(false);
-        var avis = await (
-                from d in db.DeclarationsHeures.AsNoTracking()
-                join v in db.VersionsDeclaration on new { DeclarationId = d.Id, Numero = d.VersionCourante } equals new { v.DeclarationId, v.Numero }
-                join s in db.SoumissionsHeures on v.SoumissionId equals s.Id
-                join e in db.Entreprises on s.EntrepriseId equals e.Id
-                join p in db.Participants on d.ParticipantId equals p.Id
-                join l in db.Lots on d.LotId equals l.Id
-                where d.Id == declarationId && s.SoumiseParEmail != null
-                select new
-                {
-                    Email = s.SoumiseParEmail!,
-                    Nom = s.SoumiseParNom ?? e.RaisonSociale,
-                    Entreprise = e.RaisonSociale,
-                    Participant = p.Prenom + " " + p.Nom,
-                    Lot = "Lot " + l.Numero + " — " + l.Libelle,
-                    d.Mois,
-                    d.Minutes,
-                    v.MotifRejet,
-                })
-            .FirstOrDefaultAsync(annulation).ConfigureAwait(false);
-        if (avis is null) return;
+        var transaction = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(annulation).ConfigureAwait(false)
+            : null;
         try
         {
-            await mail.EnvoyerAsync(ModelesMail.RejetHeures(avis.Email, avis.Nom, avis.Entreprise, avis.Participant, avis.Lot,
-                DeclarationHeures.Texte(avis.Mois), new Duree(avis.Minutes).ToString(), avis.MotifRejet ?? string.Empty, lienDuMois?.Invoke(avis.Mois)), annulation)
-                .ConfigureAwait(false);
+            await heures.RejeterAsync(declarationId, motif, par, annulation).ConfigureAwait(false);
+            var avis = await (
+                    from d in db.DeclarationsHeures.AsNoTracking()
+                    join v in db.VersionsDeclaration on new { DeclarationId = d.Id, Numero = d.VersionCourante } equals new { v.DeclarationId, v.Numero }
+                    join s in db.SoumissionsHeures on v.SoumissionId equals s.Id
+                    join e in db.Entreprises on s.EntrepriseId equals e.Id
+                    join p in db.Participants on d.ParticipantId equals p.Id
+                    join l in db.Lots on d.LotId equals l.Id
+                    where d.Id == declarationId && s.SoumiseParEmail != null
+                    select new
+                    {
+                        Email = s.SoumiseParEmail!,
+                        Nom = s.SoumiseParNom ?? e.RaisonSociale,
+                        Entreprise = e.RaisonSociale,
+                        Participant = p.Prenom + " " + p.Nom,
+                        Lot = "Lot " + l.Numero + " — " + l.Libelle,
+                        d.Mois,
+                        d.Minutes,
+                        d.VersionCourante,
+                        v.MotifRejet,
+                    })
+                .FirstOrDefaultAsync(annulation).ConfigureAwait(false);
+            if (avis is not null)
+            {
+                boite.Deposer(ModelesMail.RejetHeures(avis.Email, avis.Nom, avis.Entreprise, avis.Participant, avis.Lot,
+                        DeclarationHeures.Texte(avis.Mois), new Duree(avis.Minutes).ToString(), avis.MotifRejet ?? string.Empty, lienDuMois?.Invoke(avis.Mois)),
+                    $"rejet:{declarationId.Valeur:N}:{avis.VersionCourante}");
+                await db.SaveChangesAsync(annulation).ConfigureAwait(false);
+            }
+            if (transaction is not null) await transaction.CommitAsync(annulation).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        finally
         {
-            // The rejection is saved and shows on the portal: a mail server down must not turn it into an error page.
-            // No address nor name in the log (personal data): the line's id is enough to find it.
-            JournaliserAvisNonEnvoye(journal, declarationId.Valeur, ex);
+            if (transaction is not null) await transaction.DisposeAsync().ConfigureAwait(false);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Avis de rejet non envoyé pour la ligne d'heures {DeclarationId}.")]
-    private static partial void JournaliserAvisNonEnvoye(ILogger journal, Guid declarationId, Exception erreur);
 
     /// <summary>The lines whose current version was written by the submission and still waits for a decision.</summary>
     public IQueryable<DeclarationHeures> EnAttente(SoumissionId soumissionId) =>

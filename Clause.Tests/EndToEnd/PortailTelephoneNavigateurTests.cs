@@ -31,12 +31,15 @@ public sealed class NavigateurSmtpFixture : NavigateurFixture
 
     public SimpleSmtpServer Serveur { get; }
 
-    /// <summary>The mails received so far for <paramref name="adresse"/>, parsed.</summary>
-    public IReadOnlyList<MimeMessage> MailsPour(string adresse) =>
-        Serveur.ReceivedEmail
+    /// <summary>The mails received for <paramref name="adresse"/>, parsed, once the outbox has been sent (the job's work, fired here).</summary>
+    public async Task<IReadOnlyList<MimeMessage>> MailsPourAsync(string adresse)
+    {
+        await App.EnvoyerMailsAsync();
+        return Serveur.ReceivedEmail
             .Where(m => m.ToAddresses.Any(a => string.Equals(a.Address, adresse, StringComparison.OrdinalIgnoreCase)))
             .Select(m => MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(m.Data))))
             .ToList();
+    }
 }
 
 /// <summary>
@@ -71,7 +74,7 @@ public sealed class PortailTelephoneNavigateurTests(NavigateurSmtpFixture fixtur
         await NavigateurFixture.EnvoyerAsync(bureau, "Oui, envoyer l'invitation");
 
         // 2. The mail reaches the SMTP server; its link is valid 7 days.
-        var invitation = Assert.Single(fixture.MailsPour(EmailContact));
+        var invitation = Assert.Single(await fixture.MailsPourAsync(EmailContact));
         Assert.Equal("Votre accès à Clause", invitation.Subject);
         var lien = Regex.Match(invitation.TextBody ?? string.Empty, @"https?://\S+/Compte/Invitation\S+").Value;
         Assert.NotEmpty(lien);

@@ -23,16 +23,26 @@ public partial class FabriqueClause : WebApplicationFactory<Program>
 {
     public const string MotDePasse = "mot-de-passe-de-test";
 
-    private readonly string _dossier = Path.Combine(Path.GetTempPath(), "clause-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _dossier;
+
+    private readonly bool _dossierPartage;
 
     private readonly string _environnement;
 
     public FabriqueClause() : this("Test") { }
 
     /// <summary>Demo data is seeded only in "Development"; tests use "Test" unless they check that.</summary>
-    protected FabriqueClause(string environnement)
+    protected FabriqueClause(string environnement) : this(environnement, null) { }
+
+    /// <summary>
+    /// With <paramref name="dossier"/>, the fixture uses that folder (database, mails, keys) and leaves it in place: two
+    /// fixtures in turn are the same installation stopped and started again (the misfire test). The test deletes it.
+    /// </summary>
+    protected FabriqueClause(string environnement, string? dossier)
     {
         _environnement = environnement;
+        _dossierPartage = dossier is not null;
+        _dossier = dossier ?? Path.Combine(Path.GetTempPath(), "clause-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_dossier);
     }
 
@@ -119,6 +129,18 @@ public partial class FabriqueClause : WebApplicationFactory<Program>
         return utilisateur;
     }
 
+    /// <summary>
+    /// Sends the outbox's pending mails now, as the job "boite-envoi" would on its next minute (the scheduler is off in
+    /// page tests); returns the job's summary.
+    /// </summary>
+    public async Task<string> EnvoyerMailsAsync()
+    {
+        using var portee = Services.CreateScope();
+        portee.ServiceProvider.GetRequiredService<Clause.Infrastructure.Securite.ContexteExecution>().DefinirSysteme("tests");
+        var compteRendu = await portee.ServiceProvider.GetRequiredService<Clause.Infrastructure.Mail.ExpediteurBoiteEnvoi>().EnvoyerEnAttenteAsync();
+        return compteRendu.Resume;
+    }
+
     /// <summary>Creates a personal access token for <paramref name="utilisateur"/> (90 days); returns its secret.</summary>
     public async Task<string> CreerJetonAsync(Utilisateur utilisateur, string nom = "test")
     {
@@ -173,7 +195,7 @@ public partial class FabriqueClause : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && !_dossierPartage)
         {
             try { Directory.Delete(_dossier, recursive: true); }
             catch (IOException) { /* SQLite may still hold the file for a moment; the temp folder is cleaned by the OS. */ }

@@ -53,6 +53,7 @@ public partial class AdministrationTests(FabriqueClause app) : IClassFixture<Fab
     private async Task<List<MimeMessage>> MailsPourAsync(string email)
     {
         var mails = new List<(DateTime, MimeMessage)>();
+        await app.EnvoyerMailsAsync();
         if (!Directory.Exists(app.DossierMails)) return [];
         foreach (var fichier in Directory.EnumerateFiles(app.DossierMails, "*.eml"))
         {

@@ -33,6 +33,7 @@ public class PremierAdministrateurTests(FabriquePremiereInstallation app) : ICla
         Assert.Equal("dsi@agglo-exemple.fr", administrateur.Email);
         Assert.False(await utilisateurs.HasPasswordAsync(administrateur));
 
+        Assert.Equal("1 mail(s) envoyé(s), 0 reporté(s), 0 en échec.", await app.EnvoyerMailsAsync());
         var mail = await MimeMessage.LoadAsync(Assert.Single(Directory.GetFiles(app.DossierMails, "*.eml")));
         Assert.Equal("dsi@agglo-exemple.fr", mail.To.Mailboxes.Single().Address);
         Assert.Contains("https://clause.agglo-exemple.fr/Compte/Invitation?utilisateur=", mail.TextBody, StringComparison.Ordinal);

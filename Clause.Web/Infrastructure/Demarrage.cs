@@ -54,17 +54,21 @@ public static partial class Demarrage
             NomComplet = "Administrateur",
             CreeLe = services.GetRequiredService<TimeProvider>().GetUtcNow(),
         };
+        // The account and its invitation (deposited in the outbox) are written together: a failed start leaves neither,
+        // and the next start invites again.
+        await using var transaction = await services.GetRequiredService<ClauseDbContext>().Database.BeginTransactionAsync();
         var resultat = await utilisateurs.CreerInviteAsync(services.GetRequiredService<RoleManager<IdentityRole<Guid>>>(), administrateur, Roles.Administrateur);
         if (!resultat.Succeeded)
             throw new InvalidOperationException("Premier administrateur : " + string.Join(" ", resultat.Errors.Select(e => e.Description)));
         await services.GetRequiredService<Invitations>().EnvoyerAsync(administrateur, structure: null);
+        await transaction.CommitAsync();
         var journal = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Clause.Administration");
         JournalDemo.PremierAdministrateurInvite(journal);
     }
 
     private static partial class JournalDemo
     {
-        [LoggerMessage(Level = LogLevel.Information, Message = "Premier administrateur invité : le lien a été envoyé par mail.")]
+        [LoggerMessage(Level = LogLevel.Information, Message = "Premier administrateur invité : le lien part par mail (boîte d'envoi).")]
         public static partial void PremierAdministrateurInvite(ILogger journal);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Données de démonstration créées.")]

@@ -1,5 +1,6 @@
 using Clause.Infrastructure.Identite;
 using Clause.Infrastructure.Mail;
+using Clause.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -11,9 +12,10 @@ namespace Clause.Web.Infrastructure;
 /// the absolute link to /Compte/Invitation, the French mail. Used when inviting, when sending again and for
 /// the first administrator of an installation. The link's host is the configured public address
 /// (Administration:UrlPublique) when there is one — never a Host header an attacker could forge — else the
-/// current request's.
+/// current request's. The mail goes to the outbox (<see cref="BoiteEnvoi"/>), saved with the caller's transaction:
+/// the account and its invitation are written together or not at all; the job "boite-envoi" sends it.
 /// </summary>
-public sealed class Invitations(UserManager<Utilisateur> utilisateurs, IEnvoiMail mail, TimeProvider horloge,
+public sealed class Invitations(UserManager<Utilisateur> utilisateurs, ClauseDbContext db, BoiteEnvoi boite, TimeProvider horloge,
     IOptions<JetonInvitationOptions> options, IHttpContextAccessor http, IConfiguration configuration)
 {
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
@@ -28,7 +30,26 @@ public sealed class Invitations(UserManager<Utilisateur> utilisateurs, IEnvoiMai
         var jeton = await utilisateurs.GeneratePasswordResetTokenAsync(utilisateur);
         var lien = Lien(utilisateur.Id, jeton);
         var expireLe = TimeZoneInfo.ConvertTime(horloge.GetUtcNow() + options.Value.TokenLifespan, Paris);
-        await mail.EnvoyerAsync(ModelesMail.Invitation(utilisateur.Email!, utilisateur.NomComplet, structure ?? LibelleSansStructure, lien, expireLe), annulation);
+        // One link per security stamp (a new invitation changes it): the key names the link, so a retried save never
+        // deposits it twice.
+        boite.Deposer(ModelesMail.Invitation(utilisateur.Email!, utilisateur.NomComplet, structure ?? LibelleSansStructure, lien, expireLe),
+            $"invitation:{utilisateur.Id:N}:{utilisateur.SecurityStamp}");
+        await db.SaveChangesAsync(annulation);
+    }
+
+    /// <summary>
+    /// A new invitation: a new security stamp voids the links already sent (only the newest works), and the new mail is
+    /// deposited in the same transaction — both or neither.
+    /// </summary>
+    public async Task<IdentityResult> RenvoyerAsync(Utilisateur utilisateur, string? structure, CancellationToken annulation = default)
+    {
+        ArgumentNullException.ThrowIfNull(utilisateur);
+        await using var transaction = await db.Database.BeginTransactionAsync(annulation);
+        var resultat = await utilisateurs.UpdateSecurityStampAsync(utilisateur);
+        if (!resultat.Succeeded) return resultat;
+        await EnvoyerAsync(utilisateur, structure, annulation);
+        await transaction.CommitAsync(annulation);
+        return resultat;
     }
 
     private string Lien(Guid utilisateurId, string jeton)

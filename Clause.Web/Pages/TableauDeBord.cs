@@ -14,7 +14,9 @@ namespace Clause.Web.Pages;
 /// <summary>
 /// The facilitateur's (and Direction's) home: lots in execution with their rate and trend, the lines waiting for
 /// validation, contrats ending within 30 days, eligibility windows closing within 60 days. Each list is one projected
-/// query with a limit (the lots' figures come from RequetesHeures' grouped queries, never one query per lot);
+/// query with a limit (the lots' figures come from RequetesHeures' grouped queries, never one query per lot: every lot in
+/// execution in one command of one row per lot — its sums over every month, past months read from the compiled totals —
+/// and the trend for the lots shown only);
 /// « today » is the injected clock's date in Europe/Paris.
 /// </summary>
 public sealed class TableauDeBord
@@ -64,7 +66,10 @@ public sealed class TableauDeBord
             .Take(LotsMax)
             .ToListAsync(annulation);
         var ids = lots.Select(l => l.Id).ToList();
-        var bilans = await requetes.BilansAsync(ids, annulation);
+        // Every lot in execution in ONE command, one row per lot (RequetesHeures.BilansAsync: past months from the compiled
+        // totals, the others live): the count, the total and the rates of the lots shown all come from it.
+        var bilans = await requetes.BilansAsync(enExecution, annulation);
+        // The trend, for the lots shown only.
         var comptees = await requetes.MinutesCompteesAsync(db.Lots.Where(l => ids.Contains(l.Id)), annulation);
         var courant = Mois.De(aujourdhui);
         var debutRecent = Decaler(courant, -3);
@@ -115,8 +120,8 @@ public sealed class TableauDeBord
         {
             Aujourdhui = aujourdhui,
             Lots = lignesLots,
-            NombreLots = await enExecution.CountAsync(annulation),
-            Total = await requetes.TotalAsync(enExecution, annulation),
+            NombreLots = bilans.Count,
+            Total = Comptage.Agreger(bilans.Values),
             NombreAValider = await aValider.CountAsync(annulation),
             NombrePropositions = await Embauches.IndexModel.FileAttente(db).CountAsync(annulation),
             PlusAnciennes = await aValider.Take(AValiderMax).ToListAsync(annulation),

@@ -23,6 +23,10 @@ public static class CatalogueTaches
         new(TacheBoiteEnvoi.Cle, "Envoi des mails en attente", typeof(TacheBoiteEnvoi), "0 * * * * ?", "toutes les minutes"),
         new(TacheRelances.Cle, "Relances des déclarations d'heures", typeof(TacheRelances), "0 0 6 * * ?", "tous les jours à 6 h"),
         new(TacheAlertes.Cle, "Alertes des facilitateurs et des référents", typeof(TacheAlertes), "0 15 6 * * ?", "tous les jours à 6 h 15"),
+        new(TacheTotauxMoisSales.Cle, "Totaux mensuels : recompilation des mois modifiés", typeof(TacheTotauxMoisSales), "0 0/5 * * * ?", "toutes les 5 minutes"),
+        new(TacheTotauxMoisRecents.Cle, "Totaux mensuels : compilation des 3 derniers mois", typeof(TacheTotauxMoisRecents), "0 15 3 * * ?", "chaque nuit à 3 h 15"),
+        new(TacheTotauxVerification.Cle, "Totaux mensuels : vérification de cohérence", typeof(TacheTotauxVerification), "0 15 4 * * ?", "chaque nuit à 4 h 15"),
+        new(TacheOptimisationSqlite.Cle, "Statistiques de la base SQLite (PRAGMA optimize)", typeof(TacheOptimisationSqlite), "0 45 4 * * ?", "chaque nuit à 4 h 45"),
     ];
 
     public static DefinitionTache? Trouver(string cle) => Toutes.FirstOrDefault(t => t.Cle == cle);

@@ -36,6 +36,7 @@ public static class ComposeTaches
         ArgumentNullException.ThrowIfNull(baseDeDonnees);
         var options = OptionsTaches.Lire(configuration, baseDeDonnees);
         services.AddSingleton(options);
+        services.AddScoped<TableauTaches>();
         if (!options.Actives) return services;
 
         foreach (var tache in CatalogueTaches.Toutes) services.AddTransient(tache.Type);

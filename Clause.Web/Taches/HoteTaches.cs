@@ -20,6 +20,7 @@ public sealed partial class HoteTaches(ISchedulerFactory fabrique, ExecuteurTach
         var interrompues = await executeur.MarquerInterrompuesAsync(options.Noeud, cancellationToken).ConfigureAwait(false);
         if (interrompues > 0) JournaliserInterrompues(journal, interrompues);
         _planificateur = await fabrique.GetScheduler(cancellationToken).ConfigureAwait(false);
+        await NoterEcheancesManqueesAsync(_planificateur, horloge, cancellationToken).ConfigureAwait(false);
         await PlanifierAsync(_planificateur, horloge, cancellationToken).ConfigureAwait(false);
         await _planificateur.Start(cancellationToken).ConfigureAwait(false);
     }
@@ -27,6 +28,22 @@ public sealed partial class HoteTaches(ISchedulerFactory fabrique, ExecuteurTach
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         if (_planificateur is not null) await _planificateur.Shutdown(waitForJobsToComplete: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Before the scheduler starts: the fires missed while the app was down (next fire time already past). Quartz
+    /// runs each such trigger once, at "now" — the run itself cannot tell it from a fire on time, so the job reads this
+    /// list (<see cref="TacheClause"/>) to journal it as a catch-up with the fire time it replaces.
+    /// </summary>
+    private static async Task NoterEcheancesManqueesAsync(IScheduler planificateur, TimeProvider horloge, CancellationToken annulation)
+    {
+        var manquees = new System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset>();
+        var maintenant = horloge.GetUtcNow();
+        foreach (var tache in CatalogueTaches.Toutes)
+            if (await planificateur.GetTrigger(new TriggerKey(tache.Cle), annulation).ConfigureAwait(false) is { NextFireTimeUtc: { } prochaine }
+                && prochaine < maintenant - TacheClause.SeuilRatee)
+                manquees[tache.Cle] = prochaine;
+        planificateur.Context[TacheClause.CleEcheancesManquees] = manquees;
     }
 
     /// <summary>Brings the job store in line with the catalogue (several nodes may do it at once: the loser finds it done).</summary>
@@ -55,7 +72,9 @@ public sealed partial class HoteTaches(ISchedulerFactory fabrique, ExecuteurTach
     }
 
     private static ITrigger Declencheur(DefinitionTache tache, TimeProvider horloge) =>
+        // Starting a second later: a node started exactly on a fire time does not run the job in the middle of its start-up.
         TriggerBuilder.Create(horloge).WithIdentity(tache.Cle).ForJob(tache.Cle).WithDescription(tache.Frequence)
+            .StartAt(horloge.GetUtcNow().AddSeconds(1))
             .WithSchedule(CronScheduleBuilder.Create(tache.Cron).InTimeZone(CatalogueTaches.Fuseau)
                 .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
             .Build();

@@ -11,7 +11,6 @@ using Clause.Infrastructure.Persistence;
 using Clause.Infrastructure.Securite;
 using Clause.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Clause.Tests.Infrastructure.Heures;
@@ -28,20 +27,8 @@ public sealed class SoumissionsServiceTests : IDisposable
 
     private readonly BaseDeTest _base = new();
     private readonly FakeTimeProvider _horloge = new(SituationsContrats.Maintenant);
-    private readonly MailsCaptures _mails = new();
 
     public void Dispose() => _base.Dispose();
-
-    private sealed class MailsCaptures : IEnvoiMail
-    {
-        public List<MessageMail> Envoyes { get; } = [];
-
-        public Task EnvoyerAsync(MessageMail message, CancellationToken annulation = default)
-        {
-            Envoyes.Add(message);
-            return Task.CompletedTask;
-        }
-    }
 
     /// <summary>
     /// Lot A (s.Lot, 2026) held by the titulaire with Léa Martin (contrat A1) and Paul Bernard (A2); lot B held by the same
@@ -89,7 +76,7 @@ public sealed class SoumissionsServiceTests : IDisposable
     }
 
     private ServiceSoumissions Service(ClauseDbContext db) =>
-        new(db, new ServiceHeures(db, new RequetesHeures(db), _horloge), _mails, _horloge, NullLogger<ServiceSoumissions>.Instance);
+        new(db, new ServiceHeures(db, new RequetesHeures(db), _horloge), new BoiteEnvoi(db, _horloge), _horloge);
 
     private async Task<ResultatSoumission> SoumettreAsync(Situation x, Mois mois, params LigneSoumise[] lignes)
     {
@@ -215,7 +202,13 @@ public sealed class SoumissionsServiceTests : IDisposable
         var rejete = await BilanAsync(x);
         Assert.Equal(Duree.Heures(0), rejete.EnAttente);
         Assert.Equal(avant.Realisees, rejete.Realisees);
-        var mail = Assert.Single(_mails.Envoyes);
+        // The notice is in the outbox, written with the rejection, keyed by the line and its rejected version.
+        MessageSortant mail;
+        await using (var boite = _base.Systeme())
+            mail = Assert.Single(await boite.MessagesSortants.AsNoTracking().ToListAsync());
+        Assert.Equal($"rejet:{ligne.DeclarationId.Valeur:N}:1", mail.CleIdempotence);
+        Assert.Equal(x.S.StructureId, mail.StructureId);
+        Assert.Equal(StatutMessage.EnAttente, mail.Statut);
         Assert.Equal("chef.chantier@batiments-val.fr", mail.Destinataire);
         Assert.Contains("Le relevé indique 32 heures.", mail.Texte, StringComparison.Ordinal);
         Assert.Contains("Léa Martin", mail.Texte, StringComparison.Ordinal);
@@ -479,6 +472,8 @@ public sealed class SoumissionsServiceTests : IDisposable
         await using (var db = Contexte(x.S.StructureId, null))
             await Service(db).RejeterAsync(ligne.Id, "Doublon.", SituationsContrats.Facilitateur);
 
-        Assert.Empty(_mails.Envoyes);
+        await using var lecture = _base.Systeme();
+        Assert.Empty(await lecture.MessagesSortants.AsNoTracking().ToListAsync());
+        Assert.Equal(StatutDeclaration.Rejetee, (await lecture.DeclarationsHeures.AsNoTracking().SingleAsync(d => d.Id == ligne.Id)).Statut);
     }
 }

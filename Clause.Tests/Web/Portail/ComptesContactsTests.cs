@@ -191,6 +191,7 @@ public partial class ComptesContactsTests(FabriqueClause app) : IClassFixture<Fa
     private async Task<List<MimeMessage>> MailsPourAsync(string email)
     {
         var mails = new List<(DateTime, MimeMessage)>();
+        await app.EnvoyerMailsAsync();
         if (!Directory.Exists(app.DossierMails)) return [];
         foreach (var fichier in Directory.EnumerateFiles(app.DossierMails, "*.eml"))
         {

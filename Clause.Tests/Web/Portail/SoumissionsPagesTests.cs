@@ -261,6 +261,7 @@ public class SoumissionsPagesTests(FabriqueClause app) : IClassFixture<FabriqueC
     private async Task<List<MimeMessage>> MailsAsync(string email)
     {
         var mails = new List<MimeMessage>();
+        await app.EnvoyerMailsAsync();
         if (!Directory.Exists(app.DossierMails)) return mails;
         foreach (var fichier in Directory.EnumerateFiles(app.DossierMails, "*.eml"))
         {

@@ -79,7 +79,7 @@ public sealed class CompteModel(ClauseDbContext db, UserManager<Utilisateur> uti
         await using (var transaction = await db.Database.BeginTransactionAsync(annulation))
         {
             if (!Verifier(await utilisateurs.CreerInviteAsync(roles, utilisateur, Roles.Entreprise))) return Page();
-            // Sent before the commit: if the mail cannot leave, the account is not kept either.
+            // The invitation is deposited in the outbox within this transaction: the account and its mail, or neither.
             await invitations.EnvoyerAsync(utilisateur, structure, annulation);
             await transaction.CommitAsync(annulation);
         }
@@ -92,10 +92,8 @@ public sealed class CompteModel(ClauseDbContext db, UserManager<Utilisateur> uti
         Operation = Renvoyer;
         if (ComptesContacts.Etat(Compte) != EtatCompteContact.InvitationEnvoyee)
             return Refuser("Ce compte n'attend pas d'invitation : il est désactivé ou son mot de passe est déjà choisi.");
-        // A new security stamp voids the links already sent: only the newest one works.
-        if (!Verifier(await utilisateurs.UpdateSecurityStampAsync(Compte))) return Page();
         var structure = await db.Structures.AsNoTracking().Where(s => s.Id == Compte.StructureId).Select(s => s.Nom).FirstOrDefaultAsync(annulation);
-        await invitations.EnvoyerAsync(Compte, structure, annulation);
+        if (!Verifier(await invitations.RenvoyerAsync(Compte, structure, annulation))) return Page();
         return Retour($"Une nouvelle invitation est envoyée à {Compte.Email}.");
     }
 

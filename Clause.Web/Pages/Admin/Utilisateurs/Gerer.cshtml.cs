@@ -68,9 +68,7 @@ public sealed class GererModel(ClauseDbContext db, UserManager<Utilisateur> util
             ModelState.AddModelError(string.Empty, "Ce compte n'attend pas d'invitation : il est désactivé ou son mot de passe est déjà choisi.");
             return Page();
         }
-        // A new security stamp voids the links already sent: only the newest one works.
-        if (!Verifier(await utilisateurs.UpdateSecurityStampAsync(Compte))) return Page();
-        await invitations.EnvoyerAsync(Compte, Structure, annulation);
+        if (!Verifier(await invitations.RenvoyerAsync(Compte, Structure, annulation))) return Page();
         TempData["Succes"] = $"Une nouvelle invitation est envoyée à {Compte.Email}.";
         return RedirectToPage("/Admin/Utilisateurs/Index");
     }

@@ -73,7 +73,7 @@ public sealed class InviterModel(ClauseDbContext db, UserManager<Utilisateur> ut
                 await ChargerListesAsync(annulation);
                 return Page();
             }
-            // Sent before the commit: if the mail cannot leave, the account is not kept either.
+            // The invitation is deposited in the outbox within this transaction: the account and its mail, or neither.
             await invitations.EnvoyerAsync(utilisateur, structure, annulation);
             await transaction.CommitAsync(annulation);
         }
