@@ -5,6 +5,9 @@ using Clause.Domain.Heures;
 using Clause.Infrastructure.Heures;
 using Clause.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Clause.Infrastructure.Totaux;
 
@@ -27,39 +30,135 @@ public sealed class CompilateurTotaux(ClauseDbContext db, RequetesHeures requete
     public async Task CompilerAsync(StructureId structure, Mois mois, CancellationToken annulation = default)
     {
         ExigerStructure(structure);
+        await EcrireAsync(mois, [structure], annulation).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// System path (a whole month for many structures, docs/performance.md): replaces the compiled totals of
+    /// <paramref name="mois"/> of exactly the given <paramref name="structures"/> in one transaction and one statement per
+    /// table and level, whatever the structure of the calling scope — every read and write ignores the tenant filter
+    /// (<c>IgnoreQueryFilters</c>) and is restricted to <paramref name="structures"/> explicitly. Same rows as
+    /// <see cref="CompilerAsync"/> structure by structure.
+    /// </summary>
+    public Task CompilerStructuresAsync(Mois mois, IReadOnlyCollection<StructureId> structures, CancellationToken annulation = default)
+    {
+        ArgumentNullException.ThrowIfNull(structures);
+        return structures.Count == 0 ? Task.CompletedTask : EcrireAsync(mois, structures.Distinct().ToList(), annulation);
+    }
+
+    /// <summary>
+    /// The write path, set-based: the month's old rows deleted (<c>ExecuteDelete</c>), then each aggregate written by one
+    /// <c>INSERT INTO … (columns) SELECT … FROM (the SQL EF translates from the grouped query)</c> — the grouped queries are
+    /// those <see cref="CalculerAsync"/> materialises, so the counting rule (<see cref="Comptage"/>) is written once — then
+    /// the months marked compiled and the dirty marks seen before writing removed; all in one transaction.
+    /// </summary>
+    private async Task EcrireAsync(Mois mois, List<StructureId> structures, CancellationToken annulation)
+    {
         var propre = db.Database.CurrentTransaction is null;
         var transaction = propre ? await db.Database.BeginTransactionAsync(annulation).ConfigureAwait(false) : null;
         try
         {
             // The marks seen BEFORE reading the lines: a change saved after this read leaves its own mark, kept for the next run.
-            var derniereMarque = await db.MoisSales.Where(m => m.StructureId == structure && m.Mois == mois)
+            var derniereMarque = await db.MoisSales.IgnoreQueryFilters().Where(m => m.Mois == mois && structures.Contains(m.StructureId))
                 .MaxAsync(m => (long?)m.Id, annulation).ConfigureAwait(false);
-            var calcul = await CalculerAsync(structure, mois, annulation).ConfigureAwait(false);
 
-            await db.TotauxMensuels.Where(t => t.StructureId == structure && t.Mois == mois).ExecuteDeleteAsync(annulation).ConfigureAwait(false);
-            await db.TotauxMensuelsLots.Where(t => t.StructureId == structure && t.Mois == mois).ExecuteDeleteAsync(annulation).ConfigureAwait(false);
+            await db.TotauxMensuels.IgnoreQueryFilters().Where(t => t.Mois == mois && structures.Contains(t.StructureId))
+                .ExecuteDeleteAsync(annulation).ConfigureAwait(false);
+            await db.TotauxMensuelsLots.IgnoreQueryFilters().Where(t => t.Mois == mois && structures.Contains(t.StructureId))
+                .ExecuteDeleteAsync(annulation).ConfigureAwait(false);
+
+            var lignes = LignesDuMois(mois, structures);
+            await InsererNiveauAsync(NiveauTotal.Lot, Agreger(lignes, x => new CleGroupe<LotId> { StructureId = x.Ligne.Ligne.StructureId, Cle = x.Ligne.Ligne.LotId }), mois, annulation).ConfigureAwait(false);
+            await InsererNiveauAsync(NiveauTotal.Marche, Agreger(lignes, x => new CleGroupe<MarcheId> { StructureId = x.Ligne.Ligne.StructureId, Cle = x.MarcheId }), mois, annulation).ConfigureAwait(false);
+            await InsererNiveauAsync(NiveauTotal.Operation, Agreger(lignes, x => new CleGroupe<OperationId> { StructureId = x.Ligne.Ligne.StructureId, Cle = x.OperationId }), mois, annulation).ConfigureAwait(false);
+            await InsererNiveauAsync(NiveauTotal.DonneurOrdre, Agreger(lignes, x => new CleGroupe<DonneurOrdreId> { StructureId = x.Ligne.Ligne.StructureId, Cle = x.DonneurOrdreId }), mois, annulation).ConfigureAwait(false);
+            await InsererNiveauAsync(NiveauTotal.Structure, AgregerStructure(lignes), mois, annulation).ConfigureAwait(false);
+            await InsererLotsAsync(ParLot(mois, structures), mois, annulation).ConfigureAwait(false);
+
             if (derniereMarque is { } marque)
-                await db.MoisSales.Where(m => m.StructureId == structure && m.Mois == mois && m.Id <= marque)
+                await db.MoisSales.IgnoreQueryFilters().Where(m => m.Mois == mois && structures.Contains(m.StructureId) && m.Id <= marque)
                     .ExecuteDeleteAsync(annulation).ConfigureAwait(false);
-            var compile = await db.MoisCompiles.FirstOrDefaultAsync(m => m.StructureId == structure && m.Mois == mois, annulation).ConfigureAwait(false);
-            if (compile is null)
+            var maintenant = horloge.GetUtcNow();
+            var dejaCompiles = await db.MoisCompiles.IgnoreQueryFilters().Where(m => m.Mois == mois && structures.Contains(m.StructureId))
+                .Select(m => m.StructureId).ToListAsync(annulation).ConfigureAwait(false);
+            if (dejaCompiles.Count > 0)
+                await db.MoisCompiles.IgnoreQueryFilters().Where(m => m.Mois == mois && structures.Contains(m.StructureId))
+                    .ExecuteUpdateAsync(u => u.SetProperty(m => m.CompileLe, maintenant), annulation).ConfigureAwait(false);
+            var nouveaux = structures.Except(dejaCompiles).Select(s => new MoisCompile { StructureId = s, Mois = mois, CompileLe = maintenant }).ToList();
+            if (nouveaux.Count > 0)
             {
-                compile = new MoisCompile { StructureId = structure, Mois = mois };
-                db.MoisCompiles.Add(compile);
+                db.MoisCompiles.AddRange(nouveaux);
+                await db.SaveChangesAsync(annulation).ConfigureAwait(false);
+                // Derived rows are not kept in the change tracker: a second compilation in the same scope finds them in the database.
+                foreach (var entree in db.ChangeTracker.Entries<MoisCompile>().ToList())
+                    entree.State = EntityState.Detached;
             }
-            compile.CompileLe = horloge.GetUtcNow();
-            db.TotauxMensuels.AddRange(calcul.Totaux);
-            db.TotauxMensuelsLots.AddRange(calcul.Lots);
-            await db.SaveChangesAsync(annulation).ConfigureAwait(false);
-            // Derived rows are not kept in the change tracker: a second compilation in the same scope adds them again.
-            foreach (var entree in db.ChangeTracker.Entries().Where(e => e.Entity is TotalMensuel or TotalMensuelLot or MoisCompile).ToList())
-                entree.State = EntityState.Detached;
             if (transaction is not null) await transaction.CommitAsync(annulation).ConfigureAwait(false);
         }
         finally
         {
             if (transaction is not null) await transaction.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>One level's rows: <c>INSERT INTO TotauxMensuels (columns) SELECT … FROM (EF's SQL of the grouped query) AS s</c>.</summary>
+    private Task InsererNiveauAsync<TCle>(NiveauTotal niveau, IQueryable<Agregat<TCle>> agregats, Mois mois, CancellationToken annulation)
+    {
+        var table = db.Model.FindEntityType(typeof(TotalMensuel))!;
+        // At the structure level the key IS the structure: EF may project the column once, so the key is read from StructureId.
+        var cle = niveau == NiveauTotal.Structure ? nameof(Agregat<TCle>.StructureId) : nameof(Agregat<TCle>.Cle);
+        return InsererAsync(table, agregats,
+        [
+            (nameof(TotalMensuel.StructureId), Colonne(nameof(Agregat<TCle>.StructureId))),
+            (nameof(TotalMensuel.Mois), "@c_mois"),
+            (nameof(TotalMensuel.Niveau), "@c_niveau"),
+            (nameof(TotalMensuel.CleId), Colonne(cle)),
+            (nameof(TotalMensuel.MinutesComptees), Colonne(nameof(Agregat<TCle>.Comptees))),
+            (nameof(TotalMensuel.MinutesEnAttente), Colonne(nameof(Agregat<TCle>.EnAttente))),
+            (nameof(TotalMensuel.Participants), Colonne(nameof(Agregat<TCle>.Participants))),
+            (nameof(TotalMensuel.Contrats), Colonne(nameof(Agregat<TCle>.Contrats))),
+        ], [("@c_mois", mois.Code), ("@c_niveau", niveau.ToString())], annulation);
+    }
+
+    /// <summary>The lots' split: <c>INSERT INTO TotauxMensuelsLots (columns) SELECT … FROM (EF's SQL) AS s</c>.</summary>
+    private Task InsererLotsAsync(IQueryable<AgregatLot> agregats, Mois mois, CancellationToken annulation) =>
+        InsererAsync(db.Model.FindEntityType(typeof(TotalMensuelLot))!, agregats,
+        [
+            (nameof(TotalMensuelLot.StructureId), Colonne(nameof(AgregatLot.StructureId))),
+            (nameof(TotalMensuelLot.Mois), "@c_mois"),
+            (nameof(TotalMensuelLot.LotId), Colonne(nameof(AgregatLot.LotId))),
+            (nameof(TotalMensuelLot.Modalite), Colonne(nameof(AgregatLot.Modalite))),
+            (nameof(TotalMensuelLot.TypeContrat), Colonne(nameof(AgregatLot.TypeContrat))),
+            (nameof(TotalMensuelLot.MinutesComptees), Colonne(nameof(AgregatLot.Comptees))),
+            (nameof(TotalMensuelLot.MinutesEnAttente), Colonne(nameof(AgregatLot.EnAttente))),
+            (nameof(TotalMensuelLot.Contrats), Colonne(nameof(AgregatLot.Contrats))),
+        ], [("@c_mois", mois.Code)], annulation);
+
+    private string Colonne(string alias) => "s." + db.GetService<ISqlGenerationHelper>().DelimitIdentifier(alias);
+
+    /// <summary>
+    /// Wraps EF's own SQL of <paramref name="requete"/> (its parameters kept) in a provider-neutral
+    /// <c>INSERT INTO t (columns) SELECT expressions FROM (…) AS s</c>, run in the current transaction.
+    /// </summary>
+    private async Task InsererAsync(Microsoft.EntityFrameworkCore.Metadata.IEntityType table, IQueryable requete,
+        IReadOnlyList<(string Propriete, string Expression)> colonnes, IReadOnlyList<(string Nom, object Valeur)> parametres,
+        CancellationToken annulation)
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var nomTable = sql.DelimitIdentifier(table.GetTableName()!, table.GetSchema());
+        var identifiant = StoreObjectIdentifier.Table(table.GetTableName()!, table.GetSchema());
+        var noms = string.Join(", ", colonnes.Select(c => sql.DelimitIdentifier(table.FindProperty(c.Propriete)!.GetColumnName(identifiant)!)));
+        await using var commande = requete.CreateDbCommand();
+        commande.CommandText = $"INSERT INTO {nomTable} ({noms}) SELECT {string.Join(", ", colonnes.Select(c => c.Expression))} FROM ({commande.CommandText}) AS s";
+        commande.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        foreach (var (nom, valeur) in parametres)
+        {
+            var parametre = commande.CreateParameter();
+            parametre.ParameterName = nom;
+            parametre.Value = valeur;
+            commande.Parameters.Add(parametre);
+        }
+        await commande.ExecuteNonQueryAsync(annulation).ConfigureAwait(false);
     }
 
     /// <summary>Compiles every dirty month of the structure (the job of every few minutes); returns how many.</summary>
@@ -94,52 +193,40 @@ public sealed class CompilateurTotaux(ClauseDbContext db, RequetesHeures requete
     }
 
     /// <summary>
-    /// The totals the lines of <paramref name="mois"/> give now, not written: what <see cref="CompilerAsync"/> writes and
-    /// what <see cref="VerificationTotaux"/> compares the compiled rows with. Rows with neither counted nor pending minutes
-    /// are left out (a month of rejected lines only has no total).
+    /// The totals the lines of <paramref name="mois"/> give now, not written: the same grouped queries
+    /// <see cref="CompilerAsync"/> writes, materialised — what <see cref="VerificationTotaux"/> compares the compiled rows
+    /// with. Rows with neither counted nor pending minutes are left out (a month of rejected lines only has no total).
     /// </summary>
     public async Task<CalculTotaux> CalculerAsync(StructureId structure, Mois mois, CancellationToken annulation = default)
     {
-        var lignes =
-            from l in requetes.Lignes(db.DeclarationsHeures.Where(d => d.StructureId == structure && d.Mois == mois))
-            join lot in db.Lots on l.Ligne.LotId equals lot.Id
-            join marche in db.Marches on lot.MarcheId equals marche.Id
-            select new LigneHierarchie { Ligne = l, MarcheId = marche.Id, OperationId = marche.OperationId, DonneurOrdreId = marche.DonneurOrdreId };
-
+        List<StructureId> structures = [structure];
+        var lignes = LignesDuMois(mois, structures);
         var totaux = new List<TotalMensuel>();
-        void Ajouter<TCle>(NiveauTotal niveau, IEnumerable<Agregat<TCle>> agregats, Func<TCle, Guid> cle) =>
-            totaux.AddRange(agregats.Where(a => a.Comptees != 0 || a.EnAttente != 0).Select(a => new TotalMensuel
+        void Ajouter<TCle>(NiveauTotal niveau, IEnumerable<Agregat<TCle>> agregats, Func<Agregat<TCle>, Guid> cle) =>
+            totaux.AddRange(agregats.Select(a => new TotalMensuel
             {
-                StructureId = structure,
+                StructureId = a.StructureId,
                 Mois = mois,
                 Niveau = niveau,
-                CleId = cle(a.Cle),
+                CleId = cle(a),
                 MinutesComptees = a.Comptees,
                 MinutesEnAttente = a.EnAttente,
                 Participants = a.Participants,
                 Contrats = a.Contrats,
             }));
-        Ajouter(NiveauTotal.Lot, await AgregerAsync(lignes, x => x.Ligne.Ligne.LotId, annulation).ConfigureAwait(false), c => c.Valeur);
-        Ajouter(NiveauTotal.Marche, await AgregerAsync(lignes, x => x.MarcheId, annulation).ConfigureAwait(false), c => c.Valeur);
-        Ajouter(NiveauTotal.Operation, await AgregerAsync(lignes, x => x.OperationId, annulation).ConfigureAwait(false), c => c.Valeur);
-        Ajouter(NiveauTotal.DonneurOrdre, await AgregerAsync(lignes, x => x.DonneurOrdreId, annulation).ConfigureAwait(false), c => c.Valeur);
-        Ajouter(NiveauTotal.Structure, await AgregerAsync(lignes, x => x.Ligne.Ligne.StructureId, annulation).ConfigureAwait(false), c => c.Valeur);
+        Ajouter(NiveauTotal.Lot, await Agreger(lignes, x => new CleGroupe<LotId> { StructureId = x.Ligne.Ligne.StructureId, Cle = x.Ligne.Ligne.LotId })
+            .ToListAsync(annulation).ConfigureAwait(false), a => a.Cle.Valeur);
+        Ajouter(NiveauTotal.Marche, await Agreger(lignes, x => new CleGroupe<MarcheId> { StructureId = x.Ligne.Ligne.StructureId, Cle = x.MarcheId })
+            .ToListAsync(annulation).ConfigureAwait(false), a => a.Cle.Valeur);
+        Ajouter(NiveauTotal.Operation, await Agreger(lignes, x => new CleGroupe<OperationId> { StructureId = x.Ligne.Ligne.StructureId, Cle = x.OperationId })
+            .ToListAsync(annulation).ConfigureAwait(false), a => a.Cle.Valeur);
+        Ajouter(NiveauTotal.DonneurOrdre, await Agreger(lignes, x => new CleGroupe<DonneurOrdreId> { StructureId = x.Ligne.Ligne.StructureId, Cle = x.DonneurOrdreId })
+            .ToListAsync(annulation).ConfigureAwait(false), a => a.Cle.Valeur);
+        Ajouter(NiveauTotal.Structure, await AgregerStructure(lignes).ToListAsync(annulation).ConfigureAwait(false), a => a.StructureId.Valeur);
 
-        var parLot = await requetes.Lignes(db.DeclarationsHeures.Where(d => d.StructureId == structure && d.Mois == mois))
-            .GroupBy(l => new { l.Ligne.LotId, l.Contrat.Modalite, l.Contrat.TypeContrat })
-            .Select(g => new
-            {
-                g.Key.LotId,
-                g.Key.Modalite,
-                g.Key.TypeContrat,
-                Comptees = g.AsQueryable().Where(Comptage.Comptee).Sum(l => l.Ligne.Minutes),
-                EnAttente = g.AsQueryable().Where(Comptage.EnAttente).Sum(l => l.Ligne.Minutes),
-                Contrats = g.AsQueryable().Where(Comptage.Comptee).Select(l => l.Ligne.ContratId).Distinct().Count(),
-            })
-            .ToListAsync(annulation).ConfigureAwait(false);
-        var lots = parLot.Where(a => a.Comptees != 0 || a.EnAttente != 0).Select(a => new TotalMensuelLot
+        var lots = (await ParLot(mois, structures).ToListAsync(annulation).ConfigureAwait(false)).Select(a => new TotalMensuelLot
         {
-            StructureId = structure,
+            StructureId = a.StructureId,
             Mois = mois,
             LotId = a.LotId,
             Modalite = a.Modalite,
@@ -151,19 +238,61 @@ public sealed class CompilateurTotaux(ClauseDbContext db, RequetesHeures requete
         return new CalculTotaux(totaux, lots);
     }
 
-    /// <summary>One level: the month's lines grouped by <paramref name="cle"/> in the database, counted with the domain's rules.</summary>
-    private static Task<List<Agregat<TCle>>> AgregerAsync<TCle>(IQueryable<LigneHierarchie> lignes, Expression<Func<LigneHierarchie, TCle>> cle,
-        CancellationToken annulation) =>
+    /// <summary>
+    /// The month's lines of exactly <paramref name="structures"/> with their roll-up keys. The tenant filter is ignored on
+    /// purpose (the system path compiles many structures): the structures are the explicit predicate.
+    /// </summary>
+    private IQueryable<LigneHierarchie> LignesDuMois(Mois mois, List<StructureId> structures) =>
+        (from l in requetes.Lignes(db.DeclarationsHeures.Where(d => d.Mois == mois && structures.Contains(d.StructureId)))
+         join lot in db.Lots on l.Ligne.LotId equals lot.Id
+         join marche in db.Marches on lot.MarcheId equals marche.Id
+         select new LigneHierarchie { Ligne = l, MarcheId = marche.Id, OperationId = marche.OperationId, DonneurOrdreId = marche.DonneurOrdreId })
+        .IgnoreQueryFilters();
+
+    /// <summary>One level: the lines grouped by structure and <paramref name="cle"/> in the database, counted with the domain's rules.</summary>
+    private static IQueryable<Agregat<TCle>> Agreger<TCle>(IQueryable<LigneHierarchie> lignes, Expression<Func<LigneHierarchie, CleGroupe<TCle>>> cle) =>
         lignes.GroupBy(cle, x => x.Ligne)
             .Select(g => new Agregat<TCle>
             {
+                StructureId = g.Key.StructureId,
+                Cle = g.Key.Cle,
+                Comptees = g.AsQueryable().Where(Comptage.Comptee).Sum(l => l.Ligne.Minutes),
+                EnAttente = g.AsQueryable().Where(Comptage.EnAttente).Sum(l => l.Ligne.Minutes),
+                Participants = g.AsQueryable().Where(Comptage.Comptee).Select(l => l.Ligne.ParticipantId).Distinct().Count(),
+                Contrats = g.AsQueryable().Where(Comptage.Comptee).Select(l => l.Ligne.ContratId).Distinct().Count(),
+            })
+            .Where(a => a.Comptees != 0 || a.EnAttente != 0);
+
+    /// <summary>The structure level: its key is the structure itself.</summary>
+    private static IQueryable<Agregat<StructureId>> AgregerStructure(IQueryable<LigneHierarchie> lignes) =>
+        lignes.GroupBy(x => x.Ligne.Ligne.StructureId, x => x.Ligne)
+            .Select(g => new Agregat<StructureId>
+            {
+                StructureId = g.Key,
                 Cle = g.Key,
                 Comptees = g.AsQueryable().Where(Comptage.Comptee).Sum(l => l.Ligne.Minutes),
                 EnAttente = g.AsQueryable().Where(Comptage.EnAttente).Sum(l => l.Ligne.Minutes),
                 Participants = g.AsQueryable().Where(Comptage.Comptee).Select(l => l.Ligne.ParticipantId).Distinct().Count(),
                 Contrats = g.AsQueryable().Where(Comptage.Comptee).Select(l => l.Ligne.ContratId).Distinct().Count(),
             })
-            .ToListAsync(annulation);
+            .Where(a => a.Comptees != 0 || a.EnAttente != 0);
+
+    /// <summary>The lots' split by modality and contract type, grouped in the database with the domain's rules.</summary>
+    private IQueryable<AgregatLot> ParLot(Mois mois, List<StructureId> structures) =>
+        requetes.Lignes(db.DeclarationsHeures.Where(d => d.Mois == mois && structures.Contains(d.StructureId)))
+            .IgnoreQueryFilters()
+            .GroupBy(l => new { l.Ligne.StructureId, l.Ligne.LotId, l.Contrat.Modalite, l.Contrat.TypeContrat })
+            .Select(g => new AgregatLot
+            {
+                StructureId = g.Key.StructureId,
+                LotId = g.Key.LotId,
+                Modalite = g.Key.Modalite,
+                TypeContrat = g.Key.TypeContrat,
+                Comptees = g.AsQueryable().Where(Comptage.Comptee).Sum(l => l.Ligne.Minutes),
+                EnAttente = g.AsQueryable().Where(Comptage.EnAttente).Sum(l => l.Ligne.Minutes),
+                Contrats = g.AsQueryable().Where(Comptage.Comptee).Select(l => l.Ligne.ContratId).Distinct().Count(),
+            })
+            .Where(a => a.Comptees != 0 || a.EnAttente != 0);
 
     /// <summary>Background work acts within one structure (its scope's): the tenant filter must show that structure's lines.</summary>
     private void ExigerStructure(StructureId structure)
@@ -189,9 +318,22 @@ public sealed class LigneHierarchie
     public required DonneurOrdreId DonneurOrdreId { get; init; }
 }
 
-/// <summary>The figures of one group of lines (EF materialises it from the grouped query).</summary>
+/// <summary>A level's grouping key: the structure and the record (lot, marché, opération, donneur d'ordre).</summary>
+public sealed class CleGroupe<TCle>
+{
+    public required StructureId StructureId { get; init; }
+
+    public required TCle Cle { get; init; }
+}
+
+/// <summary>
+/// The figures of one group of lines (EF materialises it from the grouped query, or its SQL is wrapped in an
+/// <c>INSERT … SELECT</c>: the member names are the SQL column aliases the wrapper reads).
+/// </summary>
 public sealed class Agregat<TCle>
 {
+    public required StructureId StructureId { get; init; }
+
     public required TCle Cle { get; init; }
 
     public long Comptees { get; init; }
@@ -199,6 +341,24 @@ public sealed class Agregat<TCle>
     public long EnAttente { get; init; }
 
     public int Participants { get; init; }
+
+    public int Contrats { get; init; }
+}
+
+/// <summary>The figures of one lot, modality and contract type (the lots' split; member names = SQL column aliases).</summary>
+public sealed class AgregatLot
+{
+    public required StructureId StructureId { get; init; }
+
+    public required LotId LotId { get; init; }
+
+    public required ModaliteContrat Modalite { get; init; }
+
+    public required TypeContrat TypeContrat { get; init; }
+
+    public long Comptees { get; init; }
+
+    public long EnAttente { get; init; }
 
     public int Contrats { get; init; }
 }

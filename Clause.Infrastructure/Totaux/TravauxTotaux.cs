@@ -1,11 +1,16 @@
+using Clause.Domain.Commun;
+using Clause.Infrastructure.Persistence;
+using Clause.Infrastructure.Securite;
 using Clause.Infrastructure.Taches;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Clause.Infrastructure.Totaux;
 
 /// <summary>
-/// The work of the compiled totals' jobs (Clause.Web/Taches/TachesTotaux.cs), structure by structure
-/// (<see cref="ParStructure"/>: one scope each, a failure in one does not stop the others), with the run's report.
+/// The work of the compiled totals' jobs (Clause.Web/Taches/TachesTotaux.cs), with the run's report: the dirty months in
+/// one pass per month for all structures, the nightly run and the check structure by structure (<see cref="ParStructure"/>:
+/// one scope each, a failure in one does not stop the others).
 /// </summary>
 public sealed class TravauxTotaux(IServiceScopeFactory portees)
 {
@@ -13,13 +18,45 @@ public sealed class TravauxTotaux(IServiceScopeFactory portees)
     public const string CleMoisRecents = "totaux-mois-recents";
     public const string CleVerification = "totaux-verification";
 
-    /// <summary>Every few minutes: the dirty months of every structure.</summary>
+    /// <summary>
+    /// Every few minutes: the dirty months of every structure, one pass per month for all its dirty structures
+    /// (<see cref="CompilateurTotaux.CompilerStructuresAsync"/>: one scope, one transaction, one statement per aggregate —
+    /// not one scope and transaction per structure, docs/performance.md). System path: the marks of EVERY structure are read
+    /// with <c>IgnoreQueryFilters()</c> on purpose, and each pass names its structures. A month that fails is a failure of
+    /// each of its structures; the other months go on.
+    /// </summary>
     public async Task<CompteRendu> CompilerMoisSalesAsync(CancellationToken annulation = default)
     {
+        List<(StructureId Structure, Mois Mois)> sales;
+        using (var portee = portees.CreateScope())
+        {
+            portee.ServiceProvider.GetRequiredService<ContexteExecution>().DefinirSysteme(CleMoisSales);
+            var db = portee.ServiceProvider.GetRequiredService<ClauseDbContext>();
+            sales = (await db.MoisSales.IgnoreQueryFilters().AsNoTracking().Select(m => new { m.StructureId, m.Mois }).Distinct()
+                    .ToListAsync(annulation).ConfigureAwait(false))
+                .Select(m => (m.StructureId, m.Mois)).ToList();
+        }
+
+        var echecs = new List<EchecStructure>();
         var mois = 0;
-        var echecs = await ParStructure.PourChacuneAsync(portees, CleMoisSales, async (services, structure, ct) =>
-            mois += await services.GetRequiredService<CompilateurTotaux>().CompilerMoisSalesAsync(structure, ct).ConfigureAwait(false),
-            annulation).ConfigureAwait(false);
+        foreach (var groupe in sales.GroupBy(m => m.Mois).OrderBy(g => g.Key))
+        {
+            annulation.ThrowIfCancellationRequested();
+            var structures = groupe.Select(m => m.Structure).ToList();
+            // A scope per pass: a failed pass leaves nothing tracked for the next one.
+            using var portee = portees.CreateScope();
+            portee.ServiceProvider.GetRequiredService<ContexteExecution>().DefinirSysteme(CleMoisSales);
+            try
+            {
+                await portee.ServiceProvider.GetRequiredService<CompilateurTotaux>().CompilerStructuresAsync(groupe.Key, structures, annulation)
+                    .ConfigureAwait(false);
+                mois += structures.Count;
+            }
+            catch (Exception erreur) when (erreur is not OperationCanceledException)
+            {
+                echecs.AddRange(structures.Select(s => new EchecStructure(s, erreur)));
+            }
+        }
         return new CompteRendu($"{mois} mois recompilé(s).", echecs);
     }
 

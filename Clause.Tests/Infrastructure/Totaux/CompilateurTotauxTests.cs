@@ -166,6 +166,42 @@ public sealed class CompilateurTotauxTests : IDisposable
     }
 
     [Fact]
+    public async Task Une_passe_pour_plusieurs_structures_donne_les_memes_lignes_et_ne_touche_que_les_structures_nommees()
+    {
+        var a = await SemerAsync(_base);
+        var b = await SemerAsync(_base);
+        var c = await SemerAsync(_base);
+        await CompilerAsync(a, Janvier);
+        var parStructure = await LignesAsync(a);
+
+        await using (var db = _base.Systeme())
+            await Services(db, _base.Horloge).Compilateur.CompilerStructuresAsync(Janvier, [a.StructureId, b.StructureId]);
+
+        // a: the same rows as compiled alone; b: the same figures (same scenario, its own ids); both months marked compiled.
+        Assert.Equal(Texte(parStructure), Texte(await LignesAsync(a)));
+        var (totauxB, lotsB) = await LignesAsync(b);
+        Assert.Equal(Chiffres(parStructure.Totaux), Chiffres(totauxB));
+        Assert.Equal(parStructure.Lots.Count, lotsB.Count);
+        Assert.All(totauxB.Concat<IAppartientStructure>(lotsB), t => Assert.Equal(b.StructureId, t.StructureId));
+        foreach (var sc in new[] { a, b })
+        {
+            await using var db = _base.Pour(sc.StructureId);
+            Assert.Equal([Janvier], await db.MoisCompiles.Select(m => m.Mois).ToListAsync());
+            Assert.DoesNotContain(Janvier, await db.MoisSales.Select(m => m.Mois).ToListAsync());
+        }
+        // c was not named: nothing compiled, its dirty marks kept.
+        await using (var db = _base.Pour(c.StructureId))
+        {
+            Assert.Empty(await db.TotauxMensuels.ToListAsync());
+            Assert.Empty(await db.MoisCompiles.ToListAsync());
+            Assert.Contains(Janvier, await db.MoisSales.Select(m => m.Mois).ToListAsync());
+        }
+    }
+
+    private static List<string> Chiffres(IEnumerable<TotalMensuel> totaux) =>
+        totaux.Select(t => $"{t.Mois} {t.Niveau} {t.MinutesComptees} {t.MinutesEnAttente} {t.Participants} {t.Contrats}").Order(StringComparer.Ordinal).ToList();
+
+    [Fact]
     public async Task Les_totaux_se_compilent_dans_la_portee_de_leur_structure()
     {
         var sc = await SemerAsync(_base);
