@@ -1756,3 +1756,400 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202065341_TachesTotauxRelances'
+)
+BEGIN
+    ALTER TABLE [Reglages] ADD [SeuilRetardLotPdb] int NOT NULL DEFAULT 8000;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202065341_TachesTotauxRelances'
+)
+BEGIN
+    ALTER TABLE [Lots] ADD [MontantParHeureManquanteCentimes] bigint NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202065341_TachesTotauxRelances'
+)
+BEGIN
+    CREATE TABLE [Alertes] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [Nature] nvarchar(30) NOT NULL,
+        [SujetId] uniqueidentifier NOT NULL,
+        [Echeance] date NOT NULL,
+        [DestinataireId] uniqueidentifier NOT NULL,
+        [Texte] nvarchar(500) NOT NULL,
+        [Lien] nvarchar(200) NOT NULL,
+        [CreeeLe] datetimeoffset NOT NULL,
+        [TraiteeLe] datetimeoffset NULL,
+        CONSTRAINT [PK_Alertes] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Alertes_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202065341_TachesTotauxRelances'
+)
+BEGIN
+    CREATE TABLE [BoiteEnvoi] (
+        [Id] uniqueidentifier NOT NULL,
+        [CleIdempotence] nvarchar(200) NOT NULL,
+        [StructureId] uniqueidentifier NULL,
+        [Destinataire] nvarchar(256) NOT NULL,
+        [NomDestinataire] nvarchar(300) NOT NULL,
+        [Sujet] nvarchar(300) NOT NULL,
+        [Html] nvarchar(max) NOT NULL,
+        [Texte] nvarchar(max) NOT NULL,
+        [Statut] nvarchar(20) NOT NULL,
+        [Tentatives] int NOT NULL,
+        [DeposeLe] datetimeoffset NOT NULL,
+        [EssaisDepuis] datetimeoffset NOT NULL,
+        [ProchainEssaiLe] datetimeoffset NOT NULL,
+        [EnvoiCommenceLe] datetimeoffset NULL,
+        [EnvoyeLe] datetimeoffset NULL,
+        [DerniereErreur] nvarchar(1000) NULL,
+        CONSTRAINT [PK_BoiteEnvoi] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202065341_TachesTotauxRelances'
+)
+BEGIN
+    CREATE TABLE [ExecutionsTaches] (
+        [Id] uniqueidentifier NOT NULL,
+        [Cle] nvarchar(100) NOT NULL,
+        [Declenchement] nvarchar(20) NOT NULL,
+        [PrevuLe] datetimeoffset NULL,
+        [DebutLe] datetimeoffset NOT NULL,
+        [FinLe] datetimeoffset NULL,
+        [Resultat] nvarchar(20) NOT NULL,
+        [Message] nvarchar(2000) NULL,
+        [Noeud] nvarchar(200) NOT NULL,
+        CONSTRAINT [PK_ExecutionsTaches] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202065341_TachesTotauxRelances'
+)
+BEGIN
+    CREATE TABLE [MoisCompiles] (
+        [StructureId] uniqueidentifier NOT NULL,
+        [Mois] int NOT NULL,
+        [CompileLe] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_MoisCompiles] PRIMARY KEY ([StructureId], [Mois]),
+        CONSTRAINT [FK_MoisCompiles_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202065341_TachesTotauxRelances'
+)
+BEGIN
+    CREATE TABLE [MoisSales] (
+        [Id] bigint NOT NULL IDENTITY,
+        [StructureId] uniqueidentifier NOT NULL,
+        [Mois] int NOT NULL,
+        CONSTRAINT [PK_MoisSales] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_MoisSales_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202065341_TachesTotauxRelances'
+)
+BEGIN
+    CREATE TABLE [RelancesDeclaration] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [EntrepriseId] uniqueidentifier NOT NULL,
+        [ContactId] uniqueidentifier NOT NULL,
+        [LotId] uniqueidentifier NOT NULL,
+        [Mois] int NOT NULL,
+        [Rang] nvarchar(10) NOT NULL,
+        [Email] nvarchar(254) NOT NULL,
+        [EnvoyeeLe] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_RelancesDeclaration] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_RelancesDeclaration_Mois] CHECK ([Mois] >= 200001 AND [Mois] <= 999912 AND [Mois] % 100 >= 1 AND [Mois] % 100 <= 12),
+        CONSTRAINT [CK_RelancesDeclaration_Rang] CHECK ([Rang] IN ('Premiere', 'Seconde')),
+        CONSTRAINT [FK_RelancesDeclaration_Entreprises_EntrepriseId] FOREIGN KEY ([EntrepriseId]) REFERENCES [Entreprises] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_RelancesDeclaration_Lots_LotId] FOREIGN KEY ([LotId]) REFERENCES [Lots] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_RelancesDeclaration_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202065341_TachesTotauxRelances'
+)
+BEGIN
+    CREATE TABLE [TachesRelance] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [LotId] uniqueidentifier NOT NULL,
+        [EntrepriseId] uniqueidentifier NOT NULL,
+        [Mois] int NOT NULL,
+        [CreeeLe] datetimeoffset NOT NULL,
+        [DuesMinutes] bigint NOT NULL,
+        [RealiseesMinutes] bigint NOT NULL,
+        [MontantParHeureManquanteCentimes] bigint NULL,
+        [PenaliteProposeeCentimes] bigint NULL,
+        [TraiteeLe] datetimeoffset NULL,
+        [TraiteeParNom] nvarchar(150) NULL,
+        CONSTRAINT [PK_TachesRelance] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_TachesRelance_Minutes] CHECK ([DuesMinutes] >= 0 AND [RealiseesMinutes] >= 0),
+        CONSTRAINT [CK_TachesRelance_Mois] CHECK ([Mois] >= 200001 AND [Mois] <= 999912 AND [Mois] % 100 >= 1 AND [Mois] % 100 <= 12),
+        CONSTRAINT [CK_TachesRelance_Penalite] CHECK (([MontantParHeureManquanteCentimes] IS NULL AND [PenaliteProposeeCentimes] IS NULL) OR ([MontantParHeureManquanteCentimes] > 0 AND [PenaliteProposeeCentimes] >= 0)),
+        CONSTRAINT [FK_TachesRelance_Entreprises_EntrepriseId] FOREIGN KEY ([EntrepriseId]) REFERENCES [Entreprises] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_TachesRelance_Lots_LotId] FOREIGN KEY ([LotId]) REFERENCES [Lots] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_TachesRelance_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202065341_TachesTotauxRelances'
+)
+BEGIN
+    CREATE TABLE [TotauxMensuels] (
+        [StructureId] uniqueidentifier NOT NULL,
+        [Mois] int NOT NULL,
+        [Niveau] nvarchar(20) NOT NULL,
+        [CleId] uniqueidentifier NOT NULL,
+        [MinutesComptees] bigint NOT NULL,
+        [MinutesEnAttente] bigint NOT NULL,
+        [Participants] int NOT NULL,
+        [Contrats] int NOT NULL,
+        CONSTRAINT [PK_TotauxMensuels] PRIMARY KEY ([StructureId], [Mois], [Niveau], [CleId]),
+        CONSTRAINT [FK_TotauxMensuels_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202065341_TachesTotauxRelances'
+)
+BEGIN
+    CREATE TABLE [TotauxMensuelsLots] (
+        [StructureId] uniqueidentifier NOT NULL,
+        [Mois] int NOT NULL,
+        [LotId] uniqueidentifier NOT NULL,
+        [Modalite] nvarchar(40) NOT NULL,
+        [TypeContrat] nvarchar(40) NOT NULL,
+        [MinutesComptees] bigint NOT NULL,
+        [MinutesEnAttente] bigint NOT NULL,
+        [Contrats] int NOT NULL,
+        CONSTRAINT [PK_TotauxMensuelsLots] PRIMARY KEY ([StructureId], [Mois], [LotId], [Modalite], [TypeContrat]),
+        CONSTRAINT [FK_TotauxMensuelsLots_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202065341_TachesTotauxRelances'
+)
+BEGIN
+    EXEC(N'ALTER TABLE [Reglages] ADD CONSTRAINT [CK_Reglages_Calendrier] CHECK ([JourLimiteDeclaration] >= 1 AND [JourSecondeRelance] <= 28 AND [JourPremiereRelance] > [JourLimiteDeclaration] AND [JourSecondeRelance] > [JourPremiereRelance])');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202065341_TachesTotauxRelances'
+)
+BEGIN
+    EXEC(N'ALTER TABLE [Reglages] ADD CONSTRAINT [CK_Reglages_SeuilRetardLot] CHECK ([SeuilRetardLotPdb] > 0 AND [SeuilRetardLotPdb] <= 10000)');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202065341_TachesTotauxRelances'
+)
+BEGIN
+    EXEC(N'ALTER TABLE [Lots] ADD CONSTRAINT [CK_Lots_PenaliteHeureManquante] CHECK ([MontantParHeureManquanteCentimes] IS NULL OR ([MontantParHeureManquanteCentimes] > 0 AND [MontantParHeureManquanteCentimes] <= 1000000))');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202065341_TachesTotauxRelances'
+)
+BEGIN
+    CREATE INDEX [IX_DeclarationsHeures_StructureId_Mois] ON [DeclarationsHeures] ([StructureId], [Mois]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202065341_TachesTotauxRelances'
+)
+BEGIN
+    CREATE INDEX [IX_Alertes_StructureId_DestinataireId_TraiteeLe_CreeeLe] ON [Alertes] ([StructureId], [DestinataireId], [TraiteeLe], [CreeeLe]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202065341_TachesTotauxRelances'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Alertes_StructureId_Nature_SujetId_Echeance_DestinataireId] ON [Alertes] ([StructureId], [Nature], [SujetId], [Echeance], [DestinataireId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202065341_TachesTotauxRelances'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_BoiteEnvoi_CleIdempotence] ON [BoiteEnvoi] ([CleIdempotence]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202065341_TachesTotauxRelances'
+)
+BEGIN
+    CREATE INDEX [IX_BoiteEnvoi_Statut_ProchainEssaiLe] ON [BoiteEnvoi] ([Statut], [ProchainEssaiLe]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202065341_TachesTotauxRelances'
+)
+BEGIN
+    CREATE INDEX [IX_BoiteEnvoi_StructureId_DeposeLe] ON [BoiteEnvoi] ([StructureId], [DeposeLe]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202065341_TachesTotauxRelances'
+)
+BEGIN
+    CREATE INDEX [IX_ExecutionsTaches_Cle_DebutLe] ON [ExecutionsTaches] ([Cle], [DebutLe]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202065341_TachesTotauxRelances'
+)
+BEGIN
+    CREATE INDEX [IX_ExecutionsTaches_Noeud_Resultat] ON [ExecutionsTaches] ([Noeud], [Resultat]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202065341_TachesTotauxRelances'
+)
+BEGIN
+    CREATE INDEX [IX_MoisCompiles_StructureId_CompileLe] ON [MoisCompiles] ([StructureId], [CompileLe]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202065341_TachesTotauxRelances'
+)
+BEGIN
+    CREATE INDEX [IX_MoisSales_StructureId_Mois_Id] ON [MoisSales] ([StructureId], [Mois], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202065341_TachesTotauxRelances'
+)
+BEGIN
+    CREATE INDEX [IX_RelancesDeclaration_EntrepriseId] ON [RelancesDeclaration] ([EntrepriseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202065341_TachesTotauxRelances'
+)
+BEGIN
+    CREATE INDEX [IX_RelancesDeclaration_LotId] ON [RelancesDeclaration] ([LotId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202065341_TachesTotauxRelances'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_RelancesDeclaration_StructureId_ContactId_LotId_Mois_Rang] ON [RelancesDeclaration] ([StructureId], [ContactId], [LotId], [Mois], [Rang]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202065341_TachesTotauxRelances'
+)
+BEGIN
+    CREATE INDEX [IX_RelancesDeclaration_StructureId_Mois_LotId] ON [RelancesDeclaration] ([StructureId], [Mois], [LotId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202065341_TachesTotauxRelances'
+)
+BEGIN
+    CREATE INDEX [IX_TachesRelance_EntrepriseId] ON [TachesRelance] ([EntrepriseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202065341_TachesTotauxRelances'
+)
+BEGIN
+    CREATE INDEX [IX_TachesRelance_LotId] ON [TachesRelance] ([LotId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202065341_TachesTotauxRelances'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_TachesRelance_StructureId_LotId_EntrepriseId_Mois] ON [TachesRelance] ([StructureId], [LotId], [EntrepriseId], [Mois]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202065341_TachesTotauxRelances'
+)
+BEGIN
+    CREATE INDEX [IX_TachesRelance_StructureId_TraiteeLe_CreeeLe] ON [TachesRelance] ([StructureId], [TraiteeLe], [CreeeLe]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202065341_TachesTotauxRelances'
+)
+BEGIN
+    CREATE INDEX [IX_TotauxMensuels_StructureId_Niveau_CleId_Mois] ON [TotauxMensuels] ([StructureId], [Niveau], [CleId], [Mois]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202065341_TachesTotauxRelances'
+)
+BEGIN
+    CREATE INDEX [IX_TotauxMensuelsLots_StructureId_LotId_Mois] ON [TotauxMensuelsLots] ([StructureId], [LotId], [Mois]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202065341_TachesTotauxRelances'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202065341_TachesTotauxRelances', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -72,20 +72,25 @@ public sealed class GenerateurEchelleTests
         await GenerateurEchelle.SemerModeleAsync(portee.ServiceProvider);
         var db = portee.ServiceProvider.GetRequiredService<ClauseDbContext>();
         db.Contexte.DefinirSysteme("tests");
-        var modele = new Dictionary<string, long>
+        Dictionary<string, long> modele;
+        // Counted across structures: the test support's context without the tenant filter.
+        await using (var toutes = fabrique.ToutesStructures())
         {
-            ["Marches"] = await db.Marches.CountAsync(),
-            ["Lots"] = await db.Lots.CountAsync(),
-            ["Entreprises"] = await db.Entreprises.CountAsync(),
-            ["Participants"] = await db.Participants.CountAsync(),
-            ["Contrats"] = await db.Contrats.CountAsync(),
-            ["DeclarationsHeures"] = await db.DeclarationsHeures.CountAsync(),
-            ["VersionsDeclaration"] = await db.VersionsDeclaration.CountAsync(),
-            ["JournalAudit"] = await db.JournalAudit.CountAsync(j => j.StructureId != null),
-            ["AspNetUsers"] = await db.Users.CountAsync(),
-            ["AspNetUserRoles"] = await db.UserRoles.CountAsync(),
-            ["MinutesValidees"] = await db.DeclarationsHeures.Where(d => d.Statut == StatutDeclaration.Validee).SumAsync(d => d.Minutes),
-        };
+            modele = new Dictionary<string, long>
+            {
+                ["Marches"] = await toutes.Marches.CountAsync(),
+                ["Lots"] = await toutes.Lots.CountAsync(),
+                ["Entreprises"] = await toutes.Entreprises.CountAsync(),
+                ["Participants"] = await toutes.Participants.CountAsync(),
+                ["Contrats"] = await toutes.Contrats.CountAsync(),
+                ["DeclarationsHeures"] = await toutes.DeclarationsHeures.CountAsync(),
+                ["VersionsDeclaration"] = await toutes.VersionsDeclaration.CountAsync(),
+                ["JournalAudit"] = await toutes.JournalAudit.CountAsync(j => j.StructureId != null),
+                ["AspNetUsers"] = await toutes.Users.CountAsync(),
+                ["AspNetUserRoles"] = await toutes.UserRoles.CountAsync(),
+                ["MinutesValidees"] = await toutes.DeclarationsHeures.Where(d => d.Statut == StatutDeclaration.Validee).SumAsync(d => d.Minutes),
+            };
+        }
         Assert.True(modele["Contrats"] > 100 && modele["DeclarationsHeures"] > 1_000);
         var resume = await GenerateurEchelle.ClonerAsync(db, Petite, fabrique.DossierPieces);
         return (modele, resume);

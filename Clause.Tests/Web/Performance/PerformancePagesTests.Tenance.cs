@@ -1,6 +1,7 @@
 using Clause.Domain.Commun;
 using Clause.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Clause.Tests.Web.Performance;
 
@@ -45,15 +46,44 @@ public sealed partial class PerformancePagesTests
     private static Task<List<StructureId>> StructuresLuesAsync<T>(Clause.Infrastructure.Persistence.ClauseDbContext db) where T : class, IAppartientStructure =>
         db.Set<T>().AsNoTracking().Select(e => e.StructureId).ToListAsync();
 
-    /// <summary>The demo leaves a few tables empty: a personal access token and a proof's download fill them.</summary>
+    /// <summary>
+    /// The demo leaves a few tables empty: a personal access token and a proof's download fill them, a compiled month fills
+    /// the totals, and one reminder, one "relance infructueuse" task and one alert (written by their domain factories)
+    /// fill the jobs' tables.
+    /// </summary>
     private async Task ToutesLesTablesRempliesAsync()
     {
         if (await app.LireAsync(db => db.JetonsAcces.AnyAsync())) return;
+        await LignesDesTachesAsync();
         var direction = await app.LireAsync(db => db.Users.SingleAsync(u => u.Email == "direction@clause.demo"));
         await app.CreerJetonAsync(direction, "tenance");
         var piece = await app.LireAsync(db => db.PiecesJustificatives.Select(p => p.Id).FirstAsync());
         var client = await app.ConnecterAsync("facilitateur@clause.demo", Clause.Infrastructure.DonneesDemo.SemeurDemo.MotDePasse);
         using var reponse = await client.GetAsync($"/Pieces/Telecharger/{piece}");
         Assert.Equal(System.Net.HttpStatusCode.OK, reponse.StatusCode);
+    }
+
+    private async Task LignesDesTachesAsync()
+    {
+        var facilitateur = await app.LireAsync(db => db.Users.SingleAsync(u => u.Email == "facilitateur@clause.demo"));
+        var structure = facilitateur.StructureId!.Value;
+        var attribution = await app.LireAsync(db => db.Set<Clause.Domain.Marches.Attribution>().IgnoreQueryFilters()
+            .Where(a => a.StructureId == structure).OrderBy(a => a.Id).Select(a => new { a.LotId, a.EntrepriseId }).FirstAsync());
+        var contact = await app.LireAsync(db => db.Entreprises.IgnoreQueryFilters().Where(e => e.Id == attribution.EntrepriseId)
+            .SelectMany(e => e.Contacts).Select(c => c.Id).FirstAsync());
+        var mois = Mois.De(DateOnly.FromDateTime(app.Horloge.GetUtcNow().UtcDateTime).AddMonths(-1));
+        var le = app.Horloge.GetUtcNow();
+        await app.EcrireAsync(db =>
+        {
+            db.RelancesDeclaration.Add(Clause.Domain.Relances.RelanceDeclaration.Creer(structure, attribution.EntrepriseId, contact,
+                attribution.LotId, mois, Clause.Domain.Relances.RangRelance.Premiere, "contact@exemple.fr", le));
+            db.TachesRelance.Add(Clause.Domain.Relances.TacheRelance.Creer(structure, attribution.LotId, attribution.EntrepriseId, mois,
+                Duree.Heures(100), Duree.Heures(10), null, le));
+            db.Alertes.Add(Clause.Domain.Alertes.Alerte.Creer(structure, Clause.Domain.Alertes.NatureAlerte.LotEnRetard,
+                attribution.LotId.Valeur, DateOnly.FromDateTime(le.UtcDateTime), facilitateur.Id, "Lot en retard", "/", le));
+        });
+        using var portee = app.Services.CreateScope();
+        portee.ServiceProvider.GetRequiredService<Clause.Infrastructure.Securite.ContexteExecution>().DefinirTache("tests", structure);
+        await portee.ServiceProvider.GetRequiredService<Clause.Infrastructure.Totaux.CompilateurTotaux>().CompilerAsync(structure, mois);
     }
 }

@@ -22,6 +22,54 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Clause.Domain.Alertes.Alerte", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreeeLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("DestinataireId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Echeance")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Lien")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("SujetId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Texte")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset?>("TraiteeLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId", "DestinataireId", "TraiteeLe", "CreeeLe");
+
+                    b.HasIndex("StructureId", "Nature", "SujetId", "Echeance", "DestinataireId")
+                        .IsUnique();
+
+                    b.ToTable("Alertes", (string)null);
+                });
+
             modelBuilder.Entity("Clause.Domain.Contrats.Contrat", b =>
                 {
                     b.Property<Guid>("Id")
@@ -518,6 +566,8 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ParticipantId", "Mois");
 
+                    b.HasIndex("StructureId", "Mois");
+
                     b.HasIndex("StructureId", "Statut", "Mois");
 
                     b.ToTable("DeclarationsHeures", null, t =>
@@ -839,6 +889,9 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<long>("MontantHTCentimes")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("MontantParHeureManquanteCentimes")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("MotifRetour")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
@@ -882,6 +935,8 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                             t.HasCheckConstraint("CK_Lots_Numero", "[Numero] >= 1");
 
                             t.HasCheckConstraint("CK_Lots_PartMainOeuvre", "[PartMainOeuvrePdb] > 0 AND [PartMainOeuvrePdb] <= 10000");
+
+                            t.HasCheckConstraint("CK_Lots_PenaliteHeureManquante", "[MontantParHeureManquanteCentimes] IS NULL OR ([MontantParHeureManquanteCentimes] > 0 AND [MontantParHeureManquanteCentimes] <= 1000000)");
 
                             t.HasCheckConstraint("CK_Lots_PlafondFormation", "[PlafondFormationPdb] IS NULL OR ([PlafondFormationPdb] >= 0 AND [PlafondFormationPdb] <= 10000)");
 
@@ -1350,6 +1405,118 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("Clause.Domain.Relances.RelanceDeclaration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<Guid>("EntrepriseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("EnvoyeeLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Mois")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Rang")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntrepriseId");
+
+                    b.HasIndex("LotId");
+
+                    b.HasIndex("StructureId", "Mois", "LotId");
+
+                    b.HasIndex("StructureId", "ContactId", "LotId", "Mois", "Rang")
+                        .IsUnique();
+
+                    b.ToTable("RelancesDeclaration", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_RelancesDeclaration_Mois", "[Mois] >= 200001 AND [Mois] <= 999912 AND [Mois] % 100 >= 1 AND [Mois] % 100 <= 12");
+
+                            t.HasCheckConstraint("CK_RelancesDeclaration_Rang", "[Rang] IN ('Premiere', 'Seconde')");
+                        });
+                });
+
+            modelBuilder.Entity("Clause.Domain.Relances.TacheRelance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreeeLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("DuesMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("EntrepriseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Mois")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("MontantParHeureManquanteCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("PenaliteProposeeCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RealiseesMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("TraiteeLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("TraiteeParNom")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntrepriseId");
+
+                    b.HasIndex("LotId");
+
+                    b.HasIndex("StructureId", "TraiteeLe", "CreeeLe");
+
+                    b.HasIndex("StructureId", "LotId", "EntrepriseId", "Mois")
+                        .IsUnique();
+
+                    b.ToTable("TachesRelance", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_TachesRelance_Minutes", "[DuesMinutes] >= 0 AND [RealiseesMinutes] >= 0");
+
+                            t.HasCheckConstraint("CK_TachesRelance_Mois", "[Mois] >= 200001 AND [Mois] <= 999912 AND [Mois] % 100 >= 1 AND [Mois] % 100 <= 12");
+
+                            t.HasCheckConstraint("CK_TachesRelance_Penalite", "([MontantParHeureManquanteCentimes] IS NULL AND [PenaliteProposeeCentimes] IS NULL) OR ([MontantParHeureManquanteCentimes] > 0 AND [PenaliteProposeeCentimes] >= 0)");
+                        });
+                });
+
             modelBuilder.Entity("Clause.Domain.Structures.Reglages", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1405,6 +1572,11 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("SeuilConfidentialite")
                         .HasColumnType("int");
 
+                    b.Property<int>("SeuilRetardLotPdb")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(8000);
+
                     b.Property<Guid>("StructureId")
                         .HasColumnType("uniqueidentifier");
 
@@ -1418,9 +1590,13 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.ToTable("Reglages", null, t =>
                         {
+                            t.HasCheckConstraint("CK_Reglages_Calendrier", "[JourLimiteDeclaration] >= 1 AND [JourSecondeRelance] <= 28 AND [JourPremiereRelance] > [JourLimiteDeclaration] AND [JourSecondeRelance] > [JourPremiereRelance]");
+
                             t.HasCheckConstraint("CK_Reglages_CoutHoraire", "[CoutHoraireReferenceCentimes] > 0");
 
                             t.HasCheckConstraint("CK_Reglages_PartMainOeuvre", "[PartMainOeuvreDefautPdb] > 0 AND [PartMainOeuvreDefautPdb] <= 10000");
+
+                            t.HasCheckConstraint("CK_Reglages_SeuilRetardLot", "[SeuilRetardLotPdb] > 0 AND [SeuilRetardLotPdb] <= 10000");
                         });
                 });
 
@@ -1753,6 +1929,82 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Clause.Infrastructure.Mail.MessageSortant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CleIdempotence")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("DeposeLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DerniereErreur")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Destinataire")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTimeOffset?>("EnvoiCommenceLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("EnvoyeLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("EssaisDepuis")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("NomDestinataire")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTimeOffset>("ProchainEssaiLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid?>("StructureId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Sujet")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("Tentatives")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Texte")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CleIdempotence")
+                        .IsUnique();
+
+                    b.HasIndex("Statut", "ProchainEssaiLe");
+
+                    b.HasIndex("StructureId", "DeposeLe");
+
+                    b.ToTable("BoiteEnvoi", (string)null);
+                });
+
             modelBuilder.Entity("Clause.Infrastructure.Pieces.TelechargementPiece", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1780,6 +2032,162 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("StructureId", "PieceId", "Quand");
 
                     b.ToTable("TelechargementsPieces", (string)null);
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Taches.ExecutionTache", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Cle")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("DebutLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Declenchement")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset?>("FinLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Noeud")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset?>("PrevuLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Resultat")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Cle", "DebutLe");
+
+                    b.HasIndex("Noeud", "Resultat");
+
+                    b.ToTable("ExecutionsTaches", (string)null);
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Totaux.MoisCompile", b =>
+                {
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Mois")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CompileLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("StructureId", "Mois");
+
+                    b.HasIndex("StructureId", "CompileLe");
+
+                    b.ToTable("MoisCompiles", (string)null);
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Totaux.MoisSale", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Mois")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId", "Mois", "Id");
+
+                    b.ToTable("MoisSales", (string)null);
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Totaux.TotalMensuel", b =>
+                {
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Mois")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Niveau")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("CleId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Contrats")
+                        .HasColumnType("int");
+
+                    b.Property<long>("MinutesComptees")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MinutesEnAttente")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("int");
+
+                    b.HasKey("StructureId", "Mois", "Niveau", "CleId");
+
+                    b.HasIndex("StructureId", "Niveau", "CleId", "Mois");
+
+                    b.ToTable("TotauxMensuels", (string)null);
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Totaux.TotalMensuelLot", b =>
+                {
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Mois")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Modalite")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("TypeContrat")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("Contrats")
+                        .HasColumnType("int");
+
+                    b.Property<long>("MinutesComptees")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MinutesEnAttente")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("StructureId", "Mois", "LotId", "Modalite", "TypeContrat");
+
+                    b.HasIndex("StructureId", "LotId", "Mois");
+
+                    b.ToTable("TotauxMensuelsLots", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
@@ -1911,6 +2319,15 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Clause.Domain.Alertes.Alerte", b =>
+                {
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Clause.Domain.Contrats.Contrat", b =>
@@ -2289,6 +2706,48 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Clause.Domain.Relances.RelanceDeclaration", b =>
+                {
+                    b.HasOne("Clause.Domain.Entreprises.Entreprise", null)
+                        .WithMany()
+                        .HasForeignKey("EntrepriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Marches.Lot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Domain.Relances.TacheRelance", b =>
+                {
+                    b.HasOne("Clause.Domain.Entreprises.Entreprise", null)
+                        .WithMany()
+                        .HasForeignKey("EntrepriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Marches.Lot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Clause.Domain.Structures.Reglages", b =>
                 {
                     b.HasOne("Clause.Domain.Structures.Structure", null)
@@ -2338,6 +2797,42 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("StructureId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Totaux.MoisCompile", b =>
+                {
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Totaux.MoisSale", b =>
+                {
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Totaux.TotalMensuel", b =>
+                {
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Totaux.TotalMensuelLot", b =>
+                {
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

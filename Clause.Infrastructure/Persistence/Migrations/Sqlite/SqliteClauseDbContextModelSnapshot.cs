@@ -17,6 +17,54 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Clause.Domain.Alertes.Alerte", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreeeLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DestinataireId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Echeance")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lien")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SujetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Texte")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TraiteeLe")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId", "DestinataireId", "TraiteeLe", "CreeeLe");
+
+                    b.HasIndex("StructureId", "Nature", "SujetId", "Echeance", "DestinataireId")
+                        .IsUnique();
+
+                    b.ToTable("Alertes", (string)null);
+                });
+
             modelBuilder.Entity("Clause.Domain.Contrats.Contrat", b =>
                 {
                     b.Property<Guid>("Id")
@@ -512,6 +560,8 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ParticipantId", "Mois");
 
+                    b.HasIndex("StructureId", "Mois");
+
                     b.HasIndex("StructureId", "Statut", "Mois");
 
                     b.ToTable("DeclarationsHeures", null, t =>
@@ -833,6 +883,9 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("MontantHTCentimes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("MontantParHeureManquanteCentimes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("MotifRetour")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -876,6 +929,8 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                             t.HasCheckConstraint("CK_Lots_Numero", "[Numero] >= 1");
 
                             t.HasCheckConstraint("CK_Lots_PartMainOeuvre", "[PartMainOeuvrePdb] > 0 AND [PartMainOeuvrePdb] <= 10000");
+
+                            t.HasCheckConstraint("CK_Lots_PenaliteHeureManquante", "[MontantParHeureManquanteCentimes] IS NULL OR ([MontantParHeureManquanteCentimes] > 0 AND [MontantParHeureManquanteCentimes] <= 1000000)");
 
                             t.HasCheckConstraint("CK_Lots_PlafondFormation", "[PlafondFormationPdb] IS NULL OR ([PlafondFormationPdb] >= 0 AND [PlafondFormationPdb] <= 10000)");
 
@@ -1344,6 +1399,118 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Clause.Domain.Relances.RelanceDeclaration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntrepriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EnvoyeeLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Mois")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rang")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntrepriseId");
+
+                    b.HasIndex("LotId");
+
+                    b.HasIndex("StructureId", "Mois", "LotId");
+
+                    b.HasIndex("StructureId", "ContactId", "LotId", "Mois", "Rang")
+                        .IsUnique();
+
+                    b.ToTable("RelancesDeclaration", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_RelancesDeclaration_Mois", "[Mois] >= 200001 AND [Mois] <= 999912 AND [Mois] % 100 >= 1 AND [Mois] % 100 <= 12");
+
+                            t.HasCheckConstraint("CK_RelancesDeclaration_Rang", "[Rang] IN ('Premiere', 'Seconde')");
+                        });
+                });
+
+            modelBuilder.Entity("Clause.Domain.Relances.TacheRelance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreeeLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DuesMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EntrepriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Mois")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MontantParHeureManquanteCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PenaliteProposeeCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RealiseesMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TraiteeLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TraiteeParNom")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntrepriseId");
+
+                    b.HasIndex("LotId");
+
+                    b.HasIndex("StructureId", "TraiteeLe", "CreeeLe");
+
+                    b.HasIndex("StructureId", "LotId", "EntrepriseId", "Mois")
+                        .IsUnique();
+
+                    b.ToTable("TachesRelance", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_TachesRelance_Minutes", "[DuesMinutes] >= 0 AND [RealiseesMinutes] >= 0");
+
+                            t.HasCheckConstraint("CK_TachesRelance_Mois", "[Mois] >= 200001 AND [Mois] <= 999912 AND [Mois] % 100 >= 1 AND [Mois] % 100 <= 12");
+
+                            t.HasCheckConstraint("CK_TachesRelance_Penalite", "([MontantParHeureManquanteCentimes] IS NULL AND [PenaliteProposeeCentimes] IS NULL) OR ([MontantParHeureManquanteCentimes] > 0 AND [PenaliteProposeeCentimes] >= 0)");
+                        });
+                });
+
             modelBuilder.Entity("Clause.Domain.Structures.Reglages", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1399,6 +1566,11 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("SeuilConfidentialite")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("SeuilRetardLotPdb")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(8000);
+
                     b.Property<Guid>("StructureId")
                         .HasColumnType("TEXT");
 
@@ -1412,9 +1584,13 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.ToTable("Reglages", null, t =>
                         {
+                            t.HasCheckConstraint("CK_Reglages_Calendrier", "[JourLimiteDeclaration] >= 1 AND [JourSecondeRelance] <= 28 AND [JourPremiereRelance] > [JourLimiteDeclaration] AND [JourSecondeRelance] > [JourPremiereRelance]");
+
                             t.HasCheckConstraint("CK_Reglages_CoutHoraire", "[CoutHoraireReferenceCentimes] > 0");
 
                             t.HasCheckConstraint("CK_Reglages_PartMainOeuvre", "[PartMainOeuvreDefautPdb] > 0 AND [PartMainOeuvreDefautPdb] <= 10000");
+
+                            t.HasCheckConstraint("CK_Reglages_SeuilRetardLot", "[SeuilRetardLotPdb] > 0 AND [SeuilRetardLotPdb] <= 10000");
                         });
                 });
 
@@ -1746,6 +1922,82 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Clause.Infrastructure.Mail.MessageSortant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CleIdempotence")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DeposeLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DerniereErreur")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Destinataire")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EnvoiCommenceLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EnvoyeLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EssaisDepuis")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NomDestinataire")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProchainEssaiLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sujet")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tentatives")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Texte")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CleIdempotence")
+                        .IsUnique();
+
+                    b.HasIndex("Statut", "ProchainEssaiLe");
+
+                    b.HasIndex("StructureId", "DeposeLe");
+
+                    b.ToTable("BoiteEnvoi", (string)null);
+                });
+
             modelBuilder.Entity("Clause.Infrastructure.Pieces.TelechargementPiece", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1773,6 +2025,160 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("StructureId", "PieceId", "Quand");
 
                     b.ToTable("TelechargementsPieces", (string)null);
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Taches.ExecutionTache", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cle")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DebutLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Declenchement")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Noeud")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PrevuLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Resultat")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Cle", "DebutLe");
+
+                    b.HasIndex("Noeud", "Resultat");
+
+                    b.ToTable("ExecutionsTaches", (string)null);
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Totaux.MoisCompile", b =>
+                {
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Mois")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CompileLe")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StructureId", "Mois");
+
+                    b.HasIndex("StructureId", "CompileLe");
+
+                    b.ToTable("MoisCompiles", (string)null);
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Totaux.MoisSale", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Mois")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId", "Mois", "Id");
+
+                    b.ToTable("MoisSales", (string)null);
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Totaux.TotalMensuel", b =>
+                {
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Mois")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Niveau")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Contrats")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MinutesComptees")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MinutesEnAttente")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StructureId", "Mois", "Niveau", "CleId");
+
+                    b.HasIndex("StructureId", "Niveau", "CleId", "Mois");
+
+                    b.ToTable("TotauxMensuels", (string)null);
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Totaux.TotalMensuelLot", b =>
+                {
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Mois")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Modalite")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TypeContrat")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Contrats")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MinutesComptees")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MinutesEnAttente")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StructureId", "Mois", "LotId", "Modalite", "TypeContrat");
+
+                    b.HasIndex("StructureId", "LotId", "Mois");
+
+                    b.ToTable("TotauxMensuelsLots", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
@@ -1899,6 +2305,15 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Clause.Domain.Alertes.Alerte", b =>
+                {
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Clause.Domain.Contrats.Contrat", b =>
@@ -2277,6 +2692,48 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Clause.Domain.Relances.RelanceDeclaration", b =>
+                {
+                    b.HasOne("Clause.Domain.Entreprises.Entreprise", null)
+                        .WithMany()
+                        .HasForeignKey("EntrepriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Marches.Lot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Domain.Relances.TacheRelance", b =>
+                {
+                    b.HasOne("Clause.Domain.Entreprises.Entreprise", null)
+                        .WithMany()
+                        .HasForeignKey("EntrepriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Marches.Lot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Clause.Domain.Structures.Reglages", b =>
                 {
                     b.HasOne("Clause.Domain.Structures.Structure", null)
@@ -2326,6 +2783,42 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("StructureId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Totaux.MoisCompile", b =>
+                {
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Totaux.MoisSale", b =>
+                {
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Totaux.TotalMensuel", b =>
+                {
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Totaux.TotalMensuelLot", b =>
+                {
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
