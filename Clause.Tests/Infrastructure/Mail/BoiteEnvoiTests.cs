@@ -202,4 +202,104 @@ public sealed class BoiteEnvoiTests : IDisposable
         Assert.Equal(structure, ligne.StructureId); // the depositing context's structure
         Assert.False(await lecture.Structures.AnyAsync(s => s.Nom == "Ne doit pas exister"));
     }
+
+    [Fact]
+    public async Task Un_destinataire_refuse_par_le_serveur_met_le_mail_en_echec_sans_reessai_et_sans_l_adresse_dans_l_erreur()
+    {
+        var structure = await StructureAsync();
+        await DeposerAsync(structure, "test:destinataire-refuse");
+        using var serveur = new SmtpQuiRefuseLeDestinataire(_port);
+
+        Assert.Equal("0 mail(s) envoyé(s), 0 reporté(s), 1 en échec.", await EnvoyerAsync());
+        var echec = await LigneAsync();
+        Assert.Equal(StatutMessage.Echoue, echec.Statut);
+        Assert.Equal(1, echec.Tentatives);
+        Assert.Equal("Le serveur de mail a refusé le message (code SMTP 550).", echec.DerniereErreur);
+        Assert.True(serveur.DestinataireDemande, "Le serveur n'a pas reçu la commande RCPT TO.");
+
+        // Definitive: no retry, even a day later.
+        _base.Horloge.Advance(TimeSpan.FromDays(1));
+        Assert.Equal("0 mail(s) envoyé(s), 0 reporté(s), 0 en échec.", await EnvoyerAsync());
+        Assert.Equal(1, (await LigneAsync()).Tentatives);
+    }
+
+    /// <summary>A real SMTP peer on a local port that accepts the session and answers 550 to every RCPT TO.</summary>
+    private sealed class SmtpQuiRefuseLeDestinataire : IDisposable
+    {
+        private readonly TcpListener _ecoute;
+        private readonly CancellationTokenSource _fin = new();
+        private readonly Task _service;
+
+        public SmtpQuiRefuseLeDestinataire(int port)
+        {
+            _ecoute = new TcpListener(IPAddress.Loopback, port);
+            _ecoute.Start();
+            _service = ServirAsync();
+        }
+
+        public bool DestinataireDemande { get; private set; }
+
+        private async Task ServirAsync()
+        {
+            try
+            {
+                while (!_fin.IsCancellationRequested)
+                {
+                    using var client = await _ecoute.AcceptTcpClientAsync(_fin.Token);
+                    await using var flux = client.GetStream();
+                    using var lecteur = new StreamReader(flux, System.Text.Encoding.ASCII);
+                    await using var ecrivain = new StreamWriter(flux, System.Text.Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
+                    await ecrivain.WriteLineAsync("220 localhost ESMTP test");
+                    while (await lecteur.ReadLineAsync(_fin.Token) is { } ligne)
+                    {
+                        var commande = ligne.Length >= 4 ? ligne[..4].ToUpperInvariant() : ligne.ToUpperInvariant();
+                        switch (commande)
+                        {
+                            case "EHLO":
+                            case "HELO":
+                            case "MAIL":
+                            case "RSET":
+                            case "NOOP":
+                                await ecrivain.WriteLineAsync("250 OK");
+                                break;
+                            case "RCPT":
+                                DestinataireDemande = true;
+                                await ecrivain.WriteLineAsync("550 5.1.1 Destinataire inconnu");
+                                break;
+                            case "QUIT":
+                                await ecrivain.WriteLineAsync("221 Au revoir");
+                                break;
+                            default:
+                                await ecrivain.WriteLineAsync("502 Commande non prise en charge");
+                                break;
+                        }
+                        if (commande == "QUIT") break;
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // Disposed: the test is over.
+            }
+            catch (IOException)
+            {
+                // The client hung up.
+            }
+        }
+
+        public void Dispose()
+        {
+            _fin.Cancel();
+            _ecoute.Stop();
+            try
+            {
+                _service.Wait(TimeSpan.FromSeconds(5));
+            }
+            catch (AggregateException)
+            {
+                // Stopping the listener ends the accept with an error: nothing to report.
+            }
+            _fin.Dispose();
+        }
+    }
 }
