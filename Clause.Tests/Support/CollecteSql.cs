@@ -12,7 +12,7 @@ public sealed record CommandeSql(string Adresse, string Sql, IReadOnlyList<Sqlit
 /// Records every SQL command (queries and writes) the app's contexts send, tagged with the address the test is requesting
 /// (<see cref="Adresse"/>, set before each request: the crawls are sequential), for the plan guard and the query budget.
 /// </summary>
-public sealed class CollecteSql : DbCommandInterceptor
+public sealed class CollecteSql : Clause.Infrastructure.Persistence.ObservateurCommandes
 {
     private readonly ConcurrentQueue<CommandeSql> _commandes = new();
 
@@ -23,51 +23,12 @@ public sealed class CollecteSql : DbCommandInterceptor
 
     public void Vider() => _commandes.Clear();
 
-    private void Noter(DbCommand commande)
+    protected override void Observer(DbCommand commande)
     {
         if (Adresse is not { } adresse) return;
         var parametres = commande.Parameters.OfType<SqliteParameter>()
             .Select(p => new SqliteParameter(p.ParameterName, p.Value ?? DBNull.Value) { SqliteType = p.SqliteType, Size = p.Size })
             .ToList();
         _commandes.Enqueue(new CommandeSql(adresse, commande.CommandText, parametres));
-    }
-
-    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-    {
-        Noter(command);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-    {
-        Noter(command);
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-    {
-        Noter(command);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result,
-        CancellationToken cancellationToken = default)
-    {
-        Noter(command);
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-    {
-        Noter(command);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<object> result, CancellationToken cancellationToken = default)
-    {
-        Noter(command);
-        return ValueTask.FromResult(result);
     }
 }

@@ -12,54 +12,15 @@ namespace Clause.Web.Banc;
 /// counts the SQL commands of each request and writes the count in the response header <see cref="EnTete"/> when the
 /// response starts (a Razor page is buffered until rendered, so the header counts the whole page). Off, nothing is added.
 /// </summary>
-public sealed class CompteurCommandesSql : DbCommandInterceptor
+public sealed class CompteurCommandesSql : ObservateurCommandes
 {
     public const string EnTete = "X-Clause-Commandes-Sql";
 
     private static readonly AsyncLocal<StrongBox<int>?> Courant = new();
 
-    private static void Compter()
+    protected override void Observer(DbCommand commande)
     {
         if (Courant.Value is { } compte) Interlocked.Increment(ref compte.Value);
-    }
-
-    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-    {
-        Compter();
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-    {
-        Compter();
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-    {
-        Compter();
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Compter();
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-    {
-        Compter();
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<object> result, CancellationToken cancellationToken = default)
-    {
-        Compter();
-        return ValueTask.FromResult(result);
     }
 
     /// <summary>Adds the interceptor to the SQLite context when the setting asks for it.</summary>
