@@ -90,3 +90,17 @@ public static class Modalites
         _ => "toute entreprise",
     };
 }
+
+/// <summary>
+/// The participant's situation after the clause (DOMAIN.md §9): at the end of the contrat, or 6 months later, as the
+/// facilitateur learns it (<c>Contrat.SituationApres</c>, « where known »); <see cref="Inconnu"/> when nothing is recorded.
+/// </summary>
+public enum SituationApresClause
+{
+    [Libelle("Emploi durable (CDI ou CDD de 6 mois et plus)")] EmploiDurable,
+    [Libelle("Emploi de transition")] EmploiTransition,
+    [Libelle("Formation qualifiante")] FormationQualifiante,
+    [Libelle("Insertion par l'activité économique (IAE)")] Iae,
+    [Libelle("Sans solution")] SansSolution,
+    [Libelle("Inconnue")] Inconnu,
+}
