@@ -2153,3 +2153,98 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202172054_S6PiecesJointes'
+)
+BEGIN
+    ALTER TABLE [BoiteEnvoi] ADD [PieceJointeContenu] varbinary(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202172054_S6PiecesJointes'
+)
+BEGIN
+    ALTER TABLE [BoiteEnvoi] ADD [PieceJointeNom] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202172054_S6PiecesJointes'
+)
+BEGIN
+    ALTER TABLE [BoiteEnvoi] ADD [PieceJointeType] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202172054_S6PiecesJointes'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202172054_S6PiecesJointes', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202175024_S6EnvoisBilans'
+)
+BEGIN
+    CREATE TABLE [EnvoisBilans] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [DonneurOrdreId] uniqueidentifier NOT NULL,
+        [Perimetre] nvarchar(20) NOT NULL,
+        [PerimetreId] uniqueidentifier NOT NULL,
+        [LibellePerimetre] nvarchar(400) NOT NULL,
+        [Du] int NOT NULL,
+        [Au] int NOT NULL,
+        [EnvoyeParId] uniqueidentifier NULL,
+        [EnvoyeParNom] nvarchar(200) NOT NULL,
+        [EnvoyeLe] datetimeoffset NOT NULL,
+        [Destinataires] nvarchar(4000) NOT NULL,
+        [NombreDestinataires] int NOT NULL,
+        [NomFichier] nvarchar(200) NOT NULL,
+        CONSTRAINT [PK_EnvoisBilans] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_EnvoisBilans_Destinataires] CHECK ([NombreDestinataires] >= 1 AND [NombreDestinataires] <= 20),
+        CONSTRAINT [CK_EnvoisBilans_Mois] CHECK ([Du] >= 190001 AND [Au] <= 299912 AND [Du] <= [Au]),
+        CONSTRAINT [CK_EnvoisBilans_Perimetre] CHECK ([Perimetre] IN ('Lot', 'Marche', 'Operation', 'DonneurOrdre')),
+        CONSTRAINT [FK_EnvoisBilans_DonneursOrdre_DonneurOrdreId] FOREIGN KEY ([DonneurOrdreId]) REFERENCES [DonneursOrdre] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_EnvoisBilans_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202175024_S6EnvoisBilans'
+)
+BEGIN
+    CREATE INDEX [IX_EnvoisBilans_DonneurOrdreId] ON [EnvoisBilans] ([DonneurOrdreId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202175024_S6EnvoisBilans'
+)
+BEGIN
+    CREATE INDEX [IX_EnvoisBilans_StructureId_DonneurOrdreId_EnvoyeLe] ON [EnvoisBilans] ([StructureId], [DonneurOrdreId], [EnvoyeLe]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202175024_S6EnvoisBilans'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202175024_S6EnvoisBilans', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

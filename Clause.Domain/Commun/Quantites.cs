@@ -97,6 +97,9 @@ public readonly record struct Duree(long Minutes) : IComparable<Duree>
         return true;
     }
 
+    /// <summary>Hours as a number with two decimals, rounded half-up once (9 100 min → 151.67): the exports' and the API's hours.</summary>
+    public decimal EnHeures => FormatFrancais.DiviserArrondi(Minutes * 100, 60) / 100m;
+
     /// <summary>Hours with two decimals, French format: "1 234,50 h".</summary>
     public override string ToString() =>
         (FormatFrancais.DiviserArrondi(Minutes * 100, 60) / 100m).ToString("#,##0.00", FormatFrancais.Culture) + " h";

@@ -108,7 +108,7 @@ public static class ModeleHeuresExcel
         paquet.Workbook.Properties.Company = entete.Entreprise;
         var feuille = paquet.Workbook.Worksheets.Add("Heures " + entete.Mois);
 
-        feuille.Cells[RangeeTitre, ColonneParticipant].Value = $"Relevé d'heures d'insertion — {entete.Entreprise}";
+        TexteCellule.Ecrire(feuille.Cells[RangeeTitre, ColonneParticipant], $"Relevé d'heures d'insertion — {entete.Entreprise}");
         feuille.Cells[RangeeTitre, ColonneParticipant].Style.Font.Bold = true;
         feuille.Cells[RangeeTitre, ColonneParticipant].Style.Font.Size = 14;
         feuille.Cells[RangeeMois, ColonneParticipant].Value = "Mois : " + DeclarationHeures.Texte(entete.Mois);
@@ -137,10 +137,11 @@ public static class ModeleHeuresExcel
         foreach (var ligne in lignes)
         {
             feuille.Cells[rangee, ColonneCle].Value = ligne.ContratId.Valeur.ToString();
-            feuille.Cells[rangee, ColonneParticipant].Value = ligne.Participant;
-            feuille.Cells[rangee, ColonneLot].Value = ligne.Lot;
-            feuille.Cells[rangee, ColonneEmployeur].Value = ligne.Employeur;
-            feuille.Cells[rangee, ColonneEtat].Value = ligne.Etat;
+            // Names typed by users: written as neutralised text (a « =HYPERLINK(…) » name stays a name).
+            TexteCellule.Ecrire(feuille.Cells[rangee, ColonneParticipant], ligne.Participant);
+            TexteCellule.Ecrire(feuille.Cells[rangee, ColonneLot], ligne.Lot);
+            TexteCellule.Ecrire(feuille.Cells[rangee, ColonneEmployeur], ligne.Employeur);
+            TexteCellule.Ecrire(feuille.Cells[rangee, ColonneEtat], ligne.Etat);
             var heures = feuille.Cells[rangee, ColonneHeures];
             heures.Style.Numberformat.Format = "#,##0.00";
             var montant = feuille.Cells[rangee, ColonneMontant];

@@ -24,6 +24,14 @@ public sealed class BoiteEnvoi(ClauseDbContext db, TimeProvider horloge)
         ArgumentException.ThrowIfNullOrWhiteSpace(cleIdempotence);
         if (cleIdempotence.Length > MessageSortant.CleLongueurMax)
             throw new ArgumentException($"La clé d'idempotence dépasse {MessageSortant.CleLongueurMax} caractères.", nameof(cleIdempotence));
+        if (message.PieceJointe is { } piece)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(piece.Nom);
+            if (piece.Nom.Length > PieceJointe.NomLongueurMax || piece.TypeContenu.Length > PieceJointe.TypeLongueurMax)
+                throw new ArgumentException("Le nom ou le type de la pièce jointe est trop long.", nameof(message));
+            if (piece.Contenu.Length > PieceJointe.TailleMax)
+                throw new ArgumentException($"La pièce jointe dépasse {PieceJointe.TailleMax / 1024 / 1024} Mo.", nameof(message));
+        }
         if (db.MessagesSortants.Local.Any(m => m.CleIdempotence == cleIdempotence)) return;
         var maintenant = horloge.GetUtcNow();
         db.MessagesSortants.Add(new MessageSortant
@@ -35,6 +43,9 @@ public sealed class BoiteEnvoi(ClauseDbContext db, TimeProvider horloge)
             Sujet = message.Sujet,
             Html = message.Html,
             Texte = message.Texte,
+            PieceJointeNom = message.PieceJointe?.Nom,
+            PieceJointeType = message.PieceJointe?.TypeContenu,
+            PieceJointeContenu = message.PieceJointe?.Contenu,
             DeposeLe = maintenant,
             EssaisDepuis = maintenant,
             ProchainEssaiLe = maintenant,
@@ -51,8 +62,8 @@ public sealed class BoiteEnvoi(ClauseDbContext db, TimeProvider horloge)
 /// <summary>
 /// One mail of the outbox. Not tenant data (an administrator's invitation has no structure): <see cref="StructureId"/>
 /// says whose action deposited it, and the Direction's page filters on it explicitly. Not audited (not an
-/// <c>Entite</c>): the audit trail would copy the body. The body is erased once the mail is sent (an invitation
-/// carries a password link).
+/// <c>Entite</c>): the audit trail would copy the body. The body — and the attachment, if any — is erased once the mail
+/// is sent (an invitation carries a password link).
 /// </summary>
 public sealed class MessageSortant
 {
@@ -74,6 +85,18 @@ public sealed class MessageSortant
     public string Html { get; set; } = string.Empty;
 
     public string Texte { get; set; } = string.Empty;
+
+    /// <summary>The attached file's name (null: no attachment). The file is erased with the body once sent.</summary>
+    public string? PieceJointeNom { get; set; }
+
+    public string? PieceJointeType { get; set; }
+
+    public byte[]? PieceJointeContenu { get; set; }
+
+    /// <summary>The attachment to send, when the row has one.</summary>
+    public PieceJointe? PieceJointe => PieceJointeNom is { } nom && PieceJointeContenu is { } contenu
+        ? new PieceJointe(nom, PieceJointeType ?? "application/octet-stream", contenu)
+        : null;
 
     public StatutMessage Statut { get; set; } = StatutMessage.EnAttente;
 

@@ -10,6 +10,23 @@ public sealed record MessageMail(string Destinataire, string NomDestinataire, st
 {
     /// <summary>The Message-Id header, set by the outbox (the same on every attempt of one mail); MimeKit makes one otherwise.</summary>
     public string? IdentifiantMessage { get; init; }
+
+    /// <summary>A file sent with the mail (a bilan's workbook), or none.</summary>
+    public PieceJointe? PieceJointe { get; init; }
+}
+
+/// <summary>
+/// A file attached to a mail: its name as the recipient sees it, its MIME type and its bytes. Stored with the outbox's
+/// row until the mail is sent (<see cref="MessageSortant"/>), so a send survives a mail server that is down.
+/// </summary>
+public sealed record PieceJointe(string Nom, string TypeContenu, byte[] Contenu)
+{
+    /// <summary>Largest attachment the outbox takes (a bilan's workbook weighs a few dozen kilobytes).</summary>
+    public const int TailleMax = 5 * 1024 * 1024;
+
+    public const int NomLongueurMax = 200;
+
+    public const int TypeLongueurMax = 100;
 }
 
 /// <summary>The one way Clause sends mail.</summary>
@@ -51,7 +68,10 @@ internal static class Mime
         mime.To.Add(new MailboxAddress(message.NomDestinataire, message.Destinataire));
         mime.Subject = message.Sujet;
         if (message.IdentifiantMessage is { } identifiant) mime.MessageId = identifiant;
-        mime.Body = new BodyBuilder { HtmlBody = message.Html, TextBody = message.Texte }.ToMessageBody();
+        var corps = new BodyBuilder { HtmlBody = message.Html, TextBody = message.Texte };
+        if (message.PieceJointe is { } piece)
+            corps.Attachments.Add(piece.Nom, piece.Contenu, ContentType.Parse(piece.TypeContenu));
+        mime.Body = corps.ToMessageBody();
         return mime;
     }
 }

@@ -51,12 +51,14 @@ public sealed class ExpediteurBoiteEnvoi(ClauseDbContext db, IEnvoiMail envoi, T
                 await envoi.EnvoyerAsync(new MessageMail(message.Destinataire, message.NomDestinataire, message.Sujet, message.Html, message.Texte)
                 {
                     IdentifiantMessage = message.IdentifiantMessage,
+                    PieceJointe = message.PieceJointe,
                 }, annulation).ConfigureAwait(false);
                 var fin = horloge.GetUtcNow();
                 message.Statut = StatutMessage.Envoye;
                 message.EnvoyeLe = fin;
                 message.Html = string.Empty;
                 message.Texte = string.Empty;
+                message.PieceJointeContenu = null;
                 message.DerniereErreur = null;
                 envoyes++;
             }

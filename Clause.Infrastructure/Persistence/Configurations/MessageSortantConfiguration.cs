@@ -15,6 +15,9 @@ internal sealed class MessageSortantConfiguration : IEntityTypeConfiguration<Mes
         builder.Property(m => m.Sujet).HasMaxLength(300).IsRequired();
         builder.Property(m => m.Html).IsRequired();
         builder.Property(m => m.Texte).IsRequired();
+        builder.Property(m => m.PieceJointeNom).HasMaxLength(PieceJointe.NomLongueurMax);
+        builder.Property(m => m.PieceJointeType).HasMaxLength(PieceJointe.TypeLongueurMax);
+        builder.Ignore(m => m.PieceJointe);
         builder.Property(m => m.Statut).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.DerniereErreur).HasMaxLength(MessageSortant.ErreurLongueurMax);
         builder.Ignore(m => m.IdentifiantMessage);

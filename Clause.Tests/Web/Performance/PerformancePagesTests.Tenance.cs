@@ -49,7 +49,7 @@ public sealed partial class PerformancePagesTests
     /// <summary>
     /// The demo leaves a few tables empty: a personal access token and a proof's download fill them, a compiled month fills
     /// the totals, and one reminder, one "relance infructueuse" task and one alert (written by their domain factories)
-    /// fill the jobs' tables.
+    /// fill the jobs' tables, and one bilan send fills its journal.
     /// </summary>
     private async Task ToutesLesTablesRempliesAsync()
     {
@@ -73,6 +73,8 @@ public sealed partial class PerformancePagesTests
             .SelectMany(e => e.Contacts).Select(c => c.Id).FirstAsync());
         var mois = Mois.De(DateOnly.FromDateTime(app.Horloge.GetUtcNow().UtcDateTime).AddMonths(-1));
         var le = app.Horloge.GetUtcNow();
+        var donneur = await app.LireAsync(db => db.DonneursOrdre.IgnoreQueryFilters().Where(d => d.StructureId == structure)
+            .OrderBy(d => d.Id).Select(d => d.Id).FirstAsync());
         await app.EcrireAsync(db =>
         {
             db.RelancesDeclaration.Add(Clause.Domain.Relances.RelanceDeclaration.Creer(structure, attribution.EntrepriseId, contact,
@@ -81,6 +83,10 @@ public sealed partial class PerformancePagesTests
                 Duree.Heures(100), Duree.Heures(10), null, le));
             db.Alertes.Add(Clause.Domain.Alertes.Alerte.Creer(structure, Clause.Domain.Alertes.NatureAlerte.LotEnRetard,
                 attribution.LotId.Valeur, DateOnly.FromDateTime(le.UtcDateTime), facilitateur.Id, "Lot en retard", "/", le));
+            db.EnvoisBilans.Add(Clause.Domain.Bilans.EnvoiBilan.Creer(structure, donneur,
+                new Clause.Domain.Bilans.PerimetreBilan(Clause.Domain.Bilans.Perimetre.DonneurOrdre, donneur.Valeur), "Donneur d'ordre",
+                new Clause.Domain.Bilans.PeriodeBilan(mois, mois), [("Camille Girard", "camille.girard@exemple.fr")], "bilan.xlsx", facilitateur.Id,
+                "Facilitateur", le));
         });
         using var portee = app.Services.CreateScope();
         portee.ServiceProvider.GetRequiredService<Clause.Infrastructure.Securite.ContexteExecution>().DefinirTache("tests", structure);

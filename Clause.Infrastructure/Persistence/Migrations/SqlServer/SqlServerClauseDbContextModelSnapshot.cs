@@ -70,6 +70,76 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Alertes", (string)null);
                 });
 
+            modelBuilder.Entity("Clause.Domain.Bilans.EnvoiBilan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Au")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Destinataires")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<Guid>("DonneurOrdreId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Du")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("EnvoyeLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("EnvoyeParId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("EnvoyeParNom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("LibellePerimetre")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("NomFichier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("NombreDestinataires")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Perimetre")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("PerimetreId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DonneurOrdreId");
+
+                    b.HasIndex("StructureId", "DonneurOrdreId", "EnvoyeLe");
+
+                    b.ToTable("EnvoisBilans", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_EnvoisBilans_Destinataires", "[NombreDestinataires] >= 1 AND [NombreDestinataires] <= 20");
+
+                            t.HasCheckConstraint("CK_EnvoisBilans_Mois", "[Du] >= 190001 AND [Au] <= 299912 AND [Du] <= [Au]");
+
+                            t.HasCheckConstraint("CK_EnvoisBilans_Perimetre", "[Perimetre] IN ('Lot', 'Marche', 'Operation', 'DonneurOrdre')");
+                        });
+                });
+
             modelBuilder.Entity("Clause.Domain.Contrats.Contrat", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1970,6 +2040,17 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<byte[]>("PieceJointeContenu")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("PieceJointeNom")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("PieceJointeType")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<DateTimeOffset>("ProchainEssaiLe")
                         .HasColumnType("datetimeoffset");
 
@@ -2323,6 +2404,21 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("Clause.Domain.Alertes.Alerte", b =>
                 {
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Domain.Bilans.EnvoiBilan", b =>
+                {
+                    b.HasOne("Clause.Domain.DonneursOrdre.DonneurOrdre", null)
+                        .WithMany()
+                        .HasForeignKey("DonneurOrdreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Clause.Domain.Structures.Structure", null)
                         .WithMany()
                         .HasForeignKey("StructureId")
