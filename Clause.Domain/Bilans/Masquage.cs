@@ -36,6 +36,16 @@ public static class Masquage
         return dimension with { Cellules = cellules };
     }
 
+    /// <summary>
+    /// The bilan a buyer sees: the profile splits and the situations after the clause hidden by <see cref="Masquer"/>; every
+    /// other figure (hours, rates, totals, series) unchanged. The one entry point of the portal and of the API.
+    /// </summary>
+    public static Bilan PourDonneurOrdre(Bilan bilan, int seuil)
+    {
+        ArgumentNullException.ThrowIfNull(bilan);
+        return bilan with { Profils = Masquer(bilan.Profils, seuil), Situations = Masquer([bilan.Situations], seuil)[0] };
+    }
+
     /// <summary>A count that would describe fewer people than the threshold (0 describes nobody and stays visible).</summary>
     public static bool EstPetite(int nombre, int seuil) => nombre > 0 && nombre < seuil;
 }

@@ -33,6 +33,14 @@ public static class JsonApi
     /// <summary>A rate as a percentage with two decimals (basis points are exact: 45,5 % = 45.50); null stays null.</summary>
     public static decimal? Pourcentage(Taux? taux) => taux is { } t ? t.PointsDeBase * 0.01m : null;
 
+    /// <summary>
+    /// A ratio of two counts of minutes (a rate of the bilan API: 1.1579 = 115,79 %), rounded half-up once to four decimals
+    /// from the minutes themselves — never from a rounded percentage: 11 000 h / 9 500 h → 1.1579. Null without denominator.
+    /// </summary>
+    public static decimal? Ratio(long numerateurMinutes, long denominateurMinutes) => denominateurMinutes <= 0
+        ? null
+        : FormatFrancais.DiviserArrondi(checked(numerateurMinutes * 10_000), denominateurMinutes) * 0.0001m;
+
     /// <summary>"2026-03" → March 2026, strictly (four-digit year, two-digit month 01 to 12): a body field or a query parameter.</summary>
     public static bool TryLireMois(string? texte, out Mois mois)
     {

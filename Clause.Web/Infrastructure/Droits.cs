@@ -14,7 +14,7 @@ namespace Clause.Web.Infrastructure;
 public static class Droits
 {
     /// <summary>Who holds a policy: one of these roles, and (for staff of a structure) the structure claim.</summary>
-    private sealed record Regle(IReadOnlyList<string> Roles, bool AvecStructure, bool AvecEntreprise = false);
+    private sealed record Regle(IReadOnlyList<string> Roles, bool AvecStructure, bool AvecEntreprise = false, bool AvecDonneurOrdre = false);
 
     private static readonly Dictionary<string, Regle> Regles = new(StringComparer.Ordinal)
     {
@@ -26,6 +26,7 @@ public static class Droits
         [Politiques.Direction] = new([Roles.Direction], AvecStructure: true),
         [Politiques.LectureLots] = new([Roles.Direction, Roles.Facilitateur, Roles.Entreprise, Roles.DonneurOrdre], AvecStructure: true),
         [Politiques.PortailEntreprise] = new([Roles.Entreprise], AvecStructure: true, AvecEntreprise: true),
+        [Politiques.PortailAcheteur] = new([Roles.DonneurOrdre], AvecStructure: true, AvecDonneurOrdre: true),
         [Politiques.LectureDeclarations] = new([Roles.Direction, Roles.Facilitateur, Roles.Entreprise], AvecStructure: true),
         [Politiques.DeclarationHeures] = new([Roles.Facilitateur, Roles.Entreprise], AvecStructure: true),
     };
@@ -41,7 +42,8 @@ public static class Droits
             throw new ArgumentException($"Politique inconnue : « {politique} ».", nameof(politique));
         return regle.Roles.Any(utilisateur.IsInRole)
             && (!regle.AvecStructure || utilisateur.HasClaim(c => c.Type == RevendicationsClause.StructureId))
-            && (!regle.AvecEntreprise || utilisateur.HasClaim(c => c.Type == RevendicationsClause.EntrepriseId));
+            && (!regle.AvecEntreprise || utilisateur.HasClaim(c => c.Type == RevendicationsClause.EntrepriseId))
+            && (!regle.AvecDonneurOrdre || utilisateur.HasClaim(c => c.Type == RevendicationsClause.DonneurOrdreId));
     }
 
     /// <summary>The user's role (the first of DOMAIN.md §11's list he or she holds), for display; null when none.</summary>
@@ -62,6 +64,7 @@ public static class Droits
                 p.RequireRole(regle.Roles);
                 if (regle.AvecStructure) p.RequireClaim(RevendicationsClause.StructureId);
                 if (regle.AvecEntreprise) p.RequireClaim(RevendicationsClause.EntrepriseId);
+                if (regle.AvecDonneurOrdre) p.RequireClaim(RevendicationsClause.DonneurOrdreId);
             });
         return constructeur;
     }
@@ -97,6 +100,9 @@ public static class Politiques
 
     /// <summary>The company portal (Entreprise, attached to one company): its own lots, contrats and hours only.</summary>
     public const string PortailEntreprise = nameof(PortailEntreprise);
+
+    /// <summary>The buyer portal (DonneurOrdre, attached to one buyer): its opérations, marchés, lots and their bilans, aggregates only (DOMAIN.md §11).</summary>
+    public const string PortailAcheteur = nameof(PortailAcheteur);
 
     /// <summary>Read the contrats of a month and their lines (API): staff for the structure's companies, a company its own; never a buyer (§11: no participant name).</summary>
     public const string LectureDeclarations = nameof(LectureDeclarations);

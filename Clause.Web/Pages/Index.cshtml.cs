@@ -25,6 +25,8 @@ public sealed class IndexModel(ClauseDbContext db, RequetesHeures requetes, Time
     {
         // A company contact has one home: its portal (its lots, its months to declare).
         if (Droits.Peut(User, Politiques.PortailEntreprise)) return RedirectToPage("/Portail/Index");
+        // A buyer too: its portal (its opérations, marchés, lots and bilans).
+        if (Droits.Peut(User, Politiques.PortailAcheteur)) return RedirectToPage("/Acheteur/Index");
         Nom = User.FindFirstValue(RevendicationsClause.NomComplet) ?? User.Identity?.Name ?? string.Empty;
         Role = Roles.Libelle(Droits.Role(User) ?? string.Empty);
         if (db.Contexte.StructureId is { } id)
