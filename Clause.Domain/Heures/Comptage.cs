@@ -14,10 +14,35 @@ public sealed record ParametresComptage(long HeuresDuesMinutes, bool FormationCo
         return new(lot.HeuresDuesMinutes, lot.FormationComptabilisee, lot.PlafondFormationPdb);
     }
 
-    /// <summary>The most training minutes that may count: plafond × hours due, half-up to the minute; null = no cap.</summary>
-    public long? PlafondFormationMinutes => PlafondFormationPdb is { } pdb
-        ? FormatFrancais.DiviserArrondi(HeuresDuesMinutes * pdb, Taux.Cent)
-        : null;
+    /// <summary>
+    /// The most training minutes that may count: plafond × hours due, half-up to the minute; null = no cap
+    /// (<see cref="Comptage.PlafondFormationDuLot"/>, compiled).
+    /// </summary>
+    public long? PlafondFormationMinutes => PlafondFormationPdb is null
+        ? null
+        : Comptage.PlafondFormation(new SommesDuLot { HeuresDuesMinutes = HeuresDuesMinutes, PlafondFormationPdb = PlafondFormationPdb });
+}
+
+/// <summary>
+/// One lot's counting parameters next to its sums over a period: counted minutes outside and inside training, pending
+/// minutes. The shape the per-lot figures of <see cref="Comptage"/> read — in SQL (a row per lot, then aggregated by the
+/// database) and in memory. A class with init properties so that EF Core sees through <c>new SommesDuLot { … }</c>.
+/// </summary>
+public sealed class SommesDuLot
+{
+    public LotId LotId { get; init; }
+
+    public long HeuresDuesMinutes { get; init; }
+
+    public bool FormationComptabilisee { get; init; }
+
+    public int? PlafondFormationPdb { get; init; }
+
+    public long MinutesHorsFormation { get; init; }
+
+    public long MinutesFormation { get; init; }
+
+    public long EnAttenteMinutes { get; init; }
 }
 
 /// <summary>
@@ -149,33 +174,102 @@ public static class Comptage
     }
 
     /// <summary>
-    /// Realised minutes of a lot: the non-training minutes, plus training minutes only when the lot counts training,
-    /// capped at plafond × hours due (§7.5).
+    /// §7.5, the cap of a lot's training minutes: plafond (basis points) × hours due, rounded half-up to the minute —
+    /// DOMAIN.md §2's rounding written as integer arithmetic that SQL evaluates alike (both operands are ≥ 0, so
+    /// (2n + d) / 2d truncated is n / d rounded half-up). Only read when the lot has a plafond.
     /// </summary>
-    public static long Realisees(ParametresComptage lot, long minutesHorsFormation, long minutesFormation)
-    {
-        ArgumentNullException.ThrowIfNull(lot);
-        return minutesHorsFormation + FormationComptee(lot, minutesFormation);
-    }
+    public static readonly Expression<Func<SommesDuLot, long>> PlafondFormationDuLot = s =>
+        (s.HeuresDuesMinutes * s.PlafondFormationPdb!.Value * 2 + Taux.Cent) / (2L * Taux.Cent);
 
-    /// <summary>The training minutes that count on the lot.</summary>
-    public static long FormationComptee(ParametresComptage lot, long minutesFormation)
-    {
-        ArgumentNullException.ThrowIfNull(lot);
-        if (!lot.FormationComptabilisee) return 0;
-        return lot.PlafondFormationMinutes is { } plafond ? Math.Min(minutesFormation, plafond) : minutesFormation;
-    }
+    /// <summary>§7.5, the training minutes that count on the lot: none unless it counts training, at most its cap.</summary>
+    public static readonly Expression<Func<SommesDuLot, long>> FormationCompteeDuLot = Composer(
+        (s, plafond) => !s.FormationComptabilisee ? 0L
+            : s.PlafondFormationPdb == null ? s.MinutesFormation
+            : s.MinutesFormation < plafond ? s.MinutesFormation : plafond,
+        PlafondFormationDuLot);
+
+    /// <summary>Realised minutes of a lot: the non-training minutes plus the training minutes that count (§7.5).</summary>
+    public static readonly Expression<Func<SommesDuLot, long>> RealiseesDuLot = Composer(
+        (s, formation) => s.MinutesHorsFormation + formation, FormationCompteeDuLot);
+
+    /// <summary>The lot's share of the uncapped rate's numerator (§7.6): its realised minutes, only when it has a clause.</summary>
+    public static readonly Expression<Func<SommesDuLot, long>> RealiseesAuTauxDuLot = Composer(
+        (s, realisees) => s.HeuresDuesMinutes > 0 ? realisees : 0L, RealiseesDuLot);
+
+    /// <summary>The lot's share of the capped rate's numerator (§7.6): min(réalisées, dues), only when it has a clause.</summary>
+    public static readonly Expression<Func<SommesDuLot, long>> RealiseesPlafonneesDuLot = Composer(
+        (s, realisees) => s.HeuresDuesMinutes > 0 ? (realisees < s.HeuresDuesMinutes ? realisees : s.HeuresDuesMinutes) : 0L, RealiseesDuLot);
+
+    private static readonly Func<SommesDuLot, long> PlafondEnMemoire = PlafondFormationDuLot.Compile();
+
+    private static readonly Func<SommesDuLot, long> FormationEnMemoire = FormationCompteeDuLot.Compile();
+
+    private static readonly Func<SommesDuLot, long> RealiseesEnMemoire = RealiseesDuLot.Compile();
+
+    private static readonly Func<SommesDuLot, long> AuTauxEnMemoire = RealiseesAuTauxDuLot.Compile();
+
+    private static readonly Func<SommesDuLot, long> PlafonneesEnMemoire = RealiseesPlafonneesDuLot.Compile();
+
+    /// <summary><see cref="PlafondFormationDuLot"/> run in memory (the lot must have a plafond).</summary>
+    public static long PlafondFormation(SommesDuLot lot) => PlafondEnMemoire(lot);
+
+    /// <summary>
+    /// Realised minutes of a lot: the non-training minutes, plus training minutes only when the lot counts training,
+    /// capped at plafond × hours due (§7.5) — <see cref="RealiseesDuLot"/>, compiled.
+    /// </summary>
+    public static long Realisees(ParametresComptage lot, long minutesHorsFormation, long minutesFormation) =>
+        RealiseesEnMemoire(Sommes(lot, minutesHorsFormation, minutesFormation, 0));
+
+    /// <summary>The training minutes that count on the lot (<see cref="FormationCompteeDuLot"/>, compiled).</summary>
+    public static long FormationComptee(ParametresComptage lot, long minutesFormation) =>
+        FormationEnMemoire(Sommes(lot, 0, minutesFormation, 0));
 
     /// <summary>The figures of one lot from its counted minutes per month and its pending minutes.</summary>
     public static BilanHeures Bilan(ParametresComptage lot, IEnumerable<MinutesDuMois> mois, long enAttenteMinutes)
     {
-        ArgumentNullException.ThrowIfNull(lot);
         ArgumentNullException.ThrowIfNull(mois);
         var liste = mois.ToList();
-        var realisees = Realisees(lot, liste.Sum(m => m.MinutesHorsFormation), liste.Sum(m => m.MinutesFormation));
-        var avecClause = lot.HeuresDuesMinutes > 0;
-        return new BilanHeures(lot.HeuresDuesMinutes, realisees, enAttenteMinutes,
-            avecClause ? realisees : 0, avecClause ? Math.Min(realisees, lot.HeuresDuesMinutes) : 0);
+        return Bilan(Sommes(lot, liste.Sum(m => m.MinutesHorsFormation), liste.Sum(m => m.MinutesFormation), enAttenteMinutes));
+    }
+
+    /// <summary>
+    /// The figures of one lot from its sums: the per-lot expressions above, compiled — the very trees the database
+    /// evaluates when it adds lots up (RequetesHeures.TotalAsync).
+    /// </summary>
+    public static BilanHeures Bilan(SommesDuLot lot)
+    {
+        ArgumentNullException.ThrowIfNull(lot);
+        return new BilanHeures(lot.HeuresDuesMinutes, RealiseesEnMemoire(lot), lot.EnAttenteMinutes, AuTauxEnMemoire(lot), PlafonneesEnMemoire(lot));
+    }
+
+    private static SommesDuLot Sommes(ParametresComptage lot, long horsFormation, long formation, long enAttente)
+    {
+        ArgumentNullException.ThrowIfNull(lot);
+        return new SommesDuLot
+        {
+            HeuresDuesMinutes = lot.HeuresDuesMinutes,
+            FormationComptabilisee = lot.FormationComptabilisee,
+            PlafondFormationPdb = lot.PlafondFormationPdb,
+            MinutesHorsFormation = horsFormation,
+            MinutesFormation = formation,
+            EnAttenteMinutes = enAttente,
+        };
+    }
+
+    /// <summary>
+    /// <paramref name="exterieur"/>(s, <paramref name="interieur"/>(s)) as one tree: a rule written on top of another
+    /// without copying it, still translatable by EF (no invocation left in the tree).
+    /// </summary>
+    private static Expression<Func<SommesDuLot, long>> Composer(Expression<Func<SommesDuLot, long, long>> exterieur, Expression<Func<SommesDuLot, long>> interieur)
+    {
+        var s = exterieur.Parameters[0];
+        var valeur = new Remplacement(interieur.Parameters[0], s).Visit(interieur.Body);
+        return Expression.Lambda<Func<SommesDuLot, long>>(new Remplacement(exterieur.Parameters[1], valeur).Visit(exterieur.Body), s);
+    }
+
+    private sealed class Remplacement(ParameterExpression ancien, Expression nouveau) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == ancien ? nouveau : base.VisitParameter(node);
     }
 
     /// <summary>

@@ -143,31 +143,68 @@ public sealed class RequetesHeures(ClauseDbContext db, TimeProvider? horloge = n
 
     /// <summary>
     /// Hours due, realised, pending, remaining and rates of each lot of <paramref name="lots"/> (every lot gets an entry):
-    /// ONE command, one row per lot (its parameters and its sums, compiled months from the compiled totals), then the
-    /// domain's arithmetic (<see cref="Comptage.Bilan(ParametresComptage, IEnumerable{MinutesDuMois}, long)"/>).
+    /// ONE command, one row per lot (<see cref="Sommes"/>), then the domain's per-lot figures
+    /// (<see cref="Comptage.Bilan(SommesDuLot)"/>, the compiled form of the expressions <see cref="TotalAsync"/> sums in SQL).
     /// </summary>
     public async Task<IReadOnlyDictionary<LotId, BilanHeures>> BilansAsync(IQueryable<Lot> lots, CancellationToken annulation = default)
     {
         ArgumentNullException.ThrowIfNull(lots);
-        var sommes = SommesParLot(lots);
-        var lignes = await (
-                from l in lots.AsNoTracking()
-                join s in sommes on l.Id equals s.LotId into parLot
-                from s in parLot.DefaultIfEmpty()
-                select new
-                {
-                    l.Id,
-                    l.HeuresDuesMinutes,
-                    l.FormationComptabilisee,
-                    l.PlafondFormationPdb,
-                    HorsFormation = (long?)s!.HorsFormation,
-                    Formation = (long?)s.Formation,
-                    EnAttente = (long?)s.EnAttente,
-                })
-            .ToListAsync(annulation).ConfigureAwait(false);
-        return lignes.ToDictionary(l => l.Id, l => Comptage.Bilan(
-            new ParametresComptage(l.HeuresDuesMinutes, l.FormationComptabilisee, l.PlafondFormationPdb),
-            [new MinutesDuMois(default, l.HorsFormation ?? 0, l.Formation ?? 0)], l.EnAttente ?? 0));
+        var sommes = await Sommes(lots).ToListAsync(annulation).ConfigureAwait(false);
+        return sommes.ToDictionary(s => s.LotId, Comptage.Bilan);
+    }
+
+    /// <summary>
+    /// One row per lot of <paramref name="lots"/> (zeros for a lot without lines): its counting parameters and its sums
+    /// over every month, compiled months from the compiled totals — a query, not run, for a page to join to what it shows
+    /// of the lots (the home page: the lots shown and their figures in one command).
+    /// </summary>
+    public IQueryable<SommesDuLot> Sommes(IQueryable<Lot> lots)
+    {
+        ArgumentNullException.ThrowIfNull(lots);
+        return from l in lots.AsNoTracking()
+               join s in SommesParLot(lots) on l.Id equals s.LotId into parLot
+               from s in parLot.DefaultIfEmpty()
+               select new SommesDuLot
+               {
+                   LotId = l.Id,
+                   HeuresDuesMinutes = l.HeuresDuesMinutes,
+                   FormationComptabilisee = l.FormationComptabilisee,
+                   PlafondFormationPdb = l.PlafondFormationPdb,
+                   MinutesHorsFormation = (long?)s!.HorsFormation ?? 0,
+                   MinutesFormation = (long?)s.Formation ?? 0,
+                   EnAttenteMinutes = (long?)s.EnAttente ?? 0,
+               };
+    }
+
+    /// <summary>
+    /// The lots of <paramref name="lots"/> added up in ONE SQL aggregate over the per-lot rows of <see cref="Sommes"/>:
+    /// their number and Σ dues, Σ réalisées, Σ en attente, and the two rates' numerators — each per-lot figure being the
+    /// domain's expression (<see cref="Comptage.RealiseesDuLot"/>, <see cref="Comptage.RealiseesAuTauxDuLot"/>,
+    /// <see cref="Comptage.RealiseesPlafonneesDuLot"/>) evaluated by the database, so the capped aggregate rate
+    /// Σ min(réalisées, dues) / Σ dues (§7.6) never loads a row per lot.
+    /// </summary>
+    public Task<TotalLots> TotalLotsAsync(IQueryable<Lot> lots, CancellationToken annulation = default) =>
+        AdditionnerAsync(Sommes(lots), annulation);
+
+    /// <summary>Per-lot rows added up by the database in one aggregate (see <see cref="TotalLotsAsync"/>).</summary>
+    public static async Task<TotalLots> AdditionnerAsync(IQueryable<SommesDuLot> sommes, CancellationToken annulation = default)
+    {
+        ArgumentNullException.ThrowIfNull(sommes);
+        var total = await sommes
+            .GroupBy(s => 1)
+            .Select(g => new
+            {
+                Lots = g.Count(),
+                Dues = g.Sum(s => s.HeuresDuesMinutes),
+                Realisees = g.AsQueryable().Sum(Comptage.RealiseesDuLot),
+                EnAttente = g.Sum(s => s.EnAttenteMinutes),
+                AuTaux = g.AsQueryable().Sum(Comptage.RealiseesAuTauxDuLot),
+                Plafonnees = g.AsQueryable().Sum(Comptage.RealiseesPlafonneesDuLot),
+            })
+            .FirstOrDefaultAsync(annulation).ConfigureAwait(false);
+        return total is null
+            ? new TotalLots(0, BilanHeures.Vide)
+            : new TotalLots(total.Lots, new BilanHeures(total.Dues, total.Realisees, total.EnAttente, total.AuTaux, total.Plafonnees));
     }
 
     /// <summary>
@@ -243,9 +280,9 @@ public sealed class RequetesHeures(ClauseDbContext db, TimeProvider? horloge = n
         return bilans.TryGetValue(lotId, out var bilan) ? bilan : null;
     }
 
-    /// <summary>Several lots added up, with the capped aggregate rate Σ min(réalisées, dues) / Σ dues (§7.6).</summary>
+    /// <summary>Several lots added up, with the capped aggregate rate Σ min(réalisées, dues) / Σ dues (§7.6): one SQL aggregate.</summary>
     public async Task<BilanHeures> TotalAsync(IQueryable<Lot> lots, CancellationToken annulation = default) =>
-        Comptage.Agreger((await BilansAsync(lots, annulation).ConfigureAwait(false)).Values);
+        (await TotalLotsAsync(lots, annulation).ConfigureAwait(false)).Total;
 
     /// <summary>
     /// The forecast (docs/domain.md « Prévision des heures d'un lot ») of each lot of <paramref name="lots"/> in execution
@@ -341,6 +378,9 @@ internal sealed class SommesLot
 
     public long EnAttente { get; init; }
 }
+
+/// <summary>Several lots added up (<see cref="RequetesHeures.TotalLotsAsync"/>): how many, and their figures.</summary>
+public sealed record TotalLots(int Lots, BilanHeures Total);
 
 /// <summary>One month of some lines: minutes counted (§7.3), minutes pending, number of lines.</summary>
 public sealed record HeuresDuMois(Mois Mois, long CompteesMinutes, long EnAttenteMinutes, int Lignes);

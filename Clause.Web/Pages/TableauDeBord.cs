@@ -14,9 +14,9 @@ namespace Clause.Web.Pages;
 /// <summary>
 /// The facilitateur's (and Direction's) home: lots in execution with their rate and trend, the lines waiting for
 /// validation, contrats ending within 30 days, eligibility windows closing within 60 days. Each list is one projected
-/// query with a limit (the lots' figures come from RequetesHeures' grouped queries, never one query per lot: every lot in
-/// execution in one command of one row per lot — its sums over every month, past months read from the compiled totals —
-/// and the trend for the lots shown only);
+/// query with a limit (the lots' figures come from RequetesHeures' grouped queries, never one query per lot: the lots shown
+/// with their sums in one command, every lot in execution added up in one SQL aggregate — past months read from the
+/// compiled totals — and the trend for the lots shown only);
 /// « today » is the injected clock's date in Europe/Paris.
 /// </summary>
 public sealed class TableauDeBord
@@ -58,17 +58,19 @@ public sealed class TableauDeBord
         var structureId = db.Contexte.StructureId;
         var aujourdhui = Affichage.Aujourdhui(horloge);
 
-        // Lots in execution, those ending first at the top.
+        // Lots in execution, those ending first at the top: the lots shown and their figures in one command (their
+        // per-lot sums, RequetesHeures.Sommes, only for these lots).
         var enExecution = db.Lots.Where(l => l.StructureId == structureId && l.Statut == StatutLot.EnExecution);
-        var lots = await enExecution.AsNoTracking()
-            .OrderBy(l => l.FinExecution).ThenBy(l => l.Marche.Numero).ThenBy(l => l.Numero)
-            .Select(l => new { l.Id, l.Numero, l.Libelle, Marche = l.Marche.Numero, l.FinExecution, l.FormationComptabilisee })
-            .Take(LotsMax)
+        var affiches = enExecution.OrderBy(l => l.FinExecution).ThenBy(l => l.Marche.Numero).ThenBy(l => l.Numero).Take(LotsMax);
+        var lots = await (from s in requetes.Sommes(affiches)
+                          join l in db.Lots on s.LotId equals l.Id
+                          orderby l.FinExecution, l.Marche.Numero, l.Numero
+                          select new { l.Id, l.Numero, l.Libelle, Marche = l.Marche.Numero, l.FinExecution, l.FormationComptabilisee, Sommes = s })
             .ToListAsync(annulation);
         var ids = lots.Select(l => l.Id).ToList();
-        // Every lot in execution in ONE command, one row per lot (RequetesHeures.BilansAsync: past months from the compiled
-        // totals, the others live): the count, the total and the rates of the lots shown all come from it.
-        var bilans = await requetes.BilansAsync(enExecution, annulation);
+        // Every lot in execution added up in ONE SQL aggregate (RequetesHeures.TotalLotsAsync: the domain's per-lot
+        // expressions summed by the database, past months from the compiled totals): the count and the total.
+        var total = await requetes.TotalLotsAsync(enExecution, annulation);
         // The trend, for the lots shown only.
         var comptees = await requetes.MinutesCompteesAsync(db.Lots.Where(l => ids.Contains(l.Id)), annulation);
         var courant = Mois.De(aujourdhui);
@@ -79,7 +81,7 @@ public sealed class TableauDeBord
                 ? mois.Where(m => m.Mois >= de && m.Mois < jusquA).Sum(m => m.MinutesHorsFormation + (formation ? m.MinutesFormation : 0))
                 : 0;
         var lignesLots = lots.Select(l => new LotEnExecution(l.Id, $"Lot {l.Numero} — {l.Libelle}", l.Marche, l.FinExecution,
-                bilans.TryGetValue(l.Id, out var bilan) ? bilan : BilanHeures.Vide,
+                Comptage.Bilan(l.Sommes),
                 Tendance.De(new Duree(Somme(l.Id, l.FormationComptabilisee, debutRecent, courant)),
                     new Duree(Somme(l.Id, l.FormationComptabilisee, debutPrecedent, debutRecent)))))
             .ToList();
@@ -120,8 +122,8 @@ public sealed class TableauDeBord
         {
             Aujourdhui = aujourdhui,
             Lots = lignesLots,
-            NombreLots = bilans.Count,
-            Total = Comptage.Agreger(bilans.Values),
+            NombreLots = total.Lots,
+            Total = total.Total,
             NombreAValider = await aValider.CountAsync(annulation),
             NombrePropositions = await Embauches.IndexModel.FileAttente(db).CountAsync(annulation),
             PlusAnciennes = await aValider.Take(AValiderMax).ToListAsync(annulation),
