@@ -2153,3 +2153,69 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202172324_S6Sessions'
+)
+BEGIN
+    ALTER TABLE [Reglages] ADD [DoubleFacteurTousRoles] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202172324_S6Sessions'
+)
+BEGIN
+    ALTER TABLE [Reglages] ADD [InactiviteSessionMinutes] int NOT NULL DEFAULT 120;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202172324_S6Sessions'
+)
+BEGIN
+    CREATE TABLE [SessionsConnexion] (
+        [Id] uniqueidentifier NOT NULL,
+        [UtilisateurId] uniqueidentifier NOT NULL,
+        [Empreinte] varchar(64) NOT NULL,
+        [Ticket] varbinary(max) NOT NULL,
+        [Tampon] nvarchar(256) NOT NULL,
+        [CreeLe] datetimeoffset NOT NULL,
+        [DerniereActiviteLe] datetimeoffset NOT NULL,
+        [ExpireLe] datetimeoffset NOT NULL,
+        [InactiviteMinutes] int NOT NULL,
+        [Navigateur] nvarchar(60) NOT NULL,
+        CONSTRAINT [PK_SessionsConnexion] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SessionsConnexion_AspNetUsers_UtilisateurId] FOREIGN KEY ([UtilisateurId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202172324_S6Sessions'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SessionsConnexion_Empreinte] ON [SessionsConnexion] ([Empreinte]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202172324_S6Sessions'
+)
+BEGIN
+    CREATE INDEX [IX_SessionsConnexion_UtilisateurId] ON [SessionsConnexion] ([UtilisateurId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202172324_S6Sessions'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202172324_S6Sessions', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
