@@ -78,6 +78,12 @@ public sealed class Reglages : EntiteGuid, IAppartientStructure
     /// <summary>§12: months after a participant's last event before anonymisation (default 24).</summary>
     public int ConservationMois { get; private set; } = 24;
 
+    /// <summary>Issue 16: minutes without a request after which a sign-in session closes (default 2 h).</summary>
+    public int InactiviteSessionMinutes { get; private set; } = 120;
+
+    /// <summary>Issue 16: two-factor sign-in required of every staff role (always required of Administrateur and Direction).</summary>
+    public bool DoubleFacteurTousRoles { get; private set; }
+
     public static Reglages ParDefaut(StructureId structureId) =>
         new() { StructureId = Garde.Identifiant(structureId, nameof(StructureId), "Structure") };
 
@@ -149,5 +155,14 @@ public sealed class Reglages : EntiteGuid, IAppartientStructure
         // The lines' period and the contrats' eligibility derive from these two: re-evaluated in the same save.
         if (FenetreEligibiliteMois != fenetreAvant) Lever(new FenetreEligibiliteModifiee(StructureId));
         if (ToleranceApresFinJours != toleranceAvant) Lever(new ToleranceApresFinModifiee(StructureId));
+    }
+
+    /// <summary>The sign-in réglages (issue 16), apart from <see cref="Modifier"/>: the idle timeout of a session (15 minutes to 12 hours).</summary>
+    public void ModifierConnexion(int inactiviteSessionMinutes, bool doubleFacteurTousRoles)
+    {
+        if (inactiviteSessionMinutes < 15 || inactiviteSessionMinutes > 12 * 60)
+            throw new RegleMetierException(nameof(InactiviteSessionMinutes), "Le champ « Fermeture d'une session inactive » doit être compris entre 15 minutes et 12 heures.");
+        InactiviteSessionMinutes = inactiviteSessionMinutes;
+        DoubleFacteurTousRoles = doubleFacteurTousRoles;
     }
 }

@@ -33,7 +33,7 @@ public static class GestionComptes
     public const string MotifDesactivation = "compte désactivé";
 
     /// <summary>
-    /// The account can no longer sign in; its open sessions and invitation links stop working, and its personal access
+    /// The account can no longer sign in; its open sessions are deleted (<see cref="MagasinSessions"/>), its invitation links stop working, and its personal access
     /// tokens are revoked for good (reactivating the account does not revive them). The tokens go first, before the
     /// entity is touched, so their save holds nothing else; should the account's save then fail, the API is already
     /// closed — the safe side. Both run in one transaction: the account and its tokens are closed together, or neither is.
@@ -50,6 +50,8 @@ public static class GestionComptes
         utilisateur.LockoutEnabled = true;
         utilisateur.LockoutEnd = DateTimeOffset.MaxValue;
         var resultat = await utilisateurs.UpdateSecurityStampAsync(utilisateur).ConfigureAwait(false);
+        // Its server-side sessions go in the same transaction: every cookie of the account stops at its next request.
+        if (resultat.Succeeded) await jetons.Base.FermerSessionsAsync(utilisateur.Id, annulation: annulation).ConfigureAwait(false);
         if (resultat.Succeeded) await transaction.CommitAsync(annulation).ConfigureAwait(false);
         return resultat;
     }

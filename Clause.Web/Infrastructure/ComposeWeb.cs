@@ -50,9 +50,14 @@ public static class ComposeWeb
             o.Cookie.Name = "clause";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
-            o.SlidingExpiration = true;
+            // The session lives on the server (MagasinSessions): 12 hours at most, closed after the réglage's idle time.
+            o.ExpireTimeSpan = SessionConnexion.DureeMax;
+            o.SlidingExpiration = false;
+            if (environnement.IsProduction()) o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
         });
+        services.AddSingleton<MagasinSessions>();
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<MagasinSessions>((o, magasin) => o.SessionStore = magasin);
         // Pages authenticate with the cookie, /api/v1 with a personal access token; never the other way round.
         services.AjouterSchemasClause();
         // A deactivated user's cookie stops working within a minute (security stamp changes).

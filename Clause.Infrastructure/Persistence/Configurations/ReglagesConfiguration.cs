@@ -19,6 +19,8 @@ internal sealed class ReglagesConfiguration : IEntityTypeConfiguration<Reglages>
         });
         // Structures created before issue 12 get the default threshold (80 %) when the column is added.
         builder.Property(r => r.SeuilRetardLotPdb).HasDefaultValue(8_000);
+        // Issue 16: structures created before get the 2-hour idle timeout.
+        builder.Property(r => r.InactiviteSessionMinutes).HasDefaultValue(120);
         builder.HasOne<Structure>().WithOne().HasForeignKey<Reglages>(r => r.StructureId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => r.StructureId).IsUnique();
     }

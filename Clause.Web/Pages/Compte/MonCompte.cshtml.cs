@@ -14,11 +14,12 @@ namespace Clause.Web.Pages.Compte;
 /// <summary>
 /// "Mon compte", for every signed-in user: who I am (name, e-mail, role, structure / company / buyer), a link to change
 /// my password, and — for the roles that may hold one (<see cref="JetonsAcces.RolesAutorises"/>) — my personal access
-/// tokens: the list, the creation form, revocation. A new token's secret is written in the POST's own response, once,
+/// tokens: the list, the creation form, revocation; my open sessions, each of which I may close. A new token's secret is written in the POST's own response, once,
 /// not cached: never in TempData, a cookie, a log or an address.
 /// </summary>
 [ConnexionRequise]
-public sealed class MonCompteModel(ClauseDbContext db, UserManager<Utilisateur> utilisateurs, JetonsAcces jetons, TimeProvider horloge) : PageModel
+public sealed class MonCompteModel(ClauseDbContext db, UserManager<Utilisateur> utilisateurs, SignInManager<Utilisateur> connexion, JetonsAcces jetons,
+    TimeProvider horloge) : PageModel
 {
     /// <summary>The list is bounded: the most recent tokens first; older ones are counted, not shown.</summary>
     public const int JetonsAffiches = 50;
@@ -39,6 +40,12 @@ public sealed class MonCompteModel(ClauseDbContext db, UserManager<Utilisateur> 
     public JetonCree? Cree { get; private set; }
 
     public DateTimeOffset Maintenant { get; private set; }
+
+    /// <summary>My open sessions (server-side, <see cref="MagasinSessions"/>), the most recently active first.</summary>
+    public IReadOnlyList<LigneSession> Sessions { get; private set; } = [];
+
+    /// <summary>The session of this request (marked « cette session »).</summary>
+    public Guid? SessionCourante { get; private set; }
 
     public DateOnly ExpirationMax { get; private set; }
 
@@ -78,6 +85,24 @@ public sealed class MonCompteModel(ClauseDbContext db, UserManager<Utilisateur> 
         return Page();
     }
 
+    /// <summary>
+    /// Closes one of my sessions: its row is deleted, so its cookie stops at its next request. Closing this very session
+    /// signs out. Another account's session, or one already closed, answers 404.
+    /// </summary>
+    public async Task<IActionResult> OnPostFermerSessionAsync(Guid session, CancellationToken annulation)
+    {
+        if (await CompteAsync() is not { } compte) return Challenge();
+        var fermees = await db.SessionsConnexion.Where(s => s.Id == session && s.UtilisateurId == compte.Id).ExecuteDeleteAsync(annulation);
+        if (fermees == 0) return NotFound();
+        if (HttpContext.Items[MagasinSessions.CleSessionCourante] is Guid courante && courante == session)
+        {
+            await connexion.SignOutAsync();
+            return RedirectToPage("/Compte/Connexion");
+        }
+        TempData["Succes"] = "La session est fermée.";
+        return RedirectToPage();
+    }
+
     private async Task<Utilisateur?> CompteAsync() => await utilisateurs.GetUserAsync(User);
 
     private async Task PreparerAsync(Utilisateur compte, CancellationToken annulation)
@@ -93,6 +118,14 @@ public sealed class MonCompteModel(ClauseDbContext db, UserManager<Utilisateur> 
             compte.EntrepriseId is { } e ? await db.Entreprises.AsNoTracking().Where(x => x.Id == e).Select(x => x.RaisonSociale).FirstOrDefaultAsync(annulation) : null,
             compte.DonneurOrdreId is { } d ? await db.DonneursOrdre.AsNoTracking().Where(x => x.Id == d).Select(x => x.RaisonSociale).FirstOrDefaultAsync(annulation) : null);
 
+        SessionCourante = HttpContext.Items[MagasinSessions.CleSessionCourante] as Guid?;
+        // Bounded by the account's own open sessions (ended ones are deleted when it signs in again); idle ones are left out here.
+        var sessions = await db.SessionsConnexion.AsNoTracking().Where(s => s.UtilisateurId == compte.Id && s.ExpireLe > Maintenant)
+            .Select(s => new LigneSession(s.Id, s.Navigateur, s.CreeLe, s.DerniereActiviteLe, s.ExpireLe, s.InactiviteMinutes))
+            .ToListAsync(annulation);
+        Sessions = [.. sessions.Where(s => SessionConnexion.Ouverte(s.DerniereActiviteLe, s.ExpireLe, s.InactiviteMinutes, Maintenant))
+            .OrderByDescending(s => s.DerniereActiviteLe).ThenBy(s => s.Id)];
+
         PeutAvoirDesJetons = role is not null && JetonsAcces.RolesAutorises.Contains(role);
         if (!PeutAvoirDesJetons) return;
         var structureId = db.Contexte.StructureId;
@@ -102,6 +135,9 @@ public sealed class MonCompteModel(ClauseDbContext db, UserManager<Utilisateur> 
             .Take(JetonsAffiches).Select(LigneJeton.Projection).ToListAsync(annulation);
     }
 }
+
+/// <summary>One open session as « Mon compte » lists it (browser family, never the User-Agent text or an address).</summary>
+public sealed record LigneSession(Guid Id, string Navigateur, DateTimeOffset CreeLe, DateTimeOffset DerniereActiviteLe, DateTimeOffset ExpireLe, int InactiviteMinutes);
 
 public sealed record ProfilCompte(string Nom, string Email, string Role, string? Structure, string? Entreprise, string? DonneurOrdre);
 

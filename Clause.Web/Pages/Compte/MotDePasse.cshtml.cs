@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Clause.Infrastructure.Identite;
+using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -10,11 +11,11 @@ namespace Clause.Web.Pages.Compte;
 /// <summary>
 /// A signed-in user changes his or her password: the current one is required, the new one follows the Identity policy
 /// of ComposeWeb (the sign-in's and the invitation's, French messages from DescripteurErreursFrancais). Identity gives
-/// the account a new security stamp, so every other session closes at its next check (SecurityStampValidator, one
-/// minute); this session gets a fresh cookie with the new stamp (RefreshSignInAsync) and stays open.
+/// the account a new security stamp and every session of the account is deleted at once (MagasinSessions); this one gets
+/// a fresh session with the new stamp (RefreshSignInAsync) and stays open.
 /// </summary>
 [ConnexionRequise]
-public sealed class MotDePasseModel(UserManager<Utilisateur> utilisateurs, SignInManager<Utilisateur> connexion) : PageModel
+public sealed class MotDePasseModel(UserManager<Utilisateur> utilisateurs, SignInManager<Utilisateur> connexion, ClauseDbContext db) : PageModel
 {
     public const string Succes = "Votre mot de passe est changé. Vos autres sessions ouvertes sont fermées.";
 
@@ -42,6 +43,8 @@ public sealed class MotDePasseModel(UserManager<Utilisateur> utilisateurs, SignI
                 }, erreur.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? MessageActuelIncorrect : erreur.Description);
             return Page();
         }
+        // Every other session of the account closes now (server-side rows); this one is renewed in place with the new stamp.
+        await db.FermerSessionsAsync(compte.Id, HttpContext.Items[MagasinSessions.CleSessionCourante] as Guid?);
         await connexion.RefreshSignInAsync(compte);
         TempData["Succes"] = Succes;
         return RedirectToPage("/Compte/MonCompte");

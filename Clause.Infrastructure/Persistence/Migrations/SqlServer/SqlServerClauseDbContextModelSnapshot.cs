@@ -1611,11 +1611,19 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("DelaiSortieEmploiDurableMois")
                         .HasColumnType("int");
 
+                    b.Property<bool>("DoubleFacteurTousRoles")
+                        .HasColumnType("bit");
+
                     b.Property<int>("FenetreEligibiliteMois")
                         .HasColumnType("int");
 
                     b.Property<bool>("FormationComptabiliseeDefaut")
                         .HasColumnType("bit");
+
+                    b.Property<int>("InactiviteSessionMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(120);
 
                     b.Property<int>("JourLimiteDeclaration")
                         .HasColumnType("int");
@@ -1906,6 +1914,56 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("StructureId", "UtilisateurId");
 
                     b.ToTable("JetonsAcces", (string)null);
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Identite.SessionConnexion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreeLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("DerniereActiviteLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Empreinte")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<DateTimeOffset>("ExpireLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("InactiviteMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Navigateur")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("Tampon")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<Guid>("UtilisateurId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Empreinte")
+                        .IsUnique();
+
+                    b.HasIndex("UtilisateurId");
+
+                    b.ToTable("SessionsConnexion", (string)null);
                 });
 
             modelBuilder.Entity("Clause.Infrastructure.Identite.Utilisateur", b =>
@@ -2874,6 +2932,15 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Clause.Infrastructure.Identite.Utilisateur", null)
+                        .WithMany()
+                        .HasForeignKey("UtilisateurId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Identite.SessionConnexion", b =>
+                {
                     b.HasOne("Clause.Infrastructure.Identite.Utilisateur", null)
                         .WithMany()
                         .HasForeignKey("UtilisateurId")

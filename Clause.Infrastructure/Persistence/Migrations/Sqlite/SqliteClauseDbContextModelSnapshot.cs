@@ -1605,11 +1605,19 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("DelaiSortieEmploiDurableMois")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("DoubleFacteurTousRoles")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("FenetreEligibiliteMois")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("FormationComptabiliseeDefaut")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("InactiviteSessionMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(120);
 
                     b.Property<int>("JourLimiteDeclaration")
                         .HasColumnType("INTEGER");
@@ -1900,6 +1908,56 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("StructureId", "UtilisateurId");
 
                     b.ToTable("JetonsAcces", (string)null);
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Identite.SessionConnexion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreeLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DerniereActiviteLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Empreinte")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpireLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InactiviteMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Navigateur")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tampon")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("UtilisateurId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Empreinte")
+                        .IsUnique();
+
+                    b.HasIndex("UtilisateurId");
+
+                    b.ToTable("SessionsConnexion", (string)null);
                 });
 
             modelBuilder.Entity("Clause.Infrastructure.Identite.Utilisateur", b =>
@@ -2860,6 +2918,15 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Clause.Infrastructure.Identite.Utilisateur", null)
+                        .WithMany()
+                        .HasForeignKey("UtilisateurId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Identite.SessionConnexion", b =>
+                {
                     b.HasOne("Clause.Infrastructure.Identite.Utilisateur", null)
                         .WithMany()
                         .HasForeignKey("UtilisateurId")
