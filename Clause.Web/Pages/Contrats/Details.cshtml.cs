@@ -52,7 +52,7 @@ public sealed class DetailsModel(ClauseDbContext db, TimeProvider horloge, Claus
                                AccesContrats.NomLot(m.Numero, l.Numero, l.Libelle), l.DebutExecution, l.FinExecution, e.Id, e.RaisonSociale,
                                e.TypeEmployeur, c.Modalite, c.TypeContrat, c.DateDebut, c.FinPrevue, c.FinReelle, c.HeuresHebdoMinutes, c.Poste,
                                c.CodeRome, c.Statut, c.Origine, c.ProposeParNom, c.ProposeLe, c.DecideParNom, c.DecideLe, c.MotifRefus, c.Eligibilite,
-                               c.DecisionEligibiliteId, c.EligibiliteValide, c.MotifDerogation, c.DerogationParNom, c.DerogationLe))
+                               c.DecisionEligibiliteId, c.EligibiliteValide, c.MotifDerogation, c.DerogationParNom, c.DerogationLe, c.SituationApres))
             .FirstOrDefaultAsync(annulation);
         if (fiche is null || fiche.StructureId != db.Contexte.StructureId) return NotFound();
         Fiche = fiche;
@@ -93,7 +93,7 @@ public sealed record FicheContrat(ContratId Id, StructureId StructureId, Partici
     DateOnly DateDebut, DateOnly? FinPrevue, DateOnly? FinReelle, long? HeuresHebdoMinutes, string? Poste, string? CodeRome, StatutContrat Statut,
     OrigineProposition Origine, string ProposeParNom, DateTimeOffset ProposeLe, string? DecideParNom, DateTimeOffset? DecideLe, string? MotifRefus,
     StatutEligibilite Eligibilite, Guid? DecisionEligibiliteId, bool EligibiliteValide, string? MotifDerogation, string? DerogationParNom,
-    DateTimeOffset? DerogationLe)
+    DateTimeOffset? DerogationLe, SituationApresClause? SituationApres = null)
 {
     public string EligibiliteAffichee => AccesContrats.LibelleEligibilite(Statut, Eligibilite, EligibiliteValide, MotifDerogation is not null);
 }
