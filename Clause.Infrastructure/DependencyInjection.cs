@@ -52,6 +52,8 @@ public static class DependencyInjection
         services.AddScoped<SemeurDemo>();
         services.AddScoped<Heures.RequetesHeures>();
         services.AddScoped<Bilans.RequetesBilans>();
+        services.AddScoped<Bilans.EnvoisBilans>();
+        services.AddScoped<Bilans.RequetesConsolidation>();
         services.AddScoped<Heures.ServiceHeures>();
         services.AddScoped<Heures.RequetesPortail>();
         services.AddScoped<Heures.ServiceSoumissions>();

@@ -47,6 +47,7 @@ public class MatriceDesDroitsTests(FabriqueClause app) : IClassFixture<FabriqueC
         ["/Structure"] = ([Roles.Direction], [Roles.Direction]),
         ["/Portail"] = ([Roles.Entreprise], [Roles.Entreprise]),
         ["/Embauches"] = (DirectionFacilitateur, Facilitateur),
+        ["/Bilans"] = (DirectionFacilitateur, Facilitateur),
         // The comboboxes' search pages (lots, companies, participants): whoever fills a form or a filter that uses them.
         ["/Recherche"] = ([Roles.Direction, Roles.Facilitateur, Roles.Referent], Facilitateur),
         // Proofs, staff side: the download is open to any signed-in user and answers 404 to all but the structure's staff

@@ -9,13 +9,21 @@ using Microsoft.EntityFrameworkCore;
 namespace Clause.Web.Pages.DonneursOrdre;
 
 /// <summary>One buyer: its fields, its contacts and its audit history.</summary>
-public sealed class DetailsModel(ClauseDbContext db) : PageModel
+public sealed class DetailsModel(ClauseDbContext db, TimeProvider horloge) : PageModel
 {
     public FicheDonneurOrdre Fiche { get; private set; } = null!;
 
     public IReadOnlyList<LigneContact> Contacts { get; private set; } = [];
 
     public IReadOnlyList<LigneHistorique> Historique { get; private set; } = [];
+
+    /// <summary>The last bilans e-mailed to this buyer's contacts (issue 10 item 6), newest first.</summary>
+    public IReadOnlyList<LigneEnvoiBilan> Envois { get; private set; } = [];
+
+    public const int EnvoisAffiches = 20;
+
+    /// <summary>The send form for this buyer's bilan of the current year (January to December).</summary>
+    public string AdresseEnvoi { get; private set; } = string.Empty;
 
     public async Task<IActionResult> OnGetAsync(DonneurOrdreId id, CancellationToken annulation)
     {
@@ -31,6 +39,14 @@ public sealed class DetailsModel(ClauseDbContext db) : PageModel
             .OrderBy(c => c.Nom).ThenBy(c => c.Id)
             .Select(c => new LigneContact(c.Id, c.Nom, c.Role, c.Email, c.Telephone))
             .ToListAsync(annulation);
+        Envois = await db.EnvoisBilans.AsNoTracking()
+            .Where(e => e.DonneurOrdreId == id)
+            .OrderByDescending(e => e.EnvoyeLe).ThenByDescending(e => e.Id)
+            .Take(EnvoisAffiches)
+            .Select(e => new LigneEnvoiBilan(e.EnvoyeLe, e.EnvoyeParNom, e.Destinataires, e.Perimetre, e.LibellePerimetre, e.Du, e.Au, e.NomFichier))
+            .ToListAsync(annulation);
+        var annee = horloge.GetUtcNow().Year;
+        AdresseEnvoi = $"/Bilans/Exports/Envoyer?perimetre=donneurOrdre&id={id}&du={annee:0000}-01&au={annee:0000}-12";
         Historique = await Clause.Web.Infrastructure.Historique.LireAsync(db, id, annulation);
         return Page();
     }
@@ -42,3 +58,14 @@ public sealed record FicheDonneurOrdre(DonneurOrdreId Id, string RaisonSociale, 
 }
 
 public sealed record LigneContact(Guid Id, string Nom, RoleContactDonneurOrdre Role, string? Email, string? Telephone);
+
+public sealed record LigneEnvoiBilan(DateTimeOffset EnvoyeLe, string Par, string Destinataires, Domain.Bilans.Perimetre Perimetre, string Libelle, Mois Du, Mois Au,
+    string Fichier)
+{
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    public string Periode => new Domain.Bilans.PeriodeBilan(Du, Au).Libelle;
+
+    /// <summary>« 15/03/2026 10:00 », Paris time.</summary>
+    public string EnvoyeLeTexte => TimeZoneInfo.ConvertTime(EnvoyeLe, Paris).ToString("dd/MM/yyyy HH:mm", FormatFrancais.Culture);
+}
