@@ -50,6 +50,9 @@ public sealed class ListesTests : IDisposable
         Assert.Equal(["Atelier [A] 100%"], await Chercher("100%"));
         Assert.Equal(["Atelier_B \\ C"], await Chercher("r_B"));
         Assert.Equal(["Atelier_B \\ C"], await Chercher("\\"));
+        // A term of 1 000 characters is cut at 100: its first 100 still find what they match, the rest is not sent.
+        Assert.Equal(["Atelier [A] 100%"], await Chercher("[A] 100%" + new string(' ', 92) + new string('z', 900)));
+        Assert.Equal(SourceRecherche.LongueurTermeMax + 2, RechercheTexte.Contient(new string('a', 1000)).Length);
     }
 
     [Fact]

@@ -53,12 +53,16 @@ public static class RechercheTexte
 
     /// <summary>
     /// "%texte%" with %, _, \ and [ escaped (use with <see cref="Echappement"/>): SQL Server reads [ as the start of a
-    /// character set; SQLite matches an escaped [ literally, so one pattern serves both providers.
+    /// character set; SQLite matches an escaped [ literally, so one pattern serves both providers. The term is cut at
+    /// <see cref="SourceRecherche.LongueurTermeMax"/> characters.
     /// </summary>
     public static string Contient(string texte)
     {
         ArgumentNullException.ThrowIfNull(texte);
-        return "%" + texte.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+        // A search box, not a document: a longer term is cut, so that the pattern stays small on every list (issue 17).
+        var terme = texte.Trim();
+        if (terme.Length > SourceRecherche.LongueurTermeMax) terme = terme[..SourceRecherche.LongueurTermeMax].TrimEnd();
+        return "%" + terme.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
             .Replace("_", "\\_", StringComparison.Ordinal).Replace("[", "\\[", StringComparison.Ordinal) + "%";
     }
 }

@@ -5,6 +5,7 @@ using Clause.Domain.Entreprises;
 using Clause.Domain.Marches;
 using Clause.Domain.Operations;
 using Clause.Domain.Participants;
+using Clause.Domain.Structures;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Pages.Participants;
 using Microsoft.EntityFrameworkCore;
@@ -109,6 +110,25 @@ public static class Recherches
     public static readonly SourceOperations Operations = new();
 
     public static readonly SourceDonneursOrdre DonneursOrdre = new();
+
+    /// <summary>
+    /// The installation's active structures, for the administrator's invitation (<c>/Admin/Recherche</c>; the
+    /// administrator belongs to no structure).
+    /// </summary>
+    public static readonly SourceStructuresAdmin StructuresAdmin = new();
+
+    /// <summary>The companies of ONE structure, its id being the filter (none without it): the administrator's invitation.</summary>
+    public static readonly SourceEntreprisesAdmin EntreprisesAdmin = new();
+
+    /// <summary>The donneurs d'ordre of ONE structure, its id being the filter (none without it): the administrator's invitation.</summary>
+    public static readonly SourceDonneursOrdreAdmin DonneursOrdreAdmin = new();
+
+    /// <summary>
+    /// The structure named by an admin source's filter (a structure id), or null: an admin-wide source then offers nothing,
+    /// rather than every structure's rows.
+    /// </summary>
+    public static StructureId? StructureDuFiltre(string? filtre) =>
+        Guid.TryParse(filtre, out var id) && id != Guid.Empty ? StructureId.De(id) : null;
 }
 
 public sealed record LigneLotRecherche
@@ -180,8 +200,16 @@ public sealed class SourceLots() : SourceRecherche<LigneLotRecherche>("/Recherch
             $"{l.Statut.Libelle()}, exécution du {Affichage.Date(l.Debut)} au {Affichage.Date(l.Fin)}");
 }
 
-public sealed class SourceEntreprises() : SourceRecherche<Entreprise>("/Recherche/Entreprises", "une entreprise")
+public class SourceEntreprises : SourceRecherche<Entreprise>
 {
+    public SourceEntreprises() : this("/Recherche/Entreprises")
+    {
+    }
+
+    protected SourceEntreprises(string page) : base(page, "une entreprise")
+    {
+    }
+
     protected override IQueryable<Entreprise> Lignes(ClauseDbContext db, ClaimsPrincipal utilisateur, string? filtre)
     {
         var structureId = db.Contexte.StructureId;
@@ -275,8 +303,16 @@ public sealed class SourceOperations() : SourceRecherche<LigneOperationRecherche
         new(o.Id.ToString(), $"{o.Nom} ({o.Commune})", $"{o.DonneurOrdre} — {o.Statut.Libelle()}");
 }
 
-public sealed class SourceDonneursOrdre() : SourceRecherche<DonneurOrdre>("/Recherche/DonneursOrdre", "un donneur d'ordre")
+public class SourceDonneursOrdre : SourceRecherche<DonneurOrdre>
 {
+    public SourceDonneursOrdre() : this("/Recherche/DonneursOrdre")
+    {
+    }
+
+    protected SourceDonneursOrdre(string page) : base(page, "un donneur d'ordre")
+    {
+    }
+
     protected override IQueryable<DonneurOrdre> Lignes(ClauseDbContext db, ClaimsPrincipal utilisateur, string? filtre)
     {
         var structureId = db.Contexte.StructureId;
@@ -298,4 +334,51 @@ public sealed class SourceDonneursOrdre() : SourceRecherche<DonneurOrdre>("/Rech
 
     protected override ResultatRecherche Resultat(DonneurOrdre d) =>
         new(d.Id.ToString(), d.Commune is null ? d.RaisonSociale : $"{d.RaisonSociale} ({d.Commune})", d.Type.Libelle());
+}
+
+/// <summary>
+/// The companies of the structure given by the filter, across the tenant filter: the administrator has no structure, so
+/// this read names its structure explicitly (<c>IgnoreQueryFilters()</c>, tagged <see cref="ClauseDbContext.LectureToutesStructures"/>).
+/// Same match, order and display as the structure's own source.
+/// </summary>
+public sealed class SourceEntreprisesAdmin() : SourceEntreprises("/Admin/Recherche/Entreprises")
+{
+    protected override IQueryable<Entreprise> Lignes(ClauseDbContext db, ClaimsPrincipal utilisateur, string? filtre)
+    {
+        var structureId = Recherches.StructureDuFiltre(filtre);
+        return db.Entreprises.IgnoreQueryFilters().TagWith(ClauseDbContext.LectureToutesStructures).AsNoTracking()
+            .Where(e => structureId != null && e.StructureId == structureId);
+    }
+}
+
+/// <summary>The donneurs d'ordre of the structure given by the filter, across the tenant filter (see <see cref="SourceEntreprisesAdmin"/>).</summary>
+public sealed class SourceDonneursOrdreAdmin() : SourceDonneursOrdre("/Admin/Recherche/DonneursOrdre")
+{
+    protected override IQueryable<DonneurOrdre> Lignes(ClauseDbContext db, ClaimsPrincipal utilisateur, string? filtre)
+    {
+        var structureId = Recherches.StructureDuFiltre(filtre);
+        return db.DonneursOrdre.IgnoreQueryFilters().TagWith(ClauseDbContext.LectureToutesStructures).AsNoTracking()
+            .Where(d => structureId != null && d.StructureId == structureId);
+    }
+}
+
+/// <summary>The installation's active structures (a global table: no tenant filter to set aside), by name.</summary>
+public sealed class SourceStructuresAdmin() : SourceRecherche<Structure>("/Admin/Recherche/Structures", "une structure")
+{
+    protected override IQueryable<Structure> Lignes(ClauseDbContext db, ClaimsPrincipal utilisateur, string? filtre) =>
+        db.Structures.AsNoTracking().Where(s => s.Active);
+
+    protected override IQueryable<Structure> Contenant(IQueryable<Structure> lignes, string motif, string mot) =>
+        lignes.Where(s => EF.Functions.Like(s.Nom, motif, RechercheTexte.Echappement) || EF.Functions.Like(s.Commune!, motif, RechercheTexte.Echappement));
+
+    protected override IQueryable<Structure> ParId(IQueryable<Structure> lignes, Guid id)
+    {
+        var structureId = StructureId.De(id);
+        return lignes.Where(s => s.Id == structureId);
+    }
+
+    protected override IOrderedQueryable<Structure> Ordonner(IQueryable<Structure> lignes) => lignes.OrderBy(s => s.Nom).ThenBy(s => s.Id);
+
+    protected override ResultatRecherche Resultat(Structure s) =>
+        new(s.Id.ToString(), s.Commune is null ? s.Nom : $"{s.Nom} ({s.Commune})", s.Type.Libelle());
 }

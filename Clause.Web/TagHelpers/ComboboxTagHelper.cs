@@ -41,6 +41,14 @@ public sealed class ComboboxTagHelper(ClauseDbContext db) : TagHelper
     [HtmlAttributeName("filtre")]
     public string? Filtre { get; set; }
 
+    /// <summary>
+    /// The name of another field of the form whose value filters the source (the admin's invitation: the companies of the
+    /// chosen structure). Its value at render time is <see cref="Filtre"/>; the search uses the field's value when it runs
+    /// (script: read from the form; no JavaScript: the search page reads it among the form's values).
+    /// </summary>
+    [HtmlAttributeName("filtre-champ")]
+    public string? FiltreChamp { get; set; }
+
     /// <summary>Where the no-JavaScript search comes back to (a local path); by default the current page's path.</summary>
     [HtmlAttributeName("retour")]
     public string? Retour { get; set; }
@@ -67,8 +75,9 @@ public sealed class ComboboxTagHelper(ClauseDbContext db) : TagHelper
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", "combobox");
         output.Attributes.SetAttribute("data-combobox", string.Empty);
-        var json = $"{Source.Page}?handler=Json" + (string.IsNullOrEmpty(Filtre) ? string.Empty : "&filtre=" + Uri.EscapeDataString(Filtre));
+        var json = $"{Source.Page}?handler=Json" + (string.IsNullOrEmpty(Filtre) || FiltreChamp is not null ? string.Empty : "&filtre=" + Uri.EscapeDataString(Filtre));
         output.Attributes.SetAttribute("data-source", json);
+        if (FiltreChamp is not null) output.Attributes.SetAttribute("data-filtre-champ", FiltreChamp);
 
         var cache = new TagBuilder("input") { TagRenderMode = TagRenderMode.SelfClosing };
         cache.Attributes["type"] = "hidden";
@@ -92,7 +101,7 @@ public sealed class ComboboxTagHelper(ClauseDbContext db) : TagHelper
             champ.Attributes["aria-invalid"] = "true";
         }
 
-        var contexte = new ContexteRecherche(nom, Retour ?? requete.PathBase + requete.Path, Filtre);
+        var contexte = new ContexteRecherche(nom, Retour ?? requete.PathBase + requete.Path, FiltreChamp is null ? Filtre : null, FiltreChamp);
         var bouton = new TagBuilder("button");
         bouton.Attributes["type"] = "submit";
         bouton.AddCssClass("bouton bouton-secondaire");

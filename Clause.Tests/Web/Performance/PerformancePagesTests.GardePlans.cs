@@ -34,6 +34,7 @@ public sealed partial class PerformancePagesTests(FabriqueMesures app, ITestOutp
             adresses += (await ExplorationSite.ParcourirAsync(client, app.Collecte)).Count;
         }
         adresses += await ParcourirApiAsync();
+        adresses += await ParcourirEntreesAbsurdesAsync();
 
         var violations = await ViolationsAsync(app.Collecte.Commandes);
         sortie.WriteLine($"{adresses} adresses, {app.Collecte.Commandes.Count} requêtes, {app.Collecte.Commandes.Select(c => c.Sql).Distinct().Count()} distinctes.");

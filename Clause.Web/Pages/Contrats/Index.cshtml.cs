@@ -86,7 +86,7 @@ public sealed class IndexModel(ClauseDbContext db) : PageListe
         if (EmployeurId is { } employeurId) contrats = contrats.Where(c => c.EmployeurId == employeurId);
         if (Modalite is { } modalite && Enum.IsDefined(modalite)) contrats = contrats.Where(c => c.Modalite == modalite);
         var lignes = AccesContrats.Projeter(db, contrats);
-        foreach (var mot in (Recherche ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(4))
+        foreach (var mot in SourceRecherche.Mots(Recherche))
         {
             var motif = RechercheTexte.Contient(mot);
             lignes = lignes.Where(l => EF.Functions.Like(l.NomParticipant, motif, RechercheTexte.Echappement)

@@ -56,7 +56,7 @@ public sealed class IndexModel(ClauseDbContext db, TimeProvider horloge) : PageL
             .ToList();
 
         var requete = AccesParticipants.Visibles(db, User);
-        foreach (var mot in (Recherche ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(4))
+        foreach (var mot in SourceRecherche.Mots(Recherche))
         {
             var motif = RechercheTexte.Contient(mot);
             requete = requete.Where(p => EF.Functions.Like(p.Nom, motif, RechercheTexte.Echappement) || EF.Functions.Like(p.Prenom, motif, RechercheTexte.Echappement));

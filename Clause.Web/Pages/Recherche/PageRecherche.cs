@@ -46,7 +46,8 @@ public abstract class PageRecherche(ClauseDbContext db, SourceRecherche source) 
         Contexte = ContexteRecherche.Lire(Request.Query[ContexteRecherche.Cle], Url);
         if (Contexte is not null)
         {
-            Filtre ??= Contexte.Filtre;
+            // A filter given by another field of the form (its value is among the form's values), else the field's own.
+            Filtre ??= Contexte.FiltreChamp is { } filtreChamp ? Request.Query[filtreChamp].ToString() : Contexte.Filtre;
             // Arriving from the form: the term is what was typed in the field.
             Terme ??= Request.Query[Contexte.Champ + ComboboxTagHelper.SuffixeTexte].ToString();
             Valeurs = Request.Query
@@ -88,13 +89,13 @@ public sealed record ReponseRecherche(IReadOnlyList<ResultatRecherche> Elements,
 /// Which field of which form sent the user to a search page (no-JavaScript path): the value of the field's « Chercher »
 /// button, <c>champ=…&amp;retour=…&amp;filtre=…</c>. Only a local address is accepted as the way back (no open redirect).
 /// </summary>
-public sealed record ContexteRecherche(string Champ, string Retour, string? Filtre)
+public sealed record ContexteRecherche(string Champ, string Retour, string? Filtre, string? FiltreChamp = null)
 {
     /// <summary>The name of the « Chercher » button, sent only when that button is pressed.</summary>
     public const string Cle = "recherche";
 
     public string Valeur => QueryHelpers.AddQueryString(string.Empty,
-        new Dictionary<string, string?> { ["champ"] = Champ, ["retour"] = Retour, ["filtre"] = Filtre }.Where(p => p.Value is not null))
+        new Dictionary<string, string?> { ["champ"] = Champ, ["retour"] = Retour, ["filtre"] = Filtre, ["filtre-champ"] = FiltreChamp }.Where(p => p.Value is not null))
         .TrimStart('?');
 
     public static ContexteRecherche? Lire(string? valeur, IUrlHelper url)
@@ -106,6 +107,7 @@ public sealed record ContexteRecherche(string Champ, string Retour, string? Filt
         var retour = parties.TryGetValue("retour", out var r) ? r.ToString() : string.Empty;
         if (champ.Length is 0 or > 200 || !url.IsLocalUrl(retour) || retour.Contains('?', StringComparison.Ordinal)) return null;
         var filtre = parties.TryGetValue("filtre", out var f) && f.ToString().Length > 0 ? f.ToString() : null;
-        return new ContexteRecherche(champ, retour, filtre);
+        var filtreChamp = parties.TryGetValue("filtre-champ", out var fc) && fc.ToString().Length is > 0 and <= 200 ? fc.ToString() : null;
+        return new ContexteRecherche(champ, retour, filtre, filtreChamp);
     }
 }

@@ -120,6 +120,11 @@
         function chercher(puisActiver) {
             var numero = ++numeroRequete;
             var adresse = source + (source.indexOf('?') < 0 ? '?' : '&') + 'terme=' + encodeURIComponent(champ.value.trim());
+            // A source filtered by another field of the form (data-filtre-champ: its name): that field's current value.
+            var filtreChamp = racine.getAttribute('data-filtre-champ');
+            if (filtreChamp && champ.form && champ.form.elements.namedItem(filtreChamp)) {
+                adresse += '&filtre=' + encodeURIComponent(champ.form.elements.namedItem(filtreChamp).value);
+            }
             fetch(adresse, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
                 .then(function (r) { if (!r.ok) throw new Error(String(r.status)); return r.json(); })
                 .then(function (reponse) {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Clause.Domain.Commun;
 using Clause.Domain.Securite;
 using Clause.Infrastructure.Identite;
@@ -6,6 +7,7 @@ using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -27,15 +29,15 @@ public sealed class InviterModel(ClauseDbContext db, UserManager<Utilisateur> ut
 
     public IReadOnlyList<SelectListItem> OptionsRoles { get; private set; } = [];
 
-    public IReadOnlyList<SelectListItem> OptionsStructures { get; private set; } = [];
-
-    public IReadOnlyList<SelectListItem> OptionsEntreprises { get; private set; } = [];
-
-    public IReadOnlyList<SelectListItem> OptionsDonneursOrdre { get; private set; } = [];
-
     public async Task OnGetAsync(StructureId? structure, CancellationToken annulation)
     {
         Saisie.StructureId = structure;
+        // Back from a combobox's search page (no JavaScript): the form's values are in the address.
+        if (Request.Query.Keys.Any(k => k.StartsWith("Saisie.", StringComparison.Ordinal)))
+        {
+            await TryUpdateModelAsync(Saisie, "Saisie", new QueryStringValueProvider(BindingSource.Query, Request.Query, CultureInfo.InvariantCulture));
+            ModelState.Clear();
+        }
         await ChargerListesAsync(annulation);
     }
 
@@ -94,38 +96,29 @@ public sealed class InviterModel(ClauseDbContext db, UserManager<Utilisateur> ut
             ModelState.AjouterErreur(ex);
             return;
         }
-        if (Saisie.StructureId is { } structureId && !await db.Structures.AnyAsync(s => s.Id == structureId && s.Active, annulation))
+        if (Saisie.StructureId is { } structureId && !await Recherches.StructuresAdmin.OffreAsync(db, User, structureId, null, annulation))
             ModelState.AddModelError("Saisie.StructureId", "Cette structure n'existe pas ou n'est plus active.");
         // The administrator belongs to no structure: the tenant filter would hide every company and buyer.
         if (Saisie.EntrepriseId is { } entrepriseId
-            && !await db.Entreprises.IgnoreQueryFilters().AnyAsync(e => e.Id == entrepriseId && e.StructureId == Saisie.StructureId, annulation))
+            && !await Recherches.EntreprisesAdmin.OffreAsync(db, User, entrepriseId, Saisie.StructureId?.ToString(), annulation))
             ModelState.AddModelError("Saisie.EntrepriseId", "Cette entreprise n'appartient pas à la structure choisie.");
         if (Saisie.DonneurOrdreId is { } donneurOrdreId
-            && !await db.DonneursOrdre.IgnoreQueryFilters().AnyAsync(d => d.Id == donneurOrdreId && d.StructureId == Saisie.StructureId, annulation))
+            && !await Recherches.DonneursOrdreAdmin.OffreAsync(db, User, donneurOrdreId, Saisie.StructureId?.ToString(), annulation))
             ModelState.AddModelError("Saisie.DonneurOrdreId", "Ce donneur d'ordre n'appartient pas à la structure choisie.");
         if (await utilisateurs.FindByEmailAsync(Saisie.Email!.Trim()) is not null)
             ModelState.AddModelError("Saisie.Email", MessageEmailPris);
     }
 
-    private async Task ChargerListesAsync(CancellationToken annulation)
+    /// <summary>
+    /// The roles only: structures, companies and buyers are chosen with comboboxes over admin-wide searches
+    /// (<see cref="Recherches.StructuresAdmin"/>, <see cref="Recherches.EntreprisesAdmin"/>,
+    /// <see cref="Recherches.DonneursOrdreAdmin"/>, the last two filtered by the chosen structure) — never a list of the
+    /// whole installation in the page (issue 17).
+    /// </summary>
+    private Task ChargerListesAsync(CancellationToken annulation)
     {
         OptionsRoles = Roles.Tous.Select(r => new SelectListItem(Roles.Libelle(r), r, r == Saisie.Role)).ToList();
-        OptionsStructures = await ComptesAdmin.OptionsStructuresAsync(db, Saisie.StructureId, annulation);
-        var structures = await db.Structures.AsNoTracking().ToDictionaryAsync(s => s.Id, s => new SelectListGroup { Name = s.Nom }, annulation);
-
-        // Names only, grouped by structure (optgroup): the form works without JavaScript; the POST checks membership.
-        var entreprises = await db.Entreprises.IgnoreQueryFilters().TagWith(ClauseDbContext.LectureToutesStructures).AsNoTracking()
-            .OrderBy(e => e.RaisonSociale).Select(e => new { e.Id, e.RaisonSociale, e.StructureId }).ToListAsync(annulation);
-        OptionsEntreprises = entreprises
-            .OrderBy(e => structures[e.StructureId].Name, StringComparer.Create(Affichage.Fr, ignoreCase: true))
-            .Select(e => new SelectListItem(e.RaisonSociale, e.Id.ToString(), e.Id == Saisie.EntrepriseId) { Group = structures[e.StructureId] })
-            .ToList();
-        var donneurs = await db.DonneursOrdre.IgnoreQueryFilters().TagWith(ClauseDbContext.LectureToutesStructures).AsNoTracking()
-            .OrderBy(d => d.RaisonSociale).Select(d => new { d.Id, d.RaisonSociale, d.StructureId }).ToListAsync(annulation);
-        OptionsDonneursOrdre = donneurs
-            .OrderBy(d => structures[d.StructureId].Name, StringComparer.Create(Affichage.Fr, ignoreCase: true))
-            .Select(d => new SelectListItem(d.RaisonSociale, d.Id.ToString(), d.Id == Saisie.DonneurOrdreId) { Group = structures[d.StructureId] })
-            .ToList();
+        return Task.CompletedTask;
     }
 }
 
