@@ -17,13 +17,20 @@ if (CommandeBanc.EstDemandee(args))
     return;
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// Operations verbs (docs/operations.md): `audit verifier`, `sauvegarde <fichier>`, `restauration <fichier>`.
+var exploitation = CommandesExploitation.EstDemandee(args);
+var builder = WebApplication.CreateBuilder(exploitation ? [] : args);
 builder.Services.AddClauseInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddClauseWeb(builder.Configuration, builder.Environment);
 builder.Services.AddClauseTaches(builder.Configuration, builder.Environment.ContentRootPath);
 CompteurCommandesSql.AjouterSiDemande(builder.Services, builder.Configuration);
 
 var app = builder.Build();
+if (exploitation)
+{
+    Environment.ExitCode = await CommandesExploitation.ExecuterAsync(app, args);
+    return;
+}
 await app.PreparerBaseAsync();
 CompteurCommandesSql.UtiliserSiDemande(app);
 app.UtiliserClause();

@@ -2153,3 +2153,64 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202173309_S6PisteAuditChainee'
+)
+BEGIN
+    ALTER TABLE [JournalAudit] ADD [Empreinte] nchar(64) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202173309_S6PisteAuditChainee'
+)
+BEGIN
+    ALTER TABLE [JournalAudit] ADD [EmpreinteChangements] nchar(64) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202173309_S6PisteAuditChainee'
+)
+BEGIN
+    ALTER TABLE [JournalAudit] ADD [EmpreintePrecedente] nchar(64) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202173309_S6PisteAuditChainee'
+)
+BEGIN
+    ALTER TABLE [JournalAudit] ADD [PurgeLe] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202173309_S6PisteAuditChainee'
+)
+BEGIN
+    ALTER TABLE [JournalAudit] ADD [Sequence] bigint NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202173309_S6PisteAuditChainee'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_JournalAudit_StructureId_Sequence] ON [JournalAudit] ([StructureId], [Sequence]) WHERE [StructureId] IS NOT NULL AND [Sequence] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202173309_S6PisteAuditChainee'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202173309_S6PisteAuditChainee', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

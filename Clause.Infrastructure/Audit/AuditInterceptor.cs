@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Clause.Domain.Commun;
 using Clause.Domain.Structures;
 using Clause.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Clause.Infrastructure.Audit;
@@ -15,29 +17,129 @@ namespace Clause.Infrastructure.Audit;
 /// <see cref="JournalAudit"/> row (who, when, which entity, which fields old → new) written in the same
 /// transaction. Fields marked <see cref="SensibleAttribute"/> are masked. It also refuses to write a
 /// tenant-owned record into another structure than the acting user's.
+/// The rows are chained (<see cref="ChaineAudit"/>) inside the save's transaction: when the caller has none, the
+/// interceptor opens one before reading the chain's last hash, takes the chain's lock, and commits it once EF has
+/// written (rolls it back, and forgets its rows, when the save fails), so two writers of one structure never read the
+/// same « previous row ».
 /// </summary>
 public sealed class AuditInterceptor(TimeProvider horloge) : SaveChangesInterceptor
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
+    /// <summary>The save in progress of each context: the rows added and the transaction opened here (null: the caller's).</summary>
+    private readonly ConditionalWeakTable<DbContext, Ecriture> _ecritures = [];
+
+    private sealed record Ecriture(List<JournalAudit> Lignes, IDbContextTransaction? Transaction);
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         ArgumentNullException.ThrowIfNull(eventData);
-        Journaliser(eventData.Context);
+        // The synchronous save (start-up seeding, tests) runs the same steps; the database calls are synchronous underneath.
+        JournaliserAsync(eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
         InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(eventData);
-        Journaliser(eventData.Context);
-        return ValueTask.FromResult(result);
+        await JournaliserAsync(eventData.Context, cancellationToken).ConfigureAwait(false);
+        return result;
     }
 
-    private void Journaliser(DbContext? context)
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (Retirer(eventData.Context)?.Transaction is { } transaction)
+        {
+            transaction.Commit();
+            transaction.Dispose();
+        }
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (Retirer(eventData.Context)?.Transaction is { } transaction)
+        {
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.DisposeAsync().ConfigureAwait(false);
+        }
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        Abandonner(eventData.Context);
+    }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        Abandonner(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        Abandonner(eventData.Context);
+    }
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        Abandonner(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private Ecriture? Retirer(DbContext? context)
+    {
+        if (context is null || !_ecritures.TryGetValue(context, out var ecriture)) return null;
+        _ecritures.Remove(context);
+        return ecriture;
+    }
+
+    /// <summary>A failed save: its audit rows leave the change tracker (a retry chains afresh) and the transaction opened here is rolled back.</summary>
+    private void Abandonner(DbContext? context)
+    {
+        var ecriture = Retirer(context);
+        if (ecriture is null || context is null) return;
+        foreach (var ligne in ecriture.Lignes) context.Entry(ligne).State = EntityState.Detached;
+        ecriture.Transaction?.Rollback();
+        ecriture.Transaction?.Dispose();
+    }
+
+    private async Task JournaliserAsync(DbContext? context, CancellationToken annulation)
     {
         if (context is not ClauseDbContext db) return;
+        var journal = Journal(db);
+        if (journal.Count == 0) return;
+        var transaction = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(annulation).ConfigureAwait(false)
+            : null;
+        try
+        {
+            await ChaineAudit.VerrouillerAsync(db, journal.Select(l => l.StructureId), annulation).ConfigureAwait(false);
+            await ChaineAudit.Sceller(db, journal, annulation).ConfigureAwait(false);
+        }
+        catch
+        {
+            if (transaction is not null)
+            {
+                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                await transaction.DisposeAsync().ConfigureAwait(false);
+            }
+            throw;
+        }
+        db.JournalAudit.AddRange(journal);
+        _ecritures.AddOrUpdate(db, new Ecriture(journal, transaction));
+    }
+
+    private List<JournalAudit> Journal(ClauseDbContext db)
+    {
         db.ChangeTracker.DetectChanges();
         var contexte = db.Contexte;
         var maintenant = horloge.GetUtcNow();
@@ -81,7 +183,7 @@ public sealed class AuditInterceptor(TimeProvider horloge) : SaveChangesIntercep
                 Changements = JsonSerializer.Serialize(changements, Json),
             });
         }
-        db.JournalAudit.AddRange(journal);
+        return journal;
     }
 
     private static List<ChangementChamp> Changements(EntityEntry<Entite> entree)

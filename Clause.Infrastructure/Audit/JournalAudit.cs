@@ -39,6 +39,27 @@ public sealed class JournalAudit
 
     /// <summary>JSON array of { champ, avant, apres }; sensitive values are masked.</summary>
     public string Changements { get; set; } = "[]";
+
+    /// <summary>
+    /// Rank of the row in its structure's chain (1, 2, 3… without gap; the installation's own rows, without structure,
+    /// form one more chain). Given in the saving transaction by <see cref="ChaineAudit"/>.
+    /// </summary>
+    public long? Sequence { get; set; }
+
+    /// <summary>SHA-256 (hex) of <see cref="Changements"/> as written: the row's hash covers this digest, not the values.</summary>
+    public string? EmpreinteChangements { get; set; }
+
+    /// <summary>The <see cref="Empreinte"/> of the previous row of the same chain (64 zeros for the first).</summary>
+    public string? EmpreintePrecedente { get; set; }
+
+    /// <summary>SHA-256 (hex) of every column but the values themselves, chained to the previous row (<see cref="ChaineAudit.Calculer"/>).</summary>
+    public string? Empreinte { get; set; }
+
+    /// <summary>
+    /// When the personal values of <see cref="Changements"/> were purged by the anonymisation (§12): the chain still
+    /// verifies, since the row's hash covers <see cref="EmpreinteChangements"/>, kept as it was.
+    /// </summary>
+    public DateTimeOffset? PurgeLe { get; set; }
 }
 
 public sealed record ChangementChamp(string Champ, string? Avant, string? Apres);

@@ -6,6 +6,10 @@ using Clause.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Clause.Infrastructure;
+using Clause.Infrastructure.Audit;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Clause.Tests.Web;
@@ -21,8 +25,17 @@ public sealed class FabriqueClauseConcurrente : FabriqueClause
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        // The hook must run before the audit interceptor: that one opens the save's transaction (BEGIN IMMEDIATE, for the
+        // audit chain), and the race played here is the one that happens before it — another user's save between the page's
+        // check and this save's transaction. EF keeps interceptors in registration order, so the context's options are
+        // composed again (as in AddClauseInfrastructure) with the hook first.
         builder.ConfigureServices(services =>
-            services.ConfigureDbContext<SqliteClauseDbContext>(o => o.AddInterceptors(Course)));
+        {
+            services.RemoveAll<IDbContextOptionsConfiguration<SqliteClauseDbContext>>();
+            services.ConfigureDbContext<SqliteClauseDbContext>((sp, o) => o
+                .UseSqlite(sp.GetRequiredService<OptionsBase>().ChaineConnexion)
+                .AddInterceptors(Course, sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ReglageConnexionSqlite>()));
+        });
     }
 }
 

@@ -20,6 +20,8 @@ public static partial class Demarrage
         if (portee.ServiceProvider.GetRequiredService<OptionsBase>().MigrerAuDemarrage)
             await db.Database.MigrateAsync();
         await portee.ServiceProvider.GetRequiredService<OptimisationSqlite>().PreparerAsync();
+        // Audit rows written before the hash chain existed get their ranks and hashes once (ChaineAudit).
+        await Clause.Infrastructure.Audit.ChaineAudit.ScellerAnciennesAsync(db);
 
         await InviterPremierAdministrateurAsync(app, portee.ServiceProvider);
 

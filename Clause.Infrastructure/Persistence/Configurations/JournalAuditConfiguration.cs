@@ -15,5 +15,11 @@ internal sealed class JournalAuditConfiguration : IEntityTypeConfiguration<Journ
         builder.Property(j => j.TypeEntite).HasMaxLength(100).IsRequired();
         builder.Property(j => j.Changements).IsRequired();
         builder.HasIndex(j => new { j.RacineId, j.Quand });
+        builder.Property(j => j.EmpreinteChangements).HasMaxLength(ChaineAudit.LongueurEmpreinte).IsFixedLength();
+        builder.Property(j => j.EmpreintePrecedente).HasMaxLength(ChaineAudit.LongueurEmpreinte).IsFixedLength();
+        builder.Property(j => j.Empreinte).HasMaxLength(ChaineAudit.LongueurEmpreinte).IsFixedLength();
+        // One rank per chain: a second writer that would reuse a rank is refused by the database too (the lock of
+        // ChaineAudit serialises writers; this index is the backstop).
+        builder.HasIndex(j => new { j.StructureId, j.Sequence }).IsUnique();
     }
 }

@@ -231,6 +231,50 @@ public class ParticipantsPagesTests(FabriqueClause app) : IClassFixture<Fabrique
         Assert.Equal(0, await LireAsync(db => db.JournalAccesDonneesSensibles.CountAsync(j => j.ParticipantId == participant.Id)));
     }
 
+    [Theory]
+    [InlineData(CategorieEligibilite.TH)]
+    [InlineData(CategorieEligibilite.AAH)]
+    [InlineData(CategorieEligibilite.PensionInvalidite)]
+    [InlineData(CategorieEligibilite.SecteurAdapte)]
+    public async Task Referent_ne_voit_aucune_trace_d_une_decision_uniquement_sensible(CategorieEligibilite sensible)
+    {
+        var structure = await app.CreerStructureAsync();
+        var referent = await app.CreerUtilisateurAsync(Roles.Referent, structure.Id);
+        var facilitateur = await app.CreerUtilisateurAsync(Roles.Facilitateur, structure.Id);
+        var participant = await ParticipantEnBaseAsync(structure.Id, referent.Id, nom: "Sensible", categories: [sensible]);
+        const string DateDecision = "10/01/2024";
+
+        var client = await app.ConnecterAsync(referent.Email!);
+        var fiche = await LirePageAsync(client, $"/Participants/Details/{participant.Id}");
+        Assert.DoesNotContain(DateDecision, fiche, StringComparison.Ordinal);
+        Assert.Contains("Aucune décision d'éligibilité", fiche, StringComparison.Ordinal);
+        Assert.DoesNotContain(sensible.Libelle(), fiche, StringComparison.Ordinal);
+        var liste = Tableau(await LirePageAsync(client, "/Participants"));
+        Assert.Contains("Sensible", liste, StringComparison.Ordinal);
+        Assert.Contains("À valider", liste, StringComparison.Ordinal);
+        Assert.DoesNotContain("Fenêtre", liste, StringComparison.Ordinal);
+
+        // The same participant for a facilitateur: the decision is there (so the hiding above is the rule, not an empty base).
+        var clientFacilitateur = await app.ConnecterAsync(facilitateur.Email!);
+        var ficheFacilitateur = await LirePageAsync(clientFacilitateur, $"/Participants/Details/{participant.Id}");
+        Assert.Contains(DateDecision, ficheFacilitateur, StringComparison.Ordinal);
+        Assert.Contains(sensible.Libelle(), ficheFacilitateur, StringComparison.Ordinal);
+        Assert.Contains("Fenêtre", Tableau(await LirePageAsync(clientFacilitateur, "/Participants")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Referent_voit_une_decision_sensible_qui_porte_aussi_une_categorie_ordinaire()
+    {
+        var structure = await app.CreerStructureAsync();
+        var referent = await app.CreerUtilisateurAsync(Roles.Referent, structure.Id);
+        var participant = await ParticipantEnBaseAsync(structure.Id, referent.Id, categories: [CategorieEligibilite.TH, CategorieEligibilite.DELD12]);
+
+        var fiche = await LirePageAsync(await app.ConnecterAsync(referent.Email!), $"/Participants/Details/{participant.Id}");
+
+        Assert.Contains("10/01/2024", fiche, StringComparison.Ordinal);
+        Assert.DoesNotContain(CategorieEligibilite.TH.Libelle(), fiche, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Referent_ne_voit_pas_le_participant_d_un_autre_referent()
     {

@@ -61,8 +61,8 @@ public sealed class DetailsModel(ClauseDbContext db, TimeProvider horloge, Claus
         Liens = AccesContrats.VoitLotsEtEntreprises(User);
         FenetreMois = (await ReglagesStructure.LireAsync(db, annulation)).FenetreEligibiliteMois;
         if (fiche.DecisionEligibiliteId is { } decisionId)
-            Decision = await db.DecisionsEligibilite.AsNoTracking()
-                .Where(d => d.Id == decisionId && d.StructureId == fiche.StructureId)
+            Decision = await Web.Pages.Participants.AccesParticipants.DecisionsConnaissables(db, User)
+                .Where(d => d.Id == decisionId)
                 .Select(d => new DecisionCouvrante(d.DateValidation, d.ValideParNom))
                 .FirstOrDefaultAsync(annulation);
         Declarations = await db.DeclarationsHeures.AsNoTracking()

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Claims;
 using Clause.Domain.Commun;
 using Clause.Domain.Participants;
@@ -19,6 +20,26 @@ public static class AccesParticipants
     public static bool VoitTout(ClaimsPrincipal utilisateur) => Droits.Peut(utilisateur, Politiques.LectureClause);
 
     public static bool VoitSensibles(ClaimsPrincipal utilisateur) => VoitTout(utilisateur);
+
+    /// <summary>
+    /// Need-to-know (DOMAIN.md §11): the decisions someone who may not see sensitive categories may know of at all — those
+    /// holding a non-sensitive category or an avis motivé. A decision resting only on TH, AAH, PensionInvalidite or
+    /// SecteurAdapte leaves no trace for a Référent (no row, no date, no window), since its mere existence with an empty
+    /// category cell would reveal the category.
+    /// </summary>
+    public static readonly Expression<Func<DecisionEligibilite, bool>> DecisionSansSensibleSeul = d =>
+        d.PrescripteurAvis != null || d.Categories.Any(c => !CategoriesSensibles.Contains(c.Categorie));
+
+    /// <summary>The decisions of the structure the user may know of (<see cref="DecisionSansSensibleSeul"/> unless the user sees sensitive data).</summary>
+    public static IQueryable<DecisionEligibilite> DecisionsConnaissables(ClauseDbContext db, ClaimsPrincipal utilisateur)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var structureId = db.Contexte.StructureId;
+        var decisions = db.DecisionsEligibilite.AsNoTracking().Where(d => d.StructureId == structureId);
+        return VoitSensibles(utilisateur) ? decisions : decisions.Where(DecisionSansSensibleSeul);
+    }
+
+    private static readonly CategorieEligibilite[] CategoriesSensibles = [.. CategoriesEligibilite.Sensibles];
 
     /// <summary>The participants the user may read: own structure (checked explicitly, not only by the filter), own caseload for a Referent.</summary>
     public static IQueryable<Participant> Visibles(ClauseDbContext db, ClaimsPrincipal utilisateur) =>

@@ -51,8 +51,8 @@ public sealed class DetailsModel(ClauseDbContext db, TimeProvider horloge) : Pag
         // Filtered in the query: a sensitive value never reaches the page for someone who may not see it.
         var voit = VoitSensibles;
         var sensibles = CategoriesEligibilite.Sensibles.ToArray();
-        Decisions = await db.DecisionsEligibilite.AsNoTracking()
-            .Where(d => d.ParticipantId == id && d.StructureId == structureId)
+        Decisions = await AccesParticipants.DecisionsConnaissables(db, User)
+            .Where(d => d.ParticipantId == id)
             .OrderByDescending(d => d.DateValidation)
             .Select(d => new LigneDecision(d.DateValidation, d.ValideParNom, d.PrescripteurAvis, voit ? d.MotifAvis : null,
                 d.Categories.Where(c => voit || !sensibles.Contains(c.Categorie))

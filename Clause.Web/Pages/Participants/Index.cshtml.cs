@@ -71,12 +71,13 @@ public sealed class IndexModel(ClauseDbContext db, TimeProvider horloge) : PageL
         if (Qpv == "oui") requete = requete.Where(p => p.ResidentQpv);
         else if (Qpv == "non") requete = requete.Where(p => !p.ResidentQpv);
 
+        var decisions = AccesParticipants.DecisionsConnaissables(db, User);
         Resultats = await ListerAsync(requete
             .OrderBy(p => p.Nom).ThenBy(p => p.Prenom).ThenBy(p => p.Id)
             .Select(p => new LigneParticipant(
                 p.Id, p.Nom, p.Prenom, p.DateNaissance, p.Commune, p.ResidentQpv,
                 db.Users.Where(u => u.Id == p.ReferentId).Select(u => u.NomComplet).FirstOrDefault(),
-                p.Decisions.OrderByDescending(d => d.DateValidation).Select(d => (DateOnly?)d.DateValidation).FirstOrDefault())),
+                decisions.Where(d => d.ParticipantId == p.Id).OrderByDescending(d => d.DateValidation).Select(d => (DateOnly?)d.DateValidation).FirstOrDefault())),
             annulation);
     }
 

@@ -1731,6 +1731,21 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("Empreinte")
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<string>("EmpreinteChangements")
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<string>("EmpreintePrecedente")
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
                     b.Property<Guid>("EntiteId")
                         .HasColumnType("uniqueidentifier");
 
@@ -1743,11 +1758,17 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(150)
                         .HasColumnType("nvarchar(150)");
 
+                    b.Property<DateTimeOffset?>("PurgeLe")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset>("Quand")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<Guid>("RacineId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid?>("StructureId")
                         .HasColumnType("uniqueidentifier");
@@ -1763,6 +1784,10 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("RacineId", "Quand");
+
+                    b.HasIndex("StructureId", "Sequence")
+                        .IsUnique()
+                        .HasFilter("[StructureId] IS NOT NULL AND [Sequence] IS NOT NULL");
 
                     b.ToTable("JournalAudit", (string)null);
                 });

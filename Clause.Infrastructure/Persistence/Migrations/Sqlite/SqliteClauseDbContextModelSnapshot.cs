@@ -1725,6 +1725,21 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Empreinte")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("EmpreinteChangements")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("EmpreintePrecedente")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
                     b.Property<Guid>("EntiteId")
                         .HasColumnType("TEXT");
 
@@ -1737,11 +1752,17 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(150)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PurgeLe")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Quand")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("RacineId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("StructureId")
                         .HasColumnType("TEXT");
@@ -1757,6 +1778,9 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("RacineId", "Quand");
+
+                    b.HasIndex("StructureId", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("JournalAudit", (string)null);
                 });
