@@ -65,7 +65,7 @@ public sealed class TableauDeBord
         var lots = await (from s in requetes.Sommes(affiches)
                           join l in db.Lots on s.LotId equals l.Id
                           orderby l.FinExecution, l.Marche.Numero, l.Numero
-                          select new { l.Id, l.Numero, l.Libelle, Marche = l.Marche.Numero, l.FinExecution, l.FormationComptabilisee, Sommes = s })
+                          select new { l.Id, l.Numero, l.Libelle, Marche = l.Marche.Numero, l.DebutExecution, l.FinExecution, l.HeuresDuesMinutes, l.FormationComptabilisee, l.PlafondFormationPdb, Sommes = s })
             .ToListAsync(annulation);
         var ids = lots.Select(l => l.Id).ToList();
         // Every lot in execution added up in ONE SQL aggregate (RequetesHeures.TotalLotsAsync: the domain's per-lot
@@ -80,10 +80,15 @@ public sealed class TableauDeBord
             comptees.TryGetValue(lotId, out var mois)
                 ? mois.Where(m => m.Mois >= de && m.Mois < jusquA).Sum(m => m.MinutesHorsFormation + (formation ? m.MinutesFormation : 0))
                 : 0;
+        // The forecast of the lots shown, from the minutes already read (Prevision.Calculer, as RequetesHeures.PrevisionsAsync).
+        var reglages = await ReglagesStructure.LireAsync(db, annulation);
+        var dernierMoisCompte = Prevision.DernierMoisCompte(aujourdhui, reglages.JourLimiteDeclaration);
         var lignesLots = lots.Select(l => new LotEnExecution(l.Id, $"Lot {l.Numero} — {l.Libelle}", l.Marche, l.FinExecution,
                 Comptage.Bilan(l.Sommes),
                 Tendance.De(new Duree(Somme(l.Id, l.FormationComptabilisee, debutRecent, courant)),
-                    new Duree(Somme(l.Id, l.FormationComptabilisee, debutPrecedent, debutRecent)))))
+                    new Duree(Somme(l.Id, l.FormationComptabilisee, debutPrecedent, debutRecent))),
+                Prevision.Calculer(new ParametresComptage(l.HeuresDuesMinutes, l.FormationComptabilisee, l.PlafondFormationPdb),
+                    l.DebutExecution, l.FinExecution, comptees.TryGetValue(l.Id, out var moisDuLot) ? moisDuLot : [], dernierMoisCompte)))
             .ToList();
 
         var aValider = AValiderModel.EnAttente(db);
@@ -102,7 +107,7 @@ public sealed class TableauDeBord
             .ToListAsync(annulation);
 
         // Latest decisions (no later one for the participant) whose window closes within 60 days.
-        var fenetreMois = (await ReglagesStructure.LireAsync(db, annulation)).FenetreEligibiliteMois;
+        var fenetreMois = reglages.FenetreEligibiliteMois;
         var plage = DecisionEligibilite.ValidationsDontLaFenetreFermeEntre(aujourdhui, aujourdhui.AddDays(JoursFenetre), fenetreMois);
         var fenetres = new List<FenetreFermant>();
         if (plage is { } validees)
@@ -136,7 +141,8 @@ public sealed class TableauDeBord
     private static Mois Decaler(Mois mois, int nombre) => Mois.De(mois.Premier.AddMonths(nombre));
 }
 
-public sealed record LotEnExecution(LotId Id, string Nom, string Marche, DateOnly FinExecution, BilanHeures Bilan, Tendance Tendance);
+/// <param name="Prevision">The forecast (docs/domain.md « Prévision »), null without hours due or counted month of execution.</param>
+public sealed record LotEnExecution(LotId Id, string Nom, string Marche, DateOnly FinExecution, BilanHeures Bilan, Tendance Tendance, PrevisionLot? Prevision = null);
 
 public sealed record ContratFinissant(ContratId Id, string Prenom, string Nom, LotId LotId, int LotNumero, string LotLibelle, string Employeur, DateOnly? FinPrevue)
 {

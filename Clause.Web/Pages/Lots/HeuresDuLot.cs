@@ -3,6 +3,7 @@ using Clause.Domain.Commun;
 using Clause.Domain.Heures;
 using Clause.Domain.Marches;
 using Clause.Domain.Securite;
+using Clause.Domain.Structures;
 using Clause.Infrastructure.Heures;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
@@ -25,20 +26,37 @@ public sealed class HeuresDuLot(ClauseDbContext db, RequetesHeures requetes, Tim
         var structureId = db.Contexte.StructureId;
         var lot = await db.Lots.AsNoTracking()
             .Where(l => l.Id == lotId && l.StructureId == structureId)
-            .Select(l => new { l.Id, l.DebutExecution, l.FinExecution, l.HeuresDuesMinutes })
+            .Select(l => new
+            {
+                l.Id,
+                l.DebutExecution,
+                l.FinExecution,
+                l.HeuresDuesMinutes,
+                l.Statut,
+                JourLimite = db.Reglages.Where(r => r.StructureId == l.StructureId).Select(r => (int?)r.JourLimiteDeclaration).FirstOrDefault(),
+            })
             .FirstOrDefaultAsync(HttpContext.RequestAborted);
         if (lot is null) return Content(string.Empty);
         var bilan = await requetes.BilanAsync(lotId, HttpContext.RequestAborted) ?? BilanHeures.Vide;
         var serie = await requetes.SerieAsync(lotId, HttpContext.RequestAborted);
         var declare = await db.DeclarationsHeures.AnyAsync(d => d.LotId == lotId, HttpContext.RequestAborted);
-        var courbe = CourbeAvancement.Calculer(lot.DebutExecution, lot.FinExecution, lot.HeuresDuesMinutes, serie,
-            Mois.De(Web.Infrastructure.Affichage.Aujourdhui(horloge)));
+        var aujourdhui = Web.Infrastructure.Affichage.Aujourdhui(horloge);
+        var courbe = CourbeAvancement.Calculer(lot.DebutExecution, lot.FinExecution, lot.HeuresDuesMinutes, serie, Mois.De(aujourdhui));
+        // The forecast from the series already read (the same figures as RequetesHeures.PrevisionsAsync, no more command).
+        var enExecution = lot.Statut == StatutLot.EnExecution && lot.HeuresDuesMinutes > 0;
+        var prevision = enExecution
+            ? Prevision.Calculer(lot.HeuresDuesMinutes, lot.DebutExecution, lot.FinExecution, serie,
+                Prevision.DernierMoisCompte(aujourdhui, lot.JourLimite ?? Reglages.JourLimiteDeclarationDefaut))
+            : null;
         var gestion = Droits.Peut(UserClaimsPrincipal, Politiques.GestionClause);
-        return View("/Pages/Lots/_SectionHeuresDuLot.cshtml", new SectionHeuresLot(lotId, bilan, courbe, declare, gestion));
+        return View("/Pages/Lots/_SectionHeuresDuLot.cshtml", new SectionHeuresLot(lotId, bilan, courbe, declare, gestion, enExecution, prevision, lot.FinExecution));
     }
 }
 
-public sealed record SectionHeuresLot(LotId LotId, BilanHeures Bilan, CourbeAvancement Courbe, bool HeuresDeclarees, bool Gestion);
+/// <param name="AvecPrevision">The lot is in execution with hours due: the « Prévision » part is shown (with or without figures).</param>
+/// <param name="Prevision">The forecast, null before a first counted month of execution (docs/domain.md « Prévision »).</param>
+public sealed record SectionHeuresLot(LotId LotId, BilanHeures Bilan, CourbeAvancement Courbe, bool HeuresDeclarees, bool Gestion,
+    bool AvecPrevision = false, PrevisionLot? Prevision = null, DateOnly FinExecution = default);
 
 /// <summary>One month of the burn-up table: hours counted in the month, cumulated, and the linear target at the month's end.</summary>
 public sealed record MoisCourbe(Mois Mois, Duree Heures, Duree Cumul, Duree Cible, int X, int YCumul);
