@@ -46,6 +46,7 @@ public class MatriceDesDroitsTests(FabriqueClause app) : IClassFixture<FabriqueC
         ["/Reglages"] = (DirectionFacilitateur, DirectionFacilitateur),
         ["/Structure"] = ([Roles.Direction], [Roles.Direction]),
         ["/Portail"] = ([Roles.Entreprise], [Roles.Entreprise]),
+        ["/Acheteur"] = ([Roles.DonneurOrdre], [Roles.DonneurOrdre]),
         ["/Embauches"] = (DirectionFacilitateur, Facilitateur),
         // The comboboxes' search pages (lots, companies, participants): whoever fills a form or a filter that uses them.
         ["/Recherche"] = ([Roles.Direction, Roles.Facilitateur, Roles.Referent], Facilitateur),
