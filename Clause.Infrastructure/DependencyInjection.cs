@@ -51,6 +51,7 @@ public static class DependencyInjection
         services.AddScoped<OptimisationSqlite>();
         services.AddScoped<SemeurDemo>();
         services.AddScoped<Heures.RequetesHeures>();
+        services.AddScoped<Bilans.RequetesBilans>();
         services.AddScoped<Heures.ServiceHeures>();
         services.AddScoped<Heures.RequetesPortail>();
         services.AddScoped<Heures.ServiceSoumissions>();

@@ -2153,3 +2153,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202172015_S6SituationApres'
+)
+BEGIN
+    ALTER TABLE [Contrats] ADD [SituationApres] nvarchar(40) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202172015_S6SituationApres'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202172015_S6SituationApres', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

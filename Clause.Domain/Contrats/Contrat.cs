@@ -129,6 +129,12 @@ public sealed class Contrat : Racine<ContratId>, IAppartientStructure
 
     public bool AvecDerogation => MotifDerogation is not null;
 
+    /// <summary>
+    /// The participant's situation after the clause (DOMAIN.md §9), recorded by a facilitateur « where known »
+    /// (<see cref="EnregistrerSituation"/>); null = not known (the bilans count it as <see cref="SituationApresClause.Inconnu"/>).
+    /// </summary>
+    public SituationApresClause? SituationApres { get; private set; }
+
     /// <summary>A French warning about the eligibility (shown on a proposal or a flagged contrat), or null.</summary>
     public string? AvertissementEligibilite => Statut switch
     {
@@ -207,6 +213,19 @@ public sealed class Contrat : Racine<ContratId>, IAppartientStructure
         DecideParNom = par.NomVerifie(nameof(DecideParNom));
         DecideLe = le;
         Appliquer(controle);
+    }
+
+    /// <summary>
+    /// Records the situation after the clause (a facilitateur only, on a validated contrat): learnt at the end of the
+    /// contrat or 6 months later; null clears it.
+    /// </summary>
+    public void EnregistrerSituation(SituationApresClause? situation, Auteur par)
+    {
+        ArgumentNullException.ThrowIfNull(par);
+        par.ExigerFacilitateur(nameof(SituationApres), "enregistrer la situation après la clause");
+        if (Statut != StatutContrat.Valide)
+            throw new RegleMetierException(nameof(SituationApres), "La situation après la clause ne s'enregistre que sur un contrat validé.");
+        SituationApres = situation is { } s ? Garde.Defini(s, nameof(SituationApres), "Situation après la clause") : null;
     }
 
     /// <summary>Refuses the proposal with a reason (a facilitateur only).</summary>

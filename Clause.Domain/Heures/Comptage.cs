@@ -102,6 +102,15 @@ public static class Comptage
         && l.Contrat.Statut != StatutContrat.Refuse;
 
     /// <summary>
+    /// THE definition of a line listed apart as out of period (DOMAIN.md §9): its current version is flagged
+    /// <c>HorsPeriode</c> (§7.2), it is not rejected and its contrat is not refused — it will never count, and is not pending.
+    /// </summary>
+    public static readonly Expression<Func<LigneComptage, bool>> HorsPeriodeListee = l =>
+        l.Ligne.HorsPeriode
+        && l.Ligne.Statut != StatutDeclaration.Rejetee
+        && l.Contrat.Statut != StatutContrat.Refuse;
+
+    /// <summary>
     /// §7.1, THE definition of a line that weighs on the participant's monthly maximum across lots: any current line that
     /// is not rejected (declared or validated, in period or not). The single-line form (RequetesHeures.SituationAsync)
     /// and the grid (ServiceHeures.SaisirGrilleAsync) both filter with it.

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Clause.Domain.Bilans;
 using Clause.Domain.Commun;
 using Clause.Domain.Contrats;
 using Clause.Domain.Heures;
@@ -93,6 +94,42 @@ public sealed class RequetesHeures(ClauseDbContext db, TimeProvider? horloge = n
                 .Select(g => new MinutesDuMois(g.Key,
                     g.Where(x => !x.Formation).Sum(x => x.Minutes), g.Where(x => x.Formation).Sum(x => x.Minutes)))
                 .ToList());
+    }
+
+    /// <summary>
+    /// Counted and pending minutes per lot, month, modality and contract type up to <paramref name="jusquA"/> included (the
+    /// grain of <see cref="TotalMensuelLot"/>): ONE command, the months served by the compiled totals read from them, the
+    /// others from the lines grouped in the database (the bilans, DOMAIN.md §9).
+    /// </summary>
+    public async Task<IReadOnlyList<MinutesDetaillees>> MinutesDetailleesAsync(IQueryable<Lot> lots, Mois jusquA, CancellationToken annulation = default)
+    {
+        ArgumentNullException.ThrowIfNull(lots);
+        var ids = lots.Select(l => l.Id);
+        var courant = MoisCourant();
+        var vivantes = Lignes(db.DeclarationsHeures.Where(d => ids.Contains(d.LotId) && d.Mois <= jusquA).Where(LuesEnDirect(courant)))
+            .GroupBy(l => new { l.Ligne.LotId, l.Ligne.Mois, l.Contrat.Modalite, l.Contrat.TypeContrat })
+            .Select(g => new SourceDetaillee
+            {
+                LotId = g.Key.LotId,
+                Mois = g.Key.Mois,
+                Modalite = g.Key.Modalite,
+                TypeContrat = g.Key.TypeContrat,
+                Comptees = g.AsQueryable().Where(Comptage.Comptee).Sum(l => l.Ligne.Minutes),
+                EnAttente = g.AsQueryable().Where(Comptage.EnAttente).Sum(l => l.Ligne.Minutes),
+            });
+        var compilees = db.TotauxMensuelsLots.Where(t => ids.Contains(t.LotId) && t.Mois <= jusquA).Where(ServiesCompilees(courant))
+            .Select(t => new SourceDetaillee
+            {
+                LotId = t.LotId,
+                Mois = t.Mois,
+                Modalite = t.Modalite,
+                TypeContrat = t.TypeContrat,
+                Comptees = t.MinutesComptees,
+                EnAttente = t.MinutesEnAttente,
+            });
+        var lignes = await vivantes.Concat(compilees).ToListAsync(annulation).ConfigureAwait(false);
+        return lignes.Where(l => l.Comptees != 0 || l.EnAttente != 0)
+            .Select(l => new MinutesDetaillees(l.LotId, l.Mois, l.Modalite, l.TypeContrat, l.Comptees, l.EnAttente)).ToList();
     }
 
     /// <summary>Pending minutes per lot (<see cref="Comptage.EnAttente"/>), compiled months from the compiled totals.</summary>
@@ -227,6 +264,22 @@ internal sealed class SourceSommes
     public LotId LotId { get; init; }
 
     public bool Formation { get; init; }
+
+    public long Comptees { get; init; }
+
+    public long EnAttente { get; init; }
+}
+
+/// <summary>Minutes of one lot, month, modality and type, from one source (lines read live or compiled rows).</summary>
+internal sealed class SourceDetaillee
+{
+    public LotId LotId { get; init; }
+
+    public Mois Mois { get; init; }
+
+    public ModaliteContrat Modalite { get; init; }
+
+    public TypeContrat TypeContrat { get; init; }
 
     public long Comptees { get; init; }
 

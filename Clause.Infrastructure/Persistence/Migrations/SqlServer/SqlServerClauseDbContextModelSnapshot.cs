@@ -164,6 +164,10 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(150)
                         .HasColumnType("nvarchar(150)");
 
+                    b.Property<string>("SituationApres")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<string>("Statut")
                         .IsRequired()
                         .HasMaxLength(40)

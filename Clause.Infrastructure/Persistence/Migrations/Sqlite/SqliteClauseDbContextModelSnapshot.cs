@@ -159,6 +159,10 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(150)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SituationApres")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Statut")
                         .IsRequired()
                         .HasMaxLength(40)
