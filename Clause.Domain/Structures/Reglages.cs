@@ -52,8 +52,11 @@ public sealed class Reglages : EntiteGuid, IAppartientStructure
     /// <summary>§7.5: default cap of training hours, in basis points of hours due (default none).</summary>
     public int? PlafondFormationDefautPdb { get; private set; }
 
+    /// <summary>The default of <see cref="JourLimiteDeclaration"/>.</summary>
+    public const int JourLimiteDeclarationDefaut = 10;
+
     /// <summary>§7.7: hours of month M are due by this day of M+1 (default 10).</summary>
-    public int JourLimiteDeclaration { get; private set; } = 10;
+    public int JourLimiteDeclaration { get; private set; } = JourLimiteDeclarationDefaut;
 
     /// <summary>§7.7: first and second reminder days (defaults 11 and 18).</summary>
     public int JourPremiereRelance { get; private set; } = 11;

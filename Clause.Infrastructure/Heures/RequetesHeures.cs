@@ -4,6 +4,7 @@ using Clause.Domain.Commun;
 using Clause.Domain.Contrats;
 using Clause.Domain.Heures;
 using Clause.Domain.Marches;
+using Clause.Domain.Structures;
 using Clause.Infrastructure.Persistence;
 using Clause.Infrastructure.Totaux;
 using Microsoft.EntityFrameworkCore;
@@ -245,6 +246,49 @@ public sealed class RequetesHeures(ClauseDbContext db, TimeProvider? horloge = n
     /// <summary>Several lots added up, with the capped aggregate rate Σ min(réalisées, dues) / Σ dues (§7.6).</summary>
     public async Task<BilanHeures> TotalAsync(IQueryable<Lot> lots, CancellationToken annulation = default) =>
         Comptage.Agreger((await BilansAsync(lots, annulation).ConfigureAwait(false)).Values);
+
+    /// <summary>
+    /// The forecast (docs/domain.md « Prévision des heures d'un lot ») of each lot of <paramref name="lots"/> in execution
+    /// with hours due (<see cref="Prevision.Concerne"/>) that has at least one counted month of execution: two commands
+    /// whatever the number of lots — the lots' parameters with their structure's declaration due day, and their counted
+    /// minutes per month (<see cref="MinutesCompteesAsync"/>, past months from the compiled totals) — then
+    /// <see cref="Prevision.Calculer(ParametresComptage, DateOnly, DateOnly, IEnumerable{MinutesDuMois}, Mois)"/>.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<LotId, PrevisionLot>> PrevisionsAsync(IQueryable<Lot> lots, CancellationToken annulation = default)
+    {
+        ArgumentNullException.ThrowIfNull(lots);
+        var concernes = lots.Where(Prevision.Concerne);
+        var parametres = await concernes.AsNoTracking()
+            .Select(l => new
+            {
+                l.Id,
+                l.HeuresDuesMinutes,
+                l.FormationComptabilisee,
+                l.PlafondFormationPdb,
+                l.DebutExecution,
+                l.FinExecution,
+                JourLimite = db.Reglages.Where(r => r.StructureId == l.StructureId).Select(r => (int?)r.JourLimiteDeclaration).FirstOrDefault(),
+            })
+            .ToListAsync(annulation).ConfigureAwait(false);
+        var comptees = await MinutesCompteesAsync(concernes, annulation).ConfigureAwait(false);
+        var aujourdhui = AujourdhuiParis(horloge ?? TimeProvider.System);
+        var previsions = new Dictionary<LotId, PrevisionLot>();
+        foreach (var l in parametres)
+        {
+            var prevision = Prevision.Calculer(new ParametresComptage(l.HeuresDuesMinutes, l.FormationComptabilisee, l.PlafondFormationPdb),
+                l.DebutExecution, l.FinExecution, comptees.TryGetValue(l.Id, out var mois) ? mois : [],
+                Prevision.DernierMoisCompte(aujourdhui, l.JourLimite ?? Reglages.JourLimiteDeclarationDefaut));
+            if (prevision is not null) previsions.Add(l.Id, prevision);
+        }
+        return previsions;
+    }
+
+    /// <summary>The date of <paramref name="horloge"/> in Europe/Paris (DOMAIN.md §2).</summary>
+    public static DateOnly AujourdhuiParis(TimeProvider horloge)
+    {
+        ArgumentNullException.ThrowIfNull(horloge);
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(horloge.GetUtcNow(), FuseauParis).DateTime);
+    }
 
     /// <summary>The burn-up of a lot: counted minutes per month and cumulated, without gaps (empty when nothing counts yet).</summary>
     public async Task<IReadOnlyList<PointSerie>> SerieAsync(LotId lotId, CancellationToken annulation = default)
