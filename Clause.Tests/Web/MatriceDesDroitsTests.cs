@@ -47,6 +47,7 @@ public class MatriceDesDroitsTests(FabriqueClause app) : IClassFixture<FabriqueC
         ["/Structure"] = ([Roles.Direction], [Roles.Direction]),
         ["/Portail"] = ([Roles.Entreprise], [Roles.Entreprise]),
         ["/Acheteur"] = ([Roles.DonneurOrdre], [Roles.DonneurOrdre]),
+        ["/Bilans"] = (DirectionFacilitateur, Facilitateur),
         ["/Embauches"] = (DirectionFacilitateur, Facilitateur),
         // The comboboxes' search pages (lots, companies, participants): whoever fills a form or a filter that uses them.
         ["/Recherche"] = ([Roles.Direction, Roles.Facilitateur, Roles.Referent], Facilitateur),
