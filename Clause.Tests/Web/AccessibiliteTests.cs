@@ -27,6 +27,10 @@ public class AccessibiliteTests(FabriqueDeveloppement app) : IClassFixture<Fabri
     [Fact]
     public Task Chaque_page_du_portail_entreprise_repond_et_respecte_les_bases_du_RGAA() => ParcourirAsync("entreprise@clause.demo", "/Portail", 1);
 
+    /// <summary>The buyer account: « / » sends it to its portal (its lots and their bilans, aggregates only).</summary>
+    [Fact]
+    public Task Chaque_page_du_portail_acheteur_repond_et_respecte_les_bases_du_RGAA() => ParcourirAsync("acheteur@clause.demo", "/Acheteur", 1);
+
     private async Task ParcourirAsync(string email, string depart, int minimum = 4)
     {
         var client = await app.ConnecterAsync(email, SemeurDemo.MotDePasse);

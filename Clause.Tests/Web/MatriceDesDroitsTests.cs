@@ -46,6 +46,8 @@ public class MatriceDesDroitsTests(FabriqueClause app) : IClassFixture<FabriqueC
         ["/Reglages"] = (DirectionFacilitateur, DirectionFacilitateur),
         ["/Structure"] = ([Roles.Direction], [Roles.Direction]),
         ["/Portail"] = ([Roles.Entreprise], [Roles.Entreprise]),
+        ["/Acheteur"] = ([Roles.DonneurOrdre], [Roles.DonneurOrdre]),
+        ["/Bilans"] = (DirectionFacilitateur, Facilitateur),
         ["/Embauches"] = (DirectionFacilitateur, Facilitateur),
         ["/Bilans"] = (DirectionFacilitateur, Facilitateur),
         // The comboboxes' search pages (lots, companies, participants): whoever fills a form or a filter that uses them.

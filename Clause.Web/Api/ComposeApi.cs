@@ -37,6 +37,7 @@ public static class ComposeApi
         services.AddSingleton<IModuleApi, PointsLots>();
         services.AddSingleton<IModuleApi, PointsContrats>();
         services.AddSingleton<IModuleApi, PointsDeclarations>();
+        services.AddSingleton<IModuleApi, PointsBilans>();
         return services;
     }
 

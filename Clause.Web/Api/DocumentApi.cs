@@ -88,6 +88,22 @@ public static class DocumentApi
                         parametre.Description = "Le mois, aaaa-mm (par exemple 2026-03) : obligatoire, pas un mois à venir.";
                         parametre.Required = true;
                         break;
+                    case "perimetre":
+                        parametre.Description = "Le périmètre du bilan : lot, marche, operation, donneurOrdre ou structure (obligatoire).";
+                        parametre.Required = true;
+                        parametre.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. Enum.GetValues<Clause.Domain.Bilans.Perimetre>().Select(p => (System.Text.Json.Nodes.JsonNode)Clause.Domain.Bilans.PerimetreBilan.CodeDe(p))] };
+                        break;
+                    case "ref":
+                        parametre.Description = "La référence du classeur d'import, à la place de `id` : pas encore disponible (400) ; avec `id` : 400.";
+                        break;
+                    case "du":
+                        parametre.Description = "Premier mois du bilan, aaaa-mm (obligatoire).";
+                        parametre.Required = true;
+                        break;
+                    case "au":
+                        parametre.Description = "Dernier mois du bilan, aaaa-mm, inclus (obligatoire ; au plus 120 mois après `du`).";
+                        parametre.Required = true;
+                        break;
                     case "entreprise":
                         parametre.Description = "Identifiant (GUID) de l'entreprise : obligatoire avec un jeton du personnel (une entreprise de la structure), "
                             + "facultatif avec un jeton d'entreprise (la sienne ; une autre répond 404).";

@@ -26,6 +26,7 @@ public static class Droits
         [Politiques.Direction] = new([Roles.Direction], AvecStructure: true),
         [Politiques.LectureLots] = new([Roles.Direction, Roles.Facilitateur, Roles.Entreprise, Roles.DonneurOrdre], AvecStructure: true),
         [Politiques.PortailEntreprise] = new([Roles.Entreprise], AvecStructure: true, AvecEntreprise: true),
+        [Politiques.LectureBilans] = new([Roles.Direction, Roles.Facilitateur, Roles.DonneurOrdre], AvecStructure: true),
         [Politiques.PortailAcheteur] = new([Roles.DonneurOrdre], AvecStructure: true, AvecDonneurOrdre: true),
         [Politiques.LectureDeclarations] = new([Roles.Direction, Roles.Facilitateur, Roles.Entreprise], AvecStructure: true),
         [Politiques.DeclarationHeures] = new([Roles.Facilitateur, Roles.Entreprise], AvecStructure: true),
@@ -100,6 +101,9 @@ public static class Politiques
 
     /// <summary>The company portal (Entreprise, attached to one company): its own lots, contrats and hours only.</summary>
     public const string PortailEntreprise = nameof(PortailEntreprise);
+
+    /// <summary>Read bilans (API): staff any scope of the structure, a buyer its own scope only, hidden small cells (never a company: §11).</summary>
+    public const string LectureBilans = nameof(LectureBilans);
 
     /// <summary>The buyer portal (DonneurOrdre, attached to one buyer): its opérations, marchés, lots and their bilans, aggregates only (DOMAIN.md §11).</summary>
     public const string PortailAcheteur = nameof(PortailAcheteur);

@@ -68,17 +68,13 @@ public static class AccueilAcheteur
         ArgumentNullException.ThrowIfNull(lots);
         var ids = lots.Select(l => l.Id).ToList();
         var bilans = await requetes.BilansAsync(ids, annulation);
-        return lots.Select(l => new LotAcheteur(l, bilans.TryGetValue(l.Id, out var b) ? b : BilanHeures.Vide, null)).ToList();
+        // The forecast of the lot page and of the bilan (RequetesHeures.PrevisionsAsync): lots in execution with a clause only.
+        var previsions = await requetes.PrevisionsAsync(db.Lots.Where(l => ids.Contains(l.Id)), annulation);
+        return lots.Select(l => new LotAcheteur(l, bilans.TryGetValue(l.Id, out var b) ? b : BilanHeures.Vide,
+            previsions.TryGetValue(l.Id, out var p) ? p : null)).ToList();
     }
 
-    /// <summary>The range a bilan opens on without one chosen: the twelve months up to the current month (Europe/Paris).</summary>
-    public static PeriodeBilan PeriodeParDefaut(TimeProvider horloge)
-    {
-        var mois = Mois.De(Affichage.Aujourdhui(horloge));
-        return new PeriodeBilan(Mois.De(mois.Premier.AddMonths(-11)), mois);
-    }
-
-    /// <summary>The buyer portal's bilan page of a scope, over <paramref name="periode"/> (or the default range).</summary>
+    /// <summary>The buyer portal's bilan page of a scope, over <paramref name="periode"/> (or the default range of <c>RequetesBilans.PeriodeParDefautAsync</c>).</summary>
     public static string LienBilan(Perimetre perimetre, Guid? id, PeriodeBilan? periode = null)
     {
         var parametres = new List<KeyValuePair<string, string?>> { new("perimetre", PerimetreBilan.CodeDe(perimetre)) };

@@ -1,4 +1,3 @@
-using Clause.Domain.Bilans;
 using Clause.Infrastructure.Heures;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
@@ -7,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Clause.Web.Pages.Acheteur;
 
 /// <summary>The buyer's home: its opérations, its lots (paged) with their figures and forecast, the links to the bilans.</summary>
-public sealed class IndexModel(ClauseDbContext db, RequetesHeures requetes, TimeProvider horloge) : PageListe
+public sealed class IndexModel(ClauseDbContext db, RequetesHeures requetes) : PageListe
 {
     public const int TailleLots = 10;
 
@@ -18,8 +17,6 @@ public sealed class IndexModel(ClauseDbContext db, RequetesHeures requetes, Time
     public IReadOnlyList<OperationAcheteur> Operations { get; private set; } = [];
 
     public IReadOnlyList<LotAcheteur> Lots { get; private set; } = [];
-
-    public PeriodeBilan Periode { get; private set; } = null!;
 
     protected override string Adresse => "/Acheteur";
 
@@ -32,6 +29,5 @@ public sealed class IndexModel(ClauseDbContext db, RequetesHeures requetes, Time
         Operations = await AccueilAcheteur.OperationsAsync(db, annulation);
         var lots = await ListerAsync(AccueilAcheteur.LotsDuDonneur(db), TailleLots, annulation);
         Lots = await AccueilAcheteur.LotsAsync(db, requetes, lots.Elements, annulation);
-        Periode = AccueilAcheteur.PeriodeParDefaut(horloge);
     }
 }
