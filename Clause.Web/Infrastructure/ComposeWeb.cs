@@ -79,12 +79,16 @@ public static class ComposeWeb
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddHttpContextAccessor();
+        // No « Server: Kestrel » banner (issue 16); HSTS for a year once HTTPS is seen (Production, EnTetesSecurite).
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
+        services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = true; });
         services.AddClauseApi(configuration);
         return services;
     }
 
     public static WebApplication UtiliserClause(this WebApplication app)
     {
+        app.UtiliserEnTetesSecurite();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Erreur");

@@ -6,11 +6,24 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Clause.Web.Pages.Compte;
 
-public sealed class ConnexionModel(SignInManager<Utilisateur> connexion, UserManager<Utilisateur> utilisateurs) : PageModel
+/// <summary>
+/// Sign-in that tells an attacker nothing (issue 16 item 2): every failure answers <see cref="MessageEchec"/> with the same
+/// status, and every attempt hashes once — against a dummy hash for an unknown address. That an account is locked out or
+/// deactivated is said only after its correct password. Five wrong passwords lock the account for 15 minutes (Identity);
+/// the POSTs are limited per IP address and per account (Clause.Web/Api/LimitesDebit.cs, 429 page in French).
+/// </summary>
+public sealed class ConnexionModel(SignInManager<Utilisateur> connexion, UserManager<Utilisateur> utilisateurs, IPasswordHasher<Utilisateur> hacheur) : PageModel
 {
     public const string MessageEchec = "Adresse e-mail ou mot de passe incorrect.";
     public const string MessageVerrouille = "Trop de tentatives : ce compte est verrouillé pendant 15 minutes.";
     public const string MessageDesactive = "Ce compte est désactivé. Contactez votre administrateur.";
+
+    // The hash an unknown address is checked against, so that it costs what a known one does (computed once).
+    private static readonly Lazy<(Utilisateur Compte, string Empreinte)> Factice = new(() =>
+    {
+        var compte = new Utilisateur { UserName = "factice" };
+        return (compte, new PasswordHasher<Utilisateur>().HashPassword(compte, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24))));
+    });
 
     [BindProperty]
     public SaisieConnexion Saisie { get; set; } = new();
@@ -24,15 +37,27 @@ public sealed class ConnexionModel(SignInManager<Utilisateur> connexion, UserMan
     {
         if (!ModelState.IsValid) return Page();
         var utilisateur = await utilisateurs.FindByEmailAsync(Saisie.Email!);
-        if (utilisateur is { Actif: false })
+        if (utilisateur is null)
         {
-            ModelState.AddModelError(string.Empty, MessageDesactive);
-            return Page();
+            hacheur.VerifyHashedPassword(Factice.Value.Compte, Factice.Value.Empreinte, Saisie.MotDePasse!);
+            return Echec(MessageEchec);
         }
-        var resultat = await connexion.PasswordSignInAsync(Saisie.Email!, Saisie.MotDePasse!, isPersistent: false, lockoutOnFailure: true);
+        // Deactivated or locked out: the password is checked all the same (no counting), and the reason told only if it is right.
+        if (!utilisateur.Actif || await utilisateurs.IsLockedOutAsync(utilisateur))
+        {
+            var juste = await utilisateurs.CheckPasswordAsync(utilisateur, Saisie.MotDePasse!);
+            return Echec(!juste ? MessageEchec : utilisateur.Actif ? MessageVerrouille : MessageDesactive);
+        }
+        var resultat = await connexion.PasswordSignInAsync(utilisateur, Saisie.MotDePasse!, isPersistent: false, lockoutOnFailure: true);
         if (resultat.Succeeded)
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-        ModelState.AddModelError(string.Empty, resultat.IsLockedOut ? MessageVerrouille : MessageEchec);
+        // A fifth wrong password locks the account, and still answers as a wrong password.
+        return Echec(MessageEchec);
+    }
+
+    private PageResult Echec(string message)
+    {
+        ModelState.AddModelError(string.Empty, message);
         return Page();
     }
 }
