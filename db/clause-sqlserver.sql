@@ -2156,7 +2156,23 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202173309_S6PisteAuditChainee'
+    WHERE [MigrationId] = N'20261202190402_BilansSessionsAudit'
+)
+BEGIN
+    ALTER TABLE [Reglages] ADD [DoubleFacteurTousRoles] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202190402_BilansSessionsAudit'
+)
+BEGIN
+    ALTER TABLE [Reglages] ADD [InactiviteSessionMinutes] int NOT NULL DEFAULT 120;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202190402_BilansSessionsAudit'
 )
 BEGIN
     ALTER TABLE [JournalAudit] ADD [Empreinte] nchar(64) NULL;
@@ -2164,7 +2180,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202173309_S6PisteAuditChainee'
+    WHERE [MigrationId] = N'20261202190402_BilansSessionsAudit'
 )
 BEGIN
     ALTER TABLE [JournalAudit] ADD [EmpreinteChangements] nchar(64) NULL;
@@ -2172,7 +2188,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202173309_S6PisteAuditChainee'
+    WHERE [MigrationId] = N'20261202190402_BilansSessionsAudit'
 )
 BEGIN
     ALTER TABLE [JournalAudit] ADD [EmpreintePrecedente] nchar(64) NULL;
@@ -2180,7 +2196,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202173309_S6PisteAuditChainee'
+    WHERE [MigrationId] = N'20261202190402_BilansSessionsAudit'
 )
 BEGIN
     ALTER TABLE [JournalAudit] ADD [PurgeLe] datetimeoffset NULL;
@@ -2188,7 +2204,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202173309_S6PisteAuditChainee'
+    WHERE [MigrationId] = N'20261202190402_BilansSessionsAudit'
 )
 BEGIN
     ALTER TABLE [JournalAudit] ADD [Sequence] bigint NULL;
@@ -2196,7 +2212,89 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202173309_S6PisteAuditChainee'
+    WHERE [MigrationId] = N'20261202190402_BilansSessionsAudit'
+)
+BEGIN
+    ALTER TABLE [Contrats] ADD [SituationApres] nvarchar(40) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202190402_BilansSessionsAudit'
+)
+BEGIN
+    ALTER TABLE [BoiteEnvoi] ADD [PieceJointeContenu] varbinary(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202190402_BilansSessionsAudit'
+)
+BEGIN
+    ALTER TABLE [BoiteEnvoi] ADD [PieceJointeNom] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202190402_BilansSessionsAudit'
+)
+BEGIN
+    ALTER TABLE [BoiteEnvoi] ADD [PieceJointeType] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202190402_BilansSessionsAudit'
+)
+BEGIN
+    CREATE TABLE [EnvoisBilans] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [DonneurOrdreId] uniqueidentifier NOT NULL,
+        [Perimetre] nvarchar(20) NOT NULL,
+        [PerimetreId] uniqueidentifier NOT NULL,
+        [LibellePerimetre] nvarchar(400) NOT NULL,
+        [Du] int NOT NULL,
+        [Au] int NOT NULL,
+        [EnvoyeParId] uniqueidentifier NULL,
+        [EnvoyeParNom] nvarchar(200) NOT NULL,
+        [EnvoyeLe] datetimeoffset NOT NULL,
+        [Destinataires] nvarchar(4000) NOT NULL,
+        [NombreDestinataires] int NOT NULL,
+        [NomFichier] nvarchar(200) NOT NULL,
+        CONSTRAINT [PK_EnvoisBilans] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_EnvoisBilans_Destinataires] CHECK ([NombreDestinataires] >= 1 AND [NombreDestinataires] <= 20),
+        CONSTRAINT [CK_EnvoisBilans_Mois] CHECK ([Du] >= 190001 AND [Au] <= 299912 AND [Du] <= [Au]),
+        CONSTRAINT [CK_EnvoisBilans_Perimetre] CHECK ([Perimetre] IN ('Lot', 'Marche', 'Operation', 'DonneurOrdre')),
+        CONSTRAINT [FK_EnvoisBilans_DonneursOrdre_DonneurOrdreId] FOREIGN KEY ([DonneurOrdreId]) REFERENCES [DonneursOrdre] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_EnvoisBilans_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202190402_BilansSessionsAudit'
+)
+BEGIN
+    CREATE TABLE [SessionsConnexion] (
+        [Id] uniqueidentifier NOT NULL,
+        [UtilisateurId] uniqueidentifier NOT NULL,
+        [Empreinte] varchar(64) NOT NULL,
+        [Ticket] varbinary(max) NOT NULL,
+        [Tampon] nvarchar(256) NOT NULL,
+        [CreeLe] datetimeoffset NOT NULL,
+        [DerniereActiviteLe] datetimeoffset NOT NULL,
+        [ExpireLe] datetimeoffset NOT NULL,
+        [InactiviteMinutes] int NOT NULL,
+        [Navigateur] nvarchar(60) NOT NULL,
+        CONSTRAINT [PK_SessionsConnexion] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SessionsConnexion_AspNetUsers_UtilisateurId] FOREIGN KEY ([UtilisateurId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202190402_BilansSessionsAudit'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_JournalAudit_StructureId_Sequence] ON [JournalAudit] ([StructureId], [Sequence]) WHERE [StructureId] IS NOT NULL AND [Sequence] IS NOT NULL');
@@ -2204,11 +2302,43 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202173309_S6PisteAuditChainee'
+    WHERE [MigrationId] = N'20261202190402_BilansSessionsAudit'
+)
+BEGIN
+    CREATE INDEX [IX_EnvoisBilans_DonneurOrdreId] ON [EnvoisBilans] ([DonneurOrdreId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202190402_BilansSessionsAudit'
+)
+BEGIN
+    CREATE INDEX [IX_EnvoisBilans_StructureId_DonneurOrdreId_EnvoyeLe] ON [EnvoisBilans] ([StructureId], [DonneurOrdreId], [EnvoyeLe]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202190402_BilansSessionsAudit'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SessionsConnexion_Empreinte] ON [SessionsConnexion] ([Empreinte]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202190402_BilansSessionsAudit'
+)
+BEGIN
+    CREATE INDEX [IX_SessionsConnexion_UtilisateurId] ON [SessionsConnexion] ([UtilisateurId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202190402_BilansSessionsAudit'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261202173309_S6PisteAuditChainee', N'10.0.15');
+    VALUES (N'20261202190402_BilansSessionsAudit', N'10.0.15');
 END;
 
 COMMIT;

@@ -70,6 +70,76 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Alertes", (string)null);
                 });
 
+            modelBuilder.Entity("Clause.Domain.Bilans.EnvoiBilan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Au")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Destinataires")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<Guid>("DonneurOrdreId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Du")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("EnvoyeLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("EnvoyeParId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("EnvoyeParNom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("LibellePerimetre")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("NomFichier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("NombreDestinataires")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Perimetre")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("PerimetreId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DonneurOrdreId");
+
+                    b.HasIndex("StructureId", "DonneurOrdreId", "EnvoyeLe");
+
+                    b.ToTable("EnvoisBilans", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_EnvoisBilans_Destinataires", "[NombreDestinataires] >= 1 AND [NombreDestinataires] <= 20");
+
+                            t.HasCheckConstraint("CK_EnvoisBilans_Mois", "[Du] >= 190001 AND [Au] <= 299912 AND [Du] <= [Au]");
+
+                            t.HasCheckConstraint("CK_EnvoisBilans_Perimetre", "[Perimetre] IN ('Lot', 'Marche', 'Operation', 'DonneurOrdre')");
+                        });
+                });
+
             modelBuilder.Entity("Clause.Domain.Contrats.Contrat", b =>
                 {
                     b.Property<Guid>("Id")
@@ -163,6 +233,10 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(150)
                         .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("SituationApres")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<string>("Statut")
                         .IsRequired()
@@ -1537,11 +1611,19 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("DelaiSortieEmploiDurableMois")
                         .HasColumnType("int");
 
+                    b.Property<bool>("DoubleFacteurTousRoles")
+                        .HasColumnType("bit");
+
                     b.Property<int>("FenetreEligibiliteMois")
                         .HasColumnType("int");
 
                     b.Property<bool>("FormationComptabiliseeDefaut")
                         .HasColumnType("bit");
+
+                    b.Property<int>("InactiviteSessionMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(120);
 
                     b.Property<int>("JourLimiteDeclaration")
                         .HasColumnType("int");
@@ -1859,6 +1941,56 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("JetonsAcces", (string)null);
                 });
 
+            modelBuilder.Entity("Clause.Infrastructure.Identite.SessionConnexion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreeLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("DerniereActiviteLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Empreinte")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<DateTimeOffset>("ExpireLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("InactiviteMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Navigateur")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("Tampon")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<Guid>("UtilisateurId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Empreinte")
+                        .IsUnique();
+
+                    b.HasIndex("UtilisateurId");
+
+                    b.ToTable("SessionsConnexion", (string)null);
+                });
+
             modelBuilder.Entity("Clause.Infrastructure.Identite.Utilisateur", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1994,6 +2126,17 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
+
+                    b.Property<byte[]>("PieceJointeContenu")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("PieceJointeNom")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("PieceJointeType")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<DateTimeOffset>("ProchainEssaiLe")
                         .HasColumnType("datetimeoffset");
@@ -2348,6 +2491,21 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("Clause.Domain.Alertes.Alerte", b =>
                 {
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Domain.Bilans.EnvoiBilan", b =>
+                {
+                    b.HasOne("Clause.Domain.DonneursOrdre.DonneurOrdre", null)
+                        .WithMany()
+                        .HasForeignKey("DonneurOrdreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Clause.Domain.Structures.Structure", null)
                         .WithMany()
                         .HasForeignKey("StructureId")
@@ -2799,6 +2957,15 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Clause.Infrastructure.Identite.Utilisateur", null)
+                        .WithMany()
+                        .HasForeignKey("UtilisateurId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Identite.SessionConnexion", b =>
+                {
                     b.HasOne("Clause.Infrastructure.Identite.Utilisateur", null)
                         .WithMany()
                         .HasForeignKey("UtilisateurId")

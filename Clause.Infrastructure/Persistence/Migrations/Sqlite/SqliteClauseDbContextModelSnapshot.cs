@@ -65,6 +65,76 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Alertes", (string)null);
                 });
 
+            modelBuilder.Entity("Clause.Domain.Bilans.EnvoiBilan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Au")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Destinataires")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DonneurOrdreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Du")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EnvoyeLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("EnvoyeParId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnvoyeParNom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LibellePerimetre")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NomFichier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NombreDestinataires")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Perimetre")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PerimetreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DonneurOrdreId");
+
+                    b.HasIndex("StructureId", "DonneurOrdreId", "EnvoyeLe");
+
+                    b.ToTable("EnvoisBilans", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_EnvoisBilans_Destinataires", "[NombreDestinataires] >= 1 AND [NombreDestinataires] <= 20");
+
+                            t.HasCheckConstraint("CK_EnvoisBilans_Mois", "[Du] >= 190001 AND [Au] <= 299912 AND [Du] <= [Au]");
+
+                            t.HasCheckConstraint("CK_EnvoisBilans_Perimetre", "[Perimetre] IN ('Lot', 'Marche', 'Operation', 'DonneurOrdre')");
+                        });
+                });
+
             modelBuilder.Entity("Clause.Domain.Contrats.Contrat", b =>
                 {
                     b.Property<Guid>("Id")
@@ -157,6 +227,10 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("ProposeParNom")
                         .IsRequired()
                         .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SituationApres")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Statut")
@@ -1531,11 +1605,19 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("DelaiSortieEmploiDurableMois")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("DoubleFacteurTousRoles")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("FenetreEligibiliteMois")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("FormationComptabiliseeDefaut")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("InactiviteSessionMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(120);
 
                     b.Property<int>("JourLimiteDeclaration")
                         .HasColumnType("INTEGER");
@@ -1852,6 +1934,56 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("JetonsAcces", (string)null);
                 });
 
+            modelBuilder.Entity("Clause.Infrastructure.Identite.SessionConnexion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreeLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DerniereActiviteLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Empreinte")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpireLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InactiviteMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Navigateur")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tampon")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("UtilisateurId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Empreinte")
+                        .IsUnique();
+
+                    b.HasIndex("UtilisateurId");
+
+                    b.ToTable("SessionsConnexion", (string)null);
+                });
+
             modelBuilder.Entity("Clause.Infrastructure.Identite.Utilisateur", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1985,6 +2117,17 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("NomDestinataire")
                         .IsRequired()
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("PieceJointeContenu")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("PieceJointeNom")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PieceJointeType")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ProchainEssaiLe")
@@ -2333,6 +2476,21 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Clause.Domain.Alertes.Alerte", b =>
                 {
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Domain.Bilans.EnvoiBilan", b =>
+                {
+                    b.HasOne("Clause.Domain.DonneursOrdre.DonneurOrdre", null)
+                        .WithMany()
+                        .HasForeignKey("DonneurOrdreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Clause.Domain.Structures.Structure", null)
                         .WithMany()
                         .HasForeignKey("StructureId")
@@ -2784,6 +2942,15 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Clause.Infrastructure.Identite.Utilisateur", null)
+                        .WithMany()
+                        .HasForeignKey("UtilisateurId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Identite.SessionConnexion", b =>
+                {
                     b.HasOne("Clause.Infrastructure.Identite.Utilisateur", null)
                         .WithMany()
                         .HasForeignKey("UtilisateurId")
