@@ -200,8 +200,12 @@ public sealed class ChaineAuditTests : IDisposable
             var entite = Guid.NewGuid();
             db.JournalAudit.Add(new JournalAudit
             {
-                StructureId = _structureId, Quand = _base.Horloge.GetUtcNow(), NomUtilisateur = "Faussaire",
-                TypeEntite = nameof(DonneurOrdre), EntiteId = entite, RacineId = entite,
+                StructureId = _structureId,
+                Quand = _base.Horloge.GetUtcNow(),
+                NomUtilisateur = "Faussaire",
+                TypeEntite = nameof(DonneurOrdre),
+                EntiteId = entite,
+                RacineId = entite,
             });
             await db.SaveChangesAsync();
         }

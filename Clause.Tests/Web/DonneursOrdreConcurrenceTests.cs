@@ -1,16 +1,16 @@
 using System.Net;
 using Clause.Domain.DonneursOrdre;
 using Clause.Domain.Securite;
+using Clause.Infrastructure;
+using Clause.Infrastructure.Audit;
 using Clause.Infrastructure.Persistence;
 using Clause.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Clause.Infrastructure;
-using Clause.Infrastructure.Audit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Clause.Tests.Web;
 

@@ -49,7 +49,6 @@ public class MatriceDesDroitsTests(FabriqueClause app) : IClassFixture<FabriqueC
         ["/Acheteur"] = ([Roles.DonneurOrdre], [Roles.DonneurOrdre]),
         ["/Bilans"] = (DirectionFacilitateur, Facilitateur),
         ["/Embauches"] = (DirectionFacilitateur, Facilitateur),
-        ["/Bilans"] = (DirectionFacilitateur, Facilitateur),
         // The comboboxes' search pages (lots, companies, participants): whoever fills a form or a filter that uses them.
         ["/Recherche"] = ([Roles.Direction, Roles.Facilitateur, Roles.Referent], Facilitateur),
         // Proofs, staff side: the download is open to any signed-in user and answers 404 to all but the structure's staff
