@@ -2156,15 +2156,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202190402_BilansSessionsAudit'
-)
-BEGIN
-    ALTER TABLE [Reglages] ADD [DoubleFacteurTousRoles] bit NOT NULL DEFAULT CAST(0 AS bit);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202190402_BilansSessionsAudit'
+    WHERE [MigrationId] = N'20261202205705_BilansSessionsAudit'
 )
 BEGIN
     ALTER TABLE [Reglages] ADD [InactiviteSessionMinutes] int NOT NULL DEFAULT 120;
@@ -2172,7 +2164,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202190402_BilansSessionsAudit'
+    WHERE [MigrationId] = N'20261202205705_BilansSessionsAudit'
 )
 BEGIN
     ALTER TABLE [JournalAudit] ADD [Empreinte] nchar(64) NULL;
@@ -2180,7 +2172,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202190402_BilansSessionsAudit'
+    WHERE [MigrationId] = N'20261202205705_BilansSessionsAudit'
 )
 BEGIN
     ALTER TABLE [JournalAudit] ADD [EmpreinteChangements] nchar(64) NULL;
@@ -2188,7 +2180,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202190402_BilansSessionsAudit'
+    WHERE [MigrationId] = N'20261202205705_BilansSessionsAudit'
 )
 BEGIN
     ALTER TABLE [JournalAudit] ADD [EmpreintePrecedente] nchar(64) NULL;
@@ -2196,7 +2188,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202190402_BilansSessionsAudit'
+    WHERE [MigrationId] = N'20261202205705_BilansSessionsAudit'
 )
 BEGIN
     ALTER TABLE [JournalAudit] ADD [PurgeLe] datetimeoffset NULL;
@@ -2204,7 +2196,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202190402_BilansSessionsAudit'
+    WHERE [MigrationId] = N'20261202205705_BilansSessionsAudit'
 )
 BEGIN
     ALTER TABLE [JournalAudit] ADD [Sequence] bigint NULL;
@@ -2212,7 +2204,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202190402_BilansSessionsAudit'
+    WHERE [MigrationId] = N'20261202205705_BilansSessionsAudit'
 )
 BEGIN
     ALTER TABLE [Contrats] ADD [SituationApres] nvarchar(40) NULL;
@@ -2220,7 +2212,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202190402_BilansSessionsAudit'
+    WHERE [MigrationId] = N'20261202205705_BilansSessionsAudit'
 )
 BEGIN
     ALTER TABLE [BoiteEnvoi] ADD [PieceJointeContenu] varbinary(max) NULL;
@@ -2228,7 +2220,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202190402_BilansSessionsAudit'
+    WHERE [MigrationId] = N'20261202205705_BilansSessionsAudit'
 )
 BEGIN
     ALTER TABLE [BoiteEnvoi] ADD [PieceJointeNom] nvarchar(200) NULL;
@@ -2236,7 +2228,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202190402_BilansSessionsAudit'
+    WHERE [MigrationId] = N'20261202205705_BilansSessionsAudit'
 )
 BEGIN
     ALTER TABLE [BoiteEnvoi] ADD [PieceJointeType] nvarchar(100) NULL;
@@ -2244,7 +2236,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202190402_BilansSessionsAudit'
+    WHERE [MigrationId] = N'20261202205705_BilansSessionsAudit'
 )
 BEGIN
     CREATE TABLE [EnvoisBilans] (
@@ -2273,7 +2265,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202190402_BilansSessionsAudit'
+    WHERE [MigrationId] = N'20261202205705_BilansSessionsAudit'
 )
 BEGIN
     CREATE TABLE [SessionsConnexion] (
@@ -2294,7 +2286,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202190402_BilansSessionsAudit'
+    WHERE [MigrationId] = N'20261202205705_BilansSessionsAudit'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_JournalAudit_StructureId_Sequence] ON [JournalAudit] ([StructureId], [Sequence]) WHERE [StructureId] IS NOT NULL AND [Sequence] IS NOT NULL');
@@ -2302,7 +2294,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202190402_BilansSessionsAudit'
+    WHERE [MigrationId] = N'20261202205705_BilansSessionsAudit'
 )
 BEGIN
     CREATE INDEX [IX_EnvoisBilans_DonneurOrdreId] ON [EnvoisBilans] ([DonneurOrdreId]);
@@ -2310,7 +2302,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202190402_BilansSessionsAudit'
+    WHERE [MigrationId] = N'20261202205705_BilansSessionsAudit'
 )
 BEGIN
     CREATE INDEX [IX_EnvoisBilans_StructureId_DonneurOrdreId_EnvoyeLe] ON [EnvoisBilans] ([StructureId], [DonneurOrdreId], [EnvoyeLe]);
@@ -2318,7 +2310,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202190402_BilansSessionsAudit'
+    WHERE [MigrationId] = N'20261202205705_BilansSessionsAudit'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_SessionsConnexion_Empreinte] ON [SessionsConnexion] ([Empreinte]);
@@ -2326,7 +2318,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202190402_BilansSessionsAudit'
+    WHERE [MigrationId] = N'20261202205705_BilansSessionsAudit'
 )
 BEGIN
     CREATE INDEX [IX_SessionsConnexion_UtilisateurId] ON [SessionsConnexion] ([UtilisateurId]);
@@ -2334,11 +2326,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202190402_BilansSessionsAudit'
+    WHERE [MigrationId] = N'20261202205705_BilansSessionsAudit'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261202190402_BilansSessionsAudit', N'10.0.15');
+    VALUES (N'20261202205705_BilansSessionsAudit', N'10.0.15');
 END;
 
 COMMIT;

@@ -81,9 +81,6 @@ public sealed class Reglages : EntiteGuid, IAppartientStructure
     /// <summary>Issue 16: minutes without a request after which a sign-in session closes (default 2 h).</summary>
     public int InactiviteSessionMinutes { get; private set; } = 120;
 
-    /// <summary>Issue 16: two-factor sign-in required of every staff role (always required of Administrateur and Direction).</summary>
-    public bool DoubleFacteurTousRoles { get; private set; }
-
     public static Reglages ParDefaut(StructureId structureId) =>
         new() { StructureId = Garde.Identifiant(structureId, nameof(StructureId), "Structure") };
 
@@ -158,11 +155,10 @@ public sealed class Reglages : EntiteGuid, IAppartientStructure
     }
 
     /// <summary>The sign-in réglages (issue 16), apart from <see cref="Modifier"/>: the idle timeout of a session (15 minutes to 12 hours).</summary>
-    public void ModifierConnexion(int inactiviteSessionMinutes, bool doubleFacteurTousRoles)
+    public void ModifierConnexion(int inactiviteSessionMinutes)
     {
         if (inactiviteSessionMinutes < 15 || inactiviteSessionMinutes > 12 * 60)
             throw new RegleMetierException(nameof(InactiviteSessionMinutes), "Le champ « Fermeture d'une session inactive » doit être compris entre 15 minutes et 12 heures.");
         InactiviteSessionMinutes = inactiviteSessionMinutes;
-        DoubleFacteurTousRoles = doubleFacteurTousRoles;
     }
 }

@@ -254,6 +254,10 @@ public static class GenerateurEchelle
                 return $"replace({c}, '@', upper($mail) || '@')";
             case ("PiecesJustificatives", "NomStocke"):
                 return $"lower($prefixe) || substr({c}, 9)";
+            case ("JournalAudit", "Sequence"):
+                // Unique per structure (the audit chain's rank): each copy takes its own range. The copies' chain is not
+                // re-sealed — a benchmark database, not an audited one.
+                return $"{c} + $copie * 1000000000000";
             case ("Entreprises" or "DonneursOrdre", "Siret"):
                 // Unique per structure: a copy in another structure keeps it, a copy in the same structure takes a new one.
                 return $"coalesce((SELECT s.\"Nouveau\" FROM temp.\"SiretsEchelle\" s WHERE s.\"Copie\" = $copie AND s.\"Ancien\" = {c}), {c})";

@@ -27,6 +27,12 @@ public class DonneesDemoTests(FabriqueDeveloppement app) : IClassFixture<Fabriqu
                 Assert.Equal("/Portail", accueil.Headers.Location?.OriginalString);
                 accueil = await client.GetAsync("/Portail");
             }
+            // The buyer account's home is the buyer portal.
+            if (compte.Role == Clause.Domain.Securite.Roles.DonneurOrdre)
+            {
+                Assert.Equal("/Acheteur", accueil.Headers.Location?.OriginalString);
+                accueil = await client.GetAsync("/Acheteur");
+            }
             Assert.Equal(HttpStatusCode.OK, accueil.StatusCode);
         }
     }

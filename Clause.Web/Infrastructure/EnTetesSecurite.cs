@@ -56,7 +56,8 @@ public static class EnTetesSecurite
             http.Response.OnStarting(() =>
             {
                 var entetes = http.Response.Headers;
-                entetes.ContentSecurityPolicy = PolitiqueContenu;
+                // A response that sets its own, stricter policy keeps it (a proof download: default-src 'none'; sandbox).
+                if (string.IsNullOrEmpty(entetes.ContentSecurityPolicy)) entetes.ContentSecurityPolicy = PolitiqueContenu;
                 entetes.XContentTypeOptions = "nosniff";
                 entetes.XFrameOptions = "DENY";
                 entetes["Referrer-Policy"] = "same-origin";

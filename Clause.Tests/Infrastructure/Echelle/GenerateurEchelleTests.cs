@@ -56,13 +56,14 @@ public sealed class GenerateurEchelleTests
             Assert.Equal(2 * modele["MinutesValidees"], minutes[0].Minutes);
         }
 
-        // The facilitateur of the second structure signs in with the demo password and reads its home page.
-        var client = await premiere.ConnecterAsync(GenerateurEchelle.EmailDeLaCopie("facilitateur@clause.demo", 2), SemeurDemo.MotDePasse);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
-
         // Determinism: the same rows, table by table (ids, dates, hashes and stamps included).
         Assert.Equal(resume.LignesParTable, resumeBis.LignesParTable);
         Assert.Equal(await EmpreintesAsync(premiere), await EmpreintesAsync(seconde));
+
+        // The facilitateur of the second structure signs in with the demo password and reads its home page (after the
+        // comparison: a sign-in writes its server-side session row).
+        var client = await premiere.ConnecterAsync(GenerateurEchelle.EmailDeLaCopie("facilitateur@clause.demo", 2), SemeurDemo.MotDePasse);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
     }
 
     private static async Task<(Dictionary<string, long> Modele, ResumeEchelle Resume)> GenererAsync(FabriqueClause fabrique)

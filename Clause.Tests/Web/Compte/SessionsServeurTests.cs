@@ -189,7 +189,7 @@ public class SessionsServeurTests(FabriqueClause app) : IClassFixture<FabriqueCl
         await using (var db = app.ToutesStructures())
         {
             var reglages = await db.Reglages.SingleAsync(r => r.StructureId == structure.Id);
-            reglages.ModifierConnexion(30, doubleFacteurTousRoles: false);
+            reglages.ModifierConnexion(30);
             await db.SaveChangesAsync();
         }
         var utilisateur = await app.CreerUtilisateurAsync(Roles.Facilitateur, structure.Id);
@@ -207,7 +207,7 @@ public class SessionsServeurTests(FabriqueClause app) : IClassFixture<FabriqueCl
     public void Le_reglage_d_inactivite_est_borne(int minutes)
     {
         var reglages = Clause.Domain.Structures.Reglages.ParDefaut(Clause.Domain.Commun.StructureId.De(Guid.NewGuid()));
-        var refus = Assert.Throws<Clause.Domain.Commun.RegleMetierException>(() => reglages.ModifierConnexion(minutes, false));
+        var refus = Assert.Throws<Clause.Domain.Commun.RegleMetierException>(() => reglages.ModifierConnexion(minutes));
         Assert.Equal("InactiviteSessionMinutes", refus.Champ);
         Assert.Equal(120, reglages.InactiviteSessionMinutes);
     }

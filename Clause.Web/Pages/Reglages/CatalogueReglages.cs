@@ -171,6 +171,10 @@ public static class CatalogueReglages
             "Durée de conservation", NatureReglage.Mois,
             "Les données d'un participant sont anonymisées après ce délai sans événement (dernières heures, contrat, étape ou contact) ; les totaux ne changent pas.",
             r => r.ConservationMois),
+        new(DonneesPersonnelles, nameof(SaisieReglages.InactiviteSession), nameof(ReglagesStructure.InactiviteSessionMinutes),
+            "Fermeture d'une session inactive", NatureReglage.Heures,
+            "Une session du personnel sans activité pendant ce délai est fermée sur le serveur (de 15 minutes à 12 heures) ; une session ne dure jamais plus de 12 heures.",
+            r => r.InactiviteSessionMinutes),
     ];
 
     public static Reglage? ParChampDomaine(string champDomaine) => Tous.FirstOrDefault(r => r.ChampDomaine == champDomaine);

@@ -57,6 +57,7 @@ public sealed class IndexModel(ClauseDbContext db) : PageAction(db)
         var delaiEmploiDurable = Entier(nameof(SaisieReglages.DelaiSortieEmploiDurableMois), actuels.DelaiSortieEmploiDurableMois);
         var conservation = Entier(nameof(SaisieReglages.ConservationMois), actuels.ConservationMois);
         var seuilRetard = PointsDeBase(nameof(SaisieReglages.SeuilRetardLot), actuels.SeuilRetardLotPdb);
+        var inactivite = Minutes(nameof(SaisieReglages.InactiviteSession), actuels.InactiviteSessionMinutes);
 
         if (reglages is null)
         {
@@ -65,7 +66,8 @@ public sealed class IndexModel(ClauseDbContext db) : PageAction(db)
         }
         var accepte = Appliquer(() => reglages.Modifier(cout, partMainOeuvre, Saisie.RecalculSurAvenant, Saisie.ModeAccordCadre, fenetre, ageSenior, anticipation,
             maxMinutes, tolerance, Saisie.FormationComptabiliseeDefaut, plafondFormation, jourLimite, premiereRelance, secondeRelance,
-            seuil, delaiEmploiDurable, conservation, seuilRetard), ChampsDuDomaine);
+            seuil, delaiEmploiDurable, conservation, seuilRetard), ChampsDuDomaine)
+            & Appliquer(() => reglages.ModifierConnexion(inactivite), ChampsDuDomaine);
         if (!accepte || !ModelState.IsValid)
         {
             await ChargerHistoriqueAsync(historiqueId, annulation);
@@ -172,6 +174,8 @@ public sealed record SaisieReglages
     public string? ConservationMois { get; set; }
 
     public string? SeuilRetardLot { get; set; }
+
+    public string? InactiviteSession { get; set; }
 
     public static SaisieReglages Depuis(ReglagesStructure reglages)
     {

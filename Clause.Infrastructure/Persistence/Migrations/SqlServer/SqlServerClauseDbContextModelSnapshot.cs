@@ -1611,9 +1611,6 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("DelaiSortieEmploiDurableMois")
                         .HasColumnType("int");
 
-                    b.Property<bool>("DoubleFacteurTousRoles")
-                        .HasColumnType("bit");
-
                     b.Property<int>("FenetreEligibiliteMois")
                         .HasColumnType("int");
 

@@ -1605,9 +1605,6 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("DelaiSortieEmploiDurableMois")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("DoubleFacteurTousRoles")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("FenetreEligibiliteMois")
                         .HasColumnType("INTEGER");
 

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerClauseDbContext))]
-    [Migration("20261202190402_BilansSessionsAudit")]
+    [Migration("20261202205705_BilansSessionsAudit")]
     partial class BilansSessionsAudit
     {
         /// <inheritdoc />
@@ -1613,9 +1613,6 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<int>("DelaiSortieEmploiDurableMois")
                         .HasColumnType("int");
-
-                    b.Property<bool>("DoubleFacteurTousRoles")
-                        .HasColumnType("bit");
 
                     b.Property<int>("FenetreEligibiliteMois")
                         .HasColumnType("int");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
+namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class BilansSessionsAudit : Migration
@@ -11,24 +11,17 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<bool>(
-                name: "DoubleFacteurTousRoles",
-                table: "Reglages",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: false);
-
             migrationBuilder.AddColumn<int>(
                 name: "InactiviteSessionMinutes",
                 table: "Reglages",
-                type: "INTEGER",
+                type: "int",
                 nullable: false,
                 defaultValue: 120);
 
             migrationBuilder.AddColumn<string>(
                 name: "Empreinte",
                 table: "JournalAudit",
-                type: "TEXT",
+                type: "nchar(64)",
                 fixedLength: true,
                 maxLength: 64,
                 nullable: true);
@@ -36,7 +29,7 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "EmpreinteChangements",
                 table: "JournalAudit",
-                type: "TEXT",
+                type: "nchar(64)",
                 fixedLength: true,
                 maxLength: 64,
                 nullable: true);
@@ -44,47 +37,47 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "EmpreintePrecedente",
                 table: "JournalAudit",
-                type: "TEXT",
+                type: "nchar(64)",
                 fixedLength: true,
                 maxLength: 64,
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "PurgeLe",
                 table: "JournalAudit",
-                type: "INTEGER",
+                type: "datetimeoffset",
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "Sequence",
                 table: "JournalAudit",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "SituationApres",
                 table: "Contrats",
-                type: "TEXT",
+                type: "nvarchar(40)",
                 maxLength: 40,
                 nullable: true);
 
             migrationBuilder.AddColumn<byte[]>(
                 name: "PieceJointeContenu",
                 table: "BoiteEnvoi",
-                type: "BLOB",
+                type: "varbinary(max)",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "PieceJointeNom",
                 table: "BoiteEnvoi",
-                type: "TEXT",
+                type: "nvarchar(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "PieceJointeType",
                 table: "BoiteEnvoi",
-                type: "TEXT",
+                type: "nvarchar(100)",
                 maxLength: 100,
                 nullable: true);
 
@@ -92,20 +85,20 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                 name: "EnvoisBilans",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StructureId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DonneurOrdreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Perimetre = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    PerimetreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LibellePerimetre = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    Du = table.Column<int>(type: "INTEGER", nullable: false),
-                    Au = table.Column<int>(type: "INTEGER", nullable: false),
-                    EnvoyeParId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    EnvoyeParNom = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    EnvoyeLe = table.Column<long>(type: "INTEGER", nullable: false),
-                    Destinataires = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    NombreDestinataires = table.Column<int>(type: "INTEGER", nullable: false),
-                    NomFichier = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StructureId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DonneurOrdreId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Perimetre = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    PerimetreId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    LibellePerimetre = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    Du = table.Column<int>(type: "int", nullable: false),
+                    Au = table.Column<int>(type: "int", nullable: false),
+                    EnvoyeParId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    EnvoyeParNom = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    EnvoyeLe = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Destinataires = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    NombreDestinataires = table.Column<int>(type: "int", nullable: false),
+                    NomFichier = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -131,16 +124,16 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                 name: "SessionsConnexion",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UtilisateurId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Empreinte = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
-                    Ticket = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    Tampon = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    CreeLe = table.Column<long>(type: "INTEGER", nullable: false),
-                    DerniereActiviteLe = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpireLe = table.Column<long>(type: "INTEGER", nullable: false),
-                    InactiviteMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    Navigateur = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UtilisateurId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Empreinte = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    Ticket = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    Tampon = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    CreeLe = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    DerniereActiviteLe = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ExpireLe = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    InactiviteMinutes = table.Column<int>(type: "int", nullable: false),
+                    Navigateur = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -157,7 +150,8 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_JournalAudit_StructureId_Sequence",
                 table: "JournalAudit",
                 columns: new[] { "StructureId", "Sequence" },
-                unique: true);
+                unique: true,
+                filter: "[StructureId] IS NOT NULL AND [Sequence] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_EnvoisBilans_DonneurOrdreId",
@@ -193,10 +187,6 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_JournalAudit_StructureId_Sequence",
                 table: "JournalAudit");
-
-            migrationBuilder.DropColumn(
-                name: "DoubleFacteurTousRoles",
-                table: "Reglages");
 
             migrationBuilder.DropColumn(
                 name: "InactiviteSessionMinutes",

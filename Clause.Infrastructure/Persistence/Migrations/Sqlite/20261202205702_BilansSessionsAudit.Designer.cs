@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteClauseDbContext))]
-    [Migration("20261202190358_BilansSessionsAudit")]
+    [Migration("20261202205702_BilansSessionsAudit")]
     partial class BilansSessionsAudit
     {
         /// <inheritdoc />
@@ -1606,9 +1606,6 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("DelaiSortieEmploiDurableMois")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("DoubleFacteurTousRoles")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("FenetreEligibiliteMois")
