@@ -33,8 +33,11 @@ public sealed partial class PerformancePagesTests
             .Where(l => l.Statut == StatutLot.EnExecution && db.Structures.Any(s => s.Id == l.StructureId && s.Nom == "PLIE Loire Vallée"))
             .OrderBy(l => l.Id).Select(l => l.Id).FirstAsync());
         string[] pagesDuLot = [$"/Lots/Details/{lot}", $"/Heures/Lot/{lot}"];
-        await ExplorationSite.RedemanderAsync(client, app.Collecte, pagesDuLot);
-        pages.AddRange(pagesDuLot);
+        // Only those the crawl did not reach: a page requested twice would count its commands twice (the counts are per
+        // address), and whether the crawl reaches this lot depends on the generated ids.
+        var manquantes = pagesDuLot.Except(pages, StringComparer.Ordinal).ToArray();
+        await ExplorationSite.RedemanderAsync(client, app.Collecte, manquantes);
+        pages.AddRange(manquantes);
         var avant = Compter(pages);
 
         await AgrandirAsync();
