@@ -21,7 +21,7 @@ namespace Clause.Tests.Support;
 /// </summary>
 public partial class FabriqueClause : WebApplicationFactory<Program>
 {
-    public const string MotDePasse = "mot-de-passe-de-test";
+    public const string MotDePasse = "cheval-agrafe-batterie-correcte";
 
     private readonly string _dossier;
 

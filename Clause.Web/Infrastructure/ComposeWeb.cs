@@ -31,6 +31,7 @@ public static class ComposeWeb
             })
             .AddEntityFrameworkStores<ClauseDbContext>()
             .AddErrorDescriber<DescripteurErreursFrancais>()
+            .AddPasswordValidator<ValidateurMotDePasse>()
             .AddClaimsPrincipalFactory<FabriqueRevendications>()
             .AddTokenProvider<JetonInvitationProvider>(InvitationTokenProvider)
             .AddDefaultTokenProviders();

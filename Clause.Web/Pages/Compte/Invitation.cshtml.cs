@@ -50,7 +50,6 @@ public sealed record SaisieInvitation
 
     [Required(ErrorMessage = "Saisissez un mot de passe.")]
     [Display(Name = "Nouveau mot de passe")]
-    [StringLength(200, MinimumLength = 12, ErrorMessage = "Le mot de passe doit comporter au moins 12 caractères.")]
     public string? MotDePasse { get; set; }
 
     [Required(ErrorMessage = "Confirmez le mot de passe.")]

@@ -60,7 +60,6 @@ public sealed record SaisieMotDePasse
 
     [Required(ErrorMessage = "Saisissez un nouveau mot de passe.")]
     [Display(Name = "Nouveau mot de passe")]
-    [StringLength(200, ErrorMessage = "Le nouveau mot de passe ne doit pas dépasser 200 caractères.")]
     public string? NouveauMotDePasse { get; set; }
 
     [Required(ErrorMessage = "Confirmez le nouveau mot de passe.")]
