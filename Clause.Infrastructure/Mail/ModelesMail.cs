@@ -37,6 +37,36 @@ public static class ModelesMail
     }
 
     /// <summary>
+    /// Issue 16 item 3: the link that lets an account choose a new password, valid one hour (the expiry is given to the
+    /// minute, Paris time), single use. Asked from « Mot de passe oublié ? » or sent by an administrator / the Direction.
+    /// </summary>
+    public static MessageMail Reinitialisation(string email, string nomComplet, string lien, DateTimeOffset expireLe)
+    {
+        var expiration = expireLe.ToString("dd/MM/yyyy 'à' HH'h'mm", Fr);
+        var sujet = "Choisir un nouveau mot de passe Clause";
+        var texte = $"""
+            Bonjour {nomComplet},
+
+            Pour choisir un nouveau mot de passe Clause, ouvrez ce lien avant le {expiration} (il ne sert qu'une fois) :
+            {lien}
+
+            Si vous n'avez rien demandé, ignorez ce message : votre mot de passe actuel reste valable.
+
+            Clause — suivi des clauses sociales d'insertion
+            """;
+        var html = $"""
+            <!DOCTYPE html>
+            <html lang="fr"><body style="font-family:Arial,sans-serif;color:#1e1e1e">
+            <p>Bonjour {WebUtility.HtmlEncode(nomComplet)},</p>
+            <p><a href="{WebUtility.HtmlEncode(lien)}">Choisir un nouveau mot de passe</a> (lien valable jusqu'au {expiration}, une seule fois).</p>
+            <p>Si vous n'avez rien demandé, ignorez ce message : votre mot de passe actuel reste valable.</p>
+            <p>Clause — suivi des clauses sociales d'insertion</p>
+            </body></html>
+            """;
+        return new MessageMail(email, nomComplet, sujet, html, texte);
+    }
+
+    /// <summary>
     /// Issue 9 item 5: the contact who submitted the month is told that the facilitateur rejected a line, with the
     /// reason and a link to the month page to correct it. The participant by name only (never a category).
     /// </summary>

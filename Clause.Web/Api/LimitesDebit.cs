@@ -36,8 +36,9 @@ public static class LimitesDebit
     /// <summary>Mark a password or sign-in form with <c>[EnableRateLimiting(LimitesDebit.Formulaires)]</c> to limit its POSTs.</summary>
     public const string Formulaires = "Formulaires";
 
-    /// <summary>Sign-in, invitation (choose a password) and change of password (the « Mon compte » page).</summary>
-    public static readonly IReadOnlyList<string> CheminsFormulaires = ["/Compte/Connexion", "/Compte/Invitation", "/Compte/MotDePasse", "/Compte/MonCompte"];
+    /// <summary>Sign-in, invitation (choose a password), change of password (the « Mon compte » page), « mot de passe oublié » and its reset page.</summary>
+    public static readonly IReadOnlyList<string> CheminsFormulaires = ["/Compte/Connexion", "/Compte/Invitation", "/Compte/MotDePasse", "/Compte/MonCompte",
+        "/Compte/MotDePasseOublie", "/Compte/Reinitialisation"];
 
     private static readonly TimeSpan Fenetre = TimeSpan.FromMinutes(1);
 

@@ -13,6 +13,9 @@ public static class ComposeWeb
 {
     public const string InvitationTokenProvider = "Invitation";
 
+    /// <summary>The « mot de passe oublié » links (1 hour), generated and checked by name (UserManager.GenerateUserTokenAsync).</summary>
+    public const string ReinitialisationTokenProvider = "Reinitialisation";
+
     public static IServiceCollection AddClauseWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environnement)
     {
         services.AddIdentity<Utilisateur, IdentityRole<Guid>>(o =>
@@ -34,9 +37,12 @@ public static class ComposeWeb
             .AddPasswordValidator<ValidateurMotDePasse>()
             .AddClaimsPrincipalFactory<FabriqueRevendications>()
             .AddTokenProvider<JetonInvitationProvider>(InvitationTokenProvider)
+            .AddTokenProvider<JetonReinitialisationProvider>(ReinitialisationTokenProvider)
             .AddDefaultTokenProviders();
         services.Configure<JetonInvitationOptions>(o => o.TokenLifespan = TimeSpan.FromDays(7));
+        services.Configure<JetonReinitialisationOptions>(o => o.TokenLifespan = TimeSpan.FromHours(1));
         services.AddScoped<Invitations>();
+        services.AddReinitialisations();
 
         // Keys survive restarts so invitation links and cookies stay valid.
         services.AddDataProtection().SetApplicationName("Clause")

@@ -24,6 +24,9 @@ public sealed class Invitations(UserManager<Utilisateur> utilisateurs, ClauseDbC
 
     public const string LibelleSansStructure = "administration de Clause";
 
+    /// <summary>The audit row's field when an invitation is sent again.</summary>
+    public const string ChampJournal = "Invitation";
+
     public async Task EnvoyerAsync(Utilisateur utilisateur, string? structure, CancellationToken annulation = default)
     {
         ArgumentNullException.ThrowIfNull(utilisateur);
@@ -39,7 +42,7 @@ public sealed class Invitations(UserManager<Utilisateur> utilisateurs, ClauseDbC
 
     /// <summary>
     /// A new invitation: a new security stamp voids the links already sent (only the newest works), and the new mail is
-    /// deposited in the same transaction — both or neither.
+    /// deposited in the same transaction — both or neither — with its audit row (<see cref="JournalComptes"/>).
     /// </summary>
     public async Task<IdentityResult> RenvoyerAsync(Utilisateur utilisateur, string? structure, CancellationToken annulation = default)
     {
@@ -48,6 +51,8 @@ public sealed class Invitations(UserManager<Utilisateur> utilisateurs, ClauseDbC
         var resultat = await utilisateurs.UpdateSecurityStampAsync(utilisateur);
         if (!resultat.Succeeded) return resultat;
         await EnvoyerAsync(utilisateur, structure, annulation);
+        // Staff sent it again (administration, Direction, company page): who, when, in the audit trail (issue 16 item 3).
+        await JournalComptes.JournaliserAsync(db, utilisateur, ChampJournal, "nouvelle invitation déposée dans la boîte d'envoi", horloge, annulation);
         await transaction.CommitAsync(annulation);
         return resultat;
     }
@@ -59,10 +64,23 @@ public sealed class Invitations(UserManager<Utilisateur> utilisateurs, ClauseDbC
             ["utilisateur"] = utilisateurId.ToString(),
             ["jeton"] = jeton,
         });
+        return LienAbsolu(configuration, BaseRequete(http.HttpContext), chemin);
+    }
+
+    /// <summary>The scheme, host and base path of the current request ("https://clause.exemple.fr"), null outside a request.</summary>
+    public static string? BaseRequete(HttpContext? http) =>
+        http is null ? null : $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+
+    /// <summary>
+    /// An absolute link to a page of Clause: on the configured public address (Administration:UrlPublique) when there is
+    /// one — never a Host header an attacker could forge — else on the request's (<paramref name="baseRequete"/>).
+    /// </summary>
+    public static string LienAbsolu(IConfiguration configuration, string? baseRequete, string chemin)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
         var urlPublique = configuration["Administration:UrlPublique"];
         if (!string.IsNullOrWhiteSpace(urlPublique))
             return new Uri(new Uri(urlPublique), chemin).ToString();
-        var requete = (http.HttpContext ?? throw new InvalidOperationException("Invitation hors requête HTTP : configurez Administration:UrlPublique.")).Request;
-        return $"{requete.Scheme}://{requete.Host}{requete.PathBase}{chemin}";
+        return (baseRequete ?? throw new InvalidOperationException("Lien hors requête HTTP : configurez Administration:UrlPublique.")) + chemin;
     }
 }

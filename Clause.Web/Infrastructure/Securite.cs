@@ -49,17 +49,39 @@ public sealed class MiddlewareContexteExecution(RequestDelegate suivant)
 
 /// <summary>
 /// Invitation links: a password-reset token valid 7 days (its own lifespan, not the default one).
-/// Identity's <see cref="DataProtectorTokenProvider{TUser}"/> reads DateTimeOffset.UtcNow itself; this one
-/// reads the <see cref="TimeProvider"/> of DI, so expiry follows the app's clock (and tests' fake clock).
-/// Payload: creation time, user id, purpose, security stamp, protected by Data Protection; a new security
-/// stamp (password chosen, account deactivated) voids the link, so it serves once.
 /// </summary>
 public sealed class JetonInvitationProvider(
     Microsoft.AspNetCore.DataProtection.IDataProtectionProvider dataProtectionProvider,
     IOptions<JetonInvitationOptions> options,
     Microsoft.Extensions.Logging.ILogger<DataProtectorTokenProvider<Utilisateur>> logger,
     TimeProvider horloge)
+    : JetonHorodateProvider<JetonInvitationOptions>(dataProtectionProvider, options, logger, horloge);
+
+/// <summary>
+/// « Mot de passe oublié » links (issue 16 item 3): valid 1 hour, their own Data Protection purpose (the provider's
+/// name), so a reset link is no invitation link and the other way round. The security stamp in the token makes it
+/// single-use: setting the password gives the account a new stamp.
+/// </summary>
+public sealed class JetonReinitialisationProvider(
+    Microsoft.AspNetCore.DataProtection.IDataProtectionProvider dataProtectionProvider,
+    IOptions<JetonReinitialisationOptions> options,
+    Microsoft.Extensions.Logging.ILogger<DataProtectorTokenProvider<Utilisateur>> logger,
+    TimeProvider horloge)
+    : JetonHorodateProvider<JetonReinitialisationOptions>(dataProtectionProvider, options, logger, horloge);
+
+/// <summary>
+/// Identity's <see cref="DataProtectorTokenProvider{TUser}"/> reads DateTimeOffset.UtcNow itself; this one
+/// reads the <see cref="TimeProvider"/> of DI, so expiry follows the app's clock (and tests' fake clock).
+/// Payload: creation time, user id, purpose, security stamp, protected by Data Protection; a new security
+/// stamp (password chosen, account deactivated) voids the link, so it serves once.
+/// </summary>
+public abstract class JetonHorodateProvider<TOptions>(
+    Microsoft.AspNetCore.DataProtection.IDataProtectionProvider dataProtectionProvider,
+    IOptions<TOptions> options,
+    Microsoft.Extensions.Logging.ILogger<DataProtectorTokenProvider<Utilisateur>> logger,
+    TimeProvider horloge)
     : DataProtectorTokenProvider<Utilisateur>(dataProtectionProvider, options, logger)
+    where TOptions : DataProtectionTokenProviderOptions, new()
 {
     public override async Task<string> GenerateAsync(string purpose, UserManager<Utilisateur> manager, Utilisateur user)
     {
@@ -115,5 +137,14 @@ public sealed class JetonInvitationOptions : DataProtectionTokenProviderOptions
     {
         Name = ComposeWeb.InvitationTokenProvider;
         TokenLifespan = TimeSpan.FromDays(7);
+    }
+}
+
+public sealed class JetonReinitialisationOptions : DataProtectionTokenProviderOptions
+{
+    public JetonReinitialisationOptions()
+    {
+        Name = ComposeWeb.ReinitialisationTokenProvider;
+        TokenLifespan = TimeSpan.FromHours(1);
     }
 }

@@ -83,7 +83,7 @@ public sealed class CompteModel(ClauseDbContext db, UserManager<Utilisateur> uti
             await invitations.EnvoyerAsync(utilisateur, structure, annulation);
             await transaction.CommitAsync(annulation);
         }
-        return Retour($"{NomContact} est invité(e) : un e-mail avec un lien valable 7 jours a été envoyé à {EmailContact}.");
+        return Retour($"{NomContact} est invité(e) : un e-mail avec un lien valable 7 jours est parti dans la boîte d'envoi pour {EmailContact} (il sera envoyé dans quelques minutes).");
     }
 
     public async Task<IActionResult> OnPostRenvoyerAsync(EntrepriseId entrepriseId, Guid contactId, CancellationToken annulation)
@@ -94,7 +94,7 @@ public sealed class CompteModel(ClauseDbContext db, UserManager<Utilisateur> uti
             return Refuser("Ce compte n'attend pas d'invitation : il est désactivé ou son mot de passe est déjà choisi.");
         var structure = await db.Structures.AsNoTracking().Where(s => s.Id == Compte.StructureId).Select(s => s.Nom).FirstOrDefaultAsync(annulation);
         if (!Verifier(await invitations.RenvoyerAsync(Compte, structure, annulation))) return Page();
-        return Retour($"Une nouvelle invitation est envoyée à {Compte.Email}.");
+        return Retour(AccesComptes.SuccesInvitation(Compte));
     }
 
     public async Task<IActionResult> OnPostDesactiverAsync(EntrepriseId entrepriseId, Guid contactId, CancellationToken annulation)

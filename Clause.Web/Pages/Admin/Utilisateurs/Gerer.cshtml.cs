@@ -12,11 +12,13 @@ namespace Clause.Web.Pages.Admin.Utilisateurs;
 /// Confirmation step then action on one account: deactivate, reactivate, or send the invitation again.
 /// GET ?operation=… shows what will happen; the POST handler of the same name does it.
 /// </summary>
-public sealed class GererModel(ClauseDbContext db, UserManager<Utilisateur> utilisateurs, Invitations invitations, JetonsAcces jetons) : PageModel
+public sealed class GererModel(ClauseDbContext db, UserManager<Utilisateur> utilisateurs, Invitations invitations, Reinitialisations reinitialisations,
+    JetonsAcces jetons) : PageModel
 {
     public const string Desactiver = "desactiver";
     public const string Reactiver = "reactiver";
     public const string Renvoyer = "renvoyer";
+    public const string Reinitialiser = "reinitialiser";
 
     public Utilisateur Compte { get; private set; } = null!;
 
@@ -31,6 +33,7 @@ public sealed class GererModel(ClauseDbContext db, UserManager<Utilisateur> util
         {
             Reactiver => Reactiver,
             Renvoyer => Renvoyer,
+            Reinitialiser => Reinitialiser,
             _ => Compte.Actif ? Desactiver : Reactiver,
         };
         return Page();
@@ -63,13 +66,27 @@ public sealed class GererModel(ClauseDbContext db, UserManager<Utilisateur> util
     {
         if (!await ChargerAsync(id)) return NotFound();
         Operation = Renvoyer;
-        if (!Compte.Actif || Compte.InvitationAccepteeLe is not null || Compte.PasswordHash is not null)
+        if (AccesComptes.RefusInvitation(Compte) is { } refus)
         {
-            ModelState.AddModelError(string.Empty, "Ce compte n'attend pas d'invitation : il est désactivé ou son mot de passe est déjà choisi.");
+            ModelState.AddModelError(string.Empty, refus);
             return Page();
         }
         if (!Verifier(await invitations.RenvoyerAsync(Compte, Structure, annulation))) return Page();
-        TempData["Succes"] = $"Une nouvelle invitation est envoyée à {Compte.Email}.";
+        TempData["Succes"] = AccesComptes.SuccesInvitation(Compte);
+        return RedirectToPage("/Admin/Utilisateurs/Index");
+    }
+
+    public async Task<IActionResult> OnPostReinitialiserAsync(Guid id, CancellationToken annulation)
+    {
+        if (!await ChargerAsync(id)) return NotFound();
+        Operation = Reinitialiser;
+        if (AccesComptes.RefusReinitialisation(Compte) is { } refus)
+        {
+            ModelState.AddModelError(string.Empty, refus);
+            return Page();
+        }
+        await reinitialisations.EnvoyerParAsync(Compte, annulation);
+        TempData["Succes"] = AccesComptes.SuccesReinitialisation(Compte);
         return RedirectToPage("/Admin/Utilisateurs/Index");
     }
 

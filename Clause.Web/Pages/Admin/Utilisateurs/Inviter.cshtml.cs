@@ -80,7 +80,7 @@ public sealed class InviterModel(ClauseDbContext db, UserManager<Utilisateur> ut
             await transaction.CommitAsync(annulation);
         }
 
-        TempData["Succes"] = $"{utilisateur.NomComplet} est invité(e) : un e-mail avec un lien valable 7 jours a été envoyé à {utilisateur.Email}.";
+        TempData["Succes"] = $"{utilisateur.NomComplet} est invité(e) : un e-mail avec un lien valable 7 jours est parti dans la boîte d'envoi pour {utilisateur.Email} (il sera envoyé dans quelques minutes).";
         return RedirectToPage("/Admin/Utilisateurs/Index");
     }
 
