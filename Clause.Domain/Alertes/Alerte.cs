@@ -1,5 +1,6 @@
 using Clause.Domain.Commun;
 using Clause.Domain.Contrats;
+using Clause.Domain.Heures;
 
 namespace Clause.Domain.Alertes;
 
@@ -109,4 +110,13 @@ public static class ReglesAlertes
     /// </summary>
     public static bool EnRetard(Duree realisees, Duree cible, int seuilPdb) =>
         cible.Minutes > 0 && realisees.Minutes * Taux.Cent < cible.Minutes * seuilPdb;
+
+    /// <summary>
+    /// A lot is also behind schedule when its forecast (« à ce rythme », docs/domain.md §21) projects fewer hours at the end
+    /// of execution than <paramref name="seuilPdb"/> (the same réglage, 80 %) of its hours due — the same threshold as the
+    /// target line, not 100 % (a projection just under the dues is flagged « sous l'objectif » on the pages, not alerted).
+    /// No forecast (no pace yet) or nothing due: never behind.
+    /// </summary>
+    public static bool PrevisionEnRetard(PrevisionLot? prevision, long duesMinutes, int seuilPdb) =>
+        prevision is not null && duesMinutes > 0 && prevision.ProjectionFinMinutes * Taux.Cent < duesMinutes * seuilPdb;
 }

@@ -29,7 +29,8 @@ public sealed record ResultatAlertes(int FinsContrat, int Fenetres, int LotsEnRe
 /// a validated contrat still running whose planned end is within 30 days → the structure's facilitateurs and the
 /// participant's référent; the eligibility window of a participant's latest decision closing within 60 days → the same;
 /// a lot in execution whose realised hours are below the réglage <c>SeuilRetardLotPdb</c> (80 %) of the straight target
-/// line at the end of the last complete month → the facilitateurs; a lasting job (CDI, or CDD of 6 months or more)
+/// line at the end of the last complete month, or whose forecast projection (§21) is below that share of its hours due
+/// → the facilitateurs (one alert per lot and month, whichever clause); a lasting job (CDI, or CDD of 6 months or more)
 /// reaching <c>DelaiSortieEmploiDurableMois</c> months → the référent (§10: prompt to validate the « emploi durable »
 /// sortie). Each alert is one row per recipient, written once (unique index on nature, subject, date and recipient), and
 /// each recipient receives one mail listing their new alerts, deposited in the outbox in the same transaction.
@@ -100,25 +101,42 @@ public sealed class ServiceAlertes(ClauseDbContext db, RequetesHeures requetes, 
             }
         }
 
-        // 3. Lots behind the straight target line at the end of the last complete month.
+        // 3. Lots behind schedule: realised under the réglage's share of the straight target line at the end of the last
+        //    complete month, or the forecast's projection (RequetesHeures.PrevisionsAsync, §21) under that share of the
+        //    hours due. One alert per lot and month checked whichever clause (or both) holds.
         var moisVerifie = Mois.De(aujourdhui.AddMonths(-1));
-        var lots = await db.Lots.AsNoTracking()
-            .Where(l => l.StructureId == structureId && l.Statut == StatutLot.EnExecution && l.HeuresDuesMinutes > 0 && l.DebutExecution <= moisVerifie.Dernier)
+        var lotsEnCours = db.Lots.Where(l => l.StructureId == structureId && l.Statut == StatutLot.EnExecution && l.HeuresDuesMinutes > 0
+            && l.DebutExecution <= moisVerifie.Dernier);
+        var lots = await lotsEnCours.AsNoTracking()
             .Select(l => new { l.Id, l.Numero, l.Libelle, Marche = l.Marche.Numero, l.DebutExecution, l.FinExecution, l.HeuresDuesMinutes })
             .ToListAsync(annulation).ConfigureAwait(false);
         if (lots.Count > 0 && facilitateurs.Count > 0)
         {
             var bilans = await requetes.BilansAsync(lots.Select(l => l.Id).ToList(), annulation).ConfigureAwait(false);
+            var previsions = await requetes.PrevisionsAsync(lotsEnCours, annulation).ConfigureAwait(false);
+            var seuil = new Taux(reglages.SeuilRetardLotPdb);
             foreach (var l in lots)
             {
                 var realisees = bilans.TryGetValue(l.Id, out var b) ? b.Realisees : new Duree(0);
                 var cible = CibleLineaire.FinDuMois(l.DebutExecution, l.FinExecution, l.HeuresDuesMinutes, moisVerifie);
-                if (!ReglesAlertes.EnRetard(realisees, cible, reglages.SeuilRetardLotPdb)) continue;
-                var part = new Taux((int)FormatFrancais.DiviserArrondi(realisees.Minutes * Taux.Cent, cible.Minutes));
-                var texte = $"Le lot {l.Numero} — {l.Libelle} (marché {l.Marche}) est en retard : {realisees} réalisées pour une cible de {cible} "
-                    + $"fin {AccesMois.Texte(moisVerifie)} ({part} de la cible, seuil {new Taux(reglages.SeuilRetardLotPdb)}).";
+                var prevision = previsions.GetValueOrDefault(l.Id);
+                var sousCible = ReglesAlertes.EnRetard(realisees, cible, reglages.SeuilRetardLotPdb);
+                var sousPrevision = ReglesAlertes.PrevisionEnRetard(prevision, l.HeuresDuesMinutes, reglages.SeuilRetardLotPdb);
+                if (!sousCible && !sousPrevision) continue;
+                var lot = $"Le lot {l.Numero} — {l.Libelle} (marché {l.Marche})";
+                var rythme = sousPrevision
+                    ? $"à ce rythme : {prevision!.ProjectionFin} à la fin ({prevision.TauxProjete}) pour {new Duree(l.HeuresDuesMinutes)} dues"
+                    : null;
+                string texte;
+                if (sousCible)
+                {
+                    var part = new Taux((int)FormatFrancais.DiviserArrondi(realisees.Minutes * Taux.Cent, cible.Minutes));
+                    texte = $"{lot} est en retard : {realisees} réalisées pour une cible de {cible} fin {AccesMois.Texte(moisVerifie)} ({part} de la cible, seuil {seuil})."
+                        + (rythme is null ? string.Empty : $" {char.ToUpperInvariant(rythme[0])}{rythme[1..]}.");
+                }
+                else texte = $"{lot} est en retard sur sa prévision : {rythme} (seuil {seuil}).";
                 foreach (var f in facilitateurs)
-                    candidates.Add(new Candidate(NatureAlerte.LotEnRetard, l.Id.Valeur, moisVerifie.Dernier, f, texte, $"/Lots/Details/{l.Id}"));
+                    candidates.Add(new Candidate(NatureAlerte.LotEnRetard, l.Id.Valeur, moisVerifie.Dernier, f, Tronquer(texte, Alerte.TexteLongueurMax), $"/Lots/Details/{l.Id}"));
             }
         }
 
@@ -191,4 +209,6 @@ public sealed class ServiceAlertes(ClauseDbContext db, RequetesHeures requetes, 
     }
 
     private static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", Fr);
+
+    private static string Tronquer(string texte, int longueur) => texte.Length <= longueur ? texte : texte[..(longueur - 1)] + "…";
 }

@@ -67,8 +67,9 @@ public sealed class AlertesTests : IDisposable
             db.Contrats.AddRange(finissant, cdi, transition);
             await db.SaveChangesAsync();
         });
-        // Lot B on track: 400 h validated by the end of June against a target of 833 h × 181 / 365 = 413,08 h (80 % = 330,46 h).
-        foreach (var (mois, heures) in new[] { (new Mois(2026, 1), 200), (new Mois(2026, 2), 200) })
+        // Lot B on track: 400 h validated by the end of June against a target of 833 h × 181 / 365 = 413,08 h (80 % = 330,46 h),
+        // and at its pace (April–June: 140 h / 3 months, 6 months left) 400 + 280 = 680 h at the end, 81,6 % of 833 h (≥ 80 %).
+        foreach (var (mois, heures) in new[] { (new Mois(2026, 1), 130), (new Mois(2026, 2), 130), (new Mois(2026, 6), 140) })
         {
             _env.Le(mois.Suivant.Premier.AddDays(2));
             await _env.PourAsync(structure.Id, (sp, _) => sp.GetRequiredService<ServiceHeures>()
@@ -108,7 +109,8 @@ public sealed class AlertesTests : IDisposable
         Assert.Equal("Le contrat de Julie Lambert (lot 1 — Gros œuvre, Bâtiments du Val SARL) finit le 01/08/2026.", fin.Texte);
         var retard = alertes.First(a => a.Nature == NatureAlerte.LotEnRetard);
         Assert.Equal(new DateOnly(2026, 6, 30), retard.Echeance);
-        Assert.Equal("Le lot 1 — Gros œuvre (marché 2026-001) est en retard : 0,00 h réalisées pour une cible de 413,08 h fin juin 2026 (0 % de la cible, seuil 80 %).",
+        Assert.Equal("Le lot 1 — Gros œuvre (marché 2026-001) est en retard : 0,00 h réalisées pour une cible de 413,08 h fin juin 2026 (0 % de la cible, seuil 80 %)."
+            + " À ce rythme : 0,00 h à la fin (0 %) pour 833,00 h dues.",
             SituationsMarches.Espaces(retard.Texte));
         var durable = alertes.Single(a => a.Nature == NatureAlerte.EmploiDurable);
         Assert.Equal(new DateOnly(2026, 7, 10), durable.Echeance);
