@@ -33,7 +33,9 @@ public static class ComposeWeb
             .AddErrorDescriber<DescripteurErreursFrancais>()
             .AddClaimsPrincipalFactory<FabriqueRevendications>()
             .AddTokenProvider<JetonInvitationProvider>(InvitationTokenProvider)
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            // In place of Identity's authenticator provider: the app's clock, and a code serves once (issue 16 item 4).
+            .AddTokenProvider<FournisseurAuthentificateur>(TokenOptions.DefaultAuthenticatorProvider);
         services.Configure<JetonInvitationOptions>(o => o.TokenLifespan = TimeSpan.FromDays(7));
         services.AddScoped<Invitations>();
 
@@ -73,6 +75,8 @@ public static class ComposeWeb
         services.AddRazorPages(o =>
         {
             o.Conventions.Add(acces);
+            // An account that must use a second factor and has not enrolled may only enrol or sign out.
+            o.Conventions.ConfigureFilter(new FiltreDoubleFacteur());
         }).AddMvcOptions(o => MessagesValidation.EnFrancais(o.ModelBindingMessageProvider));
 
         // Accented French text is written as is, not as &#xE9; entities.
