@@ -2336,3 +2336,55 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203104126_S7Totp'
+)
+BEGIN
+    ALTER TABLE [Reglages] ADD [DoubleFacteurTousRoles] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203104126_S7Totp'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [DernierPasAuthentificateur] bigint NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203104126_S7Totp'
+)
+BEGIN
+    CREATE TABLE [ReinitialisationsDoubleFacteur] (
+        [Id] uniqueidentifier NOT NULL,
+        [UtilisateurId] uniqueidentifier NOT NULL,
+        [ParUtilisateurId] uniqueidentifier NOT NULL,
+        [Le] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_ReinitialisationsDoubleFacteur] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ReinitialisationsDoubleFacteur_AspNetUsers_UtilisateurId] FOREIGN KEY ([UtilisateurId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203104126_S7Totp'
+)
+BEGIN
+    CREATE INDEX [IX_ReinitialisationsDoubleFacteur_UtilisateurId] ON [ReinitialisationsDoubleFacteur] ([UtilisateurId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203104126_S7Totp'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203104126_S7Totp', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

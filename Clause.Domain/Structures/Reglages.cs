@@ -81,6 +81,12 @@ public sealed class Reglages : EntiteGuid, IAppartientStructure
     /// <summary>Issue 16: minutes without a request after which a sign-in session closes (default 2 h).</summary>
     public int InactiviteSessionMinutes { get; private set; } = 120;
 
+    /// <summary>
+    /// Issue 16: two-factor sign-in required of every staff role (Facilitateur, Référent too); always required of the
+    /// Administrateur and the Direction (<see cref="Securite.DoubleFacteur.Requis"/>). Default off.
+    /// </summary>
+    public bool DoubleFacteurTousRoles { get; private set; }
+
     public static Reglages ParDefaut(StructureId structureId) =>
         new() { StructureId = Garde.Identifiant(structureId, nameof(StructureId), "Structure") };
 
@@ -154,11 +160,15 @@ public sealed class Reglages : EntiteGuid, IAppartientStructure
         if (ToleranceApresFinJours != toleranceAvant) Lever(new ToleranceApresFinModifiee(StructureId));
     }
 
-    /// <summary>The sign-in réglages (issue 16), apart from <see cref="Modifier"/>: the idle timeout of a session (15 minutes to 12 hours).</summary>
-    public void ModifierConnexion(int inactiviteSessionMinutes)
+    /// <summary>
+    /// The sign-in réglages (issue 16), apart from <see cref="Modifier"/>: the idle timeout of a session (15 minutes to 12 hours)
+    /// and whether every staff role must use a second factor (unchanged when not given).
+    /// </summary>
+    public void ModifierConnexion(int inactiviteSessionMinutes, bool? doubleFacteurTousRoles = null)
     {
         if (inactiviteSessionMinutes < 15 || inactiviteSessionMinutes > 12 * 60)
             throw new RegleMetierException(nameof(InactiviteSessionMinutes), "Le champ « Fermeture d'une session inactive » doit être compris entre 15 minutes et 12 heures.");
         InactiviteSessionMinutes = inactiviteSessionMinutes;
+        if (doubleFacteurTousRoles is { } tous) DoubleFacteurTousRoles = tous;
     }
 }

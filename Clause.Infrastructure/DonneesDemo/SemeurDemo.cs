@@ -24,6 +24,13 @@ public sealed partial class SemeurDemo(ClauseDbContext db, UserManager<Utilisate
 {
     public const string MotDePasse = "Clause-demo-2026";
     public const int Graine = 2016;
+
+    /// <summary>
+    /// The demo accounts that must use a second factor (Administrateur, Direction) are enrolled with this fixed, public
+    /// authenticator key (README): add it to any authenticator app, or compute the code with <c>oathtool --totp -b</c>.
+    /// Demo data only (Development, empty database); a real account's key is random (ResetAuthenticatorKeyAsync).
+    /// </summary>
+    public const string CleDoubleFacteurDemo = "CLAUSEDEMOTOTPCLAUSEDEMOTOTPDEMO";
     private const string Domaine = "clause.demo";
 
     private readonly Faker _faker = new("fr") { Random = new Randomizer(Graine) };
@@ -88,6 +95,12 @@ public sealed partial class SemeurDemo(ClauseDbContext db, UserManager<Utilisate
             };
             Verifier(await utilisateurs.CreateAsync(utilisateur, compte.MotDePasse).ConfigureAwait(false));
             Verifier(await utilisateurs.AddToRoleAsync(utilisateur, compte.Role).ConfigureAwait(false));
+            if (DoubleFacteur.Requis(compte.Role, tousRolesDuPersonnel: false))
+            {
+                Verifier(await utilisateurs.SetAuthenticationTokenAsync(utilisateur, CodesRecuperation.Fournisseur, CodesRecuperation.NomCle, CleDoubleFacteurDemo)
+                    .ConfigureAwait(false));
+                Verifier(await utilisateurs.SetTwoFactorEnabledAsync(utilisateur, true).ConfigureAwait(false));
+            }
         }
     }
 

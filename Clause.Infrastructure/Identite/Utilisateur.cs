@@ -25,6 +25,12 @@ public sealed class Utilisateur : IdentityUser<Guid>
 
     /// <summary>Set when the invited user first chooses a password.</summary>
     public DateTimeOffset? InvitationAccepteeLe { get; set; }
+
+    /// <summary>
+    /// The last authenticator time step (30-second window since 1970) whose code was accepted: a code of that step or an
+    /// earlier one is refused, so a code serves once (<see cref="FournisseurAuthentificateur"/>). Null: none yet.
+    /// </summary>
+    public long? DernierPasAuthentificateur { get; set; }
 }
 
 /// <summary>Claim types Clause adds to the sign-in cookie.</summary>
@@ -34,6 +40,9 @@ public static class RevendicationsClause
     public const string EntrepriseId = "clause:entreprise";
     public const string DonneurOrdreId = "clause:donneur-ordre";
     public const string NomComplet = "clause:nom";
+
+    /// <summary>The account must use a second factor and has not enrolled: every page but enrolment and sign-out sends it there.</summary>
+    public const string DoubleFacteurAInscrire = "clause:double-facteur-a-inscrire";
 
     /// <summary>Only on an API request: the id and the name of the personal access token used.</summary>
     public const string JetonId = "clause:jeton";

@@ -65,6 +65,15 @@ public class NavigateurFixture : IAsyncLifetime
         await NaviguerAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync());
         if (page.Url.Contains("/Compte/Connexion", StringComparison.OrdinalIgnoreCase))
             Assert.Fail($"La connexion de {email} a été refusée : {await page.Locator("main").InnerTextAsync()}");
+        // An account with a second factor (Administrateur, Direction): the code its app shows at the fake clock's time.
+        if (page.Url.Contains("/Compte/DoubleFacteur", StringComparison.OrdinalIgnoreCase) && !page.Url.Contains("Inscription", StringComparison.OrdinalIgnoreCase))
+        {
+            await App.OublierDernierCodeAsync(email);
+            await page.GetByLabel("Code à 6 chiffres").FillAsync(await App.CodeAuthentificateurAsync(email));
+            await NaviguerAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Vérifier le code" }).ClickAsync());
+            if (page.Url.Contains("/Compte/DoubleFacteur", StringComparison.OrdinalIgnoreCase))
+                Assert.Fail($"Le code de {email} a été refusé : {await page.Locator("main").InnerTextAsync()}");
+        }
     }
 
     /// <summary>

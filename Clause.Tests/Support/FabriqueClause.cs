@@ -104,7 +104,13 @@ public partial class FabriqueClause : WebApplicationFactory<Program>
         return structure;
     }
 
-    public async Task<Utilisateur> CreerUtilisateurAsync(string role, StructureId? structureId, EntrepriseId? entrepriseId = null, DonneurOrdreId? donneurOrdreId = null, string? email = null)
+    /// <summary>
+    /// A signed-up account with <see cref="MotDePasse"/>. An Administrateur or a Direction must use a second factor: it is
+    /// enrolled here with a random authenticator key (<paramref name="doubleFacteur"/> null), as after its enrolment, and
+    /// <see cref="ConnecterAsync"/> types its code; <paramref name="doubleFacteur"/> false leaves it to enrol, true enrols any role.
+    /// </summary>
+    public async Task<Utilisateur> CreerUtilisateurAsync(string role, StructureId? structureId, EntrepriseId? entrepriseId = null, DonneurOrdreId? donneurOrdreId = null,
+        string? email = null, bool? doubleFacteur = null)
     {
         using var portee = Services.CreateScope();
         var roles = portee.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
@@ -126,7 +132,39 @@ public partial class FabriqueClause : WebApplicationFactory<Program>
         var resultat = await utilisateurs.CreateAsync(utilisateur, MotDePasse);
         Assert.True(resultat.Succeeded, string.Join(" ", resultat.Errors.Select(e => e.Description)));
         await utilisateurs.AddToRoleAsync(utilisateur, role);
+        if (doubleFacteur ?? DoubleFacteur.Requis(role, tousRolesDuPersonnel: false))
+        {
+            await utilisateurs.ResetAuthenticatorKeyAsync(utilisateur);
+            await utilisateurs.SetTwoFactorEnabledAsync(utilisateur, true);
+        }
         return utilisateur;
+    }
+
+    /// <summary>The account's authenticator key (base32), as its app holds it.</summary>
+    public async Task<string?> CleAuthentificateurAsync(string email)
+    {
+        using var portee = Services.CreateScope();
+        var utilisateurs = portee.ServiceProvider.GetRequiredService<UserManager<Utilisateur>>();
+        var compte = await utilisateurs.FindByEmailAsync(email);
+        return compte is null ? null : await utilisateurs.GetAuthenticatorKeyAsync(compte);
+    }
+
+    /// <summary>The code the account's app shows at <see cref="Horloge"/>'s time (plus <paramref name="decalagePas"/> 30-second steps).</summary>
+    public async Task<string> CodeAuthentificateurAsync(string email, int decalagePas = 0)
+    {
+        var cle = await CleAuthentificateurAsync(email) ?? throw new InvalidOperationException($"{email} n'a pas de clé d'authentification.");
+        return Totp.Code(Totp.Decoder(cle), Totp.Pas(Horloge.GetUtcNow()) + decalagePas);
+    }
+
+    /// <summary>
+    /// Forgets the last step the account's code was accepted at: the fake clock does not move by itself, so a test signing
+    /// the same account in twice would otherwise replay a code (refused: Clause.Tests/Web/Compte/DoubleFacteurTests.cs).
+    /// </summary>
+    public async Task OublierDernierCodeAsync(string email)
+    {
+        using var portee = Services.CreateScope();
+        var db = portee.ServiceProvider.GetRequiredService<ClauseDbContext>();
+        await db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(u => u.SetProperty(x => x.DernierPasAuthentificateur, (long?)null));
     }
 
     /// <summary>
@@ -163,13 +201,26 @@ public partial class FabriqueClause : WebApplicationFactory<Program>
     /// <summary>A client that does not follow redirects (to see 302/404 as they are).</summary>
     public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-    /// <summary>Signs in through the real sign-in form; returns the client carrying the cookie.</summary>
+    /// <summary>
+    /// Signs in through the real sign-in form — and, for an account with a second factor, through its second step with the
+    /// code its app shows now (<see cref="CodeAuthentificateurAsync"/>); returns the client carrying the cookie.
+    /// </summary>
     public async Task<HttpClient> ConnecterAsync(string email, string motDePasse = MotDePasse)
     {
         var client = Client();
         var reponse = await PosterAsync(client, "/Compte/Connexion", new() { ["Saisie.Email"] = email, ["Saisie.MotDePasse"] = motDePasse });
         Assert.Equal(HttpStatusCode.Redirect, reponse.StatusCode);
+        if (reponse.Headers.Location?.OriginalString.StartsWith("/Compte/DoubleFacteur", StringComparison.Ordinal) == true)
+            await SecondeEtapeAsync(client, email, reponse.Headers.Location.OriginalString);
         return client;
+    }
+
+    /// <summary>The second step of sign-in: the app's current code posted on <paramref name="adresse"/>; a redirect expected.</summary>
+    public async Task SecondeEtapeAsync(HttpClient client, string email, string adresse = "/Compte/DoubleFacteur")
+    {
+        await OublierDernierCodeAsync(email);
+        var reponse = await PosterAsync(client, adresse, new() { ["Saisie.Code"] = await CodeAuthentificateurAsync(email) });
+        Assert.True(reponse.StatusCode == HttpStatusCode.Redirect, $"Seconde étape refusée pour {email} : {(int)reponse.StatusCode}");
     }
 
     /// <summary>A signed-in user of a new structure with the given role.</summary>

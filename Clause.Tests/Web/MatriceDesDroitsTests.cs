@@ -66,6 +66,8 @@ public class MatriceDesDroitsTests(FabriqueClause app) : IClassFixture<FabriqueC
         ["/Compte/MonCompte"] = (TousLesRoles, TousLesRoles),
         ["/Compte/MotDePasse"] = (TousLesRoles, TousLesRoles),
         ["/Compte/RevoquerJeton"] = (TousLesRoles, TousLesRoles),
+        ["/Compte/DoubleFacteurInscription"] = (TousLesRoles, TousLesRoles),
+        ["/Compte/DoubleFacteurCodes"] = (TousLesRoles, TousLesRoles),
         // Opérations and donneurs d'ordre are searched only by Direction and Facilitateur pages (no Referent page shows them).
         ["/Recherche/Operations"] = (DirectionFacilitateur, Facilitateur),
         ["/Recherche/DonneursOrdre"] = (DirectionFacilitateur, Facilitateur),

@@ -38,7 +38,9 @@ public static class ComposeWeb
             .AddClaimsPrincipalFactory<FabriqueRevendications>()
             .AddTokenProvider<JetonInvitationProvider>(InvitationTokenProvider)
             .AddTokenProvider<JetonReinitialisationProvider>(ReinitialisationTokenProvider)
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            // In place of Identity's authenticator provider: the app's clock, and a code serves once (issue 16 item 4).
+            .AddTokenProvider<FournisseurAuthentificateur>(TokenOptions.DefaultAuthenticatorProvider);
         services.Configure<JetonInvitationOptions>(o => o.TokenLifespan = TimeSpan.FromDays(7));
         services.Configure<JetonReinitialisationOptions>(o => o.TokenLifespan = TimeSpan.FromHours(1));
         services.AddScoped<Invitations>();
@@ -80,6 +82,8 @@ public static class ComposeWeb
         services.AddRazorPages(o =>
         {
             o.Conventions.Add(acces);
+            // An account that must use a second factor and has not enrolled may only enrol or sign out.
+            o.Conventions.ConfigureFilter(new FiltreDoubleFacteur());
         }).AddMvcOptions(o => MessagesValidation.EnFrancais(o.ModelBindingMessageProvider));
 
         // Accented French text is written as is, not as &#xE9; entities.

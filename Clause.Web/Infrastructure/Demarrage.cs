@@ -36,6 +36,8 @@ public static partial class Demarrage
             if (seme) JournalDemo.DonneesCreees(journal);
             var lignes = SemeurDemo.Comptes.Select(c => $"  {c.Role,-15} {c.Email,-28} mot de passe : {c.MotDePasse}");
             Console.WriteLine("Comptes de démonstration :" + Environment.NewLine + string.Join(Environment.NewLine, lignes));
+            Console.WriteLine($"Double authentification (Administrateur, Direction) : clé {SemeurDemo.CleDoubleFacteurDemo} "
+                + $"à ajouter à une application d'authentification, ou code du moment : oathtool --totp -b {SemeurDemo.CleDoubleFacteurDemo}");
         }
     }
 

@@ -8,8 +8,13 @@ using Microsoft.Extensions.Options;
 
 namespace Clause.Web.Infrastructure;
 
-/// <summary>Adds the user's structure, company or buyer to the sign-in cookie.</summary>
-public sealed class FabriqueRevendications(UserManager<Utilisateur> utilisateurs, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options)
+/// <summary>
+/// Adds the user's structure, company or buyer to the sign-in cookie, and marks an account that must use a second factor
+/// and has not enrolled yet (<see cref="RevendicationsClause.DoubleFacteurAInscrire"/>, read by <see cref="FiltreDoubleFacteur"/>).
+/// The claims are made again at each security-stamp check (every minute), so a réglage switched on reaches open sessions then.
+/// </summary>
+public sealed class FabriqueRevendications(UserManager<Utilisateur> utilisateurs, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options,
+    Clause.Infrastructure.Persistence.ClauseDbContext db, IHttpContextAccessor requete)
     : UserClaimsPrincipalFactory<Utilisateur, IdentityRole<Guid>>(utilisateurs, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(Utilisateur user)
@@ -20,6 +25,11 @@ public sealed class FabriqueRevendications(UserManager<Utilisateur> utilisateurs
         if (user.StructureId is { } s) identite.AddClaim(new Claim(RevendicationsClause.StructureId, s.ToString()));
         if (user.EntrepriseId is { } e) identite.AddClaim(new Claim(RevendicationsClause.EntrepriseId, e.ToString()));
         if (user.DonneurOrdreId is { } d) identite.AddClaim(new Claim(RevendicationsClause.DonneurOrdreId, d.ToString()));
+        // The roles are in the identity already; an API request (a personal access token) is never sent to enrolment.
+        var role = identite.FindFirst(Options.ClaimsIdentity.RoleClaimType)?.Value;
+        if (!user.TwoFactorEnabled && !(requete.HttpContext is { } http && Clause.Web.Api.MiddlewareApi.EstApi(http.Request))
+            && await db.DoubleFacteurRequisAsync(role, user.StructureId).ConfigureAwait(false))
+            identite.AddClaim(new Claim(RevendicationsClause.DoubleFacteurAInscrire, "true"));
         return identite;
     }
 }

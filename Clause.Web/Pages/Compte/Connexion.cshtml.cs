@@ -51,6 +51,9 @@ public sealed class ConnexionModel(SignInManager<Utilisateur> connexion, UserMan
         var resultat = await connexion.PasswordSignInAsync(utilisateur, Saisie.MotDePasse!, isPersistent: false, lockoutOnFailure: true);
         if (resultat.Succeeded)
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        // The password is right and the account has a second factor: no session yet, the code is asked (DoubleFacteur).
+        if (resultat.RequiresTwoFactor)
+            return RedirectToPage("/Compte/DoubleFacteur", new { ReturnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
         // A fifth wrong password locks the account, and still answers as a wrong password.
         return Echec(MessageEchec);
     }

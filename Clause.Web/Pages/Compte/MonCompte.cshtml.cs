@@ -49,6 +49,9 @@ public sealed class MonCompteModel(ClauseDbContext db, UserManager<Utilisateur> 
 
     public DateOnly ExpirationMax { get; private set; }
 
+    /// <summary>Whether my account signs in with a second factor (DoubleFacteurInscription, DoubleFacteurCodes).</summary>
+    public bool DoubleFacteurActif { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken annulation)
     {
         if (await CompteAsync() is not { } compte) return Challenge();
@@ -108,6 +111,7 @@ public sealed class MonCompteModel(ClauseDbContext db, UserManager<Utilisateur> 
     private async Task PreparerAsync(Utilisateur compte, CancellationToken annulation)
     {
         Maintenant = horloge.GetUtcNow();
+        DoubleFacteurActif = compte.TwoFactorEnabled;
         ExpirationMax = DateOnly.FromDateTime(Maintenant.UtcDateTime).AddYears(1);
         var role = Droits.Role(User);
         Profil = new ProfilCompte(

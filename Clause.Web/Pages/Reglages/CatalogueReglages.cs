@@ -175,6 +175,10 @@ public static class CatalogueReglages
             "Fermeture d'une session inactive", NatureReglage.Heures,
             "Une session du personnel sans activité pendant ce délai est fermée sur le serveur (de 15 minutes à 12 heures) ; une session ne dure jamais plus de 12 heures.",
             r => r.InactiviteSessionMinutes),
+        new(DonneesPersonnelles, nameof(SaisieReglages.DoubleFacteurTousRoles), nameof(ReglagesStructure.DoubleFacteurTousRoles),
+            "Double authentification pour tout le personnel", NatureReglage.OuiNon,
+            "Les facilitateurs et les référents doivent, eux aussi, se connecter avec un code à 6 chiffres d'une application d'authentification en plus du mot de passe ; elle est toujours obligatoire pour la direction et l'administrateur.",
+            r => r.DoubleFacteurTousRoles),
     ];
 
     public static Reglage? ParChampDomaine(string champDomaine) => Tous.FirstOrDefault(r => r.ChampDomaine == champDomaine);

@@ -67,7 +67,7 @@ public sealed class IndexModel(ClauseDbContext db) : PageAction(db)
         var accepte = Appliquer(() => reglages.Modifier(cout, partMainOeuvre, Saisie.RecalculSurAvenant, Saisie.ModeAccordCadre, fenetre, ageSenior, anticipation,
             maxMinutes, tolerance, Saisie.FormationComptabiliseeDefaut, plafondFormation, jourLimite, premiereRelance, secondeRelance,
             seuil, delaiEmploiDurable, conservation, seuilRetard), ChampsDuDomaine)
-            & Appliquer(() => reglages.ModifierConnexion(inactivite), ChampsDuDomaine);
+            & Appliquer(() => reglages.ModifierConnexion(inactivite, Saisie.DoubleFacteurTousRoles), ChampsDuDomaine);
         if (!accepte || !ModelState.IsValid)
         {
             await ChargerHistoriqueAsync(historiqueId, annulation);
@@ -176,6 +176,8 @@ public sealed record SaisieReglages
     public string? SeuilRetardLot { get; set; }
 
     public string? InactiviteSession { get; set; }
+
+    public bool DoubleFacteurTousRoles { get; set; }
 
     public static SaisieReglages Depuis(ReglagesStructure reglages)
     {

@@ -1611,6 +1611,9 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("DelaiSortieEmploiDurableMois")
                         .HasColumnType("int");
 
+                    b.Property<bool>("DoubleFacteurTousRoles")
+                        .HasColumnType("bit");
+
                     b.Property<int>("FenetreEligibiliteMois")
                         .HasColumnType("int");
 
@@ -1938,6 +1941,27 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("JetonsAcces", (string)null);
                 });
 
+            modelBuilder.Entity("Clause.Infrastructure.Identite.ReinitialisationDoubleFacteur", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("Le")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("ParUtilisateurId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("UtilisateurId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UtilisateurId");
+
+                    b.ToTable("ReinitialisationsDoubleFacteur", (string)null);
+                });
+
             modelBuilder.Entity("Clause.Infrastructure.Identite.SessionConnexion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2006,6 +2030,9 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<DateTimeOffset>("CreeLe")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<long?>("DernierPasAuthentificateur")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid?>("DonneurOrdreId")
                         .HasColumnType("uniqueidentifier");
@@ -2954,6 +2981,15 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Clause.Infrastructure.Identite.Utilisateur", null)
+                        .WithMany()
+                        .HasForeignKey("UtilisateurId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Identite.ReinitialisationDoubleFacteur", b =>
+                {
                     b.HasOne("Clause.Infrastructure.Identite.Utilisateur", null)
                         .WithMany()
                         .HasForeignKey("UtilisateurId")

@@ -1605,6 +1605,9 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("DelaiSortieEmploiDurableMois")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("DoubleFacteurTousRoles")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("FenetreEligibiliteMois")
                         .HasColumnType("INTEGER");
 
@@ -1931,6 +1934,27 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("JetonsAcces", (string)null);
                 });
 
+            modelBuilder.Entity("Clause.Infrastructure.Identite.ReinitialisationDoubleFacteur", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Le")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ParUtilisateurId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UtilisateurId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UtilisateurId");
+
+                    b.ToTable("ReinitialisationsDoubleFacteur", (string)null);
+                });
+
             modelBuilder.Entity("Clause.Infrastructure.Identite.SessionConnexion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1998,6 +2022,9 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreeLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DernierPasAuthentificateur")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("DonneurOrdreId")
@@ -2939,6 +2966,15 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Clause.Infrastructure.Identite.Utilisateur", null)
+                        .WithMany()
+                        .HasForeignKey("UtilisateurId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Identite.ReinitialisationDoubleFacteur", b =>
+                {
                     b.HasOne("Clause.Infrastructure.Identite.Utilisateur", null)
                         .WithMany()
                         .HasForeignKey("UtilisateurId")

@@ -39,13 +39,14 @@ public sealed class IndexModel(ClauseDbContext db) : PageListe
                 db.Structures.Where(s => s.Id == u.StructureId).Select(s => s.Nom).FirstOrDefault(),
                 u.Actif,
                 u.InvitationAccepteeLe,
-                u.PasswordHash != null)),
+                u.PasswordHash != null,
+                u.TwoFactorEnabled)),
             annulation);
     }
 }
 
 public sealed record LigneUtilisateur(Guid Id, string NomComplet, string? Email, string? Role, string? Structure, bool Actif,
-    DateTimeOffset? InvitationAccepteeLe, bool AMotDePasse)
+    DateTimeOffset? InvitationAccepteeLe, bool AMotDePasse, bool DoubleFacteur = false)
 {
     public string Invitation => InvitationAccepteeLe is { } le
         ? "Acceptée le " + ComptesAdmin.Date(le)
