@@ -17,7 +17,8 @@ namespace Clause.Web.Banc;
 /// <summary>
 /// The benchmark verbs of the app (docs/performance.md): <c>dotnet run -c Release --project Clause.Web -- banc echelle</c>.
 /// They print figures; nothing here is a test. Options: <c>--dossier</c> (default artifacts/echelle at the repository root), <c>--requetes</c>
-/// (per page, default 30), <c>--bases demo,nationale,dix-fois</c>; <c>banc totaux [--mois aaaa-mm]</c> (issue 12); <c>banc bases</c>
+/// (per page, default 30), <c>--bases demo,nationale,dix-fois</c>; <c>banc totaux [--mois aaaa-mm]</c> (issue 12); <c>banc bilans
+/// [--requetes 30] [--bases demo,dix-fois] [--au aaaa-mm]</c> (issue 10, <see cref="OptionsBancBilans"/>); <c>banc bases</c>
 /// (generates or checks the databases only).
 /// </summary>
 public static partial class CommandeBanc
@@ -29,6 +30,13 @@ public static partial class CommandeBanc
         ArgumentNullException.ThrowIfNull(args);
         var verbe = args.Length > 1 ? args[1] : "";
         var dossier = Path.GetFullPath(Option(args, "--dossier") ?? Path.Combine(Path.GetDirectoryName(RacineContenu())!, "artifacts", "echelle"));
+        if (verbe == "bilans")
+        {
+            if (OptionsBancBilans.Lire(args, out var erreurs) is { } options) return await BancBilansAsync(dossier, options);
+            foreach (var erreur in erreurs) Console.Error.WriteLine(erreur);
+            Console.Error.WriteLine("Usage : banc bilans [--requetes 30] [--bases demo,dix-fois] [--au aaaa-mm] [--dossier artifacts/echelle]");
+            return 2;
+        }
         var requetes = int.Parse(Option(args, "--requetes") ?? "30", CultureInfo.InvariantCulture);
         var noms = (Option(args, "--bases") ?? "demo,nationale,dix-fois").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var toutes = new[] { ParametresEchelle.Demo, ParametresEchelle.Nationale, ParametresEchelle.DixFois };
@@ -43,7 +51,7 @@ public static partial class CommandeBanc
             case "totaux":
                 return await BancTotauxAsync(dossier, Option(args, "--mois"));
             default:
-                Console.Error.WriteLine("Usage : banc echelle|totaux|bases [--dossier artifacts/echelle] [--requetes 30] [--bases demo,nationale,dix-fois] [--mois aaaa-mm]");
+                Console.Error.WriteLine("Usage : banc echelle|totaux|bilans|bases [--dossier artifacts/echelle] [--requetes 30] [--bases demo,nationale,dix-fois] [--mois aaaa-mm]");
                 return 2;
         }
     }

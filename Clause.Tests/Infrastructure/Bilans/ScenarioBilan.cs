@@ -121,7 +121,7 @@ public sealed class ScenarioBilan
     /// <summary>A month of 2026.</summary>
     public static Mois M(int numero) => new(2026, numero);
 
-    private static Participant Personne(SituationsContrats s, string nom, Sexe sexe, DateOnly naissance, bool qpv, NiveauQualification niveau, params CategorieEligibilite[] categories)
+    internal static Participant Personne(SituationsContrats s, string nom, Sexe sexe, DateOnly naissance, bool qpv, NiveauQualification niveau, params CategorieEligibilite[] categories)
     {
         var participant = Participant.Creer(s.StructureId, new DonneesParticipant(nom, "Alex", sexe, naissance, "12 rue des Tanneurs", "37000", "Tours",
             qpv, qpv ? "QP037005" : null, niveau, Prescripteur.FranceTravail, null, null, new DateOnly(2024, 1, 5)), new DateOnly(2024, 1, 5));
@@ -129,7 +129,7 @@ public sealed class ScenarioBilan
         return participant;
     }
 
-    private static Contrat Contrat_(SituationsContrats s, Participant participant, Lot lot, Entreprise employeur, ModaliteContrat modalite, TypeContrat type, DateOnly debut, DateOnly? fin)
+    internal static Contrat Contrat_(SituationsContrats s, Participant participant, Lot lot, Entreprise employeur, ModaliteContrat modalite, TypeContrat type, DateOnly debut, DateOnly? fin)
     {
         var contrat = Contrat.Proposer(participant, lot, employeur,
             new DonneesContrat(modalite, type, debut, fin, null, Duree.Heures(35), "Maçon VRD", "F1703"), s.Reglages, SituationsContrats.Facilitateur, SituationsContrats.Maintenant);
