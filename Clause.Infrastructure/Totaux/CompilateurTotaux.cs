@@ -7,6 +7,7 @@ using Clause.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Clause.Infrastructure.Totaux;
@@ -67,13 +68,7 @@ public sealed class CompilateurTotaux(ClauseDbContext db, RequetesHeures requete
             await db.TotauxMensuelsLots.IgnoreQueryFilters().Where(t => t.Mois == mois && structures.Contains(t.StructureId))
                 .ExecuteDeleteAsync(annulation).ConfigureAwait(false);
 
-            var lignes = LignesDuMois(mois, structures);
-            await InsererNiveauAsync(NiveauTotal.Lot, Agreger(lignes, x => new CleGroupe<LotId> { StructureId = x.Ligne.Ligne.StructureId, Cle = x.Ligne.Ligne.LotId }), mois, annulation).ConfigureAwait(false);
-            await InsererNiveauAsync(NiveauTotal.Marche, Agreger(lignes, x => new CleGroupe<MarcheId> { StructureId = x.Ligne.Ligne.StructureId, Cle = x.MarcheId }), mois, annulation).ConfigureAwait(false);
-            await InsererNiveauAsync(NiveauTotal.Operation, Agreger(lignes, x => new CleGroupe<OperationId> { StructureId = x.Ligne.Ligne.StructureId, Cle = x.OperationId }), mois, annulation).ConfigureAwait(false);
-            await InsererNiveauAsync(NiveauTotal.DonneurOrdre, Agreger(lignes, x => new CleGroupe<DonneurOrdreId> { StructureId = x.Ligne.Ligne.StructureId, Cle = x.DonneurOrdreId }), mois, annulation).ConfigureAwait(false);
-            await InsererNiveauAsync(NiveauTotal.Structure, AgregerStructure(lignes), mois, annulation).ConfigureAwait(false);
-            await InsererLotsAsync(ParLot(mois, structures), mois, annulation).ConfigureAwait(false);
+            await EcrireAgregatsAsync(mois, structures, annulation).ConfigureAwait(false);
 
             if (derniereMarque is { } marque)
                 await db.MoisSales.IgnoreQueryFilters().Where(m => m.Mois == mois && structures.Contains(m.StructureId) && m.Id <= marque)
@@ -101,55 +96,87 @@ public sealed class CompilateurTotaux(ClauseDbContext db, RequetesHeures requete
         }
     }
 
-    /// <summary>One level's rows: <c>INSERT INTO TotauxMensuels (columns) SELECT … FROM (EF's SQL of the grouped query) AS s</c>.</summary>
-    private Task InsererNiveauAsync<TCle>(NiveauTotal niveau, IQueryable<Agregat<TCle>> agregats, Mois mois, CancellationToken annulation)
-    {
-        var table = db.Model.FindEntityType(typeof(TotalMensuel))!;
-        // At the structure level the key IS the structure: EF may project the column once, so the key is read from StructureId.
-        var cle = niveau == NiveauTotal.Structure ? nameof(Agregat<TCle>.StructureId) : nameof(Agregat<TCle>.Cle);
-        return InsererAsync(table, agregats,
-        [
-            (nameof(TotalMensuel.StructureId), Colonne(nameof(Agregat<TCle>.StructureId))),
-            (nameof(TotalMensuel.Mois), "@c_mois"),
-            (nameof(TotalMensuel.Niveau), "@c_niveau"),
-            (nameof(TotalMensuel.CleId), Colonne(cle)),
-            (nameof(TotalMensuel.MinutesComptees), Colonne(nameof(Agregat<TCle>.Comptees))),
-            (nameof(TotalMensuel.MinutesEnAttente), Colonne(nameof(Agregat<TCle>.EnAttente))),
-            (nameof(TotalMensuel.Participants), Colonne(nameof(Agregat<TCle>.Participants))),
-            (nameof(TotalMensuel.Contrats), Colonne(nameof(Agregat<TCle>.Contrats))),
-        ], [("@c_mois", mois.Code), ("@c_niveau", niveau.ToString())], annulation);
-    }
-
-    /// <summary>The lots' split: <c>INSERT INTO TotauxMensuelsLots (columns) SELECT … FROM (EF's SQL) AS s</c>.</summary>
-    private Task InsererLotsAsync(IQueryable<AgregatLot> agregats, Mois mois, CancellationToken annulation) =>
-        InsererAsync(db.Model.FindEntityType(typeof(TotalMensuelLot))!, agregats,
-        [
-            (nameof(TotalMensuelLot.StructureId), Colonne(nameof(AgregatLot.StructureId))),
-            (nameof(TotalMensuelLot.Mois), "@c_mois"),
-            (nameof(TotalMensuelLot.LotId), Colonne(nameof(AgregatLot.LotId))),
-            (nameof(TotalMensuelLot.Modalite), Colonne(nameof(AgregatLot.Modalite))),
-            (nameof(TotalMensuelLot.TypeContrat), Colonne(nameof(AgregatLot.TypeContrat))),
-            (nameof(TotalMensuelLot.MinutesComptees), Colonne(nameof(AgregatLot.Comptees))),
-            (nameof(TotalMensuelLot.MinutesEnAttente), Colonne(nameof(AgregatLot.EnAttente))),
-            (nameof(TotalMensuelLot.Contrats), Colonne(nameof(AgregatLot.Contrats))),
-        ], [("@c_mois", mois.Code)], annulation);
-
-    private string Colonne(string alias) => "s." + db.GetService<ISqlGenerationHelper>().DelimitIdentifier(alias);
+    /// <summary>Name of the narrow per-connection temporary table of the month's lines (<see cref="LigneEtroite"/>).</summary>
+    private const string TableLignes = "TotauxLignesDuMois";
 
     /// <summary>
-    /// Wraps EF's own SQL of <paramref name="requete"/> (its parameters kept) in a provider-neutral
-    /// <c>INSERT INTO t (columns) SELECT expressions FROM (…) AS s</c>, run in the current transaction.
+    /// One pass over the month's lines (docs/performance.md): EF's SQL of <see cref="LignesEtroites"/> — the lines joined
+    /// once to their contrat, lot and marché, each evaluated by <see cref="Comptage.Comptee"/> and
+    /// <see cref="Comptage.EnAttente"/> — copied into a narrow temporary table (SQLite <c>CREATE TEMP TABLE … AS SELECT</c>,
+    /// SQL Server <c>SELECT … INTO #t</c>), then the five levels and the lots' split grouped from that table by plain sums
+    /// and distinct counts of the two flags: the rule itself is only in the EF expression.
     /// </summary>
-    private async Task InsererAsync(Microsoft.EntityFrameworkCore.Metadata.IEntityType table, IQueryable requete,
-        IReadOnlyList<(string Propriete, string Expression)> colonnes, IReadOnlyList<(string Nom, object Valeur)> parametres,
-        CancellationToken annulation)
+    private async Task EcrireAgregatsAsync(Mois mois, List<StructureId> structures, CancellationToken annulation)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
-        var nomTable = sql.DelimitIdentifier(table.GetTableName()!, table.GetSchema());
+        var sqlServer = db.Database.IsSqlServer();
+        var temp = sqlServer ? "#" + TableLignes : "temp." + sql.DelimitIdentifier(TableLignes);
+        await ExecuterAsync($"DROP TABLE IF EXISTS {temp}", [], annulation).ConfigureAwait(false);
+        await using (var commande = LignesEtroites(mois, structures).CreateDbCommand())
+        {
+            commande.CommandText = sqlServer
+                ? $"SELECT * INTO {temp} FROM ({commande.CommandText}) AS s"
+                : $"CREATE TEMP TABLE {sql.DelimitIdentifier(TableLignes)} AS SELECT * FROM ({commande.CommandText}) AS s";
+            commande.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            await commande.ExecuteNonQueryAsync(annulation).ConfigureAwait(false);
+        }
+        try
+        {
+            string C(string membre) => sql.DelimitIdentifier(membre);
+            var comptees = $"SUM(CASE WHEN {C(nameof(LigneEtroite.Comptee))} = 1 THEN CAST({C(nameof(LigneEtroite.Minutes))} AS bigint) ELSE 0 END)";
+            var enAttente = $"SUM(CASE WHEN {C(nameof(LigneEtroite.EnAttente))} = 1 THEN CAST({C(nameof(LigneEtroite.Minutes))} AS bigint) ELSE 0 END)";
+            string Distincts(string membre) => $"COUNT(DISTINCT CASE WHEN {C(nameof(LigneEtroite.Comptee))} = 1 THEN {C(membre)} END)";
+            var garde = $"HAVING {comptees} <> 0 OR {enAttente} <> 0";
+            var structure = C(nameof(LigneEtroite.StructureId));
+
+            var totaux = db.Model.FindEntityType(typeof(TotalMensuel))!;
+            var colonnesTotaux = Colonnes(totaux, nameof(TotalMensuel.StructureId), nameof(TotalMensuel.Mois), nameof(TotalMensuel.Niveau),
+                nameof(TotalMensuel.CleId), nameof(TotalMensuel.MinutesComptees), nameof(TotalMensuel.MinutesEnAttente),
+                nameof(TotalMensuel.Participants), nameof(TotalMensuel.Contrats));
+            foreach (var (niveau, cle) in new[]
+            {
+                (NiveauTotal.Lot, nameof(LigneEtroite.LotId)), (NiveauTotal.Marche, nameof(LigneEtroite.MarcheId)),
+                (NiveauTotal.Operation, nameof(LigneEtroite.OperationId)), (NiveauTotal.DonneurOrdre, nameof(LigneEtroite.DonneurOrdreId)),
+                (NiveauTotal.Structure, nameof(LigneEtroite.StructureId)),
+            })
+            {
+                var groupe = niveau == NiveauTotal.Structure ? structure : $"{structure}, {C(cle)}";
+                await ExecuterAsync(
+                    $"INSERT INTO {colonnesTotaux} SELECT {structure}, @c_mois, @c_niveau, {C(cle)}, {comptees}, {enAttente}, " +
+                    $"{Distincts(nameof(LigneEtroite.ParticipantId))}, {Distincts(nameof(LigneEtroite.ContratId))} FROM {temp} GROUP BY {groupe} {garde}",
+                    [("@c_mois", mois.Code), ("@c_niveau", niveau.ToString())], annulation).ConfigureAwait(false);
+            }
+
+            var lots = db.Model.FindEntityType(typeof(TotalMensuelLot))!;
+            var colonnesLots = Colonnes(lots, nameof(TotalMensuelLot.StructureId), nameof(TotalMensuelLot.LotId),
+                nameof(TotalMensuelLot.Modalite), nameof(TotalMensuelLot.TypeContrat), nameof(TotalMensuelLot.Mois), nameof(TotalMensuelLot.MinutesComptees),
+                nameof(TotalMensuelLot.MinutesEnAttente), nameof(TotalMensuelLot.Contrats));
+            var cleLot = $"{structure}, {C(nameof(LigneEtroite.LotId))}, {C(nameof(LigneEtroite.Modalite))}, {C(nameof(LigneEtroite.TypeContrat))}";
+            await ExecuterAsync(
+                $"INSERT INTO {colonnesLots} SELECT {cleLot}, @c_mois, {comptees}, {enAttente}, {Distincts(nameof(LigneEtroite.ContratId))} " +
+                $"FROM {temp} GROUP BY {cleLot} {garde}",
+                [("@c_mois", mois.Code)], annulation).ConfigureAwait(false);
+        }
+        finally
+        {
+            await ExecuterAsync($"DROP TABLE IF EXISTS {temp}", [], CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary><c>"Table" ("Column", …)</c> of the given properties, in their order.</summary>
+    private string Colonnes(IEntityType table, params string[] proprietes)
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
         var identifiant = StoreObjectIdentifier.Table(table.GetTableName()!, table.GetSchema());
-        var noms = string.Join(", ", colonnes.Select(c => sql.DelimitIdentifier(table.FindProperty(c.Propriete)!.GetColumnName(identifiant)!)));
-        await using var commande = requete.CreateDbCommand();
-        commande.CommandText = $"INSERT INTO {nomTable} ({noms}) SELECT {string.Join(", ", colonnes.Select(c => c.Expression))} FROM ({commande.CommandText}) AS s";
+        return $"{sql.DelimitIdentifier(table.GetTableName()!, table.GetSchema())} (" +
+            string.Join(", ", proprietes.Select(p => sql.DelimitIdentifier(table.FindProperty(p)!.GetColumnName(identifiant)!))) + ")";
+    }
+
+    /// <summary>Runs one statement with its parameters in the current transaction.</summary>
+    private async Task ExecuterAsync(string texte, IReadOnlyList<(string Nom, object Valeur)> parametres, CancellationToken annulation)
+    {
+        await using var commande = db.Database.GetDbConnection().CreateCommand();
+        commande.CommandText = texte;
         commande.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         foreach (var (nom, valeur) in parametres)
         {
@@ -159,6 +186,41 @@ public sealed class CompilateurTotaux(ClauseDbContext db, RequetesHeures requete
             commande.Parameters.Add(parametre);
         }
         await commande.ExecuteNonQueryAsync(annulation).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The month's lines, narrow: the roll-up keys, the contrat's modality and type, and the domain's two flags
+    /// (<see cref="Comptage.Comptee"/>, <see cref="Comptage.EnAttente"/>) evaluated once per line.
+    /// </summary>
+    private IQueryable<LigneEtroite> LignesEtroites(Mois mois, List<StructureId> structures) =>
+        LignesDuMois(mois, structures).Select(Etroite);
+
+    private static readonly Expression<Func<LigneHierarchie, LigneEtroite>> Etroite = ConstruireEtroite();
+
+    private static Expression<Func<LigneHierarchie, LigneEtroite>> ConstruireEtroite()
+    {
+        Expression<Func<LigneHierarchie, LigneComptage, bool, bool, LigneEtroite>> modele = (x, l, comptee, enAttente) => new LigneEtroite
+        {
+            StructureId = l.Ligne.StructureId,
+            LotId = l.Ligne.LotId,
+            MarcheId = x.MarcheId,
+            OperationId = x.OperationId,
+            DonneurOrdreId = x.DonneurOrdreId,
+            Modalite = l.Contrat.Modalite,
+            TypeContrat = l.Contrat.TypeContrat,
+            ParticipantId = l.Ligne.ParticipantId,
+            ContratId = l.Ligne.ContratId,
+            Minutes = l.Ligne.Minutes,
+            Comptee = comptee,
+            EnAttente = enAttente,
+        };
+        var x = modele.Parameters[0];
+        var ligne = Expression.Property(x, nameof(LigneHierarchie.Ligne));
+        Expression Regle(Expression<Func<LigneComptage, bool>> regle) => ReplacingExpressionVisitor.Replace(regle.Parameters[0], ligne, regle.Body);
+        var corps = ReplacingExpressionVisitor.Replace(modele.Parameters[1], ligne, modele.Body);
+        corps = ReplacingExpressionVisitor.Replace(modele.Parameters[2], Regle(Comptage.Comptee), corps);
+        corps = ReplacingExpressionVisitor.Replace(modele.Parameters[3], Regle(Comptage.EnAttente), corps);
+        return Expression.Lambda<Func<LigneHierarchie, LigneEtroite>>(corps, x);
     }
 
     /// <summary>Compiles every dirty month of the structure (the job of every few minutes); returns how many.</summary>
@@ -361,4 +423,32 @@ public sealed class AgregatLot
     public long EnAttente { get; init; }
 
     public int Contrats { get; init; }
+}
+
+/// <summary>One line of the month, narrow (the temporary table's columns: member names = SQL column aliases).</summary>
+public sealed class LigneEtroite
+{
+    public required StructureId StructureId { get; init; }
+
+    public required LotId LotId { get; init; }
+
+    public required MarcheId MarcheId { get; init; }
+
+    public required OperationId OperationId { get; init; }
+
+    public required DonneurOrdreId DonneurOrdreId { get; init; }
+
+    public required ModaliteContrat Modalite { get; init; }
+
+    public required TypeContrat TypeContrat { get; init; }
+
+    public required ParticipantId ParticipantId { get; init; }
+
+    public required ContratId ContratId { get; init; }
+
+    public required long Minutes { get; init; }
+
+    public required bool Comptee { get; init; }
+
+    public required bool EnAttente { get; init; }
 }

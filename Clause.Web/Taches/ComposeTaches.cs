@@ -40,32 +40,41 @@ public static class ComposeTaches
         if (!options.Actives) return services;
 
         foreach (var tache in CatalogueTaches.Toutes) services.AddTransient(tache.Type);
-        services.AddQuartz(q =>
-        {
-            q.ConfigureScheduler(s =>
-            {
-                s.InstanceName = NomPlanificateur;
-                s.InstanceId = options.Noeud;
-            });
-            q.UseDefaultThreadPool(2);
-            // No TimeProvider given here: Quartz takes the container's, so tests move the scheduler's clock too.
-            q.UsePersistentStore(store =>
-            {
-                if (baseDeDonnees.Fournisseur == FournisseurBase.SqlServer)
-                {
-                    // Tables from db/quartz-sqlserver.sql (the DBA runs it; the application account has no DDL right).
-                    store.UseSqlServer(baseDeDonnees.ChaineConnexion);
-                    if (options.Cluster) store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(20));
-                }
-                else
-                {
-                    // Same SQLite file as the application's data; the tables are created when missing.
-                    store.UseSqlite(baseDeDonnees.ChaineConnexion);
-                    store.ProvisionSchema();
-                }
-            });
-        });
+        services.AddQuartz(q => ConfigurerPlanificateur(q, options, baseDeDonnees));
         services.AddHostedService<HoteTaches>();
         return services;
+    }
+
+    /// <summary>
+    /// The scheduler of a node: its name and instance id, two threads, the ADO.NET store in the application's database
+    /// (SQL Server clustered, or SQLite with its tables created). Also used by the SQL Server cluster test.
+    /// </summary>
+    public static void ConfigurerPlanificateur(IQuartzBuilder q, OptionsTaches options, OptionsBase baseDeDonnees)
+    {
+        ArgumentNullException.ThrowIfNull(q);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(baseDeDonnees);
+        q.ConfigureScheduler(s =>
+        {
+            s.InstanceName = NomPlanificateur;
+            s.InstanceId = options.Noeud;
+        });
+        q.UseDefaultThreadPool(2);
+        // No TimeProvider given here: Quartz takes the container's, so tests move the scheduler's clock too.
+        q.UsePersistentStore(store =>
+        {
+            if (baseDeDonnees.Fournisseur == FournisseurBase.SqlServer)
+            {
+                // Tables from db/quartz-sqlserver.sql (the DBA runs it; the application account has no DDL right).
+                store.UseSqlServer(baseDeDonnees.ChaineConnexion);
+                if (options.Cluster) store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(20));
+            }
+            else
+            {
+                // Same SQLite file as the application's data; the tables are created when missing.
+                store.UseSqlite(baseDeDonnees.ChaineConnexion);
+                store.ProvisionSchema();
+            }
+        });
     }
 }
