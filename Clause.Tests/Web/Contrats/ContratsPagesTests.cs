@@ -470,4 +470,76 @@ public class ContratsPagesTests(FabriqueClause app) : IClassFixture<FabriqueClau
         Assert.Equal(HttpStatusCode.Redirect, reponse.StatusCode);
         Assert.StartsWith("/Compte/AccesRefuse", reponse.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
+
+    private Task<SituationApresClause?> SituationEnBaseAsync(ContratId id) =>
+        app.LireBaseAsync(db => db.Contrats.IgnoreQueryFilters().AsNoTracking().Where(c => c.Id == id).Select(c => c.SituationApres).SingleAsync());
+
+    private static Task<HttpResponseMessage> PosterSituationAsync(HttpClient client, ContratId id, string valeur) =>
+        client.PosterChampsAsync($"/Contrats/Situation/{id}", [new("Saisie.Situation", valeur)], "/Compte/MonCompte");
+
+    [Fact]
+    public async Task La_situation_apres_la_clause_s_enregistre_et_une_saisie_invalide_est_refusee_en_nommant_le_champ_sans_rien_changer()
+    {
+        var (client, s) = await FacilitateurAsync();
+        var contrat = await ContratEnBaseAsync(s, valider: true);
+
+        var enregistree = await PosterSituationAsync(client, contrat.Id, nameof(SituationApresClause.EmploiDurable));
+        Assert.Equal(HttpStatusCode.Redirect, enregistree.StatusCode);
+        Assert.Equal(SituationApresClause.EmploiDurable, await SituationEnBaseAsync(contrat.Id));
+
+        var refus = await PosterSituationAsync(client, contrat.Id, "Patate");
+        Assert.Equal(HttpStatusCode.OK, refus.StatusCode);
+        Assert.Contains("La valeur « Patate » n'est pas valide pour le champ « Situation ».", WebUtility.HtmlDecode(await refus.Content.ReadAsStringAsync()),
+            StringComparison.Ordinal);
+        Assert.Equal(SituationApresClause.EmploiDurable, await SituationEnBaseAsync(contrat.Id));
+        var horsListe = await PosterSituationAsync(client, contrat.Id, "99");
+        Assert.Equal(HttpStatusCode.OK, horsListe.StatusCode);
+        // A number out of the list: the binder's message (its accessor has no field name), linked to the field it names.
+        var lien = (await AcheteursDeTest.DocumentAsync(horsListe)).QuerySelector("#resume-erreurs a[href='#Saisie_Situation']");
+        Assert.Equal("La valeur « 99 » n'est pas valide.", lien?.TextContent.Trim());
+        Assert.Equal(SituationApresClause.EmploiDurable, await SituationEnBaseAsync(contrat.Id));
+
+        var propose = await ContratEnBaseAsync(s);
+        var surPropose = await PosterSituationAsync(client, propose.Id, nameof(SituationApresClause.SansSolution));
+        Assert.Equal(HttpStatusCode.OK, surPropose.StatusCode);
+        Assert.Equal("La situation après la clause ne s'enregistre que sur un contrat validé.",
+            (await AcheteursDeTest.DocumentAsync(surPropose)).ErreurDuChamp("Saisie.SituationApres"));
+        Assert.Null(await SituationEnBaseAsync(propose.Id));
+    }
+
+    [Fact]
+    public async Task La_situation_d_un_contrat_d_une_autre_structure_repond_404_et_rien_ne_change()
+    {
+        var (client, _) = await FacilitateurAsync();
+        var ailleurs = await SituationAsync((await app.CreerStructureAsync()).Id);
+        var contrat = await ContratEnBaseAsync(ailleurs, valider: true);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Contrats/Situation/{contrat.Id}")).StatusCode);
+        var reponse = await PosterSituationAsync(client, contrat.Id, nameof(SituationApresClause.EmploiDurable));
+        Assert.Equal(HttpStatusCode.NotFound, reponse.StatusCode);
+        Assert.Null(await SituationEnBaseAsync(contrat.Id));
+    }
+
+    [Theory]
+    [InlineData(Roles.Direction)]
+    [InlineData(Roles.Referent)]
+    [InlineData(Roles.Entreprise)]
+    [InlineData(Roles.DonneurOrdre)]
+    public async Task Seul_le_facilitateur_enregistre_la_situation_apres_la_clause(string role)
+    {
+        var structure = await app.CreerStructureAsync();
+        var s = await SituationAsync(structure.Id);
+        var contrat = await ContratEnBaseAsync(s, valider: true);
+        var utilisateur = await app.CreerUtilisateurAsync(role, structure.Id, role == Roles.Entreprise ? s.Titulaire.Id : null,
+            role == Roles.DonneurOrdre ? s.Marches.DonneurOrdre.Id : null);
+        var client = await app.ConnecterAsync(utilisateur.Email!);
+
+        var page = await client.GetAsync($"/Contrats/Situation/{contrat.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/Compte/AccesRefuse", page.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        var envoi = await FabriqueClause.PosterAsync(client, $"/Contrats/Situation/{contrat.Id}",
+            new() { ["Saisie.Situation"] = nameof(SituationApresClause.EmploiDurable) }, urlFormulaire: "/Compte/MonCompte");
+        Assert.NotEqual(HttpStatusCode.OK, envoi.StatusCode);
+        Assert.Null(await SituationEnBaseAsync(contrat.Id));
+    }
 }

@@ -36,7 +36,23 @@ public sealed class BilanModel(ClauseDbContext db, RequetesBilans requetes, Time
 
     public IReadOnlyList<RegleMetierException> Erreurs { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken annulation)
+    public async Task<IActionResult> OnGetAsync(CancellationToken annulation) =>
+        await ChargerAsync(annulation) is { } refus ? refus : Page();
+
+    /// <summary>
+    /// The same bilan as an Excel file (<c>?handler=Excel</c>, issue 10 item 4): the masked bilan the page shows, written by
+    /// <see cref="ClasseurBilan"/> (the file the buyer receives by mail); the same scope checks (404) and the same refusals.
+    /// </summary>
+    public async Task<IActionResult> OnGetExcelAsync(CancellationToken annulation)
+    {
+        if (await ChargerAsync(annulation) is { } refus) return refus;
+        if (Bilan is null) return Page();
+        var aujourdhui = DateOnly.FromDateTime(horloge.GetUtcNow().UtcDateTime);
+        return File(ClasseurBilan.Ecrire(Bilan, Seuil, aujourdhui), ClasseurBilan.TypeContenu, ClasseurBilan.NomFichier(Bilan));
+    }
+
+    /// <summary>Reads the scope and the period and computes the masked bilan; a 404 when the scope is not the buyer's.</summary>
+    private async Task<IActionResult?> ChargerAsync(CancellationToken annulation)
     {
         if (db.Contexte.DonneurOrdreId is not { } donneurOrdreId) return NotFound();
         PerimetreBilan perimetre;
@@ -52,7 +68,7 @@ public sealed class BilanModel(ClauseDbContext db, RequetesBilans requetes, Time
             {
                 Erreurs = e.Toutes;
                 Response.StatusCode = StatusCodes.Status400BadRequest;
-                return Page();
+                return null;
             }
         }
         periode ??= await requetes.PeriodeParDefautAsync(perimetre, RequetesHeures.MoisEnCours(horloge), annulation);
@@ -60,6 +76,6 @@ public sealed class BilanModel(ClauseDbContext db, RequetesBilans requetes, Time
         if (bilan is null) return NotFound();
         Seuil = (await ReglagesStructure.LireAsync(db, annulation)).SeuilConfidentialite;
         Bilan = Masquage.PourDonneurOrdre(bilan, Seuil);
-        return Page();
+        return null;
     }
 }
