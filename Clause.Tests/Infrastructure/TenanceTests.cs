@@ -39,6 +39,8 @@ public sealed class TenanceTests : IDisposable
         typeof(JournalAccesDonneesSensibles),
         // An account's own sign-in sessions (like the Identity tables), read by the session key, never listed by structure.
         typeof(Clause.Infrastructure.Identite.SessionConnexion),
+        // A user's two-factor resets (like the Identity tables): written for the audit trail, never listed by structure.
+        typeof(Clause.Infrastructure.Identite.ReinitialisationDoubleFacteur),
         // Read only by its caller's id (idempotency keys are per user), never listed by structure.
         typeof(Clause.Infrastructure.Api.RequeteIdempotente),
         // The run journal of the scheduled jobs: installation-wide, shown to the administrator.
