@@ -101,4 +101,74 @@ public sealed class LimitesDebitTests(FabriqueApiLimitee app) : IClassFixture<Fa
         var autre = app.ClientApi(await app.CreerJetonAsync(utilisateur, "second"));
         Assert.Equal(HttpStatusCode.OK, (await autre.GetAsync("/api/v1/moi")).StatusCode);
     }
+
+    private async Task<HttpResponseMessage> MotDePasseOublieAsync(string ip, string email)
+    {
+        var client = app.Client();
+        client.DefaultRequestHeaders.Add(FabriqueApi.EnTeteIp, ip);
+        return await FabriqueClause.PosterAsync(client, "/Compte/MotDePasseOublie", new() { ["Saisie.Email"] = email });
+    }
+
+    private static void PageTropDeTentatives(HttpResponseMessage refusee, string page)
+    {
+        Assert.Equal(HttpStatusCode.TooManyRequests, refusee.StatusCode);
+        Assert.True(refusee.Headers.RetryAfter?.Delta is { TotalSeconds: > 0 and <= 60 }, "Retry-After en secondes attendu");
+        Assert.Equal("text/html", refusee.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Trop de tentatives", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Mot_de_passe_oublie_est_limite_par_adresse_IP_avec_une_page_429_en_francais()
+    {
+        var ip = NouvelleIp();
+        for (var i = 0; i < FabriqueApiLimitee.LimiteFormulaires; i++)
+            Assert.Equal(HttpStatusCode.Redirect, (await MotDePasseOublieAsync(ip, $"oubli{i}-{Guid.NewGuid():N}@test.fr")).StatusCode);
+
+        var refusee = await MotDePasseOublieAsync(ip, $"oubli-autre-{Guid.NewGuid():N}@test.fr");
+
+        PageTropDeTentatives(refusee, await refusee.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await MotDePasseOublieAsync(NouvelleIp(), $"oubli-ailleurs-{Guid.NewGuid():N}@test.fr")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Mot_de_passe_oublie_est_limite_par_adresse_saisie_quelle_que_soit_l_adresse_IP()
+    {
+        var email = $"oubli-cible-{Guid.NewGuid():N}@test.fr";
+        for (var i = 0; i < FabriqueApiLimitee.LimiteFormulaires; i++)
+            Assert.Equal(HttpStatusCode.Redirect, (await MotDePasseOublieAsync(NouvelleIp(), email)).StatusCode);
+
+        var refusee = await MotDePasseOublieAsync(NouvelleIp(), email.ToUpperInvariant());
+
+        PageTropDeTentatives(refusee, await refusee.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task La_reinitialisation_est_limitee_par_adresse_IP_avec_une_page_429_en_francais()
+    {
+        var ip = NouvelleIp();
+        async Task<HttpResponseMessage> ReinitialiserAsync()
+        {
+            var client = app.Client();
+            client.DefaultRequestHeaders.Add(FabriqueApi.EnTeteIp, ip);
+            var utilisateur = Guid.NewGuid();
+            var adresse = $"/Compte/Reinitialisation?utilisateur={utilisateur}&jeton=faux";
+            return await FabriqueClause.PosterAsync(client, "/Compte/Reinitialisation", new()
+            {
+                ["Saisie.Utilisateur"] = utilisateur.ToString(),
+                ["Saisie.Jeton"] = "faux",
+                ["Saisie.MotDePasse"] = "Un mot de passe assez long 42",
+                ["Saisie.Confirmation"] = "Un mot de passe assez long 42",
+            }, adresse);
+        }
+        for (var i = 0; i < FabriqueApiLimitee.LimiteFormulaires; i++)
+        {
+            var reponse = await ReinitialiserAsync();
+            Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
+            Assert.Contains("Ce lien n", await reponse.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var refusee = await ReinitialiserAsync();
+
+        PageTropDeTentatives(refusee, await refusee.Content.ReadAsStringAsync());
+    }
 }

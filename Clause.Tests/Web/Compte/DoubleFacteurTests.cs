@@ -13,7 +13,7 @@ namespace Clause.Tests.Web.Compte;
 /// Two-factor sign-in (issue 16 item 4) with the fixture's fake clock: enrolment, the second step, a code serving once,
 /// recovery codes serving once, the shared lockout, forced enrolment (role and réglage), the audited reset and its 404.
 /// </summary>
-public class DoubleFacteurTests(FabriqueClause app) : IClassFixture<FabriqueClause>
+public partial class DoubleFacteurTests(FabriqueClause app) : IClassFixture<FabriqueClause>
 {
     private static Task<HttpResponseMessage> PosterCodeAsync(HttpClient client, string code, bool recuperation = false) =>
         FabriqueClause.PosterAsync(client, "/Compte/DoubleFacteur" + (recuperation ? "?recuperation=true" : ""),
@@ -202,4 +202,126 @@ public class DoubleFacteurTests(FabriqueClause app) : IClassFixture<FabriqueClau
         var revenu = await app.ConnecterAsync(direction.Email!);
         Assert.Equal("/Compte/DoubleFacteurInscription", (await revenu.GetAsync("/")).Headers.Location?.OriginalString);
     }
+
+    private static Task<HttpResponseMessage> ConfirmerAsync(HttpClient client, string handler, string? code) =>
+        FabriqueClause.PosterAsync(client, "/Compte/DoubleFacteurCodes?handler=" + handler,
+            code is null ? [] : new() { ["Saisie.Code"] = code }, "/Compte/DoubleFacteurCodes");
+
+    private static readonly string[] CodesCandidats = ["123456", "654321", "111111", "222222"];
+
+    /// <summary>A 6-digit code that is none of the codes accepted now (the current step and one either side).</summary>
+    private async Task<string> CodeFauxAsync(string email)
+    {
+        var codes = new List<string>();
+        foreach (var decalage in new[] { -1, 0, 1 }) codes.Add(await app.CodeAuthentificateurAsync(email, decalage));
+        return CodesCandidats.First(c => !codes.Contains(c));
+    }
+
+    private Task<bool> ActiveAsync(Guid id) => app.LireAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.TwoFactorEnabled).SingleAsync());
+
+    private async Task<IReadOnlyList<string>> NouveauxCodesRecuperationAsync(Guid id)
+    {
+        using var portee = app.Services.CreateScope();
+        var utilisateurs = portee.ServiceProvider.GetRequiredService<UserManager<Utilisateur>>();
+        return [.. (await utilisateurs.GenerateNewTwoFactorRecoveryCodesAsync((await utilisateurs.FindByIdAsync(id.ToString()))!, 10))!];
+    }
+
+    [Fact]
+    public async Task Desactiver_demande_un_code_valable_sinon_rien_ne_change()
+    {
+        var facilitateur = await app.CreerUtilisateurAsync(Roles.Facilitateur, (await app.CreerStructureAsync()).Id, doubleFacteur: true);
+        var client = await app.ConnecterAsync(facilitateur.Email!);
+        var cle = await app.CleAuthentificateurAsync(facilitateur.Email!);
+
+        var sansCode = await ConfirmerAsync(client, "Desactiver", null);
+        Assert.Equal(HttpStatusCode.OK, sansCode.StatusCode);
+        var html = await sansCode.Content.ReadAsStringAsync();
+        Assert.Contains(DoubleFacteurCodesModel.MessageCodeManquant, html, StringComparison.Ordinal);
+        Assert.Contains("« Code de confirmation »", html, StringComparison.Ordinal);
+        Assert.True(await ActiveAsync(facilitateur.Id));
+
+        var faux = await ConfirmerAsync(client, "Desactiver", await CodeFauxAsync(facilitateur.Email!));
+        Assert.Contains(DoubleFacteurCodesModel.MessageCodeFaux, await faux.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(await ActiveAsync(facilitateur.Id));
+        Assert.Equal(1, await app.LireAsync(db => db.Users.Where(u => u.Id == facilitateur.Id).Select(u => u.AccessFailedCount).SingleAsync()));
+        Assert.Equal(cle, await app.CleAuthentificateurAsync(facilitateur.Email!));
+
+        // The sign-in used this step's code: replayed, it is refused too.
+        var rejoue = await ConfirmerAsync(client, "Desactiver", await app.CodeAuthentificateurAsync(facilitateur.Email!));
+        Assert.Contains(DoubleFacteurCodesModel.MessageCodeFaux, await rejoue.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(await ActiveAsync(facilitateur.Id));
+
+        var bon = await ConfirmerAsync(client, "Desactiver", await app.CodeAuthentificateurAsync(facilitateur.Email!, 1));
+        Assert.Equal(HttpStatusCode.Redirect, bon.StatusCode);
+        Assert.Equal("/Compte/MonCompte", bon.Headers.Location?.OriginalString);
+        Assert.False(await ActiveAsync(facilitateur.Id));
+        Assert.NotEqual(cle, await app.CleAuthentificateurAsync(facilitateur.Email!));
+        // The two wrong codes counted; the right one cleared the count, as a successful sign-in does.
+        Assert.Equal(0, await app.LireAsync(db => db.Users.Where(u => u.Id == facilitateur.Id).Select(u => u.AccessFailedCount).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Desactiver_une_double_authentification_obligatoire_mene_a_l_inscription_d_un_nouvel_appareil()
+    {
+        var direction = await app.CreerUtilisateurAsync(Roles.Direction, (await app.CreerStructureAsync()).Id);
+        var client = await app.ConnecterAsync(direction.Email!);
+        var code = (await NouveauxCodesRecuperationAsync(direction.Id))[0];
+        var reponse = await ConfirmerAsync(client, "Desactiver", code);
+        Assert.Equal(HttpStatusCode.Redirect, reponse.StatusCode);
+        Assert.Equal("/Compte/DoubleFacteurInscription", reponse.Headers.Location?.OriginalString);
+        Assert.False(await ActiveAsync(direction.Id));
+        Assert.Equal("/Compte/DoubleFacteurInscription", (await client.GetAsync("/Participants")).Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Regenerer_les_codes_demande_un_code_valable_et_les_anciens_ne_servent_plus_qu_apres_un_succes()
+    {
+        var direction = await app.CreerUtilisateurAsync(Roles.Direction, (await app.CreerStructureAsync()).Id);
+        var client = await app.ConnecterAsync(direction.Email!);
+        var anciens = await NouveauxCodesRecuperationAsync(direction.Id);
+
+        var sansCode = await ConfirmerAsync(client, "Regenerer", "  ");
+        var html = await sansCode.Content.ReadAsStringAsync();
+        Assert.Contains(DoubleFacteurCodesModel.MessageCodeManquant, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Vos 10 codes de récupération", html, StringComparison.Ordinal);
+        var faux = await ConfirmerAsync(client, "Regenerer", "zzzzz-zzzzz");
+        html = await faux.Content.ReadAsStringAsync();
+        Assert.Contains(DoubleFacteurCodesModel.MessageCodeFaux, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Vos 10 codes de récupération", html, StringComparison.Ordinal);
+        var fauxTotp = await ConfirmerAsync(client, "Regenerer", await CodeFauxAsync(direction.Email!));
+        Assert.Contains(DoubleFacteurCodesModel.MessageCodeFaux, await fauxTotp.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // After the refusals the old codes still serve: one of them confirms the regeneration (and is consumed).
+        var succes = await ConfirmerAsync(client, "Regenerer", anciens[0]);
+        Assert.Equal(HttpStatusCode.OK, succes.StatusCode);
+        html = await succes.Content.ReadAsStringAsync();
+        Assert.Contains("Vos 10 codes de récupération", html, StringComparison.Ordinal);
+        var nouveaux = CodeAffiche().Matches(html).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(10, nouveaux.Count);
+        Assert.DoesNotContain(anciens[1], nouveaux);
+
+        // Now the old codes no longer serve; a new one does, and so does the app's code.
+        var ancien = await ConfirmerAsync(client, "Regenerer", anciens[1]);
+        Assert.Contains(DoubleFacteurCodesModel.MessageCodeFaux, await ancien.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var parNouveau = await ConfirmerAsync(client, "Regenerer", nouveaux[0]);
+        Assert.Contains("Vos 10 codes de récupération", await parNouveau.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var parApplication = await ConfirmerAsync(client, "Regenerer", await app.CodeAuthentificateurAsync(direction.Email!, 1));
+        Assert.Contains("Vos 10 codes de récupération", await parApplication.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(await ActiveAsync(direction.Id));
+    }
+
+    [Fact]
+    public async Task Cinq_codes_faux_a_la_confirmation_verrouillent_le_compte()
+    {
+        var facilitateur = await app.CreerUtilisateurAsync(Roles.Facilitateur, (await app.CreerStructureAsync()).Id, doubleFacteur: true);
+        var client = await app.ConnecterAsync(facilitateur.Email!);
+        var faux = await CodeFauxAsync(facilitateur.Email!);
+        for (var i = 0; i < 5; i++) await ConfirmerAsync(client, "Desactiver", faux);
+        var reponse = await ConfirmerAsync(client, "Desactiver", await app.CodeAuthentificateurAsync(facilitateur.Email!, 1));
+        Assert.Contains(DoubleFacteurCodesModel.MessageVerrouille, await reponse.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(await ActiveAsync(facilitateur.Id));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("<li><code>([^<]+)</code></li>")]
+    private static partial System.Text.RegularExpressions.Regex CodeAffiche();
 }
