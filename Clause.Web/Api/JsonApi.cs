@@ -42,9 +42,9 @@ public static class JsonApi
         : FormatFrancais.DiviserArrondi(checked(numerateurMinutes * 10_000), denominateurMinutes) * 0.0001m;
 
     /// <summary>
-/// "2026-03" → March 2026, strictly (four-digit year, two-digit month 01 to 12, year within <see cref="PlageDates"/>: 1900
-/// to 2100): a body field or a query parameter.
-/// </summary>
+    /// "2026-03" → March 2026, strictly (four-digit year, two-digit month 01 to 12, year within <see cref="PlageDates"/>: 1900
+    /// to 2100): a body field or a query parameter.
+    /// </summary>
     public static bool TryLireMois(string? texte, out Mois mois)
     {
         mois = default;
