@@ -273,7 +273,9 @@ public sealed class Contrat : Racine<ContratId>, IAppartientStructure
 
     /// <summary>
     /// Records an override on a validated contrat flagged outside the eligibility window (a facilitateur only),
-    /// so its hours count again. Refused when the contrat has no decision at all.
+    /// so its hours count again. Refused when the contrat has no decision at all. An override is an explicit act: its
+    /// written reason is required first (<see cref="Derogation.Creer"/>'s rule, beside <see cref="MotifDerogation"/>),
+    /// and a contrat inside the window, which needs none, is refused rather than answered « enregistrée » with nothing stored.
     /// </summary>
     public void Deroger(Participant participant, Reglages reglages, string? motifDerogation, Auteur par, DateTimeOffset le)
     {
@@ -282,8 +284,13 @@ public sealed class Contrat : Racine<ContratId>, IAppartientStructure
         par.ExigerFacilitateur(nameof(MotifDerogation), "accorder une dérogation");
         ExigerStatut(StatutContrat.Valide, "l'objet d'une dérogation");
         VerifierParticipant(participant);
-        Appliquer(participant.Verifier(DateDebut, reglages, motifDerogation, par.IdVerifie(nameof(DerogationParId)), par.Nom, le,
-            nameof(DateDebut), nameof(MotifDerogation)));
+        var parId = par.IdVerifie(nameof(DerogationParId));
+        _ = Derogation.Creer(motifDerogation, parId, par.Nom, le, nameof(MotifDerogation));
+        var controle = participant.Verifier(DateDebut, reglages, motifDerogation, parId, par.Nom, le, nameof(DateDebut), nameof(MotifDerogation));
+        if (controle.Derogation is null)
+            throw new RegleMetierException(nameof(MotifDerogation),
+                "Ce contrat débute dans la fenêtre d'éligibilité du participant : il n'a pas besoin de dérogation, rien n'est enregistré.");
+        Appliquer(controle);
     }
 
     /// <summary>

@@ -41,14 +41,17 @@ public static class JsonApi
         ? null
         : FormatFrancais.DiviserArrondi(checked(numerateurMinutes * 10_000), denominateurMinutes) * 0.0001m;
 
-    /// <summary>"2026-03" → March 2026, strictly (four-digit year, two-digit month 01 to 12): a body field or a query parameter.</summary>
+    /// <summary>
+    /// "2026-03" → March 2026, strictly (four-digit year, two-digit month 01 to 12, year within <see cref="PlageDates"/>: 1900
+    /// to 2100): a body field or a query parameter.
+    /// </summary>
     public static bool TryLireMois(string? texte, out Mois mois)
     {
         mois = default;
         if (texte is not { Length: 7 } || texte[4] != '-'
             || !int.TryParse(texte.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var annee)
             || !int.TryParse(texte.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var numero)
-            || annee < 1 || numero is < 1 or > 12)
+            || numero is < 1 or > 12 || !PlageDates.Contient(new Mois(annee, numero)))
             return false;
         mois = new Mois(annee, numero);
         return true;

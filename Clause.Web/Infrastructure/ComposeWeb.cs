@@ -84,7 +84,11 @@ public static class ComposeWeb
             o.Conventions.Add(acces);
             // An account that must use a second factor and has not enrolled may only enrol or sign out.
             o.Conventions.ConfigureFilter(new FiltreDoubleFacteur());
-        }).AddMvcOptions(o => MessagesValidation.EnFrancais(o.ModelBindingMessageProvider));
+        }).AddMvcOptions(o =>
+        {
+            MessagesValidation.EnFrancais(o.ModelBindingMessageProvider);
+            o.ModelValidatorProviders.Add(new ValidationDates());
+        });
 
         // Accented French text is written as is, not as &#xE9; entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

@@ -1,6 +1,7 @@
 using Clause.Domain.Commun;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 
 namespace Clause.Web.Infrastructure;
 
@@ -39,6 +40,44 @@ public static class MessagesValidation
             var champ = renommages is not null && renommages.TryGetValue(une.Champ, out var renomme) ? renomme : une.Champ;
             var cle = string.IsNullOrEmpty(champ) ? string.Empty : $"{prefixe}.{champ}";
             etat.AddModelError(cle, une.Message);
+        }
+    }
+}
+
+/// <summary>
+/// Every date bound from a form (DateOnly or DateTime, nullable or not, in any input record or lot row) must lie in
+/// <see cref="PlageDates"/> — 01/01/1900 to 31/12/2100 — or the form is refused with a French message naming the field
+/// (its Display name). Registered once for all pages (ComposeWeb): a new form gets the rule without writing it.
+/// </summary>
+public sealed class ValidationDates : IMetadataBasedModelValidatorProvider
+{
+    private static readonly Validateur Unique = new();
+
+    public bool HasValidators(Type modelType, IList<object> validatorMetadata) => EstUneDate(modelType);
+
+    public void CreateValidators(ModelValidatorProviderContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (EstUneDate(context.ModelMetadata.ModelType))
+            context.Results.Add(new ValidatorItem { Validator = Unique, IsReusable = true });
+    }
+
+    private static bool EstUneDate(Type type) =>
+        (Nullable.GetUnderlyingType(type) ?? type) is var t && (t == typeof(DateOnly) || t == typeof(DateTime));
+
+    private sealed class Validateur : IModelValidator
+    {
+        public IEnumerable<ModelValidationResult> Validate(ModelValidationContext context)
+        {
+            DateOnly? date = context.Model switch
+            {
+                DateOnly d => d,
+                DateTime t => DateOnly.FromDateTime(t),
+                _ => null,
+            };
+            return date is { } valeur && !PlageDates.Contient(valeur)
+                ? [new ModelValidationResult(string.Empty, PlageDates.Message(context.ModelMetadata.GetDisplayName()))]
+                : [];
         }
     }
 }

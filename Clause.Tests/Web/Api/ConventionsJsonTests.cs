@@ -51,10 +51,20 @@ public sealed class ConventionsJsonTests(FabriqueClause app) : IClassFixture<Fab
     [InlineData("\"2026-3\"")]
     [InlineData("\"03/2026\"")]
     [InlineData("202603")]
+    [InlineData("\"9999-12\"")]
+    [InlineData("\"1899-12\"")]
+    [InlineData("\"2101-01\"")]
     public void Un_mois_mal_ecrit_est_refuse(string json)
     {
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Mois>(json, Options));
         Assert.Equal(new Mois(2026, 3), JsonSerializer.Deserialize<Mois>("\"2026-03\"", Options));
+    }
+
+    [Fact]
+    public void Les_mois_de_1900_a_2100_sont_acceptes_bornes_comprises()
+    {
+        Assert.Equal(new Mois(1900, 1), JsonSerializer.Deserialize<Mois>("\"1900-01\"", Options));
+        Assert.Equal(new Mois(2100, 12), JsonSerializer.Deserialize<Mois>("\"2100-12\"", Options));
     }
 
     [Fact]

@@ -276,6 +276,60 @@ public class ContratsPagesTests(FabriqueClause app) : IClassFixture<FabriqueClau
     }
 
     [Fact]
+    public async Task Une_derogation_sans_motif_est_refusee_sur_son_champ_et_rien_n_est_enregistre()
+    {
+        // Validated 10/01/2024: the window ends 10/01/2026. Validated starting 05/01/2026, then moved to 02/02/2026: flagged.
+        var (client, s) = await FacilitateurAsync(validation: new DateOnly(2024, 1, 10));
+        var contrat = Contrat.Proposer(s.Participant, s.Lot, s.Titulaire,
+            new DonneesContrat(ModaliteContrat.EmbaucheDirecte, TypeContrat.CDDI, new DateOnly(2026, 1, 5), new DateOnly(2026, 12, 31)),
+            s.Marches.Reglages, SituationsContrats.Facilitateur, SituationsContrats.Maintenant);
+        contrat.Valider(s.Participant, s.Marches.Reglages, null, SituationsContrats.Facilitateur, SituationsContrats.Maintenant);
+        contrat.Modifier(new DonneesContrat(ModaliteContrat.EmbaucheDirecte, TypeContrat.CDDI, new DateOnly(2026, 2, 2), new DateOnly(2026, 12, 31)),
+            s.Lot, s.Titulaire, s.Participant, s.Marches.Reglages);
+        Assert.False(contrat.EligibiliteValide);
+        await app.EcrireAsync(db => db.Contrats.Add(contrat));
+
+        foreach (var motif in new[] { "", "   " })
+        {
+            var sans = await FabriqueClause.PosterAsync(client, $"/Contrats/Deroger/{contrat.Id}", new() { ["Saisie.MotifDerogation"] = motif });
+
+            Assert.Equal(HttpStatusCode.OK, sans.StatusCode);
+            Assert.Equal("Le champ « Motif de la dérogation » est obligatoire.",
+                (await AcheteursDeTest.DocumentAsync(sans)).ErreurDuChamp("Saisie.MotifDerogation"));
+            var relu = Assert.Single(await ContratsAsync(s.StructureId));
+            Assert.Null(relu.MotifDerogation);
+            Assert.Null(relu.DerogationParNom);
+            Assert.False(relu.EligibiliteValide);
+        }
+
+        var avec = await FabriqueClause.PosterAsync(client, $"/Contrats/Deroger/{contrat.Id}", new() { ["Saisie.MotifDerogation"] = Derogation });
+
+        Assert.Equal(HttpStatusCode.Redirect, avec.StatusCode);
+        var accorde = Assert.Single(await ContratsAsync(s.StructureId));
+        Assert.Equal(Derogation, accorde.MotifDerogation);
+        Assert.True(accorde.EligibiliteValide);
+    }
+
+    [Fact]
+    public async Task Une_derogation_sur_un_contrat_dans_la_fenetre_est_refusee_au_lieu_d_etre_dite_enregistree()
+    {
+        var (client, s) = await FacilitateurAsync();
+        var contrat = await ContratEnBaseAsync(s, valider: true);
+        Assert.True(contrat.EligibiliteValide);
+
+        var sans = await FabriqueClause.PosterAsync(client, $"/Contrats/Deroger/{contrat.Id}", new() { ["Saisie.MotifDerogation"] = "" });
+        Assert.Equal("Le champ « Motif de la dérogation » est obligatoire.",
+            (await AcheteursDeTest.DocumentAsync(sans)).ErreurDuChamp("Saisie.MotifDerogation"));
+
+        var avec = await FabriqueClause.PosterAsync(client, $"/Contrats/Deroger/{contrat.Id}", new() { ["Saisie.MotifDerogation"] = Derogation });
+
+        Assert.Equal(HttpStatusCode.OK, avec.StatusCode);
+        Assert.Equal("Ce contrat débute dans la fenêtre d'éligibilité du participant : il n'a pas besoin de dérogation, rien n'est enregistré.",
+            (await AcheteursDeTest.DocumentAsync(avec)).ErreurDuChamp("Saisie.MotifDerogation"));
+        Assert.Null(Assert.Single(await ContratsAsync(s.StructureId)).MotifDerogation);
+    }
+
+    [Fact]
     public async Task Un_motif_de_derogation_sans_validation_immediate_est_signale_sans_rien_ecrire()
     {
         var (client, s) = await FacilitateurAsync();

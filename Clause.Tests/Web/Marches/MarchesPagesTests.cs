@@ -174,6 +174,10 @@ public class MarchesPagesTests(FabriqueClause app) : IClassFixture<FabriqueClaus
         { "numero-trop-long", "Saisie.Numero", "Le champ « Numéro du marché » ne doit pas dépasser 50 caractères." },
         { "numero-lot-lettres", "Saisie.Lots[1].Numero", "Lot 2 — Numéro : la valeur saisie doit être un nombre entier écrit en chiffres (exemple : 3)." },
         { "dates-marche-inversees", "Saisie.FinExecution", "La date de fin doit être postérieure ou égale à la date de début." },
+        { "fin-9999", "Saisie.FinExecution", "Le champ « Fin d'exécution » doit être une date comprise entre le 01/01/1900 et le 31/12/2100." },
+        { "debut-1899", "Saisie.DebutExecution", "Le champ « Début d'exécution » doit être une date comprise entre le 01/01/1900 et le 31/12/2100." },
+        { "notification-9999", "Saisie.DateNotification", "Le champ « Date de notification » doit être une date comprise entre le 01/01/1900 et le 31/12/2100." },
+        { "fin-lot-9999", "Saisie.Lots[1].FinExecution", "Lot 2 — Le champ « Fin d'exécution du lot » doit être une date comprise entre le 01/01/1900 et le 31/12/2100." },
         { "sans-clause-avec-methode", "Saisie.Lots[0].Methode", "Lot 1 — Méthode de calcul : Un lot sans clause n'a pas de méthode de calcul des heures : choisissez « Aucune »." },
     };
 
@@ -202,6 +206,10 @@ public class MarchesPagesTests(FabriqueClause app) : IClassFixture<FabriqueClaus
             case "numero-trop-long": formulaire["Saisie.Numero"] = new string('9', 51); break;
             case "numero-lot-lettres": formulaire["Saisie.Lots[1].Numero"] = "deux"; break;
             case "dates-marche-inversees": formulaire["Saisie.FinExecution"] = "2025-06-30"; break;
+            case "fin-9999": formulaire["Saisie.FinExecution"] = "9999-12-31"; break;
+            case "debut-1899": formulaire["Saisie.DebutExecution"] = "1899-12-31"; break;
+            case "notification-9999": formulaire["Saisie.DateNotification"] = "9999-12-31"; break;
+            case "fin-lot-9999": formulaire["Saisie.Lots[1].FinExecution"] = "9999-12-31"; break;
             default: formulaire["Saisie.Lots[0].Fondements"] = ""; break;
         }
 
@@ -215,6 +223,26 @@ public class MarchesPagesTests(FabriqueClause app) : IClassFixture<FabriqueClaus
         Assert.Equal(0, await app.CompterLotsAsync(structure.Id));
         // Everything typed is shown again.
         Assert.Equal("Peinture", ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("#Saisie_Lots_1__Libelle")!).Value);
+    }
+
+    [Fact]
+    public async Task Les_bornes_1900_01_01_et_2100_12_31_sont_acceptees_et_les_pages_du_marche_et_du_lot_repondent()
+    {
+        var (client, structure, _) = await app.NouvelUtilisateurConnecteAsync(Roles.Facilitateur);
+        var s = await app.SemerOperationAsync(structure.Id);
+        var formulaire = Marche(s.Operation.Id, debut: "1900-01-01", fin: "2100-12-31");
+        formulaire["Saisie.DateNotification"] = "1900-01-01";
+
+        var reponse = await PosterAsync(client, formulaire);
+
+        Assert.Equal(HttpStatusCode.Redirect, reponse.StatusCode);
+        var marche = await app.LireBaseAsync(db => db.Marches.Include(m => m.Lots).AsNoTracking().SingleAsync(m => m.StructureId == structure.Id));
+        Assert.Equal(new DateOnly(1900, 1, 1), marche.DebutExecution);
+        Assert.Equal(new DateOnly(2100, 12, 31), marche.FinExecution);
+        var lot = Assert.Single(marche.Lots);
+        Assert.Equal(new DateOnly(2100, 12, 31), lot.FinExecution);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/Marches/Details/{marche.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/Lots/Details/{lot.Id}")).StatusCode);
     }
 
     [Fact]

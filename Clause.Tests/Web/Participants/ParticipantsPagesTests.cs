@@ -128,6 +128,23 @@ public class ParticipantsPagesTests(FabriqueClause app) : IClassFixture<Fabrique
         Assert.Equal(0, await NombreParticipantsAsync(structure.Id));
     }
 
+    [Theory]
+    [InlineData("Saisie.DateNaissance", "1899-12-31", "Date de naissance")]
+    [InlineData("Saisie.DateInformation", "9999-12-31", "Notice d'information remise le")]
+    public async Task Une_date_hors_de_1900_2100_est_refusee_en_nommant_le_champ_et_rien_n_est_ecrit(string champ, string date, string libelle)
+    {
+        var (client, structure, _) = await app.NouvelUtilisateurConnecteAsync(Roles.Facilitateur);
+        var formulaire = Formulaire();
+        formulaire[champ] = date;
+
+        var reponse = await FabriqueClause.PosterAsync(client, "/Participants/Creer", formulaire);
+
+        Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
+        Assert.Equal($"Le champ « {libelle} » doit être une date comprise entre le 01/01/1900 et le 31/12/2100.",
+            (await AcheteursDeTest.DocumentAsync(reponse)).ErreurDuChamp(champ));
+        Assert.Equal(0, await NombreParticipantsAsync(structure.Id));
+    }
+
     [Fact]
     public async Task Resident_QPV_sans_code_refuse_et_rien_n_est_ecrit()
     {

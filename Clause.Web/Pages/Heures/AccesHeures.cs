@@ -17,13 +17,13 @@ namespace Clause.Web.Pages.Heures;
 /// </summary>
 public static class AccesHeures
 {
-    /// <summary>"2026-03" → March 2026; anything else → false.</summary>
+    /// <summary>"2026-03" → March 2026 (year 2000 to <see cref="PlageDates.Max"/>); anything else → false.</summary>
     public static bool TryLireMois(string? saisie, out Mois mois)
     {
         mois = default;
         if (string.IsNullOrWhiteSpace(saisie)
             || !DateOnly.TryParseExact(saisie.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            || date.Year < 2000)
+            || date.Year < 2000 || !PlageDates.Contient(date))
             return false;
         mois = Mois.De(date);
         return true;
