@@ -1,14 +1,6 @@
-using System.Security.Claims;
 using Clause.Domain.Securite;
-using Clause.Infrastructure.Identite;
 using Clause.Tests.Support;
 using Clause.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Clause.Tests.Web;
 
@@ -19,7 +11,7 @@ namespace Clause.Tests.Web;
 /// </summary>
 public class MatriceDesDroitsTests(FabriqueClause app) : IClassFixture<FabriqueClause>
 {
-    private const string Anonyme = "(anonyme)";
+    private const string Anonyme = PointsApplication.Anonyme;
 
     private static readonly string[] TousLesRoles = [.. Roles.Tous];
 
@@ -72,8 +64,6 @@ public class MatriceDesDroitsTests(FabriqueClause app) : IClassFixture<FabriqueC
         ["/Recherche/Operations"] = (DirectionFacilitateur, Facilitateur),
         ["/Recherche/DonneursOrdre"] = (DirectionFacilitateur, Facilitateur),
     };
-
-    private sealed record Handler(string Page, string Methode, string Nom, IReadOnlyList<string> Autorises);
 
     [Fact]
     public async Task Chaque_page_et_chaque_handler_respectent_la_matrice_des_roles()
@@ -137,61 +127,13 @@ public class MatriceDesDroitsTests(FabriqueClause app) : IClassFixture<FabriqueC
         Assert.True(fautifs.Count == 0, "IsInRole hors de Droits : " + string.Join(", ", fautifs));
     }
 
-    /// <summary>Every handler of every page endpoint, with the roles (and anonymous) the app lets through.</summary>
-    private async Task<List<Handler>> HandlersAsync()
-    {
-        var services = app.Services;
-        var chargeur = services.GetRequiredService<PageLoader>();
-        var fournisseur = services.GetRequiredService<IAuthorizationPolicyProvider>();
-        var autorisation = services.GetRequiredService<IAuthorizationService>();
-        var repli = await fournisseur.GetFallbackPolicyAsync();
-        var principaux = TousEtAnonyme.ToDictionary(r => r, Principal);
-
-        var resultat = new List<Handler>();
-        foreach (var point in services.GetRequiredService<EndpointDataSource>().Endpoints)
-        {
-            if (point.Metadata.GetMetadata<PageActionDescriptor>() is not { } descripteur) continue;
-            var page = await chargeur.LoadAsync(descripteur, point.Metadata);
-            var metadonnees = page.EndpointMetadata;
-            var ouverte = metadonnees.OfType<IAllowAnonymous>().Any();
-            var politique = await AuthorizationPolicy.CombineAsync(fournisseur, metadonnees.OfType<IAuthorizeData>(), metadonnees.OfType<AuthorizationPolicy>()) ?? repli;
-            var ecriture = page.FilterDescriptors.Select(f => f.Filter).OfType<FiltreEcriture>().Select(f => f.Politique).ToList();
-
-            var methodes = page.HandlerMethods.Count > 0
-                ? page.HandlerMethods.Select(m => (Methode: m.HttpMethod.ToUpperInvariant(), Nom: m.Name ?? string.Empty))
-                : [(HttpMethods.Get, string.Empty)];
-            foreach (var (methode, nom) in methodes.Distinct())
-            {
-                var autorises = new List<string>();
-                foreach (var (role, principal) in principaux)
-                {
-                    var permis = ouverte || politique is null || (await autorisation.AuthorizeAsync(principal, null, politique)).Succeeded;
-                    if (permis && !ouverte && !ConventionAcces.EstSure(methode))
-                        foreach (var p in ecriture)
-                            permis &= (await autorisation.AuthorizeAsync(principal, p)).Succeeded;
-                    if (permis) autorises.Add(role);
-                }
-                resultat.Add(new Handler(descripteur.ViewEnginePath, methode, nom, autorises));
-            }
-        }
-        return resultat;
-    }
+    /// <summary>Every handler of every page endpoint, with the roles (and anonymous) the app lets through (<see cref="PointsApplication"/>).</summary>
+    private Task<List<HandlerPage>> HandlersAsync() => PointsApplication.HandlersAsync(app.Services);
 
     /// <summary>"/Lots/Modifier" → "/Lots"; "/Admin/Structures/Creer" → "/Admin"; "/Index" → "/".</summary>
     private static string DossierDe(string page)
     {
         var second = page.IndexOf('/', 1);
         return second < 0 ? "/" : page[..second];
-    }
-
-    /// <summary>A user as the sign-in builds one: the role, and the structure, company or buyer of the account.</summary>
-    private static ClaimsPrincipal Principal(string role)
-    {
-        if (role == Anonyme) return new ClaimsPrincipal(new ClaimsIdentity());
-        var revendications = new List<Claim> { new(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString()), new(ClaimTypes.Role, role) };
-        if (role != Roles.Administrateur) revendications.Add(new(RevendicationsClause.StructureId, Guid.NewGuid().ToString()));
-        if (role == Roles.Entreprise) revendications.Add(new(RevendicationsClause.EntrepriseId, Guid.NewGuid().ToString()));
-        if (role == Roles.DonneurOrdre) revendications.Add(new(RevendicationsClause.DonneurOrdreId, Guid.NewGuid().ToString()));
-        return new ClaimsPrincipal(new ClaimsIdentity(revendications, "Identity.Application"));
     }
 }
