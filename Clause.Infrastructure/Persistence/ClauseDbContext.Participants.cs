@@ -13,5 +13,8 @@ public abstract partial class ClauseDbContext
 
     public DbSet<CategorieDecision> CategoriesDecision => Set<CategorieDecision>();
 
+    /// <summary>The rights the participants exercised (access exports, rectifications on request): issue 16 item 11.</summary>
+    public DbSet<DemandeDroit> DemandesDroits => Set<DemandeDroit>();
+
     public DbSet<JournalAccesDonneesSensibles> JournalAccesDonneesSensibles => Set<JournalAccesDonneesSensibles>();
 }

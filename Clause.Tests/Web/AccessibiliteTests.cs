@@ -31,6 +31,35 @@ public class AccessibiliteTests(FabriqueDeveloppement app) : IClassFixture<Fabri
     [Fact]
     public Task Chaque_page_du_portail_acheteur_repond_et_respecte_les_bases_du_RGAA() => ParcourirAsync("acheteur@clause.demo", "/Acheteur", 1);
 
+    /// <summary>
+    /// The access export (issue 16 item 11), reached as a user would — the list, a participant's page, its « Exporter ses
+    /// données » link — checked on its own whatever the walk's page limit, with its JSON download served as an attachment.
+    /// </summary>
+    [Theory]
+    [InlineData("facilitateur@clause.demo")]
+    [InlineData("direction@clause.demo")]
+    public async Task La_page_du_droit_d_acces_respecte_les_bases_du_RGAA(string email)
+    {
+        var client = await app.ConnecterAsync(email, SemeurDemo.MotDePasse);
+        var parseur = new HtmlParser();
+        async Task<IHtmlDocument> PageAsync(string url)
+        {
+            var reponse = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
+            return await parseur.ParseDocumentAsync(await reponse.Content.ReadAsStringAsync());
+        }
+        string Lien(IHtmlDocument page, string debut) =>
+            page.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!).First(h => h.StartsWith(debut, StringComparison.Ordinal));
+
+        var fiche = await PageAsync(Lien(await PageAsync("/Participants"), "/Participants/Details/"));
+        var export = await PageAsync(Lien(fiche, "/Participants/DroitsPersonne/Acces/"));
+
+        Assert.Empty(Verifier(export));
+        var json = await client.GetAsync(Lien(export, "/Participants/DroitsPersonne/Acces/"));
+        Assert.Equal("application/json", json.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", json.Content.Headers.ContentDisposition?.DispositionType);
+    }
+
     private async Task ParcourirAsync(string email, string depart, int minimum = 4)
     {
         var client = await app.ConnecterAsync(email, SemeurDemo.MotDePasse);

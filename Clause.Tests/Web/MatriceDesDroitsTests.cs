@@ -63,6 +63,8 @@ public class MatriceDesDroitsTests(FabriqueClause app) : IClassFixture<FabriqueC
         // Opérations and donneurs d'ordre are searched only by Direction and Facilitateur pages (no Referent page shows them).
         ["/Recherche/Operations"] = (DirectionFacilitateur, Facilitateur),
         ["/Recherche/DonneursOrdre"] = (DirectionFacilitateur, Facilitateur),
+        // The right of access holds every category, sensitive ones included: never the Référent who reads the folder (issue 16 item 11).
+        ["/Participants/DroitsPersonne/Acces"] = (DirectionFacilitateur, Facilitateur),
     };
 
     [Fact]

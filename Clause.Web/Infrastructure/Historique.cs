@@ -16,6 +16,9 @@ public sealed record LigneHistorique(string Quand, string Par, string Action, IR
     public string? Via => NomJeton is null ? null : $"via l'API (jeton « {NomJeton} »)";
 }
 
+/// <summary>A row of history with its instant, for an export that dates it in ISO 8601 (the access export).</summary>
+public sealed record LigneHistoriqueDatee(DateTimeOffset Quand, LigneHistorique Ligne);
+
 /// <summary>
 /// Reads the audit trail of one aggregate (the record and its parts) for its page, in French: field names
 /// become labels, enum codes their French label, cents, minutes and basis points French quantities, and
@@ -109,22 +112,43 @@ public static partial class Historique
             .Where(j => j.RacineId == racineId)
             .OrderByDescending(j => j.Quand)
             .Take(200)
-            .Select(j => new { j.Quand, j.NomUtilisateur, j.NomJeton, j.Action, j.TypeEntite, j.Changements })
+            .Select(j => new LigneJournal(j.Quand, j.NomUtilisateur, j.NomJeton, j.Action, j.TypeEntite, j.Changements))
             .ToListAsync(annulation);
-        return lignes.Select(l =>
-        {
-            TypesDuDomaine.TryGetValue(l.TypeEntite, out var type);
-            var changements = (JsonSerializer.Deserialize<List<ChangementChamp>>(l.Changements, Json) ?? [])
-                .Where(c => !EstCleTechnique(c.Champ))
-                .Select(c => traduction?.Invoke(c) ?? new ChangementChamp(LibelleChamp(c.Champ), Valeur(type, c.Champ, c.Avant), Valeur(type, c.Champ, c.Apres)))
-                .ToList();
-            return new LigneHistorique(
-                TimeZoneInfo.ConvertTime(l.Quand, Paris).ToString("dd/MM/yyyy HH:mm", Affichage.Fr),
-                l.NomUtilisateur,
-                LibelleAction(l.Action, l.TypeEntite),
-                changements,
-                l.NomJeton);
-        }).ToList();
+        return lignes.Select(l => Traduire(l, traduction)).ToList();
+    }
+
+    /// <summary>
+    /// Every row of several aggregates, oldest first, with its instant (the right of access: a participant's record, contrats,
+    /// hire proposals and proofs). Call only after each id's ownership was checked: the journal is keyed by the record's id.
+    /// </summary>
+    public static async Task<IReadOnlyList<LigneHistoriqueDatee>> LireToutAsync(ClauseDbContext db, IReadOnlyCollection<Guid> racineIds,
+        CancellationToken annulation = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(racineIds);
+        var lignes = await db.JournalAudit.AsNoTracking()
+            .Where(j => racineIds.Contains(j.RacineId))
+            .OrderBy(j => j.Quand)
+            .Select(j => new LigneJournal(j.Quand, j.NomUtilisateur, j.NomJeton, j.Action, j.TypeEntite, j.Changements))
+            .ToListAsync(annulation);
+        return lignes.Select(l => new LigneHistoriqueDatee(l.Quand, Traduire(l, traduction: null))).ToList();
+    }
+
+    private sealed record LigneJournal(DateTimeOffset Quand, string NomUtilisateur, string? NomJeton, ActionAudit Action, string TypeEntite, string Changements);
+
+    private static LigneHistorique Traduire(LigneJournal l, Func<ChangementChamp, ChangementChamp?>? traduction)
+    {
+        TypesDuDomaine.TryGetValue(l.TypeEntite, out var type);
+        var changements = (JsonSerializer.Deserialize<List<ChangementChamp>>(l.Changements, Json) ?? [])
+            .Where(c => !EstCleTechnique(c.Champ))
+            .Select(c => traduction?.Invoke(c) ?? new ChangementChamp(LibelleChamp(c.Champ), Valeur(type, c.Champ, c.Avant), Valeur(type, c.Champ, c.Apres)))
+            .ToList();
+        return new LigneHistorique(
+            TimeZoneInfo.ConvertTime(l.Quand, Paris).ToString("dd/MM/yyyy HH:mm", Affichage.Fr),
+            l.NomUtilisateur,
+            LibelleAction(l.Action, l.TypeEntite),
+            changements,
+            l.NomJeton);
     }
 
     public static string LibelleChamp(string champ)
@@ -169,6 +193,7 @@ public static partial class Historique
             "Attribution" => " d'une attribution",
             "DeclarationHeures" => " d'une ligne d'heures",
             "VersionDeclaration" => " d'une version d'une ligne d'heures",
+            "DemandeDroit" => " d'une demande de la personne (droits RGPD)",
             _ => string.Empty,
         };
         return action switch

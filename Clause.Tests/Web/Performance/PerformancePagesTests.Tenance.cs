@@ -49,7 +49,7 @@ public sealed partial class PerformancePagesTests
     /// <summary>
     /// The demo leaves a few tables empty: a personal access token and a proof's download fill them, a compiled month fills
     /// the totals, and one reminder, one "relance infructueuse" task and one alert (written by their domain factories)
-    /// fill the jobs' tables, and one bilan send fills its journal.
+    /// fill the jobs' tables, one bilan send fills its journal, and an access export the participants' requests.
     /// </summary>
     private async Task ToutesLesTablesRempliesAsync()
     {
@@ -61,6 +61,11 @@ public sealed partial class PerformancePagesTests
         var client = await app.ConnecterAsync("facilitateur@clause.demo", Clause.Infrastructure.DonneesDemo.SemeurDemo.MotDePasse);
         using var reponse = await client.GetAsync($"/Pieces/Telecharger/{piece}");
         Assert.Equal(System.Net.HttpStatusCode.OK, reponse.StatusCode);
+        // An access export (issue 16 item 11) fills the participants' requests.
+        var structure = await app.LireAsync(db => db.Users.Where(u => u.Email == "facilitateur@clause.demo").Select(u => u.StructureId).SingleAsync());
+        var participant = await app.LireAsync(db => db.Participants.IgnoreQueryFilters().Where(p => p.StructureId == structure).Select(p => p.Id).FirstAsync());
+        using var export = await client.GetAsync($"/Participants/DroitsPersonne/Acces/{participant}?handler=Json");
+        Assert.Equal(System.Net.HttpStatusCode.OK, export.StatusCode);
     }
 
     private async Task LignesDesTachesAsync()

@@ -27,6 +27,11 @@ public sealed class DetailsModel(ClauseDbContext db, TimeProvider horloge) : Pag
 
     public bool PeutModifier { get; private set; }
 
+    /// <summary>Direction and Facilitateur: the access export holds every category (Pages/Participants/Droits).</summary>
+    public bool PeutExporter { get; private set; }
+
+    public IReadOnlyList<DroitsPersonne.DemandeAcces> Demandes { get; private set; } = [];
+
     public DateOnly Aujourdhui { get; private set; }
 
     public int FenetreMois { get; private set; }
@@ -47,6 +52,8 @@ public sealed class DetailsModel(ClauseDbContext db, TimeProvider horloge) : Pag
         FenetreMois = (await Web.Infrastructure.ReglagesStructure.LireAsync(db, annulation)).FenetreEligibiliteMois;
         VoitSensibles = AccesParticipants.VoitSensibles(User);
         PeutModifier = Droits.Peut(User, Politiques.GestionClause);
+        PeutExporter = Droits.Peut(User, Politiques.LectureClause);
+        Demandes = await DroitsPersonne.ExportAcces.DemandesAsync(db, id, annulation);
 
         // Filtered in the query: a sensitive value never reaches the page for someone who may not see it.
         var voit = VoitSensibles;
