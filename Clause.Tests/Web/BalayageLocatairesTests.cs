@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using Clause.Domain.Commun;
 using Clause.Domain.Contrats;
@@ -17,6 +18,8 @@ using Clause.Infrastructure.Identite;
 using Clause.Infrastructure.Persistence;
 using Clause.Infrastructure.Pieces;
 using Clause.Tests.Support;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,7 +37,7 @@ namespace Clause.Tests.Web;
 /// the proofs' folder are the same before and after. Each id is first shown to be real: the same address answers its
 /// owner (a user of B, of E2) with something else than a 404. A new page is swept, or the test says what to seed.
 /// </summary>
-public class BalayageLocatairesTests(FabriqueClause app, ITestOutputHelper sortie) : IClassFixture<FabriqueClause>
+public partial class BalayageLocatairesTests(FabriqueClause app, ITestOutputHelper sortie) : IClassFixture<FabriqueClause>
 {
     private const string GenreUtilisateur = "Utilisateur";
     private const string GenreJeton = "JetonAcces";
@@ -60,6 +63,24 @@ public class BalayageLocatairesTests(FabriqueClause app, ITestOutputHelper sorti
         [("/Portail/Heures/Mois", "mois")] = ("2026-02", "un mois (aaaa-mm), pas un enregistrement : la page ne montre que les contrats de l'entreprise connectée"),
     };
 
+    /// <summary>
+    /// The API's ids outside its routes: per endpoint, the parameter and the request ({LotId}… replaced by the other
+    /// tenant's id; a GET's query string, a POST's JSON body).
+    /// </summary>
+    private static readonly (string Methode, string Gabarit, string Parametre, string Modele)[] SondesApi =
+    [
+        ("GET", "/api/v1/contrats", "entreprise", "?mois=2026-02&entreprise={EntrepriseId}"),
+        ("GET", "/api/v1/declarations/", "entreprise", "?mois=2026-02&entreprise={EntrepriseId}"),
+        ("GET", "/api/v1/bilans/", "id", "?perimetre=lot&id={LotId}&du=2026-01&au=2026-03"),
+        ("GET", "/api/v1/bilans/", "id", "?perimetre=marche&id={MarcheId}&du=2026-01&au=2026-03"),
+        ("GET", "/api/v1/bilans/", "id", "?perimetre=operation&id={OperationId}&du=2026-01&au=2026-03"),
+        ("GET", "/api/v1/bilans/", "id", "?perimetre=donneurOrdre&id={DonneurOrdreId}&du=2026-01&au=2026-03"),
+        ("POST", "/api/v1/declarations/", "saisie", """{"lignes":[{"contratId":"{ContratId}","mois":"2026-02","heures":12}]}"""),
+    ];
+
+    /// <summary>API parameters that name no record: a month, a period, a page, a status, the kind of a scope, the import's key.</summary>
+    private static readonly HashSet<string> ParametresApiSansIdentifiant = new(StringComparer.Ordinal) { "mois", "du", "au", "page", "taille", "statut", "perimetre", "ref" };
+
     /// <summary>Routes with a parameter that serve no record (the API's description), with their reason.</summary>
     private static readonly Dictionary<string, string> HorsApplication = new(StringComparer.Ordinal)
     {
@@ -77,9 +98,15 @@ public class BalayageLocatairesTests(FabriqueClause app, ITestOutputHelper sorti
     private sealed record Client(string Nom, string Role, HttpClient Http, string Antiforgery, HttpClient? Api);
 
     /// <summary>The ids of one tenant's records, by kind (a typed id's type name, or a kind of <see cref="GuidsNonTypes"/>).</summary>
-    private sealed record Locataire(string Nom, Dictionary<string, Guid> Ids);
+    private sealed record Locataire(string Nom, Dictionary<string, Guid> Ids, IReadOnlyList<string> Marques);
 
-    private sealed record Sonde(string Libelle, string Methode, string Url, Client Client, bool Api);
+    /// <summary>
+    /// One request of a visitor with another tenant's id. In a route (<paramref name="Marques"/> null): a 404. In the query
+    /// string or a body (a filter, a form's choice): a 404 or a refusal, or an answer showing none of the other tenant's
+    /// <paramref name="Marques"/> (names of its company, participant, donneur d'ordre).
+    /// </summary>
+    private sealed record Sonde(string Libelle, string Methode, string Url, Client Client, bool Api, IReadOnlyList<string>? Marques = null,
+        string? Corps = null);
 
     private sealed record Controle(string Url, IReadOnlyList<Client> Proprietaires, bool Api);
 
@@ -134,6 +161,65 @@ public class BalayageLocatairesTests(FabriqueClause app, ITestOutputHelper sorti
                         sondes.Add(new Sonde($"{libelle} ({variante} de {balayage.Autre.Nom})", handler.Methode, url + suffixe, visiteur, Api: false));
                 }
             }
+        }
+
+        // Ids in the query string of a page (a handler's parameter or a [BindProperty(SupportsGet = true)] not in the route).
+        var filtres = 0;
+        foreach (var handler in (await PointsApplication.HandlersAsync(app.Services)).Where(h => h.Methode == "GET").DistinctBy(h => (h.Page, h.Nom)))
+        {
+            var dansLaRoute = handler.Route.Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var requete = ParametresDeRequete(handler).Where(p => !dansLaRoute.Contains(p.Nom)).ToList();
+            if (requete.Count == 0) continue;
+            var libelle = $"GET {handler.Page}{(handler.Nom.Length > 0 ? "?handler=" + handler.Nom : "")}";
+            var types = handler.Route.Parameters.ToDictionary(p => p.Name, p => TypeDuParametre(handler, p.Name));
+            if (!balayages.SelectMany(x => x.Visiteurs).Any(c => handler.Autorises.Contains(c.Role))) continue;
+            if (!Identifiants(handler.Page, types, libelle, [], out var genres)) continue;
+            filtres++;
+            foreach (var balayage in balayages)
+                foreach (var visiteur in balayage.Visiteurs.Where(c => handler.Autorises.Contains(c.Role)))
+                {
+                    // The route's own ids are the visitor's (E1's records, or A's): only the query's id is foreign.
+                    var chemin = Adresses(handler.Route, genres, a.Locataire, a.Locataire, handler.Page).First().Url;
+                    foreach (var (nom, genre) in requete)
+                    {
+                        if (!balayage.Autre.Ids.TryGetValue(genre, out var id))
+                        {
+                            erreurs.Add($"{libelle} : le paramètre de requête « {nom} » ({genre}) n'a pas d'enregistrement semé pour {balayage.Autre.Nom}.");
+                            continue;
+                        }
+                        var url = chemin + (handler.Nom.Length > 0 ? $"?handler={handler.Nom}&" : "?") + $"{nom}={id}";
+                        sondes.Add(new Sonde($"{libelle} (« {nom} » de {balayage.Autre.Nom})", "GET", url, visiteur, Api: false, balayage.Autre.Marques));
+                    }
+                }
+        }
+
+        // Ids in the API's query strings and bodies: each one named below, and every parameter of an endpoint that could name a record must be.
+        var pointsApi = (await PointsApplication.PointsNonPagesAsync(app.Services)).Where(p => (p.Route.RawText ?? "").TrimStart('/').StartsWith("api/", StringComparison.Ordinal)).ToList();
+        foreach (var point in pointsApi)
+            foreach (var parametre in point.Methode?.GetParameters() ?? [])
+            {
+                var type = Nullable.GetUnderlyingType(parametre.ParameterType) ?? parametre.ParameterType;
+                var gabarit = "/" + (point.Route.RawText ?? "").TrimStart('/');
+                if (point.Route.Parameters.Any(r => string.Equals(r.Name, parametre.Name, StringComparison.OrdinalIgnoreCase))) continue;
+                var candidat = type == typeof(string) || type == typeof(Guid) || EstIdentifiantType(type) || (type.IsClass && type.Namespace == typeof(Clause.Web.Api.PageApi<>).Namespace);
+                if (candidat && !ParametresApiSansIdentifiant.Contains(parametre.Name!) && !SondesApi.Any(x => x.Gabarit == gabarit && x.Parametre == parametre.Name))
+                    erreurs.Add($"{string.Join("|", point.Methodes)} {gabarit} : le paramètre « {parametre.Name} » ({type.Name}) peut nommer un enregistrement — ajoutez une sonde à SondesApi ou son nom à ParametresApiSansIdentifiant.");
+            }
+        foreach (var (methode, gabarit, _, modele) in SondesApi)
+        {
+            var point = pointsApi.SingleOrDefault(p => "/" + (p.Route.RawText ?? "").TrimStart('/') == gabarit && p.Methodes.Contains(methode));
+            if (point is null)
+            {
+                erreurs.Add($"SondesApi : {methode} {gabarit} n'est plus un endpoint de l'application.");
+                continue;
+            }
+            foreach (var balayage in balayages)
+                foreach (var visiteur in balayage.Visiteurs.Where(c => c.Api is not null && point.Autorises.Contains(c.Role)))
+                {
+                    var texte = Emplacement().Replace(modele, m => balayage.Autre.Ids[m.Groups[1].Value].ToString());
+                    var (url, corps) = methode == "GET" ? (gabarit + texte, (string?)null) : (gabarit, texte);
+                    sondes.Add(new Sonde($"{methode} {gabarit} ({balayage.Autre.Nom})", methode, url, visiteur, Api: true, balayage.Autre.Marques, corps));
+                }
         }
 
         foreach (var point in await PointsApplication.PointsNonPagesAsync(app.Services))
@@ -199,14 +285,21 @@ public class BalayageLocatairesTests(FabriqueClause app, ITestOutputHelper sorti
         {
             using var reponse = await EnvoyerAsync(sonde);
             var statut = (int)reponse.StatusCode;
-            if (reponse.StatusCode != HttpStatusCode.NotFound)
+            if (sonde.Marques is not null)
+            {
+                var texte = await reponse.Content.ReadAsStringAsync();
+                var vues = sonde.Marques.Where(m => texte.Contains(m, StringComparison.Ordinal)).ToList();
+                if (statut >= 500 || vues.Count > 0 || (sonde.Api && statut is >= 200 and < 300))
+                    erreurs.Add($"{sonde.Client.Nom} : {sonde.Libelle} {sonde.Methode} {sonde.Url} → {statut}{(vues.Count > 0 ? " montre " + string.Join(", ", vues) : "")}");
+            }
+            else if (reponse.StatusCode != HttpStatusCode.NotFound)
                 erreurs.Add($"{sonde.Client.Nom} : {sonde.Libelle} {sonde.Methode} {sonde.Url} → {statut}{Destination(reponse)}");
             else if (sonde.Api && reponse.Content.Headers.ContentType?.MediaType != "application/problem+json")
                 erreurs.Add($"{sonde.Client.Nom} : {sonde.Libelle} {sonde.Url} → 404 sans problem details ({reponse.Content.Headers.ContentType?.MediaType})");
         }
         var apres = await EmpreinteBase.LireAsync(app.CheminBase, TablesExclues, app.DossierPieces);
 
-        sortie.WriteLine($"{routes} routes avec un identifiant, {sondes.Count} sondes ({sondes.Count(s => s.Methode == "POST")} POST, "
+        sortie.WriteLine($"{routes} routes avec un identifiant, {filtres} pages avec un identifiant dans la requête, {SondesApi.Length} requêtes d'API avec un identifiant hors de la route, {sondes.Count} sondes ({sondes.Count(s => s.Methode == "POST")} POST, "
             + $"{sondes.Count(s => s.Api)} API), {controles.Count} contrôles, {avant.Count} tables et dossiers comparés.");
         sortie.WriteLine($"Sans identifiant : {string.Join(", ", sansIdentifiant)}.");
         sortie.WriteLine($"Réservées à l'administrateur (sans structure) : {administrateur.Count} ({string.Join(", ", administrateur)}).");
@@ -223,7 +316,7 @@ public class BalayageLocatairesTests(FabriqueClause app, ITestOutputHelper sorti
         {
             var brut = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
             if (NonIdentifiants.ContainsKey((route, nom))) continue;
-            if (brut is not null && brut.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IIdentifiant<>)))
+            if (brut is not null && EstIdentifiantType(brut))
                 genres[nom] = brut.Name;
             else if (GuidsNonTypes.TryGetValue((route, nom), out var genre))
                 genres[nom] = genre;
@@ -235,6 +328,26 @@ public class BalayageLocatairesTests(FabriqueClause app, ITestOutputHelper sorti
             }
         }
         return connus;
+    }
+
+    private static bool EstIdentifiantType(Type type) =>
+        type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IIdentifiant<>));
+
+    /// <summary>The typed ids a GET handler reads: its parameters, and the page's properties bound on GET, by the name they are read under.</summary>
+    private static IEnumerable<(string Nom, string Genre)> ParametresDeRequete(HandlerPage handler)
+    {
+        var methode = handler.Descripteur.HandlerMethods.FirstOrDefault(m => m.HttpMethod.Equals("GET", StringComparison.OrdinalIgnoreCase) && (m.Name ?? "") == handler.Nom);
+        foreach (var p in methode?.Parameters ?? [])
+        {
+            var type = Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType;
+            if (EstIdentifiantType(type)) yield return (p.BindingInfo?.BinderModelName ?? p.Name, type.Name);
+        }
+        foreach (var p in handler.Descripteur.BoundProperties.OfType<PageBoundPropertyDescriptor>())
+        {
+            var type = Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType;
+            if (EstIdentifiantType(type) && p.Property.GetCustomAttributes(typeof(BindPropertyAttribute), true).OfType<BindPropertyAttribute>().Any(b => b.SupportsGet))
+                yield return (p.BindingInfo?.BinderModelName ?? p.Name, type.Name);
+        }
     }
 
     /// <summary>A route parameter's type: the handler's parameter of that name, else the page's bound property.</summary>
@@ -280,7 +393,7 @@ public class BalayageLocatairesTests(FabriqueClause app, ITestOutputHelper sorti
         if (sonde.Methode == "GET") return await client.GetAsync(sonde.Url);
         using var requete = new HttpRequestMessage(new HttpMethod(sonde.Methode), sonde.Url);
         requete.Content = sonde.Api
-            ? new StringContent("{}", Encoding.UTF8, "application/json")
+            ? new StringContent(sonde.Corps ?? "{}", Encoding.UTF8, "application/json")
             : new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = sonde.Client.Antiforgery });
         if (sonde.Api) requete.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
         return await client.SendAsync(requete);
@@ -309,14 +422,15 @@ public class BalayageLocatairesTests(FabriqueClause app, ITestOutputHelper sorti
     {
         var personnelA = await PersonnelAsync();
         var personnelB = await PersonnelAsync();
-        var (jeuE1, compteE1) = await JeuAsync(personnelA, "Bâtiments du Val SARL", "Martin");
-        var (jeuE2, compteE2) = await JeuAsync(personnelA, "Loire Peinture SAS", "Bernard");
-        var (jeuB, compteB) = await JeuAsync(personnelB, "Charpentes de Touraine", "Petit");
+        // Names found nowhere else (ASCII, as the pages write them): a page showing one shows that tenant's record.
+        var (jeuE1, compteE1) = await JeuAsync(personnelA, "Batiments du Val Alpha", "Martin");
+        var (jeuE2, compteE2) = await JeuAsync(personnelA, "Peintures Quillevere", "Quillevere");
+        var (jeuB, compteB) = await JeuAsync(personnelB, "Charpentes Zorglub", "Zorglub");
 
-        var a = await ClientsAsync("A", personnelA, jeuE1, compteE1, compteE2);
-        var b = await ClientsAsync("B", personnelB, jeuB, compteB, null);
-        var e2 = new Locataire("E2", new(jeuE2) { [GenreUtilisateur] = compteE2.Id, [GenreJeton] = await JetonIdAsync(compteE2) });
-        var e1 = new Locataire("E1", jeuE1);
+        var a = await ClientsAsync("A", personnelA, jeuE1, compteE1, compteE2, ["Batiments du Val Alpha", "Quillevere"]);
+        var b = await ClientsAsync("B", personnelB, jeuB, compteB, null, ["Zorglub"]);
+        var e2 = new Locataire("E2", new(jeuE2) { [GenreUtilisateur] = compteE2.Id, [GenreJeton] = await JetonIdAsync(compteE2) }, ["Quillevere"]);
+        var e1 = new Locataire("E1", jeuE1, ["Batiments du Val Alpha"]);
         return (a, b, e1, e2);
     }
 
@@ -328,7 +442,7 @@ public class BalayageLocatairesTests(FabriqueClause app, ITestOutputHelper sorti
     }
 
     private async Task<StructureSemee> ClientsAsync(string nom, Personnel p, Dictionary<string, Guid> jeu, Utilisateur compteE1,
-        Utilisateur? compteE2)
+        Utilisateur? compteE2, IReadOnlyList<string> marques)
     {
         var acheteur = await app.CreerUtilisateurAsync(Roles.DonneurOrdre, p.Structure.Id, donneurOrdreId: DonneurOrdreId.De(jeu[nameof(DonneurOrdreId)]));
         var direction = await ClientAsync($"Direction de {nom}", Roles.Direction, p.Direction);
@@ -338,7 +452,7 @@ public class BalayageLocatairesTests(FabriqueClause app, ITestOutputHelper sorti
         var e1 = await ClientAsync($"Entreprise 1 de {nom}", Roles.Entreprise, compteE1);
         var e2 = compteE2 is null ? null : await ClientAsync($"Entreprise 2 de {nom}", Roles.Entreprise, compteE2);
         // The tenant's own ids (for the mixed addresses): its first company's records, its facilitateur and his token.
-        var locataire = new Locataire(nom, new(jeu) { [GenreUtilisateur] = p.Facilitateur.Id, [GenreJeton] = await JetonIdAsync(p.Facilitateur) });
+        var locataire = new Locataire(nom, new(jeu) { [GenreUtilisateur] = p.Facilitateur.Id, [GenreJeton] = await JetonIdAsync(p.Facilitateur) }, marques);
         return new StructureSemee(locataire, direction, facilitateur, referent, donneur, e1, e2);
     }
 
@@ -425,4 +539,7 @@ public class BalayageLocatairesTests(FabriqueClause app, ITestOutputHelper sorti
             [nameof(PropositionEmbaucheId)] = proposition.Id.Valeur,
         }, compte);
     }
+
+    [GeneratedRegex(@"\{([A-Za-z]+)\}")]
+    private static partial Regex Emplacement();
 }
