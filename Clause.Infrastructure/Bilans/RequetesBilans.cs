@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Clause.Domain.Bilans;
 using Clause.Domain.Commun;
 using Clause.Domain.Contrats;
@@ -9,18 +10,21 @@ using Clause.Domain.Participants;
 using Clause.Infrastructure.Heures;
 using Clause.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace Clause.Infrastructure.Bilans;
 
 /// <summary>
 /// THE query of a bilan (DOMAIN.md §9, docs/domain.md « Bilans »): every output — staff pages, printable page, Excel, mail,
 /// API, buyer portal — asks it for a <see cref="Bilan"/>. A fixed number of set-based commands, whatever the scope's size:
-/// the scope's header, its lots (with the §8 « active » flag of <see cref="Activite.LotActif"/>), the minutes per lot, month,
-/// modality and type (<see cref="RequetesHeures.MinutesDetailleesAsync"/>: compiled months from the compiled totals), then
-/// over the counted lines of the range (<see cref="RequetesHeures.Lignes"/> filtered by <see cref="Comptage.Comptee"/>):
-/// the participants, their categories, the contrats, the employers; the roles on the active lots; the out-of-period lines
-/// (<see cref="Comptage.HorsPeriodeListee"/>). The arithmetic is the domain's (<see cref="CalculBilan"/>,
-/// <see cref="Comptage"/>). Scoped to the current structure by the tenant filter.
+/// the scope's header, its lots (with the §8 « active » flag of <see cref="Activite.LotActif"/>), the scope's lines up to
+/// « au » read ONCE (<see cref="RequetesHeures.LignesDesLotsAsync"/>: joined once to their contrats, the rules
+/// <see cref="Comptage.Comptee"/>, <see cref="Comptage.EnAttente"/> and <see cref="Comptage.HorsPeriodeListee"/> evaluated by
+/// the database as columns; compiled months from the compiled totals), the contrats of the scope's lots with their
+/// participant's profile and employer's type, the categories of their decisions, the roles on the active lots; then every
+/// aggregate (minutes per lot, month, modality and type, participants, categories, contrats, employers, out-of-period
+/// lines) in one pass in memory (docs/performance.md « Bilan de la structure »). The arithmetic is the domain's
+/// (<see cref="CalculBilan"/>, <see cref="Comptage"/>). Scoped to the current structure by the tenant filter.
 /// </summary>
 public sealed class RequetesBilans(ClauseDbContext db, RequetesHeures requetes)
 {
@@ -40,79 +44,111 @@ public sealed class RequetesBilans(ClauseDbContext db, RequetesHeures requetes)
         var actifs = lots.Where(Activite.LotActif(periode.Dates)).Select(l => l.Id);
         var lignesLots = await lots.AsNoTracking()
             .OrderBy(l => l.Marche.Numero).ThenBy(l => l.Numero)
-            .Select(l => new
-            {
-                l.Id,
-                l.Numero,
-                l.Libelle,
-                Marche = l.Marche.Numero,
-                l.HeuresDuesMinutes,
-                l.FormationComptabilisee,
-                l.PlafondFormationPdb,
-                l.Fondements,
-                Actif = actifs.Contains(l.Id),
-                l.Marche.OperationId,
-            })
+            .Select(AvecActif(Activite.LotActif(periode.Dates)))
             .ToListAsync(annulation).ConfigureAwait(false);
         var lotsDuPerimetre = lignesLots.Select(l => new LotDuPerimetre(l.Id, $"{l.Marche} — lot {l.Numero} : {l.Libelle}",
             new ParametresComptage(l.HeuresDuesMinutes, l.FormationComptabilisee, l.PlafondFormationPdb),
             l.Fondements != Fondement.Aucun, l.Actif)).ToList();
 
-        var minutes = await requetes.MinutesDetailleesAsync(lots, periode.Au, annulation).ConfigureAwait(false);
+        // The scope's lines up to « au », read ONCE (joined once to their contrats, the domain's rules evaluated by the
+        // database as columns), with the compiled rows of the months served by the compiled totals.
+        // The whole structure: its lines and contrats are those of its lots (the tenant filter), no list of lots to test.
+        var structureEntiere = perimetre.Perimetre == Perimetre.Structure && pourDonneurOrdre is null;
+        var lues = await requetes.LignesDesLotsAsync(structureEntiere ? null : lots, periode.Au, annulation).ConfigureAwait(false);
+
+        // The contrats of the scope's lots (a line's lot and participant are its contrat's: set when the line is written),
+        // each with its participant's profile and its employer's type — one command, whatever the number of lines.
+        var ids = lots.Select(l => l.Id);
+        var contratsDesLots = structureEntiere ? db.Contrats : db.Contrats.Where(c => ids.Contains(c.LotId));
+        var fiches = await (
+                from c in contratsDesLots.AsNoTracking()
+                join p in db.Participants on c.ParticipantId equals p.Id
+                join e in db.Entreprises on c.EmployeurId equals e.Id
+                select new
+                {
+                    c.Id,
+                    c.ParticipantId,
+                    c.EmployeurId,
+                    e.TypeEmployeur,
+                    c.TypeContrat,
+                    c.DateDebut,
+                    Fin = c.FinReelle ?? c.FinPrevue,
+                    c.SituationApres,
+                    c.DecisionEligibiliteId,
+                    p.Sexe,
+                    p.DateNaissance,
+                    p.ResidentQpv,
+                    p.NiveauQualification,
+                })
+            .ToDictionaryAsync(f => f.Id, annulation).ConfigureAwait(false);
+        // The categories held on the decisions those contrats rest on (kept below for the counted ones only).
+        var decisionsDesLots = contratsDesLots.Select(c => c.DecisionEligibiliteId);
+        var categoriesDesDecisions = await db.CategoriesDecision.AsNoTracking()
+            .Where(c => decisionsDesLots.Contains(c.DecisionId))
+            .Select(c => new { c.DecisionId, c.Categorie, c.ParticipantId })
+            .ToListAsync(annulation).ConfigureAwait(false);
+
+        // ONE pass over the lines: the minutes per lot, month, modality and type of the months read live (every month up
+        // to « au »), and over the range the out-of-period lines, the counted contrats and the counted participants.
+        var vivantes = new Dictionary<(LotId, Mois, ModaliteContrat, TypeContrat), (long Comptees, long EnAttente)>();
+        var parParticipant = new Dictionary<ParticipantId, (DateOnly Debut, long Travaillees)>();
+        var contratsComptes = new HashSet<ContratId>();
+        long horsPeriodeMinutes = 0;
+        var horsPeriodeLignes = 0;
+        foreach (var l in lues.Lignes)
+        {
+            if (l.Directe && (l.Comptee || l.EnAttente))
+            {
+                var cle = (l.LotId, l.Mois, l.Modalite, l.TypeContrat);
+                var (comptees, enAttente) = vivantes.GetValueOrDefault(cle);
+                vivantes[cle] = (comptees + (l.Comptee ? l.Minutes : 0), enAttente + (l.EnAttente ? l.Minutes : 0));
+            }
+            if (l.Mois < periode.Du) continue;
+            if (l.HorsPeriode)
+            {
+                horsPeriodeMinutes += l.Minutes;
+                horsPeriodeLignes++;
+            }
+            if (!l.Comptee || !fiches.TryGetValue(l.ContratId, out var fiche)) continue;
+            contratsComptes.Add(l.ContratId);
+            // A participant with counted hours in the range: their earliest contrat among those, their minutes worked.
+            var travaillees = l.Modalite != ModaliteContrat.Formation ? l.Minutes : 0;
+            parParticipant[fiche.ParticipantId] = parParticipant.TryGetValue(fiche.ParticipantId, out var deja)
+                ? (fiche.DateDebut < deja.Debut ? fiche.DateDebut : deja.Debut, deja.Travaillees + travaillees)
+                : (fiche.DateDebut, travaillees);
+        }
+        var minutes = vivantes.Where(v => v.Value.Comptees != 0 || v.Value.EnAttente != 0)
+            .Select(v => new MinutesDetaillees(v.Key.Item1, v.Key.Item2, v.Key.Item3, v.Key.Item4, v.Value.Comptees, v.Value.EnAttente))
+            .Concat(lues.Compilees).ToList();
         var heures = CalculBilan.Heures(lotsDuPerimetre, minutes, periode);
 
-        var ids = lots.Select(l => l.Id);
-        var declarations = db.DeclarationsHeures.Where(d => ids.Contains(d.LotId) && d.Mois >= periode.Du && d.Mois <= periode.Au);
-        var comptees = requetes.Lignes(declarations).Where(Comptage.Comptee);
-
-        // The participants with counted hours in the range: one row each, their earliest contrat in scope among those.
-        var parParticipant = comptees
-            .GroupBy(l => l.Ligne.ParticipantId)
-            .Select(g => new
-            {
-                ParticipantId = g.Key,
-                Debut = g.Min(x => x.Contrat.DateDebut),
-                Travaillees = g.Sum(x => x.Contrat.Modalite != ModaliteContrat.Formation ? x.Ligne.Minutes : 0),
-            });
-        var participants = await (
-                from g in parParticipant
-                join p in db.Participants on g.ParticipantId equals p.Id
-                select new { p.Sexe, p.DateNaissance, p.ResidentQpv, p.NiveauQualification, g.Debut, g.Travaillees })
-            .ToListAsync(annulation).ConfigureAwait(false);
+        var comptes = contratsComptes.Select(id => fiches[id]).ToList();
+        var profilDe = comptes.GroupBy(c => c.ParticipantId).ToDictionary(g => g.Key, g => g.First());
+        var participants = parParticipant.Select(p => (Profil: profilDe[p.Key], p.Value.Debut, p.Value.Travaillees))
+            .Select(p => new { p.Profil.Sexe, p.Profil.DateNaissance, p.Profil.ResidentQpv, p.Profil.NiveauQualification, p.Debut, p.Travaillees })
+            .ToList();
 
         // A person counts once in each category held on the decisions their counted contrats rest on.
-        var decisions = comptees.Select(l => l.Contrat.DecisionEligibiliteId);
-        var categories = await db.CategoriesDecision.AsNoTracking()
-            .Where(c => decisions.Contains(c.DecisionId))
-            .Select(c => new { c.Categorie, c.ParticipantId }).Distinct()
+        var decisions = comptes.Where(c => c.DecisionEligibiliteId is not null).Select(c => c.DecisionEligibiliteId!.Value).ToHashSet();
+        var categories = categoriesDesDecisions.Where(c => decisions.Contains(c.DecisionId))
+            .Select(c => (c.Categorie, c.ParticipantId)).Distinct()
             .GroupBy(c => c.Categorie)
             .Select(g => new { Categorie = g.Key, Nombre = g.Count() })
-            .ToListAsync(annulation).ConfigureAwait(false);
+            .ToList();
 
         // The contrats with counted hours in the range: by type, and the situation of those ended by the end of « au ».
         var finAu = periode.Fin;
-        var contrats = await comptees
-            .Select(l => new { l.Contrat.Id, l.Contrat.TypeContrat, l.Contrat.SituationApres, Fin = l.Contrat.FinReelle ?? l.Contrat.FinPrevue })
-            .Distinct()
+        var contrats = comptes
             .GroupBy(c => new { c.TypeContrat, c.SituationApres, Termine = c.Fin != null && c.Fin <= finAu })
             .Select(g => new { g.Key.TypeContrat, g.Key.SituationApres, g.Key.Termine, Nombre = g.Count() })
-            .ToListAsync(annulation).ConfigureAwait(false);
+            .ToList();
 
         // Companies (§8, §9): roles on the clause lots active in the range, employers of contrats with counted hours.
         var roles = await db.Attributions.AsNoTracking()
             .Where(a => actifs.Contains(a.LotId))
             .Select(a => new { a.EntrepriseId, a.Role }).Distinct()
             .ToListAsync(annulation).ConfigureAwait(false);
-        var employeursIds = comptees.Select(l => l.Contrat.EmployeurId);
-        var employeurs = await db.Entreprises.AsNoTracking()
-            .Where(e => employeursIds.Contains(e.Id))
-            .Select(e => new { e.Id, e.TypeEmployeur })
-            .ToListAsync(annulation).ConfigureAwait(false);
-
-        var horsPeriode = await requetes.Lignes(declarations).Where(Comptage.HorsPeriodeListee)
-            .GroupBy(l => 1)
-            .Select(g => new { Minutes = g.Sum(l => l.Ligne.Minutes), Lignes = g.Count() })
-            .FirstOrDefaultAsync(annulation).ConfigureAwait(false);
+        var employeurs = comptes.Select(c => new { Id = c.EmployeurId, c.TypeEmployeur }).Distinct().ToList();
 
         // TODO(jobs) — the forecasts come from RequetesHeures.PrevisionsAsync(lots) once s6-jobs is merged.
         IReadOnlyDictionary<LotId, PrevisionLot> previsions = new Dictionary<LotId, PrevisionLot>();
@@ -157,8 +193,8 @@ public sealed class RequetesBilans(ClauseDbContext db, RequetesHeures requetes)
             CumulAuTauxMinutes = heures.CumulAuTauxMinutes,
             CumulPlafonneMinutes = heures.CumulPlafonneMinutes,
             EnAttenteMinutes = heures.EnAttenteMinutes,
-            HorsPeriodeMinutes = horsPeriode?.Minutes ?? 0,
-            HorsPeriodeLignes = horsPeriode?.Lignes ?? 0,
+            HorsPeriodeMinutes = horsPeriodeMinutes,
+            HorsPeriodeLignes = horsPeriodeLignes,
             ParModalite = heures.ParModalite,
             ParTypeContrat = heures.ParTypeContrat,
             Mensuel = heures.Mensuel,
@@ -254,6 +290,52 @@ public sealed class RequetesBilans(ClauseDbContext db, RequetesHeures requetes)
                 var nom = await structures.FirstOrDefaultAsync(annulation).ConfigureAwait(false);
                 return nom is null ? null : new Entete(nom, nom, null, null);
         }
+    }
+
+    /// <summary>
+    /// A lot of the scope as the bilan reads it, its §8 « active » flag the rule itself (<paramref name="actif"/>) evaluated
+    /// on the lot's own columns — not a membership test of each lot in the list of active lots.
+    /// </summary>
+    private static Expression<Func<Lot, LotLu>> AvecActif(Expression<Func<Lot, bool>> actif)
+    {
+        Expression<Func<Lot, bool, LotLu>> modele = (l, estActif) => new LotLu
+        {
+            Id = l.Id,
+            Numero = l.Numero,
+            Libelle = l.Libelle,
+            Marche = l.Marche.Numero,
+            HeuresDuesMinutes = l.HeuresDuesMinutes,
+            FormationComptabilisee = l.FormationComptabilisee,
+            PlafondFormationPdb = l.PlafondFormationPdb,
+            Fondements = l.Fondements,
+            Actif = estActif,
+        };
+        var lot = modele.Parameters[0];
+        var corps = ReplacingExpressionVisitor.Replace(modele.Parameters[1],
+            ReplacingExpressionVisitor.Replace(actif.Parameters[0], lot, actif.Body), modele.Body);
+        return Expression.Lambda<Func<Lot, LotLu>>(corps, lot);
+    }
+
+    /// <summary>A lot of the scope, read (a class with init properties so that EF Core sees through <c>new LotLu { … }</c>).</summary>
+    private sealed class LotLu
+    {
+        public required LotId Id { get; init; }
+
+        public required int Numero { get; init; }
+
+        public required string Libelle { get; init; }
+
+        public required string Marche { get; init; }
+
+        public required long HeuresDuesMinutes { get; init; }
+
+        public required bool FormationComptabilisee { get; init; }
+
+        public required int? PlafondFormationPdb { get; init; }
+
+        public required Fondement Fondements { get; init; }
+
+        public required bool Actif { get; init; }
     }
 
     private static DimensionProfil Dimension(string code, string libelle, IEnumerable<(string Code, string Libelle, int Nombre)> cellules) =>

@@ -8,6 +8,7 @@ using Clause.Domain.Structures;
 using Clause.Infrastructure.Persistence;
 using Clause.Infrastructure.Totaux;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace Clause.Infrastructure.Heures;
 
@@ -98,39 +99,66 @@ public sealed class RequetesHeures(ClauseDbContext db, TimeProvider? horloge = n
     }
 
     /// <summary>
-    /// Counted and pending minutes per lot, month, modality and contract type up to <paramref name="jusquA"/> included (the
-    /// grain of <see cref="TotalMensuelLot"/>): ONE command, the months served by the compiled totals read from them, the
-    /// others from the lines grouped in the database (the bilans, DOMAIN.md §9).
+    /// The lines of <paramref name="lots"/> up to <paramref name="jusquA"/> included, read ONCE for a bilan (DOMAIN.md §9,
+    /// docs/performance.md « Bilan de la structure »): one narrow row per line (<see cref="LigneDuBilan"/>), joined once to
+    /// its contrat (<see cref="Lignes"/>), with the domain's rules evaluated by the database as columns
+    /// (<see cref="Comptage.Comptee"/>, <see cref="Comptage.EnAttente"/>, <see cref="Comptage.HorsPeriodeListee"/>: the
+    /// expressions themselves, spliced into the projection) and whether its month is read live; and the rows of the months
+    /// served by the compiled totals (<see cref="ServiesCompilees"/>, the grain of <see cref="TotalMensuelLot"/>). Two
+    /// commands whatever the number of lines. <paramref name="lots"/> null: every lot of the current structure — its lines
+    /// by the tenant filter alone (the index on structure and month), no list of lots tested on each line. The caller adds up the minutes per lot, month, modality and type from the
+    /// lines read live and the compiled rows, so the figures are the same compiled or not (RequetesBilans).
     /// </summary>
-    public async Task<IReadOnlyList<MinutesDetaillees>> MinutesDetailleesAsync(IQueryable<Lot> lots, Mois jusquA, CancellationToken annulation = default)
+    public async Task<LignesDesLots> LignesDesLotsAsync(IQueryable<Lot>? lots, Mois jusquA, CancellationToken annulation = default)
     {
-        ArgumentNullException.ThrowIfNull(lots);
-        var ids = lots.Select(l => l.Id);
+        var declarations = db.DeclarationsHeures.Where(d => d.Mois <= jusquA);
+        var totaux = db.TotauxMensuelsLots.Where(t => t.Mois <= jusquA);
+        if (lots is not null)
+        {
+            var ids = lots.Select(l => l.Id);
+            declarations = declarations.Where(d => ids.Contains(d.LotId));
+            totaux = totaux.Where(t => ids.Contains(t.LotId));
+        }
         var courant = MoisCourant();
-        var vivantes = Lignes(db.DeclarationsHeures.Where(d => ids.Contains(d.LotId) && d.Mois <= jusquA).Where(LuesEnDirect(courant)))
-            .GroupBy(l => new { l.Ligne.LotId, l.Ligne.Mois, l.Contrat.Modalite, l.Contrat.TypeContrat })
-            .Select(g => new SourceDetaillee
-            {
-                LotId = g.Key.LotId,
-                Mois = g.Key.Mois,
-                Modalite = g.Key.Modalite,
-                TypeContrat = g.Key.TypeContrat,
-                Comptees = g.AsQueryable().Where(Comptage.Comptee).Sum(l => l.Ligne.Minutes),
-                EnAttente = g.AsQueryable().Where(Comptage.EnAttente).Sum(l => l.Ligne.Minutes),
-            });
-        var compilees = db.TotauxMensuelsLots.Where(t => ids.Contains(t.LotId) && t.Mois <= jusquA).Where(ServiesCompilees(courant))
-            .Select(t => new SourceDetaillee
-            {
-                LotId = t.LotId,
-                Mois = t.Mois,
-                Modalite = t.Modalite,
-                TypeContrat = t.TypeContrat,
-                Comptees = t.MinutesComptees,
-                EnAttente = t.MinutesEnAttente,
-            });
-        var lignes = await vivantes.Concat(compilees).ToListAsync(annulation).ConfigureAwait(false);
-        return lignes.Where(l => l.Comptees != 0 || l.EnAttente != 0)
-            .Select(l => new MinutesDetaillees(l.LotId, l.Mois, l.Modalite, l.TypeContrat, l.Comptees, l.EnAttente)).ToList();
+        var lignes = await Lignes(declarations)
+            .Select(Etroite(LuesEnDirect(courant)))
+            .ToListAsync(annulation).ConfigureAwait(false);
+        var compilees = await totaux.AsNoTracking()
+            .Where(t => t.MinutesComptees != 0 || t.MinutesEnAttente != 0)
+            .Where(ServiesCompilees(courant))
+            .Select(t => new { t.LotId, t.Mois, t.Modalite, t.TypeContrat, t.MinutesComptees, t.MinutesEnAttente })
+            .ToListAsync(annulation).ConfigureAwait(false);
+        return new LignesDesLots(lignes,
+            [.. compilees.Select(t => new MinutesDetaillees(t.LotId, t.Mois, t.Modalite, t.TypeContrat, t.MinutesComptees, t.MinutesEnAttente))]);
+    }
+
+    /// <summary>
+    /// The projection of <see cref="LignesDesLotsAsync"/>: the rules' bodies (and <paramref name="enDirect"/>, on the line)
+    /// put in place of the flags, so that the database evaluates each once per line and nothing of them is written here.
+    /// </summary>
+    private static Expression<Func<LigneComptage, LigneDuBilan>> Etroite(Expression<Func<DeclarationHeures, bool>> enDirect)
+    {
+        Expression<Func<LigneComptage, bool, bool, bool, bool, LigneDuBilan>> modele = (l, comptee, enAttente, horsPeriode, directe) => new LigneDuBilan
+        {
+            LotId = l.Ligne.LotId,
+            ContratId = l.Ligne.ContratId,
+            Mois = l.Ligne.Mois,
+            Minutes = l.Ligne.Minutes,
+            Modalite = l.Contrat.Modalite,
+            TypeContrat = l.Contrat.TypeContrat,
+            Comptee = comptee,
+            EnAttente = enAttente,
+            HorsPeriode = horsPeriode,
+            Directe = directe,
+        };
+        var l = modele.Parameters[0];
+        Expression Regle(Expression<Func<LigneComptage, bool>> regle) => ReplacingExpressionVisitor.Replace(regle.Parameters[0], l, regle.Body);
+        var corps = ReplacingExpressionVisitor.Replace(modele.Parameters[1], Regle(Comptage.Comptee), modele.Body);
+        corps = ReplacingExpressionVisitor.Replace(modele.Parameters[2], Regle(Comptage.EnAttente), corps);
+        corps = ReplacingExpressionVisitor.Replace(modele.Parameters[3], Regle(Comptage.HorsPeriodeListee), corps);
+        corps = ReplacingExpressionVisitor.Replace(modele.Parameters[4],
+            ReplacingExpressionVisitor.Replace(enDirect.Parameters[0], Expression.Property(l, nameof(LigneComptage.Ligne)), enDirect.Body), corps);
+        return Expression.Lambda<Func<LigneComptage, LigneDuBilan>>(corps, l);
     }
 
     /// <summary>Pending minutes per lot (<see cref="Comptage.EnAttente"/>), compiled months from the compiled totals.</summary>
@@ -351,22 +379,6 @@ internal sealed class SourceSommes
     public long EnAttente { get; init; }
 }
 
-/// <summary>Minutes of one lot, month, modality and type, from one source (lines read live or compiled rows).</summary>
-internal sealed class SourceDetaillee
-{
-    public LotId LotId { get; init; }
-
-    public Mois Mois { get; init; }
-
-    public ModaliteContrat Modalite { get; init; }
-
-    public TypeContrat TypeContrat { get; init; }
-
-    public long Comptees { get; init; }
-
-    public long EnAttente { get; init; }
-}
-
 /// <summary>The sums of one lot over every month.</summary>
 internal sealed class SommesLot
 {
@@ -384,3 +396,39 @@ public sealed record TotalLots(int Lots, BilanHeures Total);
 
 /// <summary>One month of some lines: minutes counted (§7.3), minutes pending, number of lines.</summary>
 public sealed record HeuresDuMois(Mois Mois, long CompteesMinutes, long EnAttenteMinutes, int Lignes);
+
+/// <summary>
+/// One hour line of a bilan's lots, narrow (<see cref="RequetesHeures.LignesDesLotsAsync"/>): its lot, contrat, month and
+/// minutes, its contrat's modality and type, and the domain's flags as the database evaluated them — counted
+/// (<see cref="Comptage.Comptee"/>), pending (<see cref="Comptage.EnAttente"/>), listed out of period
+/// (<see cref="Comptage.HorsPeriodeListee"/>) — and whether its month is read live (not served by the compiled totals).
+/// A class with init properties so that EF Core sees through <c>new LigneDuBilan { … }</c>.
+/// </summary>
+public sealed class LigneDuBilan
+{
+    public required LotId LotId { get; init; }
+
+    public required ContratId ContratId { get; init; }
+
+    public required Mois Mois { get; init; }
+
+    public required long Minutes { get; init; }
+
+    public required ModaliteContrat Modalite { get; init; }
+
+    public required TypeContrat TypeContrat { get; init; }
+
+    public required bool Comptee { get; init; }
+
+    public required bool EnAttente { get; init; }
+
+    public required bool HorsPeriode { get; init; }
+
+    public required bool Directe { get; init; }
+}
+
+/// <summary>
+/// The lines of some lots read once (<see cref="RequetesHeures.LignesDesLotsAsync"/>), and the compiled rows of the months
+/// served by the compiled totals (non-zero ones).
+/// </summary>
+public sealed record LignesDesLots(IReadOnlyList<LigneDuBilan> Lignes, IReadOnlyList<MinutesDetaillees> Compilees);
