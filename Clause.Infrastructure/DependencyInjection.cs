@@ -109,4 +109,40 @@ public sealed record OptionsBase(FournisseurBase Fournisseur, string ChaineConne
         }
         return new OptionsBase(fournisseur, chaine, migrer);
     }
+
+    /// <summary>
+    /// What is missing or wrong in the section, in French, one line per key, without writing anything (the start-up's
+    /// Production check, Demarrage): an unknown provider, SQL Server without its connection string, a connection string
+    /// that does not parse. The connection string is never quoted: it may hold a password.
+    /// </summary>
+    public static IEnumerable<string> Verifier(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var fournisseur = configuration["Database:Provider"];
+        var sqlServer = string.Equals(fournisseur, "SqlServer", StringComparison.OrdinalIgnoreCase);
+        if (!string.IsNullOrWhiteSpace(fournisseur) && !sqlServer && !string.Equals(fournisseur, "Sqlite", StringComparison.OrdinalIgnoreCase))
+            yield return $"Database:Provider : « {fournisseur} » n'est pas un fournisseur connu (Sqlite ou SqlServer).";
+        var chaine = configuration.GetConnectionString("Clause");
+        if (string.IsNullOrWhiteSpace(chaine))
+        {
+            if (sqlServer) yield return "ConnectionStrings:Clause : chaîne de connexion manquante (obligatoire avec Database:Provider=SqlServer).";
+            yield break;
+        }
+        if (!ChaineLisible(chaine, sqlServer))
+            yield return "ConnectionStrings:Clause : chaîne de connexion illisible (mot-clé inconnu, valeur mal formée ou sans serveur ni fichier).";
+    }
+
+    private static bool ChaineLisible(string chaine, bool sqlServer)
+    {
+        try
+        {
+            return sqlServer
+                ? !string.IsNullOrWhiteSpace(new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(chaine).DataSource)
+                : !string.IsNullOrWhiteSpace(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(chaine).DataSource);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or KeyNotFoundException)
+        {
+            return false;
+        }
+    }
 }

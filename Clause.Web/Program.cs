@@ -20,6 +20,8 @@ if (CommandeBanc.EstDemandee(args))
 // Operations verbs (docs/operations.md): `audit verifier`, `sauvegarde <fichier>`, `restauration <fichier>`.
 var exploitation = CommandesExploitation.EstDemandee(args);
 var builder = WebApplication.CreateBuilder(exploitation ? [] : args);
+// In Production, every missing setting in one message, before anything is written (issue 16 item 7).
+if (!exploitation) Demarrage.VerifierConfiguration(builder.Configuration, builder.Environment);
 builder.Services.AddClauseInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddClauseWeb(builder.Configuration, builder.Environment);
 builder.Services.AddClauseTaches(builder.Configuration, builder.Environment.ContentRootPath);

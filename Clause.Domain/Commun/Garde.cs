@@ -31,14 +31,13 @@ public static class Garde
     public static T Identifiant<T>(T valeur, string champ, string libelle) where T : struct, IIdentifiant<T> =>
         valeur.Valeur == Guid.Empty ? throw new RegleMetierException(champ, $"Le champ « {libelle} » est obligatoire.") : valeur;
 
-    /// <summary>An optional e-mail address: a light check, the real proof is the mail that arrives.</summary>
+    /// <summary>An optional e-mail address, checked by the one rule of <see cref="AdresseEmail"/> (the real proof is the mail that arrives).</summary>
     public static string? Email(string? valeur, string champ, string libelle, int longueurMax)
     {
         var texte = Optionnel(valeur, champ, libelle, longueurMax);
         if (texte is null) return null;
-        var arobase = texte.IndexOf('@', StringComparison.Ordinal);
-        if (arobase <= 0 || arobase == texte.Length - 1 || texte.Contains(' ', StringComparison.Ordinal) || texte.IndexOf('.', arobase) < 0)
-            throw new RegleMetierException(champ, $"Le champ « {libelle} » doit être une adresse e-mail valide (exemple : prenom.nom@exemple.fr).");
+        if (!AdresseEmail.EstValide(texte))
+            throw new RegleMetierException(champ, AdresseEmail.Message(libelle));
         return texte;
     }
 

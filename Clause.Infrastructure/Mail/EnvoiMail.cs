@@ -57,6 +57,36 @@ public sealed class OptionsMail
 
     /// <summary>Drop folder of .eml files (relative to the content root) when no SMTP host is set.</summary>
     public string DossierDepot { get; set; } = "data/mails";
+
+    public static readonly string[] SecuritesConnues = ["Auto", "StartTls", "SslOnConnect", "Aucune"];
+
+    /// <summary>
+    /// What a Production start needs of the section and does not find, in French, one line per key (Demarrage): an SMTP
+    /// host (the drop folder is for development), a port between 1 and 65535, a known TLS mode, a sender address with a
+    /// real domain (the default « clause@localhost » is refused). Read from the raw configuration, so a port that is not a
+    /// number is reported instead of failing the binding.
+    /// </summary>
+    public static IEnumerable<string> VerifierPourProduction(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var hote = configuration[$"{Section}:Hote"];
+        if (string.IsNullOrWhiteSpace(hote))
+            yield return "Mail:Hote : serveur SMTP manquant (en production, les mails ne sont pas déposés en fichiers).";
+        else if (Uri.CheckHostName(hote.Trim()) == UriHostNameType.Unknown)
+            yield return $"Mail:Hote : « {hote} » n'est pas un nom de serveur ni une adresse IP.";
+        var port = configuration[$"{Section}:Port"];
+        if (port is not null && (!int.TryParse(port, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var numero)
+            || numero is < 1 or > 65535))
+            yield return $"Mail:Port : « {port} » n'est pas un port entre 1 et 65535.";
+        var securite = configuration[$"{Section}:Securite"];
+        if (!string.IsNullOrEmpty(securite) && !SecuritesConnues.Contains(securite, StringComparer.Ordinal))
+            yield return $"Mail:Securite : « {securite} » n'est pas reconnu ({string.Join(", ", SecuritesConnues)}).";
+        var expediteur = configuration[$"{Section}:Expediteur"];
+        if (string.IsNullOrWhiteSpace(expediteur))
+            yield return "Mail:Expediteur : adresse d'envoi manquante.";
+        else if (!Clause.Domain.Commun.AdresseEmail.EstValide(expediteur))
+            yield return $"Mail:Expediteur : « {expediteur} » n'est pas une adresse e-mail valide avec un domaine (exemple : clause@agglo.fr).";
+    }
 }
 
 internal static class Mime

@@ -48,6 +48,23 @@ public partial class FabriqueClause : WebApplicationFactory<Program>
 
     public string DossierMails => Path.Combine(_dossier, "mails");
 
+    /// <summary>This fixture's folder (database, mails, keys, proofs): empty until the app writes something.</summary>
+    public string Dossier => _dossier;
+
+    /// <summary>
+    /// The settings a Production start requires (Demarrage.VerifierConfiguration): a public address and an SMTP server
+    /// (<paramref name="portSmtp"/>: the test's in-process server, or none listening when the test sends nothing).
+    /// </summary>
+    public static void ConfigurerProduction(IWebHostBuilder builder, int portSmtp = 2525)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseSetting("Administration:UrlPublique", "https://clause.agglo-exemple.fr");
+        builder.UseSetting("Mail:Hote", "localhost");
+        builder.UseSetting("Mail:Port", portSmtp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Mail:Securite", "Aucune");
+        builder.UseSetting("Mail:Expediteur", "clause@agglo-exemple.fr");
+    }
+
     /// <summary>Pieces:Dossier of this fixture: the proofs' files, in its own temporary folder.</summary>
     public string DossierPieces => Path.Combine(_dossier, "pieces");
 

@@ -2,6 +2,7 @@ using System.Net;
 using Clause.Infrastructure.DonneesDemo;
 using Clause.Infrastructure.Persistence;
 using Clause.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,7 +10,14 @@ namespace Clause.Tests.Web;
 
 public sealed class FabriqueDeveloppement() : FabriqueClause("Development");
 
-public sealed class FabriqueProduction() : FabriqueClause("Production");
+public sealed class FabriqueProduction() : FabriqueClause("Production")
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        ConfigurerProduction(builder);
+    }
+}
 
 [Collection(CollectionDonneesDemo.Nom)]
 public class DonneesDemoTests(FabriqueDeveloppement app) : IClassFixture<FabriqueDeveloppement>

@@ -88,6 +88,9 @@ public static class ComposeWeb
         {
             MessagesValidation.EnFrancais(o.ModelBindingMessageProvider);
             o.ModelValidatorProviders.Add(new ValidationDates());
+            // Edge validators of every form (issue 16 item 8): no control character in a text, a list value the enum defines.
+            o.ModelValidatorProviders.Add(new ValidationCaracteres());
+            o.ModelBinderProviders.Insert(0, new LiaisonEnumerations());
         });
 
         // Accented French text is written as is, not as &#xE9; entities.
@@ -120,6 +123,8 @@ public static class ComposeWeb
         });
         app.UseStaticFiles();
         app.UseRouting();
+        // A NUL byte or a form over its limits: a French 400 before anything reads the request (issue 16 item 8).
+        app.UseMiddleware<HygieneRequetes>();
         app.UseAuthentication();
         app.UseMiddleware<MiddlewareContexteExecution>();
         // After authentication (the API is limited per token), before authorisation (a flood of forged tokens is limited too).

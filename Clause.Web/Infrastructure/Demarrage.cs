@@ -1,3 +1,4 @@
+using Clause.Domain.Commun;
 using Clause.Domain.Securite;
 using Clause.Infrastructure;
 using Clause.Infrastructure.DonneesDemo;
@@ -11,6 +12,39 @@ namespace Clause.Web.Infrastructure;
 /// <summary>Start-up work: apply pending migrations (setting), tune SQLite (WAL, statistics), seed demo data (Development only).</summary>
 public static partial class Demarrage
 {
+    /// <summary>
+    /// Fails fast in Production (issue 16 item 7): every missing or invalid setting — public address, database, mail, first
+    /// administrator — reported at once in one French message, before anything is written (Program calls it before the
+    /// services are composed: no folder, no database file, no migration, no account). Outside Production nothing is
+    /// required: the SQLite demo starts with no configuration at all.
+    /// </summary>
+    public static void VerifierConfiguration(IConfiguration configuration, IHostEnvironment environnement)
+    {
+        ArgumentNullException.ThrowIfNull(environnement);
+        if (!environnement.IsProduction()) return;
+        var erreurs = ErreursConfigurationProduction(configuration);
+        if (erreurs.Count > 0) throw new ConfigurationInvalideException(erreurs);
+    }
+
+    /// <summary>Each key a Production start needs and does not find, one French line per key (empty: all is there).</summary>
+    public static IReadOnlyList<string> ErreursConfigurationProduction(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var erreurs = new List<string>();
+        var urlPublique = configuration["Administration:UrlPublique"];
+        if (string.IsNullOrWhiteSpace(urlPublique))
+            erreurs.Add("Administration:UrlPublique : adresse publique manquante (les liens des mails la portent ; exemple : https://clause.agglo.fr).");
+        else if (!Uri.TryCreate(urlPublique, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+            erreurs.Add($"Administration:UrlPublique : « {urlPublique} » n'est pas une adresse absolue en http ou https (exemple : https://clause.agglo.fr).");
+        erreurs.AddRange(OptionsBase.Verifier(configuration));
+        erreurs.AddRange(Clause.Infrastructure.Mail.OptionsMail.VerifierPourProduction(configuration));
+        // The address itself is not quoted: start-up messages end up in logs.
+        var premier = configuration["Administration:PremierAdministrateur"];
+        if (!string.IsNullOrWhiteSpace(premier) && !AdresseEmail.EstValide(premier))
+            erreurs.Add("Administration:PremierAdministrateur : ce n'est pas une adresse e-mail valide (exemple : dsi@agglo.fr).");
+        return erreurs;
+    }
+
     public static async Task PreparerBaseAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -43,14 +77,28 @@ public static partial class Demarrage
 
     /// <summary>
     /// A new installation has no account: when Administration:PremierAdministrateur holds an e-mail and no
-    /// Administrateur exists yet, that person is invited (mail with a 7-day link to choose a password).
+    /// Administrateur exists yet, that person is invited (mail with a 7-day link to choose a password). While that
+    /// administrator has never set a password — the mail failed, the link expired, the start crashed after the account was
+    /// written — each start sends the invitation again (<see cref="Invitations.RenvoyerAuDemarrageAsync"/>), so the
+    /// installation can always be entered.
     /// </summary>
     private static async Task InviterPremierAdministrateurAsync(WebApplication app, IServiceProvider services)
     {
         var email = app.Configuration["Administration:PremierAdministrateur"];
         if (string.IsNullOrWhiteSpace(email)) return;
         var utilisateurs = services.GetRequiredService<UserManager<Utilisateur>>();
-        if ((await utilisateurs.GetUsersInRoleAsync(Roles.Administrateur)).Count > 0) return;
+        var journal = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Clause.Administration");
+        var administrateurs = await utilisateurs.GetUsersInRoleAsync(Roles.Administrateur);
+        if (administrateurs.Count > 0)
+        {
+            var premier = administrateurs.FirstOrDefault(a => string.Equals(a.Email, email.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (premier is null || !premier.Actif || await utilisateurs.HasPasswordAsync(premier)) return;
+            if (await services.GetRequiredService<Invitations>().RenvoyerAuDemarrageAsync(premier))
+                JournalDemo.PremierAdministrateurReinvite(journal);
+            else
+                JournalDemo.PremierAdministrateurInvitationEnAttente(journal);
+            return;
+        }
         var administrateur = new Utilisateur
         {
             UserName = email,
@@ -66,7 +114,6 @@ public static partial class Demarrage
             throw new InvalidOperationException("Premier administrateur : " + string.Join(" ", resultat.Errors.Select(e => e.Description)));
         await services.GetRequiredService<Invitations>().EnvoyerAsync(administrateur, structure: null);
         await transaction.CommitAsync();
-        var journal = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Clause.Administration");
         JournalDemo.PremierAdministrateurInvite(journal);
     }
 
@@ -75,7 +122,35 @@ public static partial class Demarrage
         [LoggerMessage(Level = LogLevel.Information, Message = "Premier administrateur invité : le lien part par mail (boîte d'envoi).")]
         public static partial void PremierAdministrateurInvite(ILogger journal);
 
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Le premier administrateur n'a pas encore choisi de mot de passe : son invitation repart par mail (boîte d'envoi) ; les liens déjà envoyés restent valables.")]
+        public static partial void PremierAdministrateurReinvite(ILogger journal);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Le premier administrateur n'a pas encore choisi de mot de passe ; son invitation attend encore dans la boîte d'envoi : pas de nouvel envoi.")]
+        public static partial void PremierAdministrateurInvitationEnAttente(ILogger journal);
+
         [LoggerMessage(Level = LogLevel.Information, Message = "Données de démonstration créées.")]
         public static partial void DonneesCreees(ILogger journal);
     }
+}
+
+/// <summary>
+/// A Production start refused for its configuration: the message lists every key to fix, one per line, so one restart
+/// after fixing them is enough.
+/// </summary>
+public sealed class ConfigurationInvalideException : Exception
+{
+    public ConfigurationInvalideException() : this([]) { }
+
+    public ConfigurationInvalideException(string message) : base(message) => Erreurs = [message];
+
+    public ConfigurationInvalideException(string message, Exception inner) : base(message, inner) => Erreurs = [message];
+
+    public ConfigurationInvalideException(IReadOnlyList<string> erreurs) : base(Composer(erreurs)) => Erreurs = erreurs;
+
+    public IReadOnlyList<string> Erreurs { get; }
+
+    private static string Composer(IReadOnlyList<string> erreurs) =>
+        "Clause ne démarre pas en production : la configuration est incomplète ou invalide. À corriger "
+        + "(appsettings.json ou variables d'environnement Section__Cle, voir docs/operations.md) :"
+        + string.Concat((erreurs ?? []).Select(e => Environment.NewLine + "  - " + e));
 }

@@ -3,6 +3,7 @@ using Clause.Infrastructure.Mail;
 using Clause.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Clause.Web.Infrastructure;
@@ -27,16 +28,39 @@ public sealed class Invitations(UserManager<Utilisateur> utilisateurs, ClauseDbC
     /// <summary>The audit row's field when an invitation is sent again.</summary>
     public const string ChampJournal = "Invitation";
 
-    public async Task EnvoyerAsync(Utilisateur utilisateur, string? structure, CancellationToken annulation = default)
+    public Task EnvoyerAsync(Utilisateur utilisateur, string? structure, CancellationToken annulation = default)
     {
         ArgumentNullException.ThrowIfNull(utilisateur);
+        // One link per security stamp (a new invitation changes it): the key names the link, so a retried save never
+        // deposits it twice.
+        return DeposerAsync(utilisateur, structure, Prefixe(utilisateur) + utilisateur.SecurityStamp, annulation);
+    }
+
+    /// <summary>
+    /// The first administrator's invitation once more, at start-up, while they have never set a password (Demarrage).
+    /// The security stamp is kept: the links already sent stay valid until they expire — a restart voids nothing — and
+    /// the new mail carries one more valid link (its key is new at each start). Not while an invitation of theirs still waits in
+    /// the outbox: a server restarting in a loop while the mail server is down does not pile mails up. False then.
+    /// </summary>
+    public async Task<bool> RenvoyerAuDemarrageAsync(Utilisateur utilisateur, CancellationToken annulation = default)
+    {
+        ArgumentNullException.ThrowIfNull(utilisateur);
+        var prefixe = Prefixe(utilisateur);
+        if (await db.MessagesSortants.AnyAsync(m => m.CleIdempotence.StartsWith(prefixe) && m.Statut == StatutMessage.EnAttente, annulation))
+            return false;
+        await DeposerAsync(utilisateur, structure: null,
+            $"{prefixe}{utilisateur.SecurityStamp}:demarrage:{Guid.NewGuid():N}", annulation);
+        return true;
+    }
+
+    private static string Prefixe(Utilisateur utilisateur) => $"invitation:{utilisateur.Id:N}:";
+
+    private async Task DeposerAsync(Utilisateur utilisateur, string? structure, string cle, CancellationToken annulation)
+    {
         var jeton = await utilisateurs.GeneratePasswordResetTokenAsync(utilisateur);
         var lien = Lien(utilisateur.Id, jeton);
         var expireLe = TimeZoneInfo.ConvertTime(horloge.GetUtcNow() + options.Value.TokenLifespan, Paris);
-        // One link per security stamp (a new invitation changes it): the key names the link, so a retried save never
-        // deposits it twice.
-        boite.Deposer(ModelesMail.Invitation(utilisateur.Email!, utilisateur.NomComplet, structure ?? LibelleSansStructure, lien, expireLe),
-            $"invitation:{utilisateur.Id:N}:{utilisateur.SecurityStamp}");
+        boite.Deposer(ModelesMail.Invitation(utilisateur.Email!, utilisateur.NomComplet, structure ?? LibelleSansStructure, lien, expireLe), cle);
         await db.SaveChangesAsync(annulation);
     }
 

@@ -81,3 +81,116 @@ public sealed class ValidationDates : IMetadataBasedModelValidatorProvider
         }
     }
 }
+
+/// <summary>
+/// A secret typed as is — a password, a second-factor or recovery code —, which <see cref="ValidationCaracteres"/> leaves
+/// alone: any character may be part of a password, and a wrong code is refused by its own check.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class SaisieSecreteAttribute : Attribute;
+
+/// <summary>
+/// No control character (<see cref="char.IsControl(char)"/>: NUL, BEL, ESC, DEL, C1…) in any text bound from a form — names,
+/// labels, codes, searches — in any input record (issue 16 item 8): it would be stored, exported to Excel and shown
+/// unseen. A long text declared <c>[DataType(DataType.MultilineText)]</c> (a motif, an objet, a comment) may hold tab and
+/// line breaks; a <see cref="SaisieSecreteAttribute"/> field is not checked. Registered once for all pages (ComposeWeb),
+/// beside <see cref="ValidationDates"/>: a new form gets the rule without writing it. The /api/v1 bodies have no free
+/// text today (numbers, months, ids); a text field added there reads <see cref="EstAutorise"/>.
+/// </summary>
+public sealed class ValidationCaracteres : IMetadataBasedModelValidatorProvider
+{
+    private static readonly Validateur Court = new(texteLong: false);
+
+    private static readonly Validateur Long = new(texteLong: true);
+
+    public bool HasValidators(Type modelType, IList<object> validatorMetadata) => modelType == typeof(string);
+
+    public void CreateValidators(ModelValidatorProviderContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var metadonnees = context.ModelMetadata;
+        if (metadonnees.ModelType != typeof(string) || context.ValidatorMetadata.OfType<SaisieSecreteAttribute>().Any()) return;
+        var texteLong = string.Equals(metadonnees.DataTypeName, nameof(System.ComponentModel.DataAnnotations.DataType.MultilineText), StringComparison.Ordinal);
+        context.Results.Add(new ValidatorItem { Validator = texteLong ? Long : Court, IsReusable = true });
+    }
+
+    /// <summary>True when <paramref name="texte"/> holds no control character (tab, CR and LF allowed in a long text).</summary>
+    public static bool EstAutorise(string? texte, bool texteLong) =>
+        texte is null || !texte.Any(c => char.IsControl(c) && !(texteLong && c is '\t' or '\n' or '\r'));
+
+    /// <summary>« Le champ « Nom » contient un caractère non autorisé. »</summary>
+    public static string Message(string libelle) => $"Le champ « {libelle} » contient un caractère non autorisé.";
+
+    private sealed class Validateur(bool texteLong) : IModelValidator
+    {
+        public IEnumerable<ModelValidationResult> Validate(ModelValidationContext context) =>
+            context.Model is string texte && !EstAutorise(texte, texteLong)
+                ? [new ModelValidationResult(string.Empty, Message(context.ModelMetadata.GetDisplayName()))]
+                : [];
+    }
+}
+
+/// <summary>
+/// An e-mail address typed in a form (a user's, a contact's, an invitation's, « mot de passe oublié »): the one rule of
+/// <see cref="AdresseEmail"/>, with its French message naming the field. Empty is left to <c>[Required]</c>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class AdresseEmailAttribute : System.ComponentModel.DataAnnotations.ValidationAttribute
+{
+    public override bool IsValid(object? value) =>
+        value is null || (value is string texte && (texte.Trim().Length == 0 || AdresseEmail.EstValide(texte.Trim())));
+
+    public override string FormatErrorMessage(string name) => AdresseEmail.Message(name);
+}
+
+/// <summary>
+/// Binds an enum field of a form — the value of a <c>&lt;select&gt;</c> — to a member the enum defines, else refuses it with
+/// a message naming the field (« Le champ « Modalité » n'accepte pas cette valeur. »): the default binder lets an undefined
+/// number through to a « La valeur « 99 » n'est pas valide. » that names nothing. Names (as the options post them) and
+/// defined numbers are accepted; an empty value is no value (left to <c>[Required]</c>). Flags enums keep the default binder.
+/// </summary>
+public sealed class LiaisonEnumerations : IModelBinderProvider
+{
+    public IModelBinder? GetBinder(ModelBinderProviderContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var type = Nullable.GetUnderlyingType(context.Metadata.ModelType) ?? context.Metadata.ModelType;
+        return type.IsEnum && !type.IsDefined(typeof(FlagsAttribute), inherit: false) ? new Lieur(type) : null;
+    }
+
+    /// <summary>« Le champ « Modalité » n'accepte pas cette valeur. »</summary>
+    public static string Message(string libelle) => $"Le champ « {libelle} » n'accepte pas cette valeur.";
+
+    private sealed class Lieur(Type type) : IModelBinder
+    {
+        public Task BindModelAsync(ModelBindingContext bindingContext)
+        {
+            ArgumentNullException.ThrowIfNull(bindingContext);
+            var resultat = bindingContext.ValueProvider.GetValue(bindingContext.ModelName);
+            if (resultat == ValueProviderResult.None) return Task.CompletedTask;
+            bindingContext.ModelState.SetModelValue(bindingContext.ModelName, resultat);
+            var valeur = resultat.FirstValue?.Trim();
+            if (string.IsNullOrEmpty(valeur))
+            {
+                // Like the default binder: no value for a nullable enum, a « required » error for a non-nullable one.
+                if (!bindingContext.ModelMetadata.IsReferenceOrNullableType)
+                    bindingContext.ModelState.TryAddModelError(bindingContext.ModelName,
+                        bindingContext.ModelMetadata.ModelBindingMessageProvider.ValueMustNotBeNullAccessor(bindingContext.ModelMetadata.GetDisplayName()));
+                else
+                    bindingContext.Result = ModelBindingResult.Success(null);
+                return Task.CompletedTask;
+            }
+            // A member's name (any case), or the number of a defined member — never « RH,Tuteur », which Enum.Parse would OR.
+            var nom = Enum.GetNames(type).FirstOrDefault(n => string.Equals(n, valeur, StringComparison.OrdinalIgnoreCase));
+            object? membre = nom is not null ? Enum.Parse(type, nom)
+                : long.TryParse(valeur, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var numero)
+                    && Enum.ToObject(type, numero) is var parNumero && Enum.IsDefined(type, parNumero) ? parNumero
+                : null;
+            if (membre is not null)
+                bindingContext.Result = ModelBindingResult.Success(membre);
+            else
+                bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, Message(bindingContext.ModelMetadata.GetDisplayName()));
+            return Task.CompletedTask;
+        }
+    }
+}

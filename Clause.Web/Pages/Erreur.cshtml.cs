@@ -27,7 +27,10 @@ public sealed class ErreurModel : PageModel
                 break;
             case 400:
                 Titre = "Requête refusée";
-                Message = "Le formulaire a expiré ou n'est pas valide. Rechargez la page et recommencez.";
+                // A request refused at the edge says what was wrong (HygieneRequetes: a NUL byte, too many fields).
+                Message = HttpContext.Items[Infrastructure.HygieneRequetes.CleRaison] is string raison
+                    ? raison + " Revenez à la page précédente et renvoyez le formulaire tel que la page le propose."
+                    : "Le formulaire a expiré ou n'est pas valide. Rechargez la page et recommencez.";
                 break;
             case 403:
                 Titre = "Accès refusé";

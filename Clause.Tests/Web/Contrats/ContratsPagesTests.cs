@@ -543,14 +543,14 @@ public class ContratsPagesTests(FabriqueClause app) : IClassFixture<FabriqueClau
 
         var refus = await PosterSituationAsync(client, contrat.Id, "Patate");
         Assert.Equal(HttpStatusCode.OK, refus.StatusCode);
-        Assert.Contains("La valeur « Patate » n'est pas valide pour le champ « Situation ».", WebUtility.HtmlDecode(await refus.Content.ReadAsStringAsync()),
+        Assert.Contains("Le champ « Situation » n'accepte pas cette valeur.", WebUtility.HtmlDecode(await refus.Content.ReadAsStringAsync()),
             StringComparison.Ordinal);
         Assert.Equal(SituationApresClause.EmploiDurable, await SituationEnBaseAsync(contrat.Id));
         var horsListe = await PosterSituationAsync(client, contrat.Id, "99");
         Assert.Equal(HttpStatusCode.OK, horsListe.StatusCode);
-        // A number out of the list: the binder's message (its accessor has no field name), linked to the field it names.
+        // A number out of the list: the same message naming the field (LiaisonEnumerations), linked to that field.
         var lien = (await AcheteursDeTest.DocumentAsync(horsListe)).QuerySelector("#resume-erreurs a[href='#Saisie_Situation']");
-        Assert.Equal("La valeur « 99 » n'est pas valide.", lien?.TextContent.Trim());
+        Assert.Equal("Le champ « Situation » n'accepte pas cette valeur.", lien?.TextContent.Trim());
         Assert.Equal(SituationApresClause.EmploiDurable, await SituationEnBaseAsync(contrat.Id));
 
         var propose = await ContratEnBaseAsync(s);

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Clause.Infrastructure.Identite;
+using Clause.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -75,5 +76,6 @@ public sealed record SaisieConnexion
     [Required(ErrorMessage = "Saisissez votre mot de passe.")]
     [Display(Name = "Mot de passe")]
     [StringLength(200, ErrorMessage = "Le mot de passe ne doit pas dépasser 200 caractères.")]
+    [SaisieSecrete]
     public string? MotDePasse { get; set; }
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Clause.Infrastructure.Identite;
 using Clause.Web.Api;
+using Clause.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -91,5 +92,6 @@ public sealed record SaisieDoubleFacteur
     [Required(ErrorMessage = "Saisissez le code.")]
     [Display(Name = "Code")]
     [StringLength(40, ErrorMessage = "Le champ « Code » ne doit pas dépasser 40 caractères.")]
+    [SaisieSecrete]
     public string? Code { get; set; }
 }

@@ -121,5 +121,6 @@ public sealed record SaisieConfirmation
     public const int LongueurMax = 40;
 
     [Display(Name = DoubleFacteurCodesModel.NomChamp)]
+    [SaisieSecrete]
     public string? Code { get; set; }
 }

@@ -100,5 +100,6 @@ public sealed record SaisieInscription
     [Required(ErrorMessage = "Saisissez le code affiché par l'application.")]
     [Display(Name = "Code")]
     [StringLength(20, ErrorMessage = "Le champ « Code » ne doit pas dépasser 20 caractères.")]
+    [SaisieSecrete]
     public string? Code { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Clause.Infrastructure.Identite;
+using Clause.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -50,10 +51,12 @@ public sealed record SaisieInvitation
 
     [Required(ErrorMessage = "Saisissez un mot de passe.")]
     [Display(Name = "Nouveau mot de passe")]
+    [SaisieSecrete]
     public string? MotDePasse { get; set; }
 
     [Required(ErrorMessage = "Confirmez le mot de passe.")]
     [Display(Name = "Confirmation")]
     [Compare(nameof(MotDePasse), ErrorMessage = "Les deux mots de passe ne sont pas identiques.")]
+    [SaisieSecrete]
     public string? Confirmation { get; set; }
 }

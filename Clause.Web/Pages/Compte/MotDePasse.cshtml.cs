@@ -56,14 +56,17 @@ public sealed record SaisieMotDePasse
     [Required(ErrorMessage = "Saisissez votre mot de passe actuel.")]
     [Display(Name = "Mot de passe actuel")]
     [StringLength(200, ErrorMessage = "Le mot de passe actuel ne doit pas dépasser 200 caractères.")]
+    [SaisieSecrete]
     public string? MotDePasseActuel { get; set; }
 
     [Required(ErrorMessage = "Saisissez un nouveau mot de passe.")]
     [Display(Name = "Nouveau mot de passe")]
+    [SaisieSecrete]
     public string? NouveauMotDePasse { get; set; }
 
     [Required(ErrorMessage = "Confirmez le nouveau mot de passe.")]
     [Display(Name = "Confirmation")]
     [Compare(nameof(NouveauMotDePasse), ErrorMessage = "Les deux mots de passe ne sont pas identiques.")]
+    [SaisieSecrete]
     public string? Confirmation { get; set; }
 }

@@ -40,5 +40,6 @@ public sealed record SaisieMotDePasseOublie
     [Required(ErrorMessage = "Saisissez votre adresse e-mail.")]
     [Display(Name = "Adresse e-mail")]
     [StringLength(254, ErrorMessage = "L'adresse e-mail ne doit pas dépasser 254 caractères.")]
+    [AdresseEmail]
     public string? Email { get; set; }
 }

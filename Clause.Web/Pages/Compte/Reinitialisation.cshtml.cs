@@ -76,10 +76,12 @@ public sealed record SaisieReinitialisation
 
     [Required(ErrorMessage = "Saisissez un nouveau mot de passe.")]
     [Display(Name = "Nouveau mot de passe")]
+    [SaisieSecrete]
     public string? MotDePasse { get; set; }
 
     [Required(ErrorMessage = "Confirmez le mot de passe.")]
     [Display(Name = "Confirmation")]
     [Compare(nameof(MotDePasse), ErrorMessage = "Les deux mots de passe ne sont pas identiques.")]
+    [SaisieSecrete]
     public string? Confirmation { get; set; }
 }

@@ -79,6 +79,7 @@ public sealed record SaisieProposition : SaisieContrat
 
     [StringLength(Derogation.MotifLongueurMax, ErrorMessage = "Le champ « Motif de dérogation » ne doit pas dépasser {1} caractères.")]
     [Display(Name = "Motif de dérogation")]
+    [DataType(DataType.MultilineText)]
     public string? MotifDerogation { get; set; }
 }
 
@@ -87,6 +88,7 @@ public sealed record SaisieValidation
 {
     [StringLength(Derogation.MotifLongueurMax, ErrorMessage = "Le champ « Motif de dérogation » ne doit pas dépasser {1} caractères.")]
     [Display(Name = "Motif de dérogation")]
+    [DataType(DataType.MultilineText)]
     public string? MotifDerogation { get; set; }
 }
 
@@ -95,6 +97,7 @@ public sealed record SaisieRefus
     [Required(ErrorMessage = "Le champ « Motif du refus » est obligatoire.")]
     [StringLength(Contrat.MotifRefusLongueurMax, ErrorMessage = "Le champ « Motif du refus » ne doit pas dépasser {1} caractères.")]
     [Display(Name = "Motif du refus")]
+    [DataType(DataType.MultilineText)]
     public string? MotifRefus { get; set; }
 }
 

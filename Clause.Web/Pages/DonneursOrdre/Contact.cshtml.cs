@@ -90,6 +90,7 @@ public sealed record SaisieContact
 
     [StringLength(ContactDonneurOrdre.EmailLongueurMax, ErrorMessage = "Le champ « E-mail » ne doit pas dépasser {1} caractères.")]
     [Display(Name = "E-mail")]
+    [AdresseEmail]
     public string? Email { get; set; }
 
     [StringLength(ContactDonneurOrdre.TelephoneLongueurMax, ErrorMessage = "Le champ « Téléphone » ne doit pas dépasser {1} caractères.")]

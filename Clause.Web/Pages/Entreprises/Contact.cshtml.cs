@@ -96,6 +96,7 @@ public sealed record SaisieContact
 
     [Display(Name = "E-mail")]
     [StringLength(ContactEntreprise.EmailLongueurMax, ErrorMessage = "Le champ « E-mail » ne doit pas dépasser {1} caractères.")]
+    [AdresseEmail]
     public string? Email { get; set; }
 
     [Display(Name = "Téléphone")]

@@ -98,5 +98,6 @@ public sealed record LigneADecider(DeclarationId Id, ContratId ContratId, string
 public sealed class SaisieRejet
 {
     [Display(Name = "Motif du rejet")]
+    [DataType(DataType.MultilineText)]
     public string? MotifRejet { get; set; }
 }

@@ -98,5 +98,6 @@ public sealed class SaisieHeuresMois
 
     [Display(Name = "Motif de la correction")]
     [StringLength(DeclarationHeures.MotifLongueurMax, ErrorMessage = "Le motif de la correction ne doit pas dépasser {1} caractères.")]
+    [DataType(DataType.MultilineText)]
     public string? MotifCorrection { get; set; }
 }

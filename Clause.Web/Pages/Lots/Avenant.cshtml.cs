@@ -72,5 +72,6 @@ public sealed record SaisieAvenant
     [Required(ErrorMessage = "Le champ « Motif de l'avenant » est obligatoire.")]
     [StringLength(ObligationInsertion.MotifLongueurMax, ErrorMessage = "Le champ « Motif de l'avenant » ne doit pas dépasser {1} caractères.")]
     [Display(Name = "Motif de l'avenant")]
+    [DataType(DataType.MultilineText)]
     public string? Motif { get; set; }
 }

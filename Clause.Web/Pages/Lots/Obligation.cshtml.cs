@@ -121,5 +121,6 @@ public sealed record SaisieObligation
     [Required(ErrorMessage = "Le champ « Motif du changement » est obligatoire.")]
     [StringLength(ObligationInsertion.MotifLongueurMax, ErrorMessage = "Le champ « Motif du changement » ne doit pas dépasser {1} caractères.")]
     [Display(Name = "Motif du changement")]
+    [DataType(DataType.MultilineText)]
     public string? Motif { get; set; }
 }

@@ -18,6 +18,7 @@ public record SaisieChampsMarche
     [Required(ErrorMessage = "Le champ « Objet » est obligatoire.")]
     [StringLength(Marche.ObjetLongueurMax, ErrorMessage = "Le champ « Objet » ne doit pas dépasser {1} caractères.")]
     [Display(Name = "Objet")]
+    [DataType(DataType.MultilineText)]
     public string? Objet { get; set; }
 
     [Display(Name = "Date de notification")]

@@ -70,5 +70,6 @@ public sealed record SaisieStatutOperation
 
     [StringLength(Operation.MotifLongueurMax, ErrorMessage = "Le champ « Motif du retour » ne doit pas dépasser {1} caractères.")]
     [Display(Name = "Motif du retour")]
+    [DataType(DataType.MultilineText)]
     public string? Motif { get; set; }
 }

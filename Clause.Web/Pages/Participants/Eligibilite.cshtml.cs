@@ -92,6 +92,7 @@ public sealed record SaisieEligibilite
 
     [StringLength(DecisionEligibilite.MotifAvisLongueurMax, ErrorMessage = "Le champ « {0} » ne doit pas dépasser {1} caractères.")]
     [Display(Name = "Motif de l'avis motivé")]
+    [DataType(DataType.MultilineText)]
     public string? MotifAvis { get; set; }
 }
 

@@ -125,9 +125,9 @@ public sealed class InviterModel(ClauseDbContext db, UserManager<Utilisateur> ut
 public sealed record SaisieInvitationCompte
 {
     [Required(ErrorMessage = "Le champ « Adresse e-mail » est obligatoire.")]
-    [EmailAddress(ErrorMessage = "Le champ « Adresse e-mail » doit être une adresse valide (exemple : prenom.nom@exemple.fr).")]
     [StringLength(254, ErrorMessage = "Le champ « Adresse e-mail » ne doit pas dépasser {1} caractères.")]
     [Display(Name = "Adresse e-mail")]
+    [AdresseEmail]
     public string? Email { get; set; }
 
     [Required(ErrorMessage = "Le champ « Nom complet » est obligatoire.")]

@@ -114,6 +114,7 @@ public sealed record SaisiePropositionEmbauche
 
     [StringLength(PropositionEmbauche.EmailLongueurMax, ErrorMessage = "Le champ « E-mail » ne doit pas dépasser {1} caractères.")]
     [Display(Name = "E-mail")]
+    [AdresseEmail]
     public string? Email { get; set; }
 
     [StringLength(PropositionEmbauche.TelephoneLongueurMax, ErrorMessage = "Le champ « Téléphone » ne doit pas dépasser {1} caractères.")]
