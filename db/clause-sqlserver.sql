@@ -2388,3 +2388,56 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204015420_S10Anonymisation'
+)
+BEGIN
+    ALTER TABLE [Reglages] ADD [AnonymisationConfirmeeLe] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204015420_S10Anonymisation'
+)
+BEGIN
+    ALTER TABLE [Reglages] ADD [AnonymisationConfirmeeParNom] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204015420_S10Anonymisation'
+)
+BEGIN
+    ALTER TABLE [Reglages] ADD [ConservationJournauxMois] int NOT NULL DEFAULT 12;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204015420_S10Anonymisation'
+)
+BEGIN
+    ALTER TABLE [Participants] ADD [AnonymiseLe] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204015420_S10Anonymisation'
+)
+BEGIN
+    ALTER TABLE [Contrats] ADD [AgeAuDebutFige] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204015420_S10Anonymisation'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261204015420_S10Anonymisation', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

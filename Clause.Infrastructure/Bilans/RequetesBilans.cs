@@ -72,12 +72,14 @@ public sealed class RequetesBilans(ClauseDbContext db, RequetesHeures requetes)
             {
                 ParticipantId = g.Key,
                 Debut = g.Min(x => x.Contrat.DateDebut),
+                // An anonymised participant's ages are frozen on the contrats (§12): the earliest start has the lowest age.
+                AgeFige = g.Min(x => x.Contrat.AgeAuDebutFige),
                 Travaillees = g.Sum(x => x.Contrat.Modalite != ModaliteContrat.Formation ? x.Ligne.Minutes : 0),
             });
         var participants = await (
                 from g in parParticipant
                 join p in db.Participants on g.ParticipantId equals p.Id
-                select new { p.Sexe, p.DateNaissance, p.ResidentQpv, p.NiveauQualification, g.Debut, g.Travaillees })
+                select new { p.Sexe, p.DateNaissance, p.ResidentQpv, p.NiveauQualification, g.Debut, g.AgeFige, g.Travaillees })
             .ToListAsync(annulation).ConfigureAwait(false);
 
         // A person counts once in each category held on the decisions their counted contrats rest on.
@@ -130,7 +132,7 @@ public sealed class RequetesBilans(ClauseDbContext db, RequetesHeures requetes)
             Dimension(DimensionsProfil.TrancheAge, "Âge au début du contrat", new[]
             {
                 (DimensionsProfil.MoinsDe26, "Moins de 26 ans"), (DimensionsProfil.De26A49, "De 26 à 49 ans"), (DimensionsProfil.Plus50, "50 ans et plus"),
-            }.Select(t => (t.Item1, t.Item2, participants.Count(p => DimensionsProfil.Tranche(CategoriesEligibilite.Age(p.DateNaissance, p.Debut)) == t.Item1)))),
+            }.Select(t => (t.Item1, t.Item2, participants.Count(p => DimensionsProfil.Tranche(p.AgeFige ?? CategoriesEligibilite.Age(p.DateNaissance, p.Debut)) == t.Item1)))),
             Dimension(DimensionsProfil.Qpv, "Résident d'un quartier prioritaire (QPV)", new[]
             {
                 (DimensionsProfil.Oui, "Oui", participants.Count(p => p.ResidentQpv)), (DimensionsProfil.Non, "Non", participants.Count(p => !p.ResidentQpv)),

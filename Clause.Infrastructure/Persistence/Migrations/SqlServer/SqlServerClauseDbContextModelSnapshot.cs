@@ -145,6 +145,9 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int?>("AgeAuDebutFige")
+                        .HasColumnType("int");
+
                     b.Property<string>("CodeRome")
                         .HasMaxLength(5)
                         .HasColumnType("nvarchar(5)");
@@ -1317,6 +1320,9 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(250)
                         .HasColumnType("nvarchar(250)");
 
+                    b.Property<DateTimeOffset?>("AnonymiseLe")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("CodePostal")
                         .IsRequired()
                         .HasMaxLength(5)
@@ -1599,8 +1605,20 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("AgeSenior")
                         .HasColumnType("int");
 
+                    b.Property<DateTimeOffset?>("AnonymisationConfirmeeLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("AnonymisationConfirmeeParNom")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<int>("AnticipationDebutContratJours")
                         .HasColumnType("int");
+
+                    b.Property<int>("ConservationJournauxMois")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(12);
 
                     b.Property<int>("ConservationMois")
                         .HasColumnType("int");

@@ -140,6 +140,9 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("AgeAuDebutFige")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CodeRome")
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
@@ -1311,6 +1314,9 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(250)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AnonymiseLe")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CodePostal")
                         .IsRequired()
                         .HasMaxLength(5)
@@ -1593,8 +1599,20 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("AgeSenior")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AnonymisationConfirmeeLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnonymisationConfirmeeParNom")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("AnticipationDebutContratJours")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConservationJournauxMois")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(12);
 
                     b.Property<int>("ConservationMois")
                         .HasColumnType("INTEGER");
