@@ -121,17 +121,17 @@ public sealed class ConservationTests : IDisposable
                 while (await lecteur.ReadAsync()) colonnes.Add(lecteur.GetString(0));
             }
             foreach (var colonne in colonnes)
-            foreach (var forme in formes)
-            {
-                await using var commande = connexion.CreateCommand();
-                commande.CommandText = $"SELECT COUNT(*) FROM \"{table}\" WHERE instr(CAST(\"{colonne}\" AS TEXT), $t) > 0";
-                var parametre = commande.CreateParameter();
-                parametre.ParameterName = "$t";
-                parametre.Value = forme;
-                commande.Parameters.Add(parametre);
-                if (Convert.ToInt64(await commande.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0
-                    && !trouve.Contains($"{table}.{colonne}")) trouve.Add($"{table}.{colonne}");
-            }
+                foreach (var forme in formes)
+                {
+                    await using var commande = connexion.CreateCommand();
+                    commande.CommandText = $"SELECT COUNT(*) FROM \"{table}\" WHERE instr(CAST(\"{colonne}\" AS TEXT), $t) > 0";
+                    var parametre = commande.CreateParameter();
+                    parametre.ParameterName = "$t";
+                    parametre.Value = forme;
+                    commande.Parameters.Add(parametre);
+                    if (Convert.ToInt64(await commande.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0
+                        && !trouve.Contains($"{table}.{colonne}")) trouve.Add($"{table}.{colonne}");
+                }
         }
         return trouve;
     }
