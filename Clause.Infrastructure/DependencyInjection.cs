@@ -67,6 +67,7 @@ public static class DependencyInjection
         services.AddScoped<Pieces.ServicePieces>();
         services.AddScoped<Relances.ServiceRelances>();
         services.AddScoped<Relances.ServiceAlertes>();
+        services.AddScoped<Conservation.ServiceConservation>();
         services.AddScoped<BoiteEnvoi>();
         services.AddScoped<ExpediteurBoiteEnvoi>();
         services.AddSingleton<Taches.ExecuteurTaches>();

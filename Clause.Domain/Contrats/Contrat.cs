@@ -135,6 +135,19 @@ public sealed class Contrat : Racine<ContratId>, IAppartientStructure
     /// </summary>
     public SituationApresClause? SituationApres { get; private set; }
 
+    /// <summary>
+    /// The participant's age at <see cref="DateDebut"/>, frozen when the participant is anonymised (DOMAIN.md §12): the
+    /// birth date becomes 1 January of its year, and the bilans' age band at the contrat's start is read from here
+    /// instead (null while the participant keeps the real birth date).
+    /// </summary>
+    public int? AgeAuDebutFige { get; private set; }
+
+    /// <summary>Freezes the age at the start (called by <see cref="Participant.Anonymiser"/> only, before the birth date is coarsened).</summary>
+    internal void FigerAgeAuDebut(int age)
+    {
+        AgeAuDebutFige ??= age;
+    }
+
     /// <summary>A French warning about the eligibility (shown on a proposal or a flagged contrat), or null.</summary>
     public string? AvertissementEligibilite => Statut switch
     {

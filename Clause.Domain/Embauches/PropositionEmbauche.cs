@@ -256,6 +256,25 @@ public sealed class PropositionEmbauche : Racine<PropositionEmbaucheId>, IAppart
         }).ToList();
     }
 
+    /// <summary>
+    /// With its participant's anonymisation (DOMAIN.md §12): the identity the company typed takes the participant's
+    /// anonymous name, the birth date its 1 January, the phone is removed and the e-mail becomes <see cref="EmailAnonyme"/>
+    /// (the database requires a way to reach the person; « .invalid » is reserved and reaches nobody). The contrat's data stay.
+    /// </summary>
+    public void Anonymiser(Participant participant)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        if (participant.Id != ParticipantId || !participant.EstAnonymise)
+            throw new ArgumentException("Cette proposition n'est pas celle de ce participant anonymisé.", nameof(participant));
+        Nom = participant.Nom;
+        Prenom = participant.Prenom;
+        DateNaissance = new DateOnly(DateNaissance.Year, 1, 1);
+        Email = EmailAnonyme;
+        Telephone = null;
+    }
+
+    public const string EmailAnonyme = "anonyme@anonyme.invalid";
+
     private void Decider(Auteur par, DateTimeOffset le)
     {
         DecideeParId = par.IdVerifie(nameof(DecideeParId));

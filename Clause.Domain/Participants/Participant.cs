@@ -1,4 +1,5 @@
 using Clause.Domain.Commun;
+using Clause.Domain.Contrats;
 using Clause.Domain.Structures;
 
 namespace Clause.Domain.Participants;
@@ -89,6 +90,14 @@ public sealed class Participant : Racine<ParticipantId>, IAppartientStructure
     /// <summary>Registration date: the plausibility of the birth date is judged on it.</summary>
     public DateOnly InscritLe { get; private set; }
 
+    /// <summary>
+    /// When the participant was anonymised (DOMAIN.md §12, <see cref="Anonymiser"/>); from then on the record is read
+    /// only: <see cref="Modifier"/> and <see cref="ValiderEligibilite"/> refuse.
+    /// </summary>
+    public DateTimeOffset? AnonymiseLe { get; private set; }
+
+    public bool EstAnonymise => AnonymiseLe is not null;
+
     public IReadOnlyList<DecisionEligibilite> Decisions => _decisions;
 
     /// <summary>The most recent decision (by validation date), or none.</summary>
@@ -108,6 +117,7 @@ public sealed class Participant : Racine<ParticipantId>, IAppartientStructure
     public void Modifier(DonneesParticipant donnees, DateOnly aujourdhui)
     {
         ArgumentNullException.ThrowIfNull(donnees);
+        RefuserSiAnonymise();
         Nom = Garde.Requis(donnees.Nom, nameof(Nom), "Nom", NomLongueurMax);
         Prenom = Garde.Requis(donnees.Prenom, nameof(Prenom), "Prénom", PrenomLongueurMax);
         Sexe = Garde.Defini(donnees.Sexe ?? throw Obligatoire(nameof(Sexe), "Sexe"), nameof(Sexe), "Sexe");
@@ -132,6 +142,61 @@ public sealed class Participant : Racine<ParticipantId>, IAppartientStructure
         DateInformation = donnees.DateInformation;
     }
 
+    /// <summary>The name given in place of the real one: « Anonyme » and a number (shown « Anonyme 17 »).</summary>
+    public const string NomAnonyme = "Anonyme";
+
+    /// <summary>
+    /// The anonymisation of DOMAIN.md §12 (docs/domain.md « Conservation et anonymisation »): nom → « Anonyme », prénom → a
+    /// number given by the caller (the structure's running count, never derived from the name), address and France
+    /// Travail id removed, birth date → 1 January of its year, commune → its département (postal code → the
+    /// département's « 000 » code). What the totals read stays: sexe, QPV, niveau, prescripteur, référent, decisions.
+    /// The age at the start of each of <paramref name="contrats"/> is frozen on the contrat first
+    /// (<see cref="Contrat.FigerAgeAuDebut"/>), so the bilans' age bands do not move with the coarsened birth date.
+    /// The QPV code is kept: the database requires it of a QPV resident and it names a quartier, not a person.
+    /// Once anonymised, the record can no longer be changed; a second call is refused.
+    /// </summary>
+    public void Anonymiser(int numero, IEnumerable<Contrat> contrats, DateTimeOffset le)
+    {
+        ArgumentNullException.ThrowIfNull(contrats);
+        RefuserSiAnonymise();
+        if (numero <= 0) throw new ArgumentOutOfRangeException(nameof(numero), "Le numéro d'anonymisation commence à 1.");
+        foreach (var contrat in contrats)
+        {
+            if (contrat.ParticipantId != Id) throw new ArgumentException("Ce contrat n'est pas celui de ce participant.", nameof(contrats));
+            contrat.FigerAgeAuDebut(AgeLe(contrat.DateDebut));
+        }
+        var departement = Departement(CodePostal);
+        Nom = NomAnonyme;
+        Prenom = numero.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Adresse = null;
+        IdentifiantFranceTravail = null;
+        DateNaissance = new DateOnly(DateNaissance.Year, 1, 1);
+        CodePostal = departement switch
+        {
+            "2A" or "2B" => "20000",
+            { Length: 3 } => departement + "00",
+            _ => departement + "000",
+        };
+        Commune = "Département " + departement;
+        AnonymiseLe = le;
+    }
+
+    /// <summary>The département of a postal code: its first two digits, three overseas (97x, 98x), 2A / 2B for Corsica (20xxx).</summary>
+    public static string Departement(string codePostal)
+    {
+        ArgumentNullException.ThrowIfNull(codePostal);
+        if (codePostal.Length < 3) return codePostal;
+        if (codePostal.StartsWith("97", StringComparison.Ordinal) || codePostal.StartsWith("98", StringComparison.Ordinal)) return codePostal[..3];
+        if (codePostal.StartsWith("20", StringComparison.Ordinal)) return string.CompareOrdinal(codePostal, "20200") < 0 ? "2A" : "2B";
+        return codePostal[..2];
+    }
+
+    private void RefuserSiAnonymise()
+    {
+        if (AnonymiseLe is not null)
+            throw new RegleMetierException(nameof(AnonymiseLe), "Ce participant a été anonymisé : sa fiche n'est plus modifiable.");
+    }
+
     /// <summary>Age in whole years on a date.</summary>
     public int AgeLe(DateOnly date) => CategoriesEligibilite.Age(DateNaissance, date);
 
@@ -143,6 +208,7 @@ public sealed class Participant : Racine<ParticipantId>, IAppartientStructure
         Prescripteur? prescripteurAvis, string? motifAvis, Guid validateurId, string? validateurNom, Reglages reglages, DateOnly aujourdhui)
     {
         ArgumentNullException.ThrowIfNull(reglages);
+        RefuserSiAnonymise();
         if (dateValidation > aujourdhui)
             throw new RegleMetierException(nameof(DecisionEligibilite.DateValidation), "La date de validation ne peut pas être dans le futur.");
         if (dateValidation < DateNaissance)

@@ -78,6 +78,21 @@ public sealed class Reglages : EntiteGuid, IAppartientStructure
     /// <summary>§12: months after a participant's last event before anonymisation (default 24).</summary>
     public int ConservationMois { get; private set; } = 24;
 
+    /// <summary>
+    /// §12: the journal of sensitive reads is kept this many months, then purged by the retention job (default 12; 6 to
+    /// 120).
+    /// </summary>
+    public int ConservationJournauxMois { get; private set; } = 12;
+
+    /// <summary>
+    /// §12: when the Direction confirmed the dry-run list of the anonymisation (page « Conservation des données »). Until
+    /// then the retention job anonymises nobody in this structure.
+    /// </summary>
+    public DateTimeOffset? AnonymisationConfirmeeLe { get; private set; }
+
+    /// <summary>Who confirmed it (the Direction member's name as signed in).</summary>
+    public string? AnonymisationConfirmeeParNom { get; private set; }
+
     /// <summary>Issue 16: minutes without a request after which a sign-in session closes (default 2 h).</summary>
     public int InactiviteSessionMinutes { get; private set; } = 120;
 
@@ -97,7 +112,8 @@ public sealed class Reglages : EntiteGuid, IAppartientStructure
     public void Modifier(long coutHoraireReferenceCentimes, int partMainOeuvreDefautPdb, bool recalculSurAvenant, ModeAccordCadre modeAccordCadre,
         int fenetreEligibiliteMois, int ageSenior, int anticipationDebutContratJours, int maxMinutesParMois, int toleranceApresFinJours,
         bool formationComptabiliseeDefaut, int? plafondFormationDefautPdb, int jourLimiteDeclaration, int jourPremiereRelance,
-        int jourSecondeRelance, int seuilConfidentialite, int delaiSortieEmploiDurableMois, int conservationMois, int? seuilRetardLotPdb = null)
+        int jourSecondeRelance, int seuilConfidentialite, int delaiSortieEmploiDurableMois, int conservationMois, int? seuilRetardLotPdb = null,
+        int? conservationJournauxMois = null)
     {
         var erreurs = new List<RegleMetierException>();
         void Verifier(long valeur, long min, long max, string champ, string libelle, string plage)
@@ -131,6 +147,8 @@ public sealed class Reglages : EntiteGuid, IAppartientStructure
         Verifier(seuilConfidentialite, 1, 50, nameof(SeuilConfidentialite), "Seuil de confidentialité", "doit être compris entre 1 et 50");
         Verifier(delaiSortieEmploiDurableMois, 1, 24, nameof(DelaiSortieEmploiDurableMois), "Délai de validation de l'emploi durable", "doit être compris entre 1 et 24 mois");
         Verifier(conservationMois, 12, 120, nameof(ConservationMois), "Durée de conservation", "doit être comprise entre 12 et 120 mois");
+        var journaux = conservationJournauxMois ?? ConservationJournauxMois;
+        Verifier(journaux, 6, 120, nameof(ConservationJournauxMois), "Conservation des journaux", "doit être comprise entre 6 et 120 mois");
         var seuilRetard = seuilRetardLotPdb ?? SeuilRetardLotPdb;
         Verifier(seuilRetard, 1, Taux.Cent, nameof(SeuilRetardLotPdb), "Seuil de retard d'un lot", "doit être supérieur à 0 et au plus 100 %");
         if (erreurs.Count > 0) throw RegleMetierException.Plusieurs(erreurs);
@@ -155,9 +173,21 @@ public sealed class Reglages : EntiteGuid, IAppartientStructure
         DelaiSortieEmploiDurableMois = delaiSortieEmploiDurableMois;
         ConservationMois = conservationMois;
         SeuilRetardLotPdb = seuilRetard;
+        ConservationJournauxMois = journaux;
         // The lines' period and the contrats' eligibility derive from these two: re-evaluated in the same save.
         if (FenetreEligibiliteMois != fenetreAvant) Lever(new FenetreEligibiliteModifiee(StructureId));
         if (ToleranceApresFinJours != toleranceAvant) Lever(new ToleranceApresFinModifiee(StructureId));
+    }
+
+    /// <summary>
+    /// The Direction confirms the anonymisation after reading its dry-run list (§12): the retention job may anonymise from
+    /// its next run. Confirmed once; a second confirmation keeps the first date.
+    /// </summary>
+    public void ConfirmerAnonymisation(string parNom, DateTimeOffset le)
+    {
+        if (AnonymisationConfirmeeLe is not null) return;
+        AnonymisationConfirmeeParNom = Garde.Requis(parNom, nameof(AnonymisationConfirmeeParNom), "Confirmé par", 200);
+        AnonymisationConfirmeeLe = le;
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Clause.Domain.Commun;
 using Clause.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -177,8 +178,27 @@ public static class ChaineAudit
             return new RuptureChaine(ligne.Sequence, ligne.Id, "l'empreinte ne correspond plus au contenu de la ligne (qui, quand, quoi)");
         if (ligne.PurgeLe is null && ligne.EmpreinteChangements != Sha256(ligne.Changements))
             return new RuptureChaine(ligne.Sequence, ligne.Id, "les valeurs modifiées ne correspondent plus à leur empreinte");
+        // A purged row's values are no longer covered by their digest: it may then hold nothing but the purge marker, so
+        // setting PurgeLe cannot pass off a forged value.
+        if (ligne.PurgeLe is not null && !SeulementPurgee(ligne.Changements))
+            return new RuptureChaine(ligne.Sequence, ligne.Id, "une ligne purgée porte d'autres valeurs que le marqueur de purge");
         return null;
     }
+
+    private static bool SeulementPurgee(string changements)
+    {
+        try
+        {
+            var liste = JsonSerializer.Deserialize<List<ChangementChamp>>(changements, Json);
+            return liste is not null && liste.All(c => (c.Avant is null or JournalAudit.ValeurPurgee) && (c.Apres is null or JournalAudit.ValeurPurgee));
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 }
 
 /// <summary>The first broken link of a chain: the rank (null for an unsealed row), the row and what is wrong, in French.</summary>

@@ -14,6 +14,9 @@ public sealed class JournalAudit
 {
     public const string ValeurMasquee = "•••• (donnée sensible)";
 
+    /// <summary>What a value becomes when the anonymisation purges the row (§12); a purged row holds nothing else.</summary>
+    public const string ValeurPurgee = "(purgé)";
+
     public Guid Id { get; set; } = SourceIdentifiants.Nouveau();
 
     public StructureId? StructureId { get; set; }

@@ -75,6 +75,7 @@ public sealed class RequetesBilans(ClauseDbContext db, RequetesHeures requetes)
                     Fin = c.FinReelle ?? c.FinPrevue,
                     c.SituationApres,
                     c.DecisionEligibiliteId,
+                    c.AgeAuDebutFige,
                     p.Sexe,
                     p.DateNaissance,
                     p.ResidentQpv,
@@ -124,8 +125,10 @@ public sealed class RequetesBilans(ClauseDbContext db, RequetesHeures requetes)
 
         var comptes = contratsComptes.Select(id => fiches[id]).ToList();
         var profilDe = comptes.GroupBy(c => c.ParticipantId).ToDictionary(g => g.Key, g => g.First());
-        var participants = parParticipant.Select(p => (Profil: profilDe[p.Key], p.Value.Debut, p.Value.Travaillees))
-            .Select(p => new { p.Profil.Sexe, p.Profil.DateNaissance, p.Profil.ResidentQpv, p.Profil.NiveauQualification, p.Debut, p.Travaillees })
+        // An anonymised participant's ages are frozen on the contrats (§12): the earliest start has the lowest age.
+        var ageFige = comptes.GroupBy(c => c.ParticipantId).ToDictionary(g => g.Key, g => g.Min(c => c.AgeAuDebutFige));
+        var participants = parParticipant.Select(p => (Profil: profilDe[p.Key], p.Value.Debut, p.Value.Travaillees, AgeFige: ageFige[p.Key]))
+            .Select(p => new { p.Profil.Sexe, p.Profil.DateNaissance, p.Profil.ResidentQpv, p.Profil.NiveauQualification, p.Debut, p.AgeFige, p.Travaillees })
             .ToList();
 
         // A person counts once in each category held on the decisions their counted contrats rest on.
@@ -166,7 +169,7 @@ public sealed class RequetesBilans(ClauseDbContext db, RequetesHeures requetes)
             Dimension(DimensionsProfil.TrancheAge, "Âge au début du contrat", new[]
             {
                 (DimensionsProfil.MoinsDe26, "Moins de 26 ans"), (DimensionsProfil.De26A49, "De 26 à 49 ans"), (DimensionsProfil.Plus50, "50 ans et plus"),
-            }.Select(t => (t.Item1, t.Item2, participants.Count(p => DimensionsProfil.Tranche(CategoriesEligibilite.Age(p.DateNaissance, p.Debut)) == t.Item1)))),
+            }.Select(t => (t.Item1, t.Item2, participants.Count(p => DimensionsProfil.Tranche(p.AgeFige ?? CategoriesEligibilite.Age(p.DateNaissance, p.Debut)) == t.Item1)))),
             Dimension(DimensionsProfil.Qpv, "Résident d'un quartier prioritaire (QPV)", new[]
             {
                 (DimensionsProfil.Oui, "Oui", participants.Count(p => p.ResidentQpv)), (DimensionsProfil.Non, "Non", participants.Count(p => !p.ResidentQpv)),

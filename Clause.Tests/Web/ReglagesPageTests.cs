@@ -22,7 +22,9 @@ public class ReglagesPageTests(FabriqueClause app) : IClassFixture<FabriqueClaus
     public void Chaque_reglage_du_domaine_figure_sur_la_page()
     {
         var proprietes = typeof(Reglages).GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.Name is not (nameof(Reglages.Id) or nameof(Reglages.StructureId)))
+            // The Direction's confirmation of the anonymisation is given on /Structure/Conservation, not typed here.
+            .Where(p => p.Name is not (nameof(Reglages.Id) or nameof(Reglages.StructureId)
+                or nameof(Reglages.AnonymisationConfirmeeLe) or nameof(Reglages.AnonymisationConfirmeeParNom)))
             .Select(p => p.Name).Order().ToList();
         Assert.Equal(proprietes, CatalogueReglages.Tous.Select(r => r.ChampDomaine).Order().ToList());
         Assert.All(CatalogueReglages.Tous, r => Assert.NotNull(typeof(SaisieReglages).GetProperty(r.Champ)));

@@ -72,6 +72,8 @@ public static partial class Historique
         ["DateDebut"] = "Date de début",
         ["FinPrevue"] = "Fin prévue",
         ["FinReelle"] = "Fin réelle",
+        ["AnonymiseLe"] = "Anonymisé le",
+        ["AgeAuDebutFige"] = "Âge au début du contrat (figé à l'anonymisation)",
         ["HeuresHebdoMinutes"] = "Heures hebdomadaires",
         ["CodeRome"] = "Code ROME",
         ["MotifRefus"] = "Motif du refus",

@@ -26,6 +26,7 @@ public static class CatalogueTaches
         new(TacheTotauxMoisSales.Cle, "Totaux mensuels : recompilation des mois modifiés", typeof(TacheTotauxMoisSales), "0 0/5 * * * ?", "toutes les 5 minutes"),
         new(TacheTotauxMoisRecents.Cle, "Totaux mensuels : compilation des 3 derniers mois", typeof(TacheTotauxMoisRecents), "0 15 3 * * ?", "chaque nuit à 3 h 15"),
         new(TacheTotauxVerification.Cle, "Totaux mensuels : vérification de cohérence", typeof(TacheTotauxVerification), "0 15 4 * * ?", "chaque nuit à 4 h 15"),
+        new(TacheConservation.Cle, "Conservation : anonymisation des participants et purge des journaux", typeof(TacheConservation), "0 30 2 * * ?", "chaque nuit à 2 h 30"),
         new(TacheOptimisationSqlite.Cle, "Statistiques de la base SQLite (PRAGMA optimize)", typeof(TacheOptimisationSqlite), "0 45 4 * * ?", "chaque nuit à 4 h 45"),
     ];
 

@@ -21,6 +21,9 @@ internal sealed class ReglagesConfiguration : IEntityTypeConfiguration<Reglages>
         builder.Property(r => r.SeuilRetardLotPdb).HasDefaultValue(8_000);
         // Issue 16: structures created before get the 2-hour idle timeout.
         builder.Property(r => r.InactiviteSessionMinutes).HasDefaultValue(120);
+        // Issue 16 item 10: structures created before keep the sensitive-read journal 12 months.
+        builder.Property(r => r.ConservationJournauxMois).HasDefaultValue(12);
+        builder.Property(r => r.AnonymisationConfirmeeParNom).HasMaxLength(200);
         builder.HasOne<Structure>().WithOne().HasForeignKey<Reglages>(r => r.StructureId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => r.StructureId).IsUnique();
     }

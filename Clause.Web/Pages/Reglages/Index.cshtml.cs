@@ -56,6 +56,7 @@ public sealed class IndexModel(ClauseDbContext db) : PageAction(db)
         var seuil = Entier(nameof(SaisieReglages.SeuilConfidentialite), actuels.SeuilConfidentialite);
         var delaiEmploiDurable = Entier(nameof(SaisieReglages.DelaiSortieEmploiDurableMois), actuels.DelaiSortieEmploiDurableMois);
         var conservation = Entier(nameof(SaisieReglages.ConservationMois), actuels.ConservationMois);
+        var conservationJournaux = Entier(nameof(SaisieReglages.ConservationJournauxMois), actuels.ConservationJournauxMois);
         var seuilRetard = PointsDeBase(nameof(SaisieReglages.SeuilRetardLot), actuels.SeuilRetardLotPdb);
         var inactivite = Minutes(nameof(SaisieReglages.InactiviteSession), actuels.InactiviteSessionMinutes);
 
@@ -66,7 +67,7 @@ public sealed class IndexModel(ClauseDbContext db) : PageAction(db)
         }
         var accepte = Appliquer(() => reglages.Modifier(cout, partMainOeuvre, Saisie.RecalculSurAvenant, Saisie.ModeAccordCadre, fenetre, ageSenior, anticipation,
             maxMinutes, tolerance, Saisie.FormationComptabiliseeDefaut, plafondFormation, jourLimite, premiereRelance, secondeRelance,
-            seuil, delaiEmploiDurable, conservation, seuilRetard), ChampsDuDomaine)
+            seuil, delaiEmploiDurable, conservation, seuilRetard, conservationJournaux), ChampsDuDomaine)
             & Appliquer(() => reglages.ModifierConnexion(inactivite, Saisie.DoubleFacteurTousRoles), ChampsDuDomaine);
         if (!accepte || !ModelState.IsValid)
         {
@@ -172,6 +173,8 @@ public sealed record SaisieReglages
     public string? DelaiSortieEmploiDurableMois { get; set; }
 
     public string? ConservationMois { get; set; }
+
+    public string? ConservationJournauxMois { get; set; }
 
     public string? SeuilRetardLot { get; set; }
 

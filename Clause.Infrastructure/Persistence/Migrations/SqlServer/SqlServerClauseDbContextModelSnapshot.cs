@@ -1308,48 +1308,6 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         });
                 });
 
-            modelBuilder.Entity("Clause.Domain.Participants.DemandeDroit", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid>("AuteurId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("AuteurNom")
-                        .IsRequired()
-                        .HasMaxLength(150)
-                        .HasColumnType("nvarchar(150)");
-
-                    b.Property<DateOnly?>("DateDemande")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly>("DateReponse")
-                        .HasColumnType("date");
-
-                    b.Property<Guid>("ParticipantId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid>("StructureId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ParticipantId");
-
-                    b.HasIndex("StructureId", "ParticipantId", "DateReponse");
-
-                    b.ToTable("DemandesDroits", null, t =>
-                        {
-                            t.HasCheckConstraint("CK_DemandesDroits_Date", "([Type] = 'Rectification' AND [DateDemande] IS NOT NULL) OR ([Type] = 'Acces' AND [DateDemande] IS NULL)");
-                        });
-                });
-
             modelBuilder.Entity("Clause.Domain.Participants.Participant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2910,21 +2868,6 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                 {
                     b.HasOne("Clause.Domain.Participants.Participant", null)
                         .WithMany("Decisions")
-                        .HasForeignKey("ParticipantId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Clause.Domain.Structures.Structure", null)
-                        .WithMany()
-                        .HasForeignKey("StructureId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Clause.Domain.Participants.DemandeDroit", b =>
-                {
-                    b.HasOne("Clause.Domain.Participants.Participant", null)
-                        .WithMany()
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -1302,48 +1302,6 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("Clause.Domain.Participants.DemandeDroit", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("AuteurId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AuteurNom")
-                        .IsRequired()
-                        .HasMaxLength(150)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("DateDemande")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("DateReponse")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ParticipantId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("StructureId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ParticipantId");
-
-                    b.HasIndex("StructureId", "ParticipantId", "DateReponse");
-
-                    b.ToTable("DemandesDroits", null, t =>
-                        {
-                            t.HasCheckConstraint("CK_DemandesDroits_Date", "([Type] = 'Rectification' AND [DateDemande] IS NOT NULL) OR ([Type] = 'Acces' AND [DateDemande] IS NULL)");
-                        });
-                });
-
             modelBuilder.Entity("Clause.Domain.Participants.Participant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2895,21 +2853,6 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.HasOne("Clause.Domain.Participants.Participant", null)
                         .WithMany("Decisions")
-                        .HasForeignKey("ParticipantId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Clause.Domain.Structures.Structure", null)
-                        .WithMany()
-                        .HasForeignKey("StructureId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Clause.Domain.Participants.DemandeDroit", b =>
-                {
-                    b.HasOne("Clause.Domain.Participants.Participant", null)
-                        .WithMany()
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
