@@ -233,6 +233,23 @@ public class HygieneSaisiesTests(FabriqueClause app) : IClassFixture<FabriqueCla
         Assert.Equal("La requête contient un caractère nul.", json.RootElement.GetProperty("detail").GetString());
     }
 
+    [Fact]
+    public async Task Un_mot_de_passe_n_est_pas_controle_caractere_par_caractere()
+    {
+        var (_, structure, _) = await app.NouvelUtilisateurConnecteAsync(Roles.Facilitateur);
+        var email = $"secret-{Guid.NewGuid():N}@test.fr";
+        await app.CreerUtilisateurAsync(Roles.Facilitateur, structure.Id, email: email);
+
+        // A wrong password holding a control character gets the sign-in's one answer, not a field error about characters.
+        var reponse = await FabriqueClause.PosterAsync(app.Client(), "/Compte/Connexion",
+            new() { ["Saisie.Email"] = email, ["Saisie.MotDePasse"] = "chevalagrafe-batterie" });
+
+        Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
+        var page = await AcheteursDeTest.DocumentAsync(reponse);
+        Assert.Equal(string.Empty, page.ErreurDuChamp("Saisie.MotDePasse"));
+        Assert.DoesNotContain("caractère non autorisé", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Nom", false, true)]
     [InlineData("Nom\u0000", false, false)]

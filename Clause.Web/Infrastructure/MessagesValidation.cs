@@ -109,7 +109,9 @@ public sealed class ValidationCaracteres : IMetadataBasedModelValidatorProvider
     {
         ArgumentNullException.ThrowIfNull(context);
         var metadonnees = context.ModelMetadata;
-        if (metadonnees.ModelType != typeof(string) || context.ValidatorMetadata.OfType<SaisieSecreteAttribute>().Any()) return;
+        // A plain attribute is not validator metadata: it is read from the property's own attributes.
+        if (metadonnees.ModelType != typeof(string)
+            || (metadonnees is DefaultModelMetadata defaut && defaut.Attributes.Attributes.OfType<SaisieSecreteAttribute>().Any())) return;
         var texteLong = string.Equals(metadonnees.DataTypeName, nameof(System.ComponentModel.DataAnnotations.DataType.MultilineText), StringComparison.Ordinal);
         context.Results.Add(new ValidatorItem { Validator = texteLong ? Long : Court, IsReusable = true });
     }
