@@ -2388,3 +2388,93 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204031634_S10DroitsConservation'
+)
+BEGIN
+    ALTER TABLE [Reglages] ADD [AnonymisationConfirmeeLe] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204031634_S10DroitsConservation'
+)
+BEGIN
+    ALTER TABLE [Reglages] ADD [AnonymisationConfirmeeParNom] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204031634_S10DroitsConservation'
+)
+BEGIN
+    ALTER TABLE [Reglages] ADD [ConservationJournauxMois] int NOT NULL DEFAULT 12;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204031634_S10DroitsConservation'
+)
+BEGIN
+    ALTER TABLE [Participants] ADD [AnonymiseLe] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204031634_S10DroitsConservation'
+)
+BEGIN
+    ALTER TABLE [Contrats] ADD [AgeAuDebutFige] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204031634_S10DroitsConservation'
+)
+BEGIN
+    CREATE TABLE [DemandesDroits] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [ParticipantId] uniqueidentifier NOT NULL,
+        [Type] nvarchar(40) NOT NULL,
+        [DateDemande] date NULL,
+        [DateReponse] date NOT NULL,
+        [AuteurId] uniqueidentifier NOT NULL,
+        [AuteurNom] nvarchar(150) NOT NULL,
+        CONSTRAINT [PK_DemandesDroits] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_DemandesDroits_Date] CHECK (([Type] = 'Rectification' AND [DateDemande] IS NOT NULL) OR ([Type] = 'Acces' AND [DateDemande] IS NULL)),
+        CONSTRAINT [FK_DemandesDroits_Participants_ParticipantId] FOREIGN KEY ([ParticipantId]) REFERENCES [Participants] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_DemandesDroits_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204031634_S10DroitsConservation'
+)
+BEGIN
+    CREATE INDEX [IX_DemandesDroits_ParticipantId] ON [DemandesDroits] ([ParticipantId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204031634_S10DroitsConservation'
+)
+BEGIN
+    CREATE INDEX [IX_DemandesDroits_StructureId_ParticipantId_DateReponse] ON [DemandesDroits] ([StructureId], [ParticipantId], [DateReponse]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204031634_S10DroitsConservation'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261204031634_S10DroitsConservation', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -145,6 +145,9 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int?>("AgeAuDebutFige")
+                        .HasColumnType("int");
+
                     b.Property<string>("CodeRome")
                         .HasMaxLength(5)
                         .HasColumnType("nvarchar(5)");
@@ -1308,6 +1311,48 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("Clause.Domain.Participants.DemandeDroit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AuteurId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AuteurNom")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<DateOnly?>("DateDemande")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DateReponse")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("StructureId", "ParticipantId", "DateReponse");
+
+                    b.ToTable("DemandesDroits", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_DemandesDroits_Date", "([Type] = 'Rectification' AND [DateDemande] IS NOT NULL) OR ([Type] = 'Acces' AND [DateDemande] IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("Clause.Domain.Participants.Participant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1316,6 +1361,9 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("Adresse")
                         .HasMaxLength(250)
                         .HasColumnType("nvarchar(250)");
+
+                    b.Property<DateTimeOffset?>("AnonymiseLe")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("CodePostal")
                         .IsRequired()
@@ -1599,8 +1647,20 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("AgeSenior")
                         .HasColumnType("int");
 
+                    b.Property<DateTimeOffset?>("AnonymisationConfirmeeLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("AnonymisationConfirmeeParNom")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<int>("AnticipationDebutContratJours")
                         .HasColumnType("int");
+
+                    b.Property<int>("ConservationJournauxMois")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(12);
 
                     b.Property<int>("ConservationMois")
                         .HasColumnType("int");
@@ -2868,6 +2928,21 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                 {
                     b.HasOne("Clause.Domain.Participants.Participant", null)
                         .WithMany("Decisions")
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Domain.Participants.DemandeDroit", b =>
+                {
+                    b.HasOne("Clause.Domain.Participants.Participant", null)
+                        .WithMany()
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

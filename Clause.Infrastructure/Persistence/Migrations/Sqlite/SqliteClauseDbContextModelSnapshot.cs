@@ -140,6 +140,9 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("AgeAuDebutFige")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CodeRome")
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
@@ -1302,6 +1305,48 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Clause.Domain.Participants.DemandeDroit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuteurId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuteurNom")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateDemande")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateReponse")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("StructureId", "ParticipantId", "DateReponse");
+
+                    b.ToTable("DemandesDroits", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_DemandesDroits_Date", "([Type] = 'Rectification' AND [DateDemande] IS NOT NULL) OR ([Type] = 'Acces' AND [DateDemande] IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("Clause.Domain.Participants.Participant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1310,6 +1355,9 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("Adresse")
                         .HasMaxLength(250)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnonymiseLe")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CodePostal")
                         .IsRequired()
@@ -1593,8 +1641,20 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("AgeSenior")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AnonymisationConfirmeeLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnonymisationConfirmeeParNom")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("AnticipationDebutContratJours")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConservationJournauxMois")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(12);
 
                     b.Property<int>("ConservationMois")
                         .HasColumnType("INTEGER");
@@ -2853,6 +2913,21 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.HasOne("Clause.Domain.Participants.Participant", null)
                         .WithMany("Decisions")
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Domain.Participants.DemandeDroit", b =>
+                {
+                    b.HasOne("Clause.Domain.Participants.Participant", null)
+                        .WithMany()
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
