@@ -148,6 +148,23 @@ public sealed class Contrat : Racine<ContratId>, IAppartientStructure
         AgeAuDebutFige ??= age;
     }
 
+    /// <summary>
+    /// The marker that replaces the free texts which may name the participant (<see cref="MotifDerogation"/>,
+    /// <see cref="MotifRefus"/>) at the anonymisation — the audit's purge marker (JournalAudit.ValeurPurgee), same text.
+    /// </summary>
+    public const string MotifPurge = "(purgé)";
+
+    /// <summary>
+    /// At the participant's anonymisation (called by <see cref="Participant.Anonymiser"/> only): the override's reason and
+    /// the refusal's reason, free texts that may name the person, become <see cref="MotifPurge"/>; whether there was one
+    /// (<see cref="AvecDerogation"/>, a refused contrat) is kept. Idempotent.
+    /// </summary>
+    internal void PurgerMotifs()
+    {
+        if (MotifDerogation is not null) MotifDerogation = MotifPurge;
+        if (MotifRefus is not null) MotifRefus = MotifPurge;
+    }
+
     /// <summary>A French warning about the eligibility (shown on a proposal or a flagged contrat), or null.</summary>
     public string? AvertissementEligibilite => Statut switch
     {

@@ -151,7 +151,8 @@ public sealed class Participant : Racine<ParticipantId>, IAppartientStructure
     /// Travail id removed, birth date → 1 January of its year, commune → its département (postal code → the
     /// département's « 000 » code). What the totals read stays: sexe, QPV, niveau, prescripteur, référent, decisions.
     /// The age at the start of each of <paramref name="contrats"/> is frozen on the contrat first
-    /// (<see cref="Contrat.FigerAgeAuDebut"/>), so the bilans' age bands do not move with the coarsened birth date.
+    /// (<see cref="Contrat.FigerAgeAuDebut"/>), so the bilans' age bands do not move with the coarsened birth date, and
+    /// their free-text reasons (override, refusal), which may name the person, are purged (<see cref="Contrat.PurgerMotifs"/>).
     /// The QPV code is kept: the database requires it of a QPV resident and it names a quartier, not a person.
     /// Once anonymised, the record can no longer be changed; a second call is refused.
     /// </summary>
@@ -164,6 +165,7 @@ public sealed class Participant : Racine<ParticipantId>, IAppartientStructure
         {
             if (contrat.ParticipantId != Id) throw new ArgumentException("Ce contrat n'est pas celui de ce participant.", nameof(contrats));
             contrat.FigerAgeAuDebut(AgeLe(contrat.DateDebut));
+            contrat.PurgerMotifs();
         }
         var departement = Departement(CodePostal);
         Nom = NomAnonyme;

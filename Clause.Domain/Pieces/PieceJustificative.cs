@@ -73,6 +73,12 @@ public sealed class PieceJustificative : Racine<PieceJustificativeId>, IAppartie
 
     public const int EmpreinteLongueur = 64;
 
+    /// <summary>
+    /// The name shown for a proof whose content was deleted at its participant's anonymisation (<see cref="SupprimerContenu"/>):
+    /// it has no extension, so no upload (<see cref="NomAffichable"/> always adds one) can ever bear it.
+    /// </summary>
+    public const string NomSupprime = "pièce supprimée (anonymisation)";
+
     public const string ContratInconnu = "Choisissez un des contrats de votre entreprise : ce contrat n'en fait pas partie.";
 
     private PieceJustificative() { }
@@ -165,6 +171,20 @@ public sealed class PieceJustificative : Racine<PieceJustificativeId>, IAppartie
                 $"Fichier : le fichier {nom} n'est pas un PDF, un PNG ou un JPEG. Son contenu a été vérifié, pas seulement son nom : enregistrez la pièce dans l'un de ces formats.");
         if (fichier.Empreinte.Length != EmpreinteLongueur || !fichier.Empreinte.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f'))
             throw new RegleMetierException("Fichier", "Fichier : l'empreinte du fichier est illisible ; déposez-le à nouveau.");
+    }
+
+    /// <summary>True once the content was deleted at the anonymisation (<see cref="SupprimerContenu"/>): nothing to download.</summary>
+    public bool EstSupprimee => NomOriginal == NomSupprime;
+
+    /// <summary>
+    /// The anonymisation of the contrat's participant (DOMAIN.md §12, docs/domain.md §29): the file (often an identity
+    /// document) is deleted from the storage by the caller, the uploaded name (« CNI-Dupont.pdf ») becomes
+    /// <see cref="NomSupprime"/> and the digest is zeroed; the row stays in the contrat's history, marked deleted. Idempotent.
+    /// </summary>
+    public void SupprimerContenu()
+    {
+        NomOriginal = NomSupprime;
+        Empreinte = new string('0', EmpreinteLongueur);
     }
 
     /// <summary>

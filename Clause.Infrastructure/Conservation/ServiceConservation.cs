@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Clause.Domain.Commun;
+using Clause.Domain.Contrats;
 using Clause.Domain.Participants;
 using Clause.Infrastructure.Audit;
 using Clause.Infrastructure.Persistence;
+using Clause.Infrastructure.Pieces;
 using Microsoft.EntityFrameworkCore;
 
 namespace Clause.Infrastructure.Conservation;
@@ -30,12 +32,25 @@ public sealed record ResultatConservation(bool Confirmee, int Anonymises, int Li
 /// to them; their alerts (whose text names them) are deleted; the personal values of their audit rows (their record and its
 /// decisions, their proposals, those alerts) are replaced by <see cref="JournalAudit.ValeurPurgee"/> with <c>PurgeLe</c>
 /// set — the chain still verifies (<see cref="ChaineAudit"/>); all in one transaction per participant;</item>
+/// <item>with them, the proofs attached to their contrats: the file is deleted from the storage, the uploaded name becomes
+/// <see cref="Domain.Pieces.PieceJustificative.NomSupprime"/> (the row stays, marked deleted, and is no longer downloadable),
+/// and their audit rows are purged; the free-text reasons of their contrats (override, refusal) become the marker
+/// (<c>Contrat.PurgerMotifs</c>) and the contrats' audit rows that carry these fields are purged;</item>
 /// <item>the journal of sensitive reads older than <c>Reglages.ConservationJournauxMois</c> months is deleted.</item>
 /// </list>
 /// A second run finds nobody left: an anonymised participant is never read again.
 /// </summary>
-public sealed class ServiceConservation(ClauseDbContext db, TimeProvider horloge)
+public sealed class ServiceConservation(ClauseDbContext db, StockagePieces stockage, TimeProvider horloge)
 {
+    /// <summary>
+    /// How long the run journal of the scheduled jobs (<see cref="Taches.ExecutionTache"/>, global: no StructureId, so no
+    /// structure's réglage applies) is kept: 12 months, the CNIL's usual ceiling for operation logs.
+    /// </summary>
+    public const int ConservationExecutionsTachesMois = 12;
+
+    /// <summary>The fields of a contrat's audit rows that are free texts which may name the participant.</summary>
+    private static readonly string[] ChampsMotifs = [nameof(Contrat.MotifDerogation), nameof(Contrat.MotifRefus)];
+
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
@@ -143,23 +158,49 @@ public sealed class ServiceConservation(ClauseDbContext db, TimeProvider horloge
         var propositions = await db.PropositionsEmbauche.Where(p => p.ParticipantId == id).ToListAsync(annulation).ConfigureAwait(false);
         var sujets = contrats.Select(c => c.Id.Valeur).Append(id.Valeur).ToList();
         var alertes = await db.Alertes.Where(a => sujets.Contains(a.SujetId)).ToListAsync(annulation).ConfigureAwait(false);
+        var idsContrats = contrats.Select(c => (ContratId?)c.Id).ToList();
+        var pieces = await db.PiecesJustificatives.Where(p => idsContrats.Contains(p.ContratId)).ToListAsync(annulation).ConfigureAwait(false);
 
         participant.Anonymiser(numero, contrats, maintenant);
         foreach (var proposition in propositions) proposition.Anonymiser(participant);
+        foreach (var piece in pieces) piece.SupprimerContenu();
         db.Alertes.RemoveRange(alertes);
         await db.SaveChangesAsync(annulation).ConfigureAwait(false);
 
-        // The audit rows written so far, this save's included: the record and its decisions, the proposals, the alerts.
-        var racines = propositions.Select(p => p.Id.Valeur).Append(id.Valeur).ToList();
+        // The audit rows written so far, this save's included: the record and its decisions, the proposals, the proofs, the alerts.
+        var racines = propositions.Select(p => p.Id.Valeur).Concat(pieces.Select(p => p.Id.Valeur)).Append(id.Valeur).ToList();
         var entites = alertes.Select(a => a.Id).ToList();
+        var racinesContrats = contrats.Select(c => c.Id.Valeur).ToList();
         var structureId = participant.StructureId;
         var aPurger = await db.JournalAudit
             .Where(j => j.StructureId == structureId && j.PurgeLe == null && (racines.Contains(j.RacineId) || entites.Contains(j.EntiteId)))
             .ToListAsync(annulation).ConfigureAwait(false);
+        // The contrats' rows only where they carry a reason (their dates, statuses and hours stay readable).
+        aPurger.AddRange((await db.JournalAudit
+                .Where(j => j.StructureId == structureId && j.PurgeLe == null && racinesContrats.Contains(j.RacineId))
+                .ToListAsync(annulation).ConfigureAwait(false))
+            .Where(j => !aPurger.Contains(j) && PorteUnMotif(j)));
         foreach (var ligne in aPurger) Purger(ligne, maintenant);
         await db.SaveChangesAsync(annulation).ConfigureAwait(false);
         await transaction.CommitAsync(annulation).ConfigureAwait(false);
+        // After the commit: a failed run keeps the files its rows still name; a failed delete leaves an orphan file only.
+        foreach (var piece in pieces) stockage.Supprimer(piece.StructureId, piece.NomStocke);
         return aPurger.Count;
+    }
+
+    private static bool PorteUnMotif(JournalAudit ligne) =>
+        (JsonSerializer.Deserialize<List<ChangementChamp>>(ligne.Changements, Json) ?? []).Any(c => ChampsMotifs.Contains(c.Champ));
+
+    /// <summary>
+    /// The run journal of the scheduled jobs older than <see cref="ConservationExecutionsTachesMois"/> months is deleted
+    /// (installation-wide: run once per night by the job, outside the structures' loop). Returns the number of rows deleted.
+    /// </summary>
+    public static async Task<int> PurgerExecutionsTachesAsync(ClauseDbContext db, DateTimeOffset maintenant, CancellationToken annulation = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var avant = maintenant.AddMonths(-ConservationExecutionsTachesMois);
+        return await db.ExecutionsTaches.Where(e => e.DebutLe < avant && e.Resultat != Taches.ResultatTache.EnCours)
+            .ExecuteDeleteAsync(annulation).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -72,7 +72,8 @@ public sealed class ServicePieces(ClauseDbContext db, StockagePieces stockage, T
         var piece = await visibles.AsNoTracking().Where(p => p.Id == id && p.StructureId == structureId)
             .Select(p => new { p.StructureId, p.NomStocke, p.TypeContenu, p.NomOriginal })
             .FirstOrDefaultAsync(annulation).ConfigureAwait(false);
-        if (piece is null) return null;
+        // A proof deleted at its participant's anonymisation has no content any more: not found (→ 404).
+        if (piece is null || piece.NomOriginal == PieceJustificative.NomSupprime) return null;
         var flux = stockage.Ouvrir(piece.StructureId, piece.NomStocke);
         if (flux is null) return null;
         try

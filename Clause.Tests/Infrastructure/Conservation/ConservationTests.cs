@@ -4,11 +4,15 @@ using System.Text.Json;
 using Clause.Domain.Alertes;
 using Clause.Domain.Bilans;
 using Clause.Domain.Commun;
+using Clause.Domain.Contrats;
 using Clause.Domain.Participants;
+using Clause.Domain.Pieces;
 using Clause.Infrastructure.Audit;
 using Clause.Infrastructure.Bilans;
 using Clause.Infrastructure.Conservation;
 using Clause.Infrastructure.Heures;
+using Clause.Infrastructure.Pieces;
+using Clause.Infrastructure.Taches;
 using Clause.Tests.Infrastructure.Bilans;
 using Clause.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -31,8 +35,20 @@ public sealed class ConservationTests : IDisposable
     private static readonly DateTimeOffset Execution = new(2029, 1, 15, 9, 0, 0, TimeSpan.Zero);
 
     private readonly BaseDeTest _base = new();
+    private readonly string _dossierPieces = Path.Combine(Path.GetTempPath(), "clause-conservation-" + Guid.NewGuid().ToString("N"));
+    private readonly StockagePieces _stockage;
 
-    public void Dispose() => _base.Dispose();
+    /// <summary>Martin's identity card, attached to his first contrat: « CNI-Zébulonnet.pdf ».</summary>
+    private PieceJustificativeId _piece;
+    private string _cheminPiece = string.Empty;
+
+    public ConservationTests() => _stockage = new StockagePieces(new OptionsPieces(_dossierPieces));
+
+    public void Dispose()
+    {
+        _base.Dispose();
+        if (Directory.Exists(_dossierPieces)) Directory.Delete(_dossierPieces, recursive: true);
+    }
 
     private async Task<ScenarioBilan> SemerAsync()
     {
@@ -46,7 +62,22 @@ public sealed class ConservationTests : IDisposable
             var m1 = await db.Contrats.Where(c => c.ParticipantId == sc.Martin.Id).OrderBy(c => c.DateDebut).FirstAsync();
             db.Alertes.Add(Alerte.Creer(sc.StructureId, NatureAlerte.FinContrat, m1.Id.Valeur, new DateOnly(2026, 12, 31), ParticipantsDeTest.FacilitateurId,
                 $"Le contrat de {Prenom} {Nom} finit le 31/12/2026.", "/Contrats/" + m1.Id, _base.Horloge.GetUtcNow()));
+            // A proof of the contrat: his identity card, its name and its content naming him.
+            var contenu = Encoding.UTF8.GetBytes($"%PDF-1.4 carte d'identité {Prenom} {Nom}");
+            var piece = PieceJustificative.Deposer(sc.StructureId, m1.EmployeurId, m1, null, NaturePiece.Autre, $"CNI-{Nom}.pdf",
+                new FichierRecu(TypeFichier.Pdf, contenu.Length, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(contenu))),
+                new Auteur(ParticipantsDeTest.FacilitateurId, "Camille Facilitatrice", true), _base.Horloge.GetUtcNow());
+            db.PiecesJustificatives.Add(piece);
             await db.SaveChangesAsync();
+            _piece = piece.Id;
+            _cheminPiece = _stockage.Chemin(sc.StructureId, piece.NomStocke)!;
+            Directory.CreateDirectory(Path.GetDirectoryName(_cheminPiece)!);
+            await File.WriteAllBytesAsync(_cheminPiece, contenu);
+            // The override's reason of the contrat, a free text that names him.
+            await db.Database.ExecuteSqlRawAsync(
+                "UPDATE Contrats SET MotifDerogation = {0}, DerogationParId = {1}, DerogationParNom = {2}, DerogationLe = {3} WHERE Id = {4}",
+                $"Dérogation : {Prenom} {Nom} attendait sa décision de la MDPH", ParticipantsDeTest.FacilitateurId, "Camille Facilitatrice",
+                (long)new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter().ConvertToProvider(_base.Horloge.GetUtcNow())!, m1.Id.Valeur);
         }
         _base.Horloge.SetUtcNow(new DateTimeOffset(2027, 1, 31, 9, 0, 0, TimeSpan.Zero));
         await using (var db = _base.Pour(sc.StructureId))
@@ -60,7 +91,7 @@ public sealed class ConservationTests : IDisposable
         return sc;
     }
 
-    private ServiceConservation Service(Clause.Infrastructure.Persistence.ClauseDbContext db) => new(db, _base.Horloge);
+    private ServiceConservation Service(Clause.Infrastructure.Persistence.ClauseDbContext db) => new(db, _stockage, _base.Horloge);
 
     private async Task ConfirmerAsync(ScenarioBilan sc)
     {
@@ -206,12 +237,27 @@ public sealed class ConservationTests : IDisposable
         // The identity is there before: in the participants' table and in the alert's text (the audit masks both).
         Assert.Contains("Participants.Nom", await OuApparaitAsync(Nom));
         Assert.Contains("Alertes.Texte", await OuApparaitAsync(Nom));
+        Assert.Contains("PiecesJustificatives.NomOriginal", await OuApparaitAsync(Nom));
+        Assert.Contains("Contrats.MotifDerogation", await OuApparaitAsync(Nom));
+        Assert.True(File.Exists(_cheminPiece));
         await ConfirmerAsync(sc);
 
         await ExecuterAsync(sc);
 
-        foreach (var texte in new[] { Nom, Prenom, Adresse, IdFranceTravail, "2000-05-01" })
+        foreach (var texte in new[] { Nom, Prenom, Adresse, IdFranceTravail, "2000-05-01", "MDPH" })
             Assert.Empty(await OuApparaitAsync(texte));
+        // The proof's content is gone from the storage; its row stays in the contrat's history, marked deleted, not downloadable.
+        Assert.False(File.Exists(_cheminPiece));
+        await using (var db = _base.Pour(sc.StructureId))
+        {
+            var piece = await db.PiecesJustificatives.AsNoTracking().SingleAsync(p => p.Id == _piece);
+            Assert.True(piece.EstSupprimee);
+            Assert.Equal(PieceJustificative.NomSupprime, piece.NomOriginal);
+            Assert.Null(await new ServicePieces(db, _stockage, _base.Horloge).TelechargerAsync(db.PiecesJustificatives, _piece));
+            var m1 = await db.Contrats.AsNoTracking().SingleAsync(c => c.Id == piece.ContratId);
+            Assert.Equal(Contrat.MotifPurge, m1.MotifDerogation);
+            Assert.True(m1.AvecDerogation);
+        }
         var bilan = TexteClasseur(ClasseurBilan.Ecrire(await BilanAsync(sc), 5, new DateOnly(2029, 1, 15)));
         var consolidation = TexteClasseur(ExportsConsolidation.Classeur(await ConsolidationAsync(sc), new DateOnly(2029, 1, 15)));
         foreach (var texte in new[] { Nom, Prenom })
@@ -244,10 +290,12 @@ public sealed class ConservationTests : IDisposable
         await ConfirmerAsync(sc);
         await ExecuterAsync(sc);
         string Etat(IEnumerable<object> lignes) => Json(lignes);
-        string participants, audit;
+        string participants, audit, pieces, contrats;
         await using (var db = _base.Systeme())
         {
             participants = Etat(await db.Participants.AsNoTracking().OrderBy(p => p.Id).Select(p => new { p.Nom, p.Prenom, p.DateNaissance, p.Commune, p.AnonymiseLe }).ToListAsync());
+            pieces = Etat(await db.PiecesJustificatives.AsNoTracking().OrderBy(p => p.Id).Select(p => new { p.NomOriginal, p.Empreinte, p.NomStocke }).ToListAsync());
+            contrats = Etat(await db.Contrats.AsNoTracking().OrderBy(c => c.Id).Select(c => new { c.MotifDerogation, c.MotifRefus, c.AgeAuDebutFige }).ToListAsync());
             audit = Etat(await db.JournalAudit.AsNoTracking().OrderBy(j => j.Id).Select(j => new { j.Id, j.Changements, j.PurgeLe }).ToListAsync());
         }
         _base.Horloge.Advance(TimeSpan.FromDays(1));
@@ -259,6 +307,8 @@ public sealed class ConservationTests : IDisposable
         await using (var db = _base.Systeme())
         {
             Assert.Equal(participants, Etat(await db.Participants.AsNoTracking().OrderBy(p => p.Id).Select(p => new { p.Nom, p.Prenom, p.DateNaissance, p.Commune, p.AnonymiseLe }).ToListAsync()));
+            Assert.Equal(pieces, Etat(await db.PiecesJustificatives.AsNoTracking().OrderBy(p => p.Id).Select(p => new { p.NomOriginal, p.Empreinte, p.NomStocke }).ToListAsync()));
+            Assert.Equal(contrats, Etat(await db.Contrats.AsNoTracking().OrderBy(c => c.Id).Select(c => new { c.MotifDerogation, c.MotifRefus, c.AgeAuDebutFige }).ToListAsync()));
             Assert.Equal(audit, Etat(await db.JournalAudit.AsNoTracking().OrderBy(j => j.Id).Select(j => new { j.Id, j.Changements, j.PurgeLe }).ToListAsync()));
         }
     }
@@ -309,6 +359,10 @@ public sealed class ConservationTests : IDisposable
             Assert.All(siennes, j => Assert.NotNull(j.PurgeLe));
             Assert.All(siennes, j => Assert.DoesNotContain("Niveau3", j.Changements, StringComparison.Ordinal));
             Assert.All(siennes, j => Assert.DoesNotContain("RSA", j.Changements, StringComparison.Ordinal));
+            // The proof's rows (its uploaded name) are purged too.
+            var piece = await db.JournalAudit.AsNoTracking().Where(j => j.RacineId == _piece.Valeur).ToListAsync();
+            Assert.NotEmpty(piece);
+            Assert.All(piece, j => Assert.NotNull(j.PurgeLe));
             // Dubois's rows are untouched.
             Assert.All(await db.JournalAudit.AsNoTracking().Where(j => j.RacineId == sc.Dubois.Id.Valeur).ToListAsync(), j => Assert.Null(j.PurgeLe));
         }
@@ -361,5 +415,33 @@ public sealed class ConservationTests : IDisposable
         await using var lecture = _base.Systeme();
         var reste = Assert.Single(await lecture.JournalAccesDonneesSensibles.AsNoTracking().ToListAsync());
         Assert.Equal(Execution.AddMonths(-11), reste.Quand);
+    }
+
+    [Fact]
+    public async Task Le_journal_des_executions_de_taches_de_plus_de_12_mois_est_purge_les_autres_gardes()
+    {
+        await using (var db = _base.Systeme())
+        {
+            foreach (var (mois, resultat) in new[] { (13, ResultatTache.Reussie), (11, ResultatTache.Reussie), (13, ResultatTache.EnCours) })
+                db.ExecutionsTaches.Add(new ExecutionTache
+                {
+                    Cle = "conservation-donnees",
+                    Declenchement = DeclenchementTache.Planifie,
+                    DebutLe = Execution.AddMonths(-mois),
+                    FinLe = resultat == ResultatTache.EnCours ? null : Execution.AddMonths(-mois).AddMinutes(1),
+                    Resultat = resultat,
+                    Noeud = "noeud-test",
+                });
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = _base.Systeme())
+            Assert.Equal(1, await ServiceConservation.PurgerExecutionsTachesAsync(db, Execution));
+
+        await using var lecture = _base.Systeme();
+        var restes = await lecture.ExecutionsTaches.AsNoTracking().OrderBy(e => e.DebutLe).ToListAsync();
+        Assert.Equal(2, restes.Count);
+        Assert.Equal(ResultatTache.EnCours, restes[0].Resultat);
+        Assert.Equal(Execution.AddMonths(-11), restes[1].DebutLe);
     }
 }
