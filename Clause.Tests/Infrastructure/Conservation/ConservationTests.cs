@@ -73,6 +73,18 @@ public sealed class ConservationTests : IDisposable
             _cheminPiece = _stockage.Chemin(sc.StructureId, piece.NomStocke)!;
             Directory.CreateDirectory(Path.GetDirectoryName(_cheminPiece)!);
             await File.WriteAllBytesAsync(_cheminPiece, contenu);
+            // A refused proposal of February whose reason names him: written through the domain, so the audit trail of the
+            // contrat holds the reason in clear (MotifRefus is not [Sensible]) until the anonymisation purges it.
+            var lotA1 = await db.Lots.Include(l => l.Attributions).SingleAsync(l => l.Id == sc.A1.Id);
+            var titulaire = await db.Entreprises.SingleAsync(e => e.Id == m1.EmployeurId);
+            var reglages = await db.Reglages.SingleAsync();
+            var refuse = Contrat.Proposer(martin, lotA1, titulaire, new DonneesContrat(ModaliteContrat.EmbaucheDirecte, TypeContrat.CDD,
+                new DateOnly(2026, 2, 2), new DateOnly(2026, 3, 31), null, Duree.Heures(35), "Maçon VRD", "F1703"), reglages,
+                SituationsContrats.Facilitateur, _base.Horloge.GetUtcNow());
+            db.Contrats.Add(refuse);
+            await db.SaveChangesAsync();
+            refuse.Refuser($"{Prenom} {Nom} a préféré une formation", SituationsContrats.Facilitateur, _base.Horloge.GetUtcNow());
+            await db.SaveChangesAsync();
             // The override's reason of the contrat, a free text that names him.
             await db.Database.ExecuteSqlRawAsync(
                 "UPDATE Contrats SET MotifDerogation = {0}, DerogationParId = {1}, DerogationParNom = {2}, DerogationLe = {3} WHERE Id = {4}",
@@ -239,6 +251,8 @@ public sealed class ConservationTests : IDisposable
         Assert.Contains("Alertes.Texte", await OuApparaitAsync(Nom));
         Assert.Contains("PiecesJustificatives.NomOriginal", await OuApparaitAsync(Nom));
         Assert.Contains("Contrats.MotifDerogation", await OuApparaitAsync(Nom));
+        Assert.Contains("Contrats.MotifRefus", await OuApparaitAsync(Nom));
+        Assert.Contains("JournalAudit.Changements", await OuApparaitAsync(Nom));
         Assert.True(File.Exists(_cheminPiece));
         await ConfirmerAsync(sc);
 
