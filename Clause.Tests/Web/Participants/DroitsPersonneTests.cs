@@ -69,6 +69,7 @@ public class DroitsPersonneTests(FabriqueClause app) : IClassFixture<FabriqueCla
         Assert.Equal(HttpStatusCode.OK, json.StatusCode);
         Assert.Equal("application/json", json.Content.Headers.ContentType?.MediaType);
         Assert.Equal("attachment", json.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.StartsWith("droit-acces-benali-", json.Content.Headers.ContentDisposition?.FileName?.Trim('"'), StringComparison.Ordinal);
         using var document = JsonDocument.Parse(await json.Content.ReadAsStringAsync());
         var racine = document.RootElement;
         var identite = racine.GetProperty("identite");

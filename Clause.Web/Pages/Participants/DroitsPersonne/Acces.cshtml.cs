@@ -2,6 +2,7 @@ using System.Globalization;
 using Clause.Domain.Commun;
 using Clause.Domain.Participants;
 using Clause.Infrastructure.Audit;
+using Clause.Infrastructure.Bilans;
 using Clause.Infrastructure.Heures;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
@@ -31,7 +32,7 @@ public sealed class AccesModel(ClauseDbContext db, RequetesHeures requetes, Time
     public async Task<IActionResult> OnGetJsonAsync(ParticipantId id, CancellationToken annulation)
     {
         if (await PreparerAsync(id, "JSON", annulation) is not { } dossier) return NotFound();
-        var nom = $"droit-acces-{Fichier(dossier.Identite.Nom)}-{dossier.GenereLe.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.json";
+        var nom = $"droit-acces-{(ClasseurBilan.Slug(dossier.Identite.Nom) is { Length: > 0 } slug ? slug : "participant")}-{dossier.GenereLe.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.json";
         return File(ExportAcces.Json(dossier), "application/json", nom);
     }
 
@@ -42,15 +43,5 @@ public sealed class AccesModel(ClauseDbContext db, RequetesHeures requetes, Time
         db.DemandesDroits.Add(DemandeDroit.Acces(participant, Auteurs.Courant(db, User), Affichage.Aujourdhui(horloge)));
         await db.ConsignerAsync(participant.StructureId, id, $"{ExportAcces.QuoiJournal} — {format}", maintenant, annulation);
         return await ExportAcces.CollecterAsync(db, requetes, id, maintenant, annulation);
-    }
-
-    /// <summary>The name as a file name: ASCII letters and digits, the rest as hyphens.</summary>
-    private static string Fichier(string nom)
-    {
-        var normalise = nom.Normalize(System.Text.NormalizationForm.FormD);
-        var lettres = normalise.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            .Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-');
-        var texte = string.Join('-', new string([.. lettres]).Split('-', StringSplitOptions.RemoveEmptyEntries));
-        return texte.Length == 0 ? "participant" : texte;
     }
 }
