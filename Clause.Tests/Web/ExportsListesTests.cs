@@ -236,6 +236,12 @@ public class ExportsListesTests(FabriqueClause app) : IClassFixture<FabriqueClau
         var ligne = Assert.Single(await app.LireBaseAsync(db => db.JournalAccesDonneesSensibles.AsNoTracking().Where(j => j.StructureId == structure.Id).ToListAsync()));
         Assert.Equal("Export Excel — Contrats (2 lignes, filtres : q)", ligne.Quoi);
         Assert.DoesNotContain("Bernard", ligne.Quoi, StringComparison.Ordinal);
+
+        // A file without a row names no one: not journalled.
+        var (_, vide) = await ExporterAsync(client, "/Contrats?handler=Excel&q=Personne");
+        Assert.Equal(["Nom", "Prénom", "Lot", "Employeur", "Modalité", "Type", "Début", "Fin prévue", "Fin réelle", "Statut", "Éligibilité"], Entetes(vide));
+        Assert.Equal(1, vide.Dimension.End.Row);
+        Assert.Equal(1, await app.LireBaseAsync(db => db.JournalAccesDonneesSensibles.CountAsync(j => j.StructureId == structure.Id)));
     }
 
     [Fact]

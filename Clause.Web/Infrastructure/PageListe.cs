@@ -111,8 +111,8 @@ public abstract class PageListe : PageModel
     /// <summary>
     /// <c>?handler=Excel</c>: the workbook of the list as filtered and sorted on the page, every row. It is written to a
     /// temporary file deleted when the response is sent (EPPlus holds the sheet in memory until it saves, never a second
-    /// copy as bytes). An export with personal data is journalled with the list's name, its count of rows and the names
-    /// of its filters — never their values (a search may be a person's name; the journal holds no personal data).
+    /// copy as bytes). An export with personal data (at least one row) is journalled with the list's name, its count of rows
+    /// and the names of its filters — never their values (a search may be a person's name; the journal holds no personal data).
     /// </summary>
     public async Task<IActionResult> OnGetExcelAsync(CancellationToken annulation)
     {
@@ -130,7 +130,8 @@ public abstract class PageListe : PageModel
         try
         {
             var lignes = await export.Ecrire(fichier, structure, annulation);
-            if (export.DonneesPersonnelles)
+            // An empty file names no one: nothing to journal (so a filter naming another structure's lot changes nothing).
+            if (export.DonneesPersonnelles && lignes > 0)
             {
                 var filtres = Filtres().Where(p => !string.IsNullOrWhiteSpace(p.Value)).Select(p => p.Key).ToList();
                 var quoi = $"Export Excel — {export.Titre} ({lignes.ToString("N0", Affichage.Fr)} ligne{(lignes > 1 ? "s" : "")}"
