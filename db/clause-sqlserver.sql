@@ -2478,3 +2478,30 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204183829_S11Exports'
+)
+BEGIN
+    DECLARE @var2 nvarchar(max);
+    SELECT @var2 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[JournalAccesDonneesSensibles]') AND [c].[name] = N'ParticipantId');
+    IF @var2 IS NOT NULL EXEC(N'ALTER TABLE [JournalAccesDonneesSensibles] DROP CONSTRAINT ' + @var2 + ';');
+    ALTER TABLE [JournalAccesDonneesSensibles] ALTER COLUMN [ParticipantId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204183829_S11Exports'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261204183829_S11Exports', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -5,7 +5,9 @@ namespace Clause.Infrastructure.Audit;
 
 /// <summary>
 /// One display or export of a sensitive field to a user (DOMAIN.md §12): who, when, which participant,
-/// what kind of data. The text never holds the value itself (no category, no health detail).
+/// what kind of data. The text never holds the value itself (no category, no health detail). An Excel export of a list
+/// with personal data (participants, contrats, hours — issue 15) names no single participant: its line has no
+/// <see cref="ParticipantId"/> and says which list and how many rows, never a filter's value (a search may be a name).
 /// </summary>
 public sealed class JournalAccesDonneesSensibles
 {
@@ -21,7 +23,8 @@ public sealed class JournalAccesDonneesSensibles
 
     public string NomUtilisateur { get; set; } = string.Empty;
 
-    public ParticipantId ParticipantId { get; set; }
+    /// <summary>The participant shown; null for a list export (several participants).</summary>
+    public ParticipantId? ParticipantId { get; set; }
 
     /// <summary>What was shown, in general terms (e.g. "Catégories d'éligibilité sensibles — fiche participant").</summary>
     public string Quoi { get; set; } = string.Empty;
@@ -44,6 +47,22 @@ public static class JournalisationAccesSensibles
             UtilisateurId = db.Contexte.UtilisateurId,
             NomUtilisateur = db.Contexte.NomUtilisateur,
             ParticipantId = participantId,
+            Quoi = quoi,
+        });
+        await db.SaveChangesAsync(annulation).ConfigureAwait(false);
+    }
+
+    /// <summary>Records that the acting user exported a list holding personal data (<paramref name="quoi"/>: the list and its rows), and saves it.</summary>
+    public static async Task ConsignerExportAsync(this ClauseDbContext db, StructureId structureId, string quoi, DateTimeOffset quand,
+        CancellationToken annulation = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        db.JournalAccesDonneesSensibles.Add(new JournalAccesDonneesSensibles
+        {
+            StructureId = structureId,
+            Quand = quand,
+            UtilisateurId = db.Contexte.UtilisateurId,
+            NomUtilisateur = db.Contexte.NomUtilisateur,
             Quoi = quoi,
         });
         await db.SaveChangesAsync(annulation).ConfigureAwait(false);

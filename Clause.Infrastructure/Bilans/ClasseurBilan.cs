@@ -260,7 +260,8 @@ public static class ClasseurBilan
         feuille.Cells[1, 1].Style.Font.Size = 14;
     }
 
-    private static void Entete(ExcelWorksheet feuille, int rangee, IReadOnlyList<string> entetes)
+    /// <summary>A header row: bold, wrapped, shaded, underlined (also the header of a list export, <see cref="ClasseurListe"/>).</summary>
+    internal static void Entete(ExcelWorksheet feuille, int rangee, IReadOnlyList<string> entetes)
     {
         for (var c = 1; c <= entetes.Count; c++)
         {
@@ -280,7 +281,7 @@ public static class ClasseurBilan
     }
 
     /// <summary>A sheet name: at most 31 characters, none of <c>[]:*?/\</c>.</summary>
-    private static string NomFeuille(string libelle)
+    internal static string NomFeuille(string libelle)
     {
         var nom = new string(libelle.Where(c => c is not ('[' or ']' or ':' or '*' or '?' or '/' or '\\')).ToArray());
         return nom.Length <= 31 ? nom : nom[..31];

@@ -1,5 +1,6 @@
 using Clause.Domain.Commun;
 using Clause.Domain.Contrats;
+using Clause.Infrastructure.Excel;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -75,11 +76,33 @@ public sealed class IndexModel(ClauseDbContext db) : PageListe
         [new("q", Recherche?.Trim()), new("statut", Statut?.ToString()), new("lot", LotId?.ToString()),
             new("employeur", EmployeurId?.ToString()), new("modalite", Modalite?.ToString())];
 
+    /// <summary>The columns of the Excel export (issue 15 item 2): the list's, eligibility as shown (never a category).</summary>
+    public static readonly ColonnesExcel<LigneContrat> ColonnesExport = new ColonnesExcel<LigneContrat>("Contrats")
+        .Texte("Nom", l => l.NomParticipant, 24)
+        .Texte("Prénom", l => l.PrenomParticipant, 20)
+        .Texte("Lot", l => l.Lot, 40)
+        .Texte("Employeur", l => l.Employeur, 36)
+        .Texte("Modalité", l => l.Modalite.Libelle(), 24)
+        .Texte("Type", l => l.TypeContrat.Libelle(), 18)
+        .Date("Début", l => l.DateDebut)
+        .Date("Fin prévue", l => l.FinPrevue)
+        .Date("Fin réelle", l => l.FinReelle)
+        .Texte("Statut", l => l.Statut == StatutContrat.Propose ? "À valider" : l.Statut.Libelle(), 14)
+        .Texte("Éligibilité", l => l.EligibiliteAffichee, 30);
+
     public async Task OnGetAsync(CancellationToken annulation)
     {
         Gestion = AccesContrats.PeutGerer(User);
         Liens = AccesContrats.VoitLotsEtEntreprises(User);
+        Resultats = await ListerAsync(Lignes(), annulation);
+    }
 
+    protected override Task<ExportListe?> ExportAsync(CancellationToken annulation) =>
+        Task.FromResult<ExportListe?>(Exporter(Lignes(), ColonnesExport, donneesPersonnelles: true));
+
+    /// <summary>The filtered rows in the address's sort, not paged: the list pages them, the export reads them all.</summary>
+    private IQueryable<LigneContrat> Lignes()
+    {
         var contrats = AccesContrats.Visibles(db, User);
         if (Statut is { } statut && Enum.IsDefined(statut)) contrats = contrats.Where(c => c.Statut == statut);
         if (LotId is { } lotId) contrats = contrats.Where(c => c.LotId == lotId);
@@ -93,6 +116,6 @@ public sealed class IndexModel(ClauseDbContext db) : PageListe
                 || EF.Functions.Like(l.PrenomParticipant, motif, RechercheTexte.Echappement));
         }
 
-        Resultats = await ListerAsync(lignes, Colonnes, t => t.ThenBy(l => l.NomParticipant).ThenBy(l => l.Id), annulation);
+        return Trier(lignes, Colonnes, t => t.ThenBy(l => l.NomParticipant).ThenBy(l => l.Id));
     }
 }

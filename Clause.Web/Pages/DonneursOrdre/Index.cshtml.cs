@@ -1,5 +1,6 @@
 using Clause.Domain.Commun;
 using Clause.Domain.DonneursOrdre;
+using Clause.Infrastructure.Excel;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -36,7 +37,21 @@ public sealed class IndexModel(ClauseDbContext db) : PageListe
     protected override IEnumerable<KeyValuePair<string, string?>> Filtres() =>
         [new("q", Recherche?.Trim()), new("type", Type?.ToString())];
 
-    public async Task OnGetAsync(CancellationToken annulation)
+    /// <summary>The columns of the Excel export (issue 15 item 2).</summary>
+    public static readonly ColonnesExcel<LigneDonneurOrdre> ColonnesExport = new ColonnesExcel<LigneDonneurOrdre>("Donneurs d'ordre")
+        .Texte("Raison sociale", l => l.RaisonSociale, 40)
+        .Texte("Type", l => l.Type.Libelle(), 24)
+        .Texte("SIRET", l => Siret.TryParse(l.Siret, out var siret) ? siret.ToString() : l.Siret, 20)
+        .Texte("Commune", l => l.Commune, 24)
+        .Entier("Contacts", l => l.NombreContacts);
+
+    public async Task OnGetAsync(CancellationToken annulation) => Resultats = await ListerAsync(Lignes(), annulation);
+
+    protected override Task<ExportListe?> ExportAsync(CancellationToken annulation) =>
+        Task.FromResult<ExportListe?>(Exporter(Lignes(), ColonnesExport, donneesPersonnelles: false));
+
+    /// <summary>The filtered rows in the address's sort, not paged: the list pages them, the export reads them all.</summary>
+    private IQueryable<LigneDonneurOrdre> Lignes()
     {
         var structureId = db.Contexte.StructureId;
         var requete = db.DonneursOrdre.AsNoTracking().Where(d => d.StructureId == structureId);
@@ -52,8 +67,8 @@ public sealed class IndexModel(ClauseDbContext db) : PageListe
         }
         if (Type is { } type) requete = requete.Where(d => d.Type == type);
 
-        Resultats = await ListerAsync(requete, Colonnes, t => t.ThenBy(d => d.RaisonSociale).ThenBy(d => d.Id),
-            d => new LigneDonneurOrdre(d.Id, d.RaisonSociale, d.Type, d.Siret, d.Commune, d.Contacts.Count), annulation);
+        return Trier(requete, Colonnes, t => t.ThenBy(d => d.RaisonSociale).ThenBy(d => d.Id),
+            d => new LigneDonneurOrdre(d.Id, d.RaisonSociale, d.Type, d.Siret, d.Commune, d.Contacts.Count));
     }
 }
 

@@ -1,5 +1,6 @@
 using Clause.Domain.Commun;
 using Clause.Domain.Entreprises;
+using Clause.Infrastructure.Excel;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -37,7 +38,22 @@ public sealed class IndexModel(ClauseDbContext db) : PageListe
     protected override IEnumerable<KeyValuePair<string, string?>> Filtres() =>
         [new("Recherche", Recherche?.Trim()), new("Type", Type?.ToString())];
 
-    public async Task OnGetAsync(CancellationToken annulation)
+    /// <summary>The columns of the Excel export (issue 15 item 2).</summary>
+    public static readonly ColonnesExcel<LigneEntreprise> ColonnesExport = new ColonnesExcel<LigneEntreprise>("Entreprises")
+        .Texte("Raison sociale", l => l.RaisonSociale, 40)
+        .Texte("SIRET", l => l.SiretAffiche, 20)
+        .Texte("Type d'employeur", l => l.Type.Libelle(), 30)
+        .Texte("Commune", l => l.Commune, 24)
+        .Texte("Code NAF", l => Entreprise.AfficherCodeNaf(l.CodeNaf), 12)
+        .Entier("Contacts", l => l.NombreContacts);
+
+    public async Task OnGetAsync(CancellationToken annulation) => Resultats = await ListerAsync(Lignes(), annulation);
+
+    protected override Task<ExportListe?> ExportAsync(CancellationToken annulation) =>
+        Task.FromResult<ExportListe?>(Exporter(Lignes(), ColonnesExport, donneesPersonnelles: false));
+
+    /// <summary>The filtered rows in the address's sort, not paged: the list pages them, the export reads them all.</summary>
+    private IQueryable<LigneEntreprise> Lignes()
     {
         var requete = db.Entreprises.AsNoTracking();
 
@@ -60,8 +76,8 @@ public sealed class IndexModel(ClauseDbContext db) : PageListe
         }
         if (Type is { } type) requete = requete.Where(e => e.TypeEmployeur == type);
 
-        Resultats = await ListerAsync(requete, Colonnes, t => t.ThenBy(e => e.RaisonSociale).ThenBy(e => e.Id),
-            e => new LigneEntreprise(e.Id, e.RaisonSociale, e.Siret, e.TypeEmployeur, e.CodeNaf, e.Commune, e.Contacts.Count), annulation);
+        return Trier(requete, Colonnes, t => t.ThenBy(e => e.RaisonSociale).ThenBy(e => e.Id),
+            e => new LigneEntreprise(e.Id, e.RaisonSociale, e.Siret, e.TypeEmployeur, e.CodeNaf, e.Commune, e.Contacts.Count));
     }
 
     private static string Echapper(string terme) =>

@@ -2,6 +2,7 @@ using Clause.Domain.Commun;
 using Clause.Domain.Contrats;
 using Clause.Domain.Heures;
 using Clause.Domain.Securite;
+using Clause.Infrastructure.Excel;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,22 @@ public sealed class AValiderModel(ClauseDbContext db) : PageListe
     public bool Gestion { get; private set; }
 
     protected override string Adresse => "/Heures/AValider";
+
+    /// <summary>The columns of the Excel export (issue 15 item 2): every waiting line, oldest entry first, as the list.</summary>
+    public static readonly ColonnesExcel<LigneAValider> ColonnesExport = new ColonnesExcel<LigneAValider>("Heures à valider")
+        .Texte("Nom", l => l.Nom, 24)
+        .Texte("Prénom", l => l.Prenom, 20)
+        .Mois("Mois", l => l.Mois)
+        .Heures("Heures", l => l.Minutes)
+        .Texte("État", l => l.Converti || l.HorsPeriode ? AccesHeures.Etat(StatutDeclaration.Declaree, l.Converti, l.HorsPeriode) : null, 24)
+        .Texte("Lot", l => l.Lot, 40)
+        .Texte("Employeur", l => l.Employeur, 36)
+        .Texte("Saisie par", l => l.SaisieParNom, 24)
+        .Horodatage("Saisie le", l => l.SaisieLe)
+        .Entier("Version", l => l.Version);
+
+    protected override Task<ExportListe?> ExportAsync(CancellationToken annulation) =>
+        Task.FromResult<ExportListe?>(Exporter(EnAttente(db), ColonnesExport, donneesPersonnelles: true));
 
     public async Task OnGetAsync(CancellationToken annulation)
     {

@@ -1,5 +1,6 @@
 using Clause.Domain.Commun;
 using Clause.Domain.Marches;
+using Clause.Infrastructure.Excel;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
 using Clause.Web.Pages.Operations;
@@ -47,7 +48,24 @@ public sealed class IndexModel(ClauseDbContext db) : PageListe
         [new("q", Recherche?.Trim()), new("operation", OperationId?.ToString()), new("donneur", DonneurOrdreId?.ToString()),
             new("type", Type?.ToString())];
 
-    public async Task OnGetAsync(CancellationToken annulation)
+    /// <summary>The columns of the Excel export (issue 15 item 2): the list's, with the amount and the hours as numbers.</summary>
+    public static readonly ColonnesExcel<LigneMarche> ColonnesExport = new ColonnesExcel<LigneMarche>("Marchés")
+        .Texte("Numéro", l => l.Numero, 18)
+        .Texte("Objet", l => l.Objet, 50)
+        .Texte("Opération", l => l.Operation, 40)
+        .Texte("Donneur d'ordre", l => l.DonneurOrdre, 40)
+        .Texte("Type", l => l.Type.Libelle(), 18)
+        .Montant("Montant HT (€)", l => l.MontantHTCentimes)
+        .Entier("Lots", l => l.Lots)
+        .Heures("Heures dues", l => l.HeuresDuesMinutes);
+
+    public async Task OnGetAsync(CancellationToken annulation) => Resultats = await ListerAsync(Lignes(), annulation);
+
+    protected override Task<ExportListe?> ExportAsync(CancellationToken annulation) =>
+        Task.FromResult<ExportListe?>(Exporter(Lignes(), ColonnesExport, donneesPersonnelles: false));
+
+    /// <summary>The filtered rows in the address's sort, not paged: the list pages them, the export reads them all.</summary>
+    private IQueryable<LigneMarche> Lignes()
     {
         var structureId = db.Contexte.StructureId;
         var marches = db.Marches.AsNoTracking().Where(m => m.StructureId == structureId);
@@ -77,7 +95,7 @@ public sealed class IndexModel(ClauseDbContext db) : PageListe
                          Lots = db.Lots.Count(l => l.MarcheId == m.Id),
                          HeuresDuesMinutes = db.Lots.Where(l => l.MarcheId == m.Id).Sum(l => l.HeuresDuesMinutes),
                      };
-        Resultats = await ListerAsync(lignes, Colonnes, t => t.ThenBy(l => l.Numero).ThenBy(l => l.Id), annulation);
+        return Trier(lignes, Colonnes, t => t.ThenBy(l => l.Numero).ThenBy(l => l.Id));
     }
 }
 

@@ -1,5 +1,6 @@
 using Clause.Domain.Commun;
 using Clause.Domain.Operations;
+using Clause.Infrastructure.Excel;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -54,7 +55,24 @@ public sealed class IndexModel(ClauseDbContext db) : PageListe
         [new("q", Recherche?.Trim()), new("donneur", DonneurOrdreId?.ToString()), new("statut", Statut?.ToString()),
             new("programme", Programme), new("qpv", Qpv)];
 
-    public async Task OnGetAsync(CancellationToken annulation)
+    /// <summary>The columns of the Excel export (issue 15 item 2).</summary>
+    public static readonly ColonnesExcel<LigneOperation> ColonnesExport = new ColonnesExcel<LigneOperation>("Opérations")
+        .Texte("Nom", l => l.Nom, 40)
+        .Texte("Donneur d'ordre", l => l.DonneurOrdre, 40)
+        .Texte("Commune", l => l.Commune, 24)
+        .Texte("Renouvellement urbain", l => l.Programme == ProgrammeRenouvellement.Aucun ? "Non" : l.Programme.Libelle(), 20)
+        .OuiNon("QPV", l => l.EnQpv)
+        .Texte("Code QPV", l => l.CodeQpv, 14)
+        .Texte("Statut", l => l.Statut.Libelle(), 18)
+        .Entier("Marchés", l => l.Marches);
+
+    public async Task OnGetAsync(CancellationToken annulation) => Resultats = await ListerAsync(Lignes(), annulation);
+
+    protected override Task<ExportListe?> ExportAsync(CancellationToken annulation) =>
+        Task.FromResult<ExportListe?>(Exporter(Lignes(), ColonnesExport, donneesPersonnelles: false));
+
+    /// <summary>The filtered rows in the address's sort, not paged: the list pages them, the export reads them all.</summary>
+    private IQueryable<LigneOperation> Lignes()
     {
         var structureId = db.Contexte.StructureId;
         var operations = db.Operations.AsNoTracking().Where(o => o.StructureId == structureId);
@@ -90,7 +108,7 @@ public sealed class IndexModel(ClauseDbContext db) : PageListe
                              : o.Statut == StatutOperation.EnConsultation ? 2 : o.Statut == StatutOperation.EnExecution ? 3 : 4,
                          Marches = db.Marches.Count(m => m.OperationId == o.Id),
                      };
-        Resultats = await ListerAsync(lignes, Colonnes, t => t.ThenBy(l => l.Nom).ThenBy(l => l.Id), annulation);
+        return Trier(lignes, Colonnes, t => t.ThenBy(l => l.Nom).ThenBy(l => l.Id));
     }
 }
 

@@ -1,5 +1,6 @@
 using Clause.Domain.Commun;
 using Clause.Domain.Participants;
+using Clause.Infrastructure.Excel;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -47,13 +48,46 @@ public sealed class IndexModel(ClauseDbContext db, TimeProvider horloge) : PageL
         Aujourdhui = Affichage.Aujourdhui(horloge);
         PeutCreer = Droits.Peut(User, Politiques.GestionClause);
         FenetreMois = (await Web.Infrastructure.ReglagesStructure.LireAsync(db, annulation)).FenetreEligibiliteMois;
+        var lignes = Lignes();
         var voitSensibles = AccesParticipants.VoitSensibles(User);
-        // A sensitive category typed in the address by someone who may not see it is ignored.
-        if (Categorie is { } demandee && (!Enum.IsDefined(demandee) || (demandee.EstSensible() && !voitSensibles))) Categorie = null;
         OptionsCategorie = Libelles.Tous<CategorieEligibilite>()
             .Where(c => voitSensibles || !c.Valeur.EstSensible())
             .Select(c => new SelectListItem(c.Libelle, c.Valeur.ToString(), c.Valeur == Categorie))
             .ToList();
+        Resultats = await ListerAsync(lignes, annulation);
+    }
+
+    /// <summary>
+    /// The Excel export (issue 15 item 2): the list's columns — never a category, as the list. Filtered on a sensitive
+    /// category, the file would be a list of the people holding it: that export does not exist (404), and the page does
+    /// not offer it.
+    /// </summary>
+    protected override async Task<ExportListe?> ExportAsync(CancellationToken annulation)
+    {
+        var lignes = Lignes();
+        if (!ExportPermis) return null;
+        Aujourdhui = Affichage.Aujourdhui(horloge);
+        FenetreMois = (await Web.Infrastructure.ReglagesStructure.LireAsync(db, annulation)).FenetreEligibiliteMois;
+        var colonnes = new ColonnesExcel<LigneParticipant>("Participants")
+            .Texte("Nom", l => l.Nom, 24)
+            .Texte("Prénom", l => l.Prenom, 20)
+            .Entier("Âge", l => Age(l))
+            .Texte("Commune", l => l.Commune, 24)
+            .OuiNon("Résident QPV", l => l.ResidentQpv)
+            .Texte("Référent", l => l.Referent, 24)
+            .Texte("Éligibilité", Eligibilite, 40);
+        return Exporter(lignes, colonnes, donneesPersonnelles: true);
+    }
+
+    /// <summary>False when the list is filtered on a sensitive category: its export would reveal that category.</summary>
+    public bool ExportPermis => Categorie is not { } categorie || !categorie.EstSensible();
+
+    /// <summary>The filtered rows, by name, not paged: the list pages them, the export reads them all.</summary>
+    private IQueryable<LigneParticipant> Lignes()
+    {
+        var voitSensibles = AccesParticipants.VoitSensibles(User);
+        // A sensitive category typed in the address by someone who may not see it is ignored.
+        if (Categorie is { } demandee && (!Enum.IsDefined(demandee) || (demandee.EstSensible() && !voitSensibles))) Categorie = null;
 
         var requete = AccesParticipants.Visibles(db, User);
         foreach (var mot in SourceRecherche.Mots(Recherche))
@@ -72,13 +106,12 @@ public sealed class IndexModel(ClauseDbContext db, TimeProvider horloge) : PageL
         else if (Qpv == "non") requete = requete.Where(p => !p.ResidentQpv);
 
         var decisions = AccesParticipants.DecisionsConnaissables(db, User);
-        Resultats = await ListerAsync(requete
+        return requete
             .OrderBy(p => p.Nom).ThenBy(p => p.Prenom).ThenBy(p => p.Id)
             .Select(p => new LigneParticipant(
                 p.Id, p.Nom, p.Prenom, p.DateNaissance, p.Commune, p.ResidentQpv,
                 db.Users.Where(u => u.Id == p.ReferentId).Select(u => u.NomComplet).FirstOrDefault(),
-                decisions.Where(d => d.ParticipantId == p.Id).OrderByDescending(d => d.DateValidation).Select(d => (DateOnly?)d.DateValidation).FirstOrDefault())),
-            annulation);
+                decisions.Where(d => d.ParticipantId == p.Id).OrderByDescending(d => d.DateValidation).Select(d => (DateOnly?)d.DateValidation).FirstOrDefault()));
     }
 
     public int Age(LigneParticipant ligne) => CategoriesEligibilite.Age(ligne.DateNaissance, Aujourdhui);

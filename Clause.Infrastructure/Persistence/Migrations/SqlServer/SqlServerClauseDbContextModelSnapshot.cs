@@ -1834,7 +1834,7 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(150)
                         .HasColumnType("nvarchar(150)");
 
-                    b.Property<Guid>("ParticipantId")
+                    b.Property<Guid?>("ParticipantId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset>("Quand")

@@ -1828,7 +1828,7 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(150)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ParticipantId")
+                    b.Property<Guid?>("ParticipantId")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Quand")
