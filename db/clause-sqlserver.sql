@@ -2481,25 +2481,139 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204183829_S11Exports'
+    WHERE [MigrationId] = N'20261204183934_S11Recherche'
 )
 BEGIN
-    DECLARE @var2 nvarchar(max);
-    SELECT @var2 = QUOTENAME([d].[name])
-    FROM [sys].[default_constraints] [d]
-    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
-    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[JournalAccesDonneesSensibles]') AND [c].[name] = N'ParticipantId');
-    IF @var2 IS NOT NULL EXEC(N'ALTER TABLE [JournalAccesDonneesSensibles] DROP CONSTRAINT ' + @var2 + ';');
-    ALTER TABLE [JournalAccesDonneesSensibles] ALTER COLUMN [ParticipantId] uniqueidentifier NULL;
+    ALTER TABLE [Structures] ADD [Recherche] nvarchar(800) NOT NULL DEFAULT N'';
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204183829_S11Exports'
+    WHERE [MigrationId] = N'20261204183934_S11Recherche'
+)
+BEGIN
+    ALTER TABLE [Participants] ADD [Recherche] nvarchar(800) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204183934_S11Recherche'
+)
+BEGIN
+    ALTER TABLE [Participants] ADD [RechercheCommune] nvarchar(800) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204183934_S11Recherche'
+)
+BEGIN
+    ALTER TABLE [Operations] ADD [Recherche] nvarchar(800) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204183934_S11Recherche'
+)
+BEGIN
+    ALTER TABLE [Marches] ADD [Recherche] nvarchar(800) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204183934_S11Recherche'
+)
+BEGIN
+    ALTER TABLE [Lots] ADD [Recherche] nvarchar(800) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204183934_S11Recherche'
+)
+BEGIN
+    ALTER TABLE [Entreprises] ADD [Recherche] nvarchar(800) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204183934_S11Recherche'
+)
+BEGIN
+    ALTER TABLE [DonneursOrdre] ADD [Recherche] nvarchar(800) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204183934_S11Recherche'
+)
+BEGIN
+    CREATE INDEX [IX_Structures_Recherche] ON [Structures] ([Recherche]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204183934_S11Recherche'
+)
+BEGIN
+    CREATE INDEX [IX_Participants_StructureId_Recherche] ON [Participants] ([StructureId], [Recherche]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204183934_S11Recherche'
+)
+BEGIN
+    CREATE INDEX [IX_Participants_StructureId_RechercheCommune] ON [Participants] ([StructureId], [RechercheCommune]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204183934_S11Recherche'
+)
+BEGIN
+    CREATE INDEX [IX_Operations_StructureId_Recherche] ON [Operations] ([StructureId], [Recherche]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204183934_S11Recherche'
+)
+BEGIN
+    CREATE INDEX [IX_Marches_StructureId_Recherche] ON [Marches] ([StructureId], [Recherche]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204183934_S11Recherche'
+)
+BEGIN
+    CREATE INDEX [IX_Lots_StructureId_Recherche] ON [Lots] ([StructureId], [Recherche]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204183934_S11Recherche'
+)
+BEGIN
+    CREATE INDEX [IX_Entreprises_StructureId_Recherche] ON [Entreprises] ([StructureId], [Recherche]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204183934_S11Recherche'
+)
+BEGIN
+    CREATE INDEX [IX_DonneursOrdre_StructureId_Recherche] ON [DonneursOrdre] ([StructureId], [Recherche]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204183934_S11Recherche'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261204183829_S11Exports', N'10.0.15');
+    VALUES (N'20261204183934_S11Recherche', N'10.0.15');
 END;
 
 COMMIT;

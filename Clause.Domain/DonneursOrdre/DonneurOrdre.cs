@@ -35,6 +35,9 @@ public sealed class DonneurOrdre : Racine<DonneurOrdreId>, IAppartientStructure
 
     public string RaisonSociale { get; private set; }
 
+    /// <summary>The raison sociale and the commune as searched (<see cref="TexteRecherche"/>), kept by <see cref="Modifier"/>; the SIRET is searched on its own column.</summary>
+    public string Recherche { get; private set; } = string.Empty;
+
     public TypeDonneurOrdre Type { get; private set; }
 
     /// <summary>14 digits without spaces, or null (private buyer).</summary>
@@ -70,7 +73,11 @@ public sealed class DonneurOrdre : Racine<DonneurOrdreId>, IAppartientStructure
             throw new RegleMetierException(nameof(CodePostal), "Le code postal doit comporter 5 chiffres.");
         CodePostal = cp;
         Commune = Garde.Optionnel(commune, nameof(Commune), "Commune", CommuneLongueurMax);
+        Recherche = RechercheDe(RaisonSociale, Commune);
     }
+
+    /// <summary>The search text of a donneur d'ordre: raison sociale then commune, normalised.</summary>
+    public static string RechercheDe(string? raisonSociale, string? commune) => TexteRecherche.De(raisonSociale, commune);
 
     public ContactDonneurOrdre AjouterContact(string? nom, RoleContactDonneurOrdre role, string? email, string? telephone)
     {

@@ -100,6 +100,9 @@ public sealed class Entreprise : Racine<EntrepriseId>, IAppartientStructure
 
     public string RaisonSociale { get; private set; }
 
+    /// <summary>The raison sociale as searched (<see cref="TexteRecherche"/>), kept by <see cref="Modifier(string?, string?, TypeEmployeur, string?, TrancheEffectif?, string?, string?, string?)"/>; the SIRET is searched on its own column.</summary>
+    public string Recherche { get; private set; } = string.Empty;
+
     /// <summary>14 digits, validated (DOMAIN.md §4).</summary>
     public string Siret { get; private set; }
 
@@ -149,6 +152,7 @@ public sealed class Entreprise : Racine<EntrepriseId>, IAppartientStructure
         var communeValide = Garde.Optionnel(commune, nameof(Commune), "Commune", CommuneLongueurMax);
 
         RaisonSociale = raison;
+        Recherche = RechercheDe(raison);
         Siret = siretValide;
         TypeEmployeur = typeValide;
         CodeNaf = naf;
@@ -157,6 +161,9 @@ public sealed class Entreprise : Racine<EntrepriseId>, IAppartientStructure
         CodePostal = cp;
         Commune = communeValide;
     }
+
+    /// <summary>The search text of a company: its raison sociale, normalised.</summary>
+    public static string RechercheDe(string? raisonSociale) => TexteRecherche.Normaliser(raisonSociale);
 
     /// <summary>
     /// "4120A", "41.20A", "41.20 a" → "4120A"; empty → null. Anything else is refused: the NAF rév. 2 code is

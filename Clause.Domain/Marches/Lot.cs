@@ -52,6 +52,9 @@ public sealed class Lot : Racine<LotId>, IAppartientStructure
 
     public string Libelle { get; private set; }
 
+    /// <summary>The label as searched (<see cref="TexteRecherche"/>), kept by <see cref="Modifier(Marche, string?, DateOnly, DateOnly)"/>; the marché's number and object are searched on the marché.</summary>
+    public string Recherche { get; private set; } = string.Empty;
+
     public long MontantHTCentimes { get; private set; }
 
     public Montant MontantHT => new(MontantHTCentimes);
@@ -151,12 +154,16 @@ public sealed class Lot : Racine<LotId>, IAppartientStructure
         return lot;
     }
 
+    /// <summary>The search text of a lot: its label, normalised.</summary>
+    public static string RechercheDe(string? libelle) => TexteRecherche.Normaliser(libelle);
+
     /// <summary>Changes the label and the execution dates, which must stay inside the marché's.</summary>
     public void Modifier(Marche marche, string? libelle, DateOnly debutExecution, DateOnly finExecution)
     {
         ArgumentNullException.ThrowIfNull(marche);
         if (marche.Id != MarcheId) throw new ArgumentException("Ce lot n'appartient pas à ce marché.", nameof(marche));
         Libelle = Garde.Requis(libelle, nameof(Libelle), "Libellé du lot", LibelleLongueurMax);
+        Recherche = RechercheDe(Libelle);
         var periode = Periode.Creer(debutExecution, finExecution, nameof(FinExecution));
         if (!marche.PeriodeExecution.Contient(periode.Debut))
             throw new RegleMetierException(nameof(DebutExecution), "Le début d'exécution du lot doit être compris dans la période d'exécution du marché.");

@@ -77,6 +77,9 @@ public sealed class Marche : Racine<MarcheId>, IAppartientStructure
 
     public string Objet { get; private set; }
 
+    /// <summary>The number and the object as searched (<see cref="TexteRecherche"/>), kept by <see cref="Modifier"/>.</summary>
+    public string Recherche { get; private set; } = string.Empty;
+
     public TypeMarche Type { get; private set; }
 
     public bool EstAccordCadre => Type is TypeMarche.AccordCadreBonsCommande or TypeMarche.AccordCadreMarchesSubsequents;
@@ -139,6 +142,9 @@ public sealed class Marche : Racine<MarcheId>, IAppartientStructure
         return marche;
     }
 
+    /// <summary>The search text of a marché: number then object, normalised.</summary>
+    public static string RechercheDe(string? numero, string? objet) => TexteRecherche.De(numero, objet);
+
     /// <summary>Changes the marché; its lots (which must be loaded) must stay inside the new execution dates.</summary>
     public void Modifier(string? numero, string? objet, DateOnly? dateNotification, DateOnly debutExecution, DateOnly finExecution, Montant montantHT)
     {
@@ -151,6 +157,7 @@ public sealed class Marche : Racine<MarcheId>, IAppartientStructure
     {
         Numero = Garde.Requis(numero, nameof(Numero), "Numéro du marché", NumeroLongueurMax);
         Objet = Garde.Requis(objet, nameof(Objet), "Objet", ObjetLongueurMax);
+        Recherche = RechercheDe(Numero, Objet);
         var periode = Periode.Creer(debutExecution, finExecution, nameof(FinExecution));
         if (_lots.Any(l => !periode.Contient(l.PeriodeExecution)))
             throw new RegleMetierException(nameof(DebutExecution), "Les dates d'exécution des lots doivent rester comprises dans celles du marché.");

@@ -44,6 +44,9 @@ public sealed class Operation : Racine<OperationId>, IAppartientStructure
 
     public string Commune { get; private set; }
 
+    /// <summary>The name and the commune as searched (<see cref="TexteRecherche"/>), kept by <see cref="Modifier"/>.</summary>
+    public string Recherche { get; private set; } = string.Empty;
+
     public DateOnly? DebutPrevisionnel { get; private set; }
 
     public DateOnly? FinPrevisionnelle { get; private set; }
@@ -86,12 +89,16 @@ public sealed class Operation : Racine<OperationId>, IAppartientStructure
         return operation;
     }
 
+    /// <summary>The search text of an opération: name then commune, normalised.</summary>
+    public static string RechercheDe(string? nom, string? commune) => TexteRecherche.De(nom, commune);
+
     /// <summary>Changes every descriptive field (not the donneur d'ordre nor the status).</summary>
     public void Modifier(string? nom, string? commune, DateOnly? debutPrevisionnel, DateOnly? finPrevisionnelle,
         ProgrammeRenouvellement programme, bool enQpv, string? codeQpv, Taux? objectifPartQpv)
     {
         Nom = Garde.Requis(nom, nameof(Nom), "Nom", NomLongueurMax);
         Commune = Garde.Requis(commune, nameof(Commune), "Commune", CommuneLongueurMax);
+        Recherche = RechercheDe(Nom, Commune);
         if (debutPrevisionnel is { } debut && finPrevisionnelle is { } fin && fin < debut)
             throw new RegleMetierException(nameof(FinPrevisionnelle), "La fin prévisionnelle doit être postérieure ou égale au début prévisionnel.");
         DebutPrevisionnel = debutPrevisionnel;

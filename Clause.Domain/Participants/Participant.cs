@@ -69,6 +69,15 @@ public sealed class Participant : Racine<ParticipantId>, IAppartientStructure
 
     [Sensible] public string Commune { get; private set; }
 
+    /// <summary>
+    /// The name and first name as searched (<see cref="TexteRecherche"/>, rule <see cref="RechercheDe"/>), kept by
+    /// <see cref="Modifier"/> and <see cref="Anonymiser"/>: what every list and combobox compares a term with.
+    /// </summary>
+    [Sensible] public string Recherche { get; private set; } = string.Empty;
+
+    /// <summary>The commune as searched (the list's commune filter), kept with <see cref="Commune"/>.</summary>
+    [Sensible] public string RechercheCommune { get; private set; } = string.Empty;
+
     public bool ResidentQpv { get; private set; }
 
     /// <summary>The QPV code (rule: <see cref="ReglesQpv"/>), present exactly when <see cref="ResidentQpv"/>.</summary>
@@ -140,6 +149,16 @@ public sealed class Participant : Racine<ParticipantId>, IAppartientStructure
         if (donnees.DateInformation is { } information && information > aujourdhui)
             throw new RegleMetierException(nameof(DateInformation), "La date de remise de la notice d'information ne peut pas être dans le futur.");
         DateInformation = donnees.DateInformation;
+        ActualiserRecherche();
+    }
+
+    /// <summary>The search text of a participant: name then first name, normalised (<see cref="TexteRecherche.De"/>).</summary>
+    public static string RechercheDe(string? nom, string? prenom) => TexteRecherche.De(nom, prenom);
+
+    private void ActualiserRecherche()
+    {
+        Recherche = RechercheDe(Nom, Prenom);
+        RechercheCommune = TexteRecherche.Normaliser(Commune);
     }
 
     /// <summary>The name given in place of the real one: « Anonyme » and a number (shown « Anonyme 17 »).</summary>
@@ -181,6 +200,7 @@ public sealed class Participant : Racine<ParticipantId>, IAppartientStructure
         };
         Commune = "Département " + departement;
         AnonymiseLe = le;
+        ActualiserRecherche();
     }
 
     /// <summary>The département of a postal code: its first two digits, three overseas (97x, 98x), 2A / 2B for Corsica (20xxx).</summary>

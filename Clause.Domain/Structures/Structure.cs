@@ -20,6 +20,9 @@ public sealed class Structure : Racine<StructureId>
 
     public string Nom { get; private set; }
 
+    /// <summary>The name and the commune as searched (<see cref="TexteRecherche"/>), kept by <see cref="Modifier"/>.</summary>
+    public string Recherche { get; private set; } = string.Empty;
+
     public TypeStructure Type { get; private set; }
 
     public string? Commune { get; private set; }
@@ -38,5 +41,9 @@ public sealed class Structure : Racine<StructureId>
         Nom = Garde.Requis(nom, nameof(Nom), "Nom", NomLongueurMax);
         Type = Garde.Defini(type, nameof(Type), "Type");
         Commune = Garde.Optionnel(commune, nameof(Commune), "Commune", CommuneLongueurMax);
+        Recherche = RechercheDe(Nom, Commune);
     }
+
+    /// <summary>The search text of a structure: name then commune, normalised.</summary>
+    public static string RechercheDe(string? nom, string? commune) => TexteRecherche.De(nom, commune);
 }

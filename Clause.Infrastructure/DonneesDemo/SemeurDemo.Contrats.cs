@@ -20,6 +20,7 @@ namespace Clause.Infrastructure.DonneesDemo;
 public sealed partial class SemeurDemo
 {
     public const int ContratsDemoCible = 250;
+    private const int ContratsParLotMax = 4;
     private const int DerogationsDemo = 5;
     private const int SignalementsDemo = 3;
     private const int ParticipantsMinimumDemo = 60;
@@ -59,6 +60,13 @@ public sealed partial class SemeurDemo
             .ToListAsync(annulation).ConfigureAwait(false);
         // A stable order (ids are time-based), then shuffled: the lots left without contrat once the target is reached are any.
         lots = _faker.Random.Shuffle(lots.OrderBy(l => l.DebutExecution).ThenBy(l => l.MontantHTCentimes).ThenBy(l => l.Libelle, StringComparer.Ordinal)).ToList();
+        // The lots in execution first (a stable sort keeps the shuffle inside each group): the home page shows them. A first
+        // pass gives each of them one contrat, so most of them have hours; a second pass, over every lot (in execution first),
+        // adds the next contrats of a lot — up to ContratsParLotMax — while the target lasts; the closed lots take what is left.
+        lots = lots.OrderBy(l => l.Statut == StatutLot.EnExecution ? 0 : 1).ToList();
+        var parcours = lots.Where(l => l.Statut == StatutLot.EnExecution).Select(l => (Lot: l, Jusqua: 1))
+            .Concat(lots.Select(l => (Lot: l, Jusqua: ContratsParLotMax))).ToList();
+        var etats = new Dictionary<LotId, (double Profil, long Realise, DateOnly Suivant, int Contrats)>();
         var entreprises = await db.Entreprises.AsNoTracking().Where(e => e.StructureId == structureId)
             .ToListAsync(annulation).ConfigureAwait(false);
         entreprises = entreprises.OrderBy(e => e.RaisonSociale, StringComparer.Ordinal).ThenBy(e => e.Siret, StringComparer.Ordinal).ToList();
@@ -73,22 +81,34 @@ public sealed partial class SemeurDemo
         var signalements = 0;
         var enCours = new List<object>();
 
-        foreach (var lot in lots)
+        foreach (var (lot, jusqua) in parcours)
         {
             if (contrats >= ContratsDemoCible) break;
             var finVisible = Min(lot.FinExecution, dernierMois.Dernier);
-            // Draws first: ahead (×1,15–1,4), on track (×0,9–1,05) or behind (×0,35–0,75) of the straight target line.
-            var profil = _faker.Random.WeightedRandom([_faker.Random.Double(1.15, 1.4), _faker.Random.Double(0.9, 1.05), _faker.Random.Double(0.35, 0.75)],
-                [0.25f, 0.4f, 0.35f]);
-            if (finVisible < lot.DebutExecution.AddDays(20)) continue;
+            // Draws first, once per lot: ahead (×1,15–1,4), on track (×0,9–1,05), behind (×0,45–0,75) or in difficulty
+            // (×0,12–0,3) of the straight target line.
+            if (!etats.TryGetValue(lot.Id, out var etat))
+            {
+                var tire = _faker.Random.WeightedRandom(
+                    [_faker.Random.Double(1.15, 1.4), _faker.Random.Double(0.9, 1.05), _faker.Random.Double(0.45, 0.75), _faker.Random.Double(0.12, 0.3)],
+                    [0.25f, 0.4f, 0.25f, 0.1f]);
+                etat = (tire, 0, default, 0);
+            }
+            var profil = etat.Profil;
+            if (finVisible < lot.DebutExecution.AddDays(20))
+            {
+                etats[lot.Id] = etat;
+                continue;
+            }
             var fraction = (double)(finVisible.DayNumber - lot.DebutExecution.DayNumber + 1) / (lot.FinExecution.DayNumber - lot.DebutExecution.DayNumber + 1);
             var cible = (long)(lot.HeuresDuesMinutes * fraction * profil);
-            long realise = 0;
+            var realise = etat.Realise;
             // The pace the profile asks for: below a full-time month, the lot employs part-time.
             var moisVisibles = Math.Max(1, (finVisible.DayNumber - lot.DebutExecution.DayNumber + 1) / 30);
             var rythme = cible / moisVisibles;
-            var suivant = lot.DebutExecution.AddDays(_faker.Random.Int(-10, 25));
-            for (var k = 0; k < 4 && realise < cible && contrats < ContratsDemoCible; k++)
+            var suivant = etat.Contrats == 0 ? lot.DebutExecution.AddDays(_faker.Random.Int(-10, 25)) : etat.Suivant;
+            var k = etat.Contrats;
+            for (; k < jusqua && realise < cible && contrats < ContratsDemoCible; k++)
             {
                 // Contrats follow one another over the lot's execution (sometimes overlapping).
                 var debut = Max(suivant, lot.DebutExecution.AddDays(-reglages.AnticipationDebutContratJours));
@@ -129,6 +149,7 @@ public sealed partial class SemeurDemo
                 contrats++;
                 realise += SemerHeures(contrat, lot, reglages, dernierMois, hebdo, minutesDuMois, facilitateur, saisieEntreprise, maintenant, enCours);
             }
+            etats[lot.Id] = (profil, realise, suivant, k);
             if (enCours.Count >= 600)
             {
                 await EnregistrerLotDemoAsync(enCours, annulation).ConfigureAwait(false);

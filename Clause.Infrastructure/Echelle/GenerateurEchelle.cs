@@ -246,7 +246,7 @@ public static class GenerateurEchelle
         if (colonne.Name == "StructureId" || (table == "Structures" && colonne.Name == "Id")) return "$structure";
         switch (table, colonne.Name)
         {
-            case ("Structures", "Nom"):
+            case ("Structures", "Nom" or "Recherche"): // " (2)" is already in its searched form
                 return $"{c} || $nom";
             case ("AspNetUsers", "UserName" or "Email"):
                 return $"replace({c}, '@', $mail || '@')";

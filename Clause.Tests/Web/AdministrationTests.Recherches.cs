@@ -86,6 +86,23 @@ public partial class AdministrationTests
     }
 
     [Fact]
+    public async Task Les_recherches_de_l_administrateur_ignorent_les_accents_et_la_casse()
+    {
+        var admin = await AdministrateurAsync();
+        var suffixe = Guid.NewGuid().ToString("N")[..6];
+        var structure = await app.CreerStructureAsync("PLIE de l'Agglomération Châteauroux " + suffixe);
+        var entreprise = await SemerEntrepriseAsync(structure.Id, "Bâtiments du Val");
+        var donneur = await app.SemerDonneurAsync(structure.Id, "Métropole d'Orléans", commune: "Orléans");
+
+        Assert.Equal([structure.Id.ToString()],
+            (await RechercheAsync(admin, "/Admin/Recherche/Structures?handler=Json&terme=" + Uri.EscapeDataString("agglomeration CHATEAUROUX " + suffixe))).Elements.Select(e => e.Id));
+        Assert.Equal([entreprise.Id.ToString()],
+            (await RechercheAsync(admin, $"/Admin/Recherche/Entreprises?handler=Json&terme=batiments%20du%20val&filtre={structure.Id}")).Elements.Select(e => e.Id));
+        Assert.Equal([donneur.Id.ToString()],
+            (await RechercheAsync(admin, $"/Admin/Recherche/DonneursOrdre?handler=Json&terme=METROPOLE%20orleans&filtre={structure.Id}")).Elements.Select(e => e.Id));
+    }
+
+    [Fact]
     public async Task Sans_JavaScript_la_recherche_lit_la_structure_du_formulaire_et_y_revient_avec_ses_valeurs()
     {
         var admin = await AdministrateurAsync();

@@ -56,6 +56,8 @@ public static partial class Demarrage
         await portee.ServiceProvider.GetRequiredService<OptimisationSqlite>().PreparerAsync();
         // Audit rows written before the hash chain existed get their ranks and hashes once (ChaineAudit).
         await Clause.Infrastructure.Audit.ChaineAudit.ScellerAnciennesAsync(db);
+        // Rows written before the search columns existed (S11Recherche) get them once (RemplissageRecherche).
+        await RemplissageRecherche.RemplirAsync(db);
 
         await InviterPremierAdministrateurAsync(app, portee.ServiceProvider);
 

@@ -1,3 +1,4 @@
+using Clause.Domain.Commun;
 using System.Linq.Expressions;
 
 namespace Clause.Web.Infrastructure;
@@ -46,23 +47,40 @@ public sealed class ColonnesTri<T>
 /// <summary>What a sortable header needs once the list is read: the sorted column and its direction, and the labels.</summary>
 public sealed record EtatTri(string Effectif, bool Decroissant, Func<string, string> Libelle);
 
-/// <summary>Text search in the database with LIKE, the user's wildcards escaped.</summary>
+/// <summary>
+/// Text search in the database with LIKE on the entities' search columns (<c>Recherche</c>, kept by the domain with
+/// <see cref="TexteRecherche"/>): the typed term is normalised by the same function, so accents and case are ignored
+/// on SQLite and SQL Server alike; the user's wildcards are escaped.
+/// </summary>
 public static class RechercheTexte
 {
     public const string Echappement = "\\";
 
     /// <summary>
-    /// "%texte%" with %, _, \ and [ escaped (use with <see cref="Echappement"/>): SQL Server reads [ as the start of a
-    /// character set; SQLite matches an escaped [ literally, so one pattern serves both providers. The term is cut at
-    /// <see cref="SourceRecherche.LongueurTermeMax"/> characters.
+    /// "%texte%" for <paramref name="texte"/> cut at <see cref="SourceRecherche.LongueurTermeMax"/> characters then
+    /// normalised (<see cref="TexteRecherche.Normaliser"/>), with %, _, \ and [ escaped (use with <see cref="Echappement"/>):
+    /// SQL Server reads [ as the start of a character set; SQLite matches an escaped [ literally, so one pattern serves
+    /// both providers. To compare with a search column only.
     /// </summary>
     public static string Contient(string texte)
     {
         ArgumentNullException.ThrowIfNull(texte);
         // A search box, not a document: a longer term is cut, so that the pattern stays small on every list (issue 17).
         var terme = texte.Trim();
-        if (terme.Length > SourceRecherche.LongueurTermeMax) terme = terme[..SourceRecherche.LongueurTermeMax].TrimEnd();
+        if (terme.Length > SourceRecherche.LongueurTermeMax) terme = terme[..SourceRecherche.LongueurTermeMax];
+        terme = TexteRecherche.Normaliser(terme);
         return "%" + terme.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
             .Replace("_", "\\_", StringComparison.Ordinal).Replace("[", "\\[", StringComparison.Ordinal) + "%";
+    }
+
+    /// <summary>
+    /// The pattern of a SIRET typed with or without spaces (« 732 829 320 00074 »), compared with the SIRET column (14
+    /// digits, no space): "%chiffres%" when the term, spaces removed, is digits only; otherwise null.
+    /// </summary>
+    public static string? MotifSiret(string? texte)
+    {
+        var chiffres = new string((texte ?? string.Empty).Where(c => !char.IsWhiteSpace(c)).ToArray());
+        if (chiffres.Length > SourceRecherche.LongueurTermeMax) chiffres = chiffres[..SourceRecherche.LongueurTermeMax];
+        return chiffres.Length > 0 && chiffres.All(char.IsAsciiDigit) ? "%" + chiffres + "%" : null;
     }
 }

@@ -19,8 +19,8 @@ public sealed record ResultatRecherche(string Id, string Libelle, string? Detail
 /// What a combobox searches (issue 17 item 5: no whole-table list in a page). One source per kind of record of the
 /// structure; each is served by its page under <c>/Recherche</c> (HTML for the no-JavaScript path, JSON for the
 /// combobox) and names the selected record for the field (<see cref="TrouverAsync"/>). Every query filters on the
-/// current structure explicitly (not only through the tenant filter), searches with LIKE through
-/// <see cref="RechercheTexte.Contient"/> (wildcards escaped, case ignored as the list pages do), keeps at most
+/// current structure explicitly (not only through the tenant filter), searches with LIKE on the search columns through
+/// <see cref="RechercheTexte.Contient"/> (accents and case ignored, wildcards escaped, as the list pages do), keeps at most
 /// <see cref="Taille"/> rows per page and sorts in the database.
 /// </summary>
 public abstract class SourceRecherche(string page, string objet)
@@ -54,12 +54,16 @@ public abstract class SourceRecherche(string page, string objet)
     public async Task<bool> OffreAsync(ClauseDbContext db, ClaimsPrincipal utilisateur, object? id, string? filtre, CancellationToken annulation) =>
         id is not null && await TrouverAsync(db, utilisateur, id.ToString(), filtre, annulation) is not null;
 
-    /// <summary>The words of a term: trimmed, cut at <see cref="LongueurTermeMax"/> characters, at most <see cref="MotsMax"/>.</summary>
+    /// <summary>
+    /// The words of a term: trimmed, cut at <see cref="LongueurTermeMax"/> characters, normalised
+    /// (<see cref="TexteRecherche.Normaliser"/>: « Hélène » gives « helene », « Saint-Étienne » two words), at most
+    /// <see cref="MotsMax"/>. Each must be found in the row's search column(s).
+    /// </summary>
     public static IReadOnlyList<string> Mots(string? terme)
     {
         var texte = (terme ?? string.Empty).Trim();
         if (texte.Length > LongueurTermeMax) texte = texte[..LongueurTermeMax];
-        return texte.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(MotsMax).ToList();
+        return TexteRecherche.Normaliser(texte).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(MotsMax).ToList();
     }
 }
 
@@ -137,11 +141,15 @@ public sealed record LigneLotRecherche
 
     public string NumeroMarche { get; init; } = string.Empty;
 
-    public string ObjetMarche { get; init; } = string.Empty;
-
     public int Numero { get; init; }
 
     public string Libelle { get; init; } = string.Empty;
+
+    /// <summary>The lot's search column (its label).</summary>
+    public string RechercheLot { get; init; } = string.Empty;
+
+    /// <summary>The marché's search column (number and object).</summary>
+    public string RechercheMarche { get; init; } = string.Empty;
 
     public DateOnly Debut { get; init; }
 
@@ -172,9 +180,10 @@ public sealed class SourceLots() : SourceRecherche<LigneLotRecherche>("/Recherch
                {
                    Id = l.Id,
                    NumeroMarche = m.Numero,
-                   ObjetMarche = m.Objet,
                    Numero = l.Numero,
                    Libelle = l.Libelle,
+                   RechercheLot = l.Recherche,
+                   RechercheMarche = m.Recherche,
                    Debut = l.DebutExecution,
                    Fin = l.FinExecution,
                    Statut = l.Statut,
@@ -182,9 +191,8 @@ public sealed class SourceLots() : SourceRecherche<LigneLotRecherche>("/Recherch
     }
 
     protected override IQueryable<LigneLotRecherche> Contenant(IQueryable<LigneLotRecherche> lignes, string motif, string mot) =>
-        lignes.Where(l => EF.Functions.Like(l.NumeroMarche, motif, RechercheTexte.Echappement)
-            || EF.Functions.Like(l.Libelle, motif, RechercheTexte.Echappement)
-            || EF.Functions.Like(l.ObjetMarche, motif, RechercheTexte.Echappement));
+        lignes.Where(l => EF.Functions.Like(l.RechercheLot, motif, RechercheTexte.Echappement)
+            || EF.Functions.Like(l.RechercheMarche, motif, RechercheTexte.Echappement));
 
     protected override IQueryable<LigneLotRecherche> ParId(IQueryable<LigneLotRecherche> lignes, Guid id)
     {
@@ -219,8 +227,8 @@ public class SourceEntreprises : SourceRecherche<Entreprise>
     /// <summary>The name, or the SIRET when the word is digits (a SIRET is stored without spaces, often typed with them).</summary>
     protected override IQueryable<Entreprise> Contenant(IQueryable<Entreprise> lignes, string motif, string mot) =>
         mot.All(char.IsAsciiDigit)
-            ? lignes.Where(e => EF.Functions.Like(e.RaisonSociale, motif, RechercheTexte.Echappement) || EF.Functions.Like(e.Siret, motif, RechercheTexte.Echappement))
-            : lignes.Where(e => EF.Functions.Like(e.RaisonSociale, motif, RechercheTexte.Echappement));
+            ? lignes.Where(e => EF.Functions.Like(e.Recherche, motif, RechercheTexte.Echappement) || EF.Functions.Like(e.Siret, motif, RechercheTexte.Echappement))
+            : lignes.Where(e => EF.Functions.Like(e.Recherche, motif, RechercheTexte.Echappement));
 
     protected override IQueryable<Entreprise> ParId(IQueryable<Entreprise> lignes, Guid id)
     {
@@ -242,7 +250,7 @@ public sealed class SourceParticipants() : SourceRecherche<Participant>("/Recher
         AccesParticipants.Visibles(db, utilisateur);
 
     protected override IQueryable<Participant> Contenant(IQueryable<Participant> lignes, string motif, string mot) =>
-        lignes.Where(p => EF.Functions.Like(p.Nom, motif, RechercheTexte.Echappement) || EF.Functions.Like(p.Prenom, motif, RechercheTexte.Echappement));
+        lignes.Where(p => EF.Functions.Like(p.Recherche, motif, RechercheTexte.Echappement));
 
     protected override IQueryable<Participant> ParId(IQueryable<Participant> lignes, Guid id)
     {
@@ -267,6 +275,12 @@ public sealed record LigneOperationRecherche
 
     public string DonneurOrdre { get; init; } = string.Empty;
 
+    /// <summary>The opération's search column (name and commune).</summary>
+    public string RechercheOperation { get; init; } = string.Empty;
+
+    /// <summary>The donneur d'ordre's search column.</summary>
+    public string RechercheDonneurOrdre { get; init; } = string.Empty;
+
     public StatutOperation Statut { get; init; }
 }
 
@@ -282,13 +296,21 @@ public sealed class SourceOperations() : SourceRecherche<LigneOperationRecherche
         if (filtre == NonCloses) operations = operations.Where(o => o.Statut != StatutOperation.Close);
         return from o in operations
                join d in db.DonneursOrdre on o.DonneurOrdreId equals d.Id
-               select new LigneOperationRecherche { Id = o.Id, Nom = o.Nom, Commune = o.Commune, DonneurOrdre = d.RaisonSociale, Statut = o.Statut };
+               select new LigneOperationRecherche
+               {
+                   Id = o.Id,
+                   Nom = o.Nom,
+                   Commune = o.Commune,
+                   DonneurOrdre = d.RaisonSociale,
+                   RechercheOperation = o.Recherche,
+                   RechercheDonneurOrdre = d.Recherche,
+                   Statut = o.Statut,
+               };
     }
 
     protected override IQueryable<LigneOperationRecherche> Contenant(IQueryable<LigneOperationRecherche> lignes, string motif, string mot) =>
-        lignes.Where(o => EF.Functions.Like(o.Nom, motif, RechercheTexte.Echappement)
-            || EF.Functions.Like(o.Commune, motif, RechercheTexte.Echappement)
-            || EF.Functions.Like(o.DonneurOrdre, motif, RechercheTexte.Echappement));
+        lignes.Where(o => EF.Functions.Like(o.RechercheOperation, motif, RechercheTexte.Echappement)
+            || EF.Functions.Like(o.RechercheDonneurOrdre, motif, RechercheTexte.Echappement));
 
     protected override IQueryable<LigneOperationRecherche> ParId(IQueryable<LigneOperationRecherche> lignes, Guid id)
     {
@@ -320,8 +342,7 @@ public class SourceDonneursOrdre : SourceRecherche<DonneurOrdre>
     }
 
     protected override IQueryable<DonneurOrdre> Contenant(IQueryable<DonneurOrdre> lignes, string motif, string mot) =>
-        lignes.Where(d => EF.Functions.Like(d.RaisonSociale, motif, RechercheTexte.Echappement)
-            || EF.Functions.Like(d.Commune!, motif, RechercheTexte.Echappement)
+        lignes.Where(d => EF.Functions.Like(d.Recherche, motif, RechercheTexte.Echappement)
             || EF.Functions.Like(d.Siret!, motif, RechercheTexte.Echappement));
 
     protected override IQueryable<DonneurOrdre> ParId(IQueryable<DonneurOrdre> lignes, Guid id)
@@ -369,7 +390,7 @@ public sealed class SourceStructuresAdmin() : SourceRecherche<Structure>("/Admin
         db.Structures.AsNoTracking().Where(s => s.Active);
 
     protected override IQueryable<Structure> Contenant(IQueryable<Structure> lignes, string motif, string mot) =>
-        lignes.Where(s => EF.Functions.Like(s.Nom, motif, RechercheTexte.Echappement) || EF.Functions.Like(s.Commune!, motif, RechercheTexte.Echappement));
+        lignes.Where(s => EF.Functions.Like(s.Recherche, motif, RechercheTexte.Echappement));
 
     protected override IQueryable<Structure> ParId(IQueryable<Structure> lignes, Guid id)
     {

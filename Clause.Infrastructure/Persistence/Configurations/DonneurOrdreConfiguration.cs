@@ -1,3 +1,4 @@
+using Clause.Domain.Commun;
 using Clause.Domain.DonneursOrdre;
 using Clause.Domain.Structures;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,9 @@ internal sealed class DonneurOrdreConfiguration : IEntityTypeConfiguration<Donne
         // One buyer per SIRET in a structure (the database refuses what the domain refuses).
         builder.HasIndex(d => new { d.StructureId, d.Siret }).IsUnique();
         builder.HasIndex(d => new { d.StructureId, d.RaisonSociale });
+        // The normalised copy every search compares (TexteRecherche): accents and case ignored on both providers.
+        builder.Property(d => d.Recherche).HasMaxLength(TexteRecherche.LongueurMax).IsRequired();
+        builder.HasIndex(d => new { d.StructureId, d.Recherche });
         builder.HasMany(d => d.Contacts).WithOne().HasForeignKey(c => c.DonneurOrdreId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(d => d.Contacts).HasField("_contacts");
     }

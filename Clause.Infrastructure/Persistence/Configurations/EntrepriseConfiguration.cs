@@ -1,3 +1,4 @@
+using Clause.Domain.Commun;
 using Clause.Domain.Entreprises;
 using Clause.Domain.Structures;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,9 @@ internal sealed class EntrepriseConfiguration : IEntityTypeConfiguration<Entrepr
         builder.Property(e => e.CodePostal).HasMaxLength(Entreprise.CodePostalLongueur);
         builder.Property(e => e.Commune).HasMaxLength(Entreprise.CommuneLongueurMax);
         builder.HasIndex(e => new { e.StructureId, e.RaisonSociale });
+        // The normalised copy every search compares (TexteRecherche): accents and case ignored on both providers.
+        builder.Property(e => e.Recherche).HasMaxLength(TexteRecherche.LongueurMax).IsRequired();
+        builder.HasIndex(e => new { e.StructureId, e.Recherche });
         builder.HasMany(e => e.Contacts).WithOne().HasForeignKey(c => c.EntrepriseId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(e => e.Contacts).HasField("_contacts");
     }

@@ -1,3 +1,4 @@
+using Clause.Domain.Commun;
 using Clause.Domain.Marches;
 using Clause.Domain.Structures;
 using Microsoft.EntityFrameworkCore;
@@ -48,6 +49,9 @@ internal sealed class LotConfiguration : IEntityTypeConfiguration<Lot>
         builder.HasOne<Structure>().WithMany().HasForeignKey(l => l.StructureId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(l => new { l.MarcheId, l.Numero }).IsUnique();
         builder.HasIndex(l => new { l.StructureId, l.Statut });
+        // The normalised copy every search compares (TexteRecherche): accents and case ignored on both providers.
+        builder.Property(l => l.Recherche).HasMaxLength(TexteRecherche.LongueurMax).IsRequired();
+        builder.HasIndex(l => new { l.StructureId, l.Recherche });
         builder.HasMany(l => l.Obligations).WithOne().HasForeignKey(o => o.LotId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(l => l.Obligations).HasField("_obligations");
         builder.HasMany(l => l.BonsCommande).WithOne().HasForeignKey(b => b.LotId).OnDelete(DeleteBehavior.Cascade);

@@ -1,3 +1,4 @@
+using Clause.Domain.Commun;
 using Clause.Domain.DonneursOrdre;
 using Clause.Domain.Marches;
 using Clause.Domain.Operations;
@@ -33,6 +34,9 @@ internal sealed class MarcheConfiguration : IEntityTypeConfiguration<Marche>
         // A marché number is unique per donneur d'ordre (DOMAIN.md §3).
         builder.HasIndex(m => new { m.DonneurOrdreId, m.Numero }).IsUnique();
         builder.HasIndex(m => new { m.StructureId, m.Numero });
+        // The normalised copy every search compares (TexteRecherche): accents and case ignored on both providers.
+        builder.Property(m => m.Recherche).HasMaxLength(TexteRecherche.LongueurMax).IsRequired();
+        builder.HasIndex(m => new { m.StructureId, m.Recherche });
         builder.HasMany(m => m.Lots).WithOne(l => l.Marche).HasForeignKey(l => l.MarcheId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(m => m.Lots).HasField("_lots");
     }

@@ -1,3 +1,4 @@
+using Clause.Domain.Commun;
 using Clause.Domain.DonneursOrdre;
 using Clause.Domain.Operations;
 using Clause.Domain.Structures;
@@ -30,6 +31,9 @@ internal sealed class OperationConfiguration : IEntityTypeConfiguration<Operatio
         builder.HasOne<Structure>().WithMany().HasForeignKey(o => o.StructureId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<DonneurOrdre>().WithMany().HasForeignKey(o => o.DonneurOrdreId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(o => new { o.StructureId, o.Nom });
+        // The normalised copy every search compares (TexteRecherche): accents and case ignored on both providers.
+        builder.Property(o => o.Recherche).HasMaxLength(TexteRecherche.LongueurMax).IsRequired();
+        builder.HasIndex(o => new { o.StructureId, o.Recherche });
         builder.HasIndex(o => new { o.StructureId, o.Statut });
     }
 }

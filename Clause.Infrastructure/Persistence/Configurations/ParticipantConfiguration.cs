@@ -1,3 +1,4 @@
+using Clause.Domain.Commun;
 using Clause.Domain.Participants;
 using Clause.Domain.Structures;
 using Clause.Infrastructure.Identite;
@@ -32,6 +33,11 @@ internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Partic
         builder.HasOne<Utilisateur>().WithMany().HasForeignKey(p => p.ReferentId).OnDelete(DeleteBehavior.Restrict);
         // Search: by name, commune, QPV; a référent's own caseload.
         builder.HasIndex(p => new { p.StructureId, p.Nom, p.Prenom });
+        // The normalised copies every search compares (TexteRecherche): accents and case ignored on both providers.
+        builder.Property(p => p.Recherche).HasMaxLength(TexteRecherche.LongueurMax).IsRequired();
+        builder.Property(p => p.RechercheCommune).HasMaxLength(TexteRecherche.LongueurMax).IsRequired();
+        builder.HasIndex(p => new { p.StructureId, p.Recherche });
+        builder.HasIndex(p => new { p.StructureId, p.RechercheCommune });
         builder.HasIndex(p => new { p.StructureId, p.Commune });
         builder.HasIndex(p => new { p.StructureId, p.ResidentQpv });
         builder.HasIndex(p => new { p.StructureId, p.ReferentId });

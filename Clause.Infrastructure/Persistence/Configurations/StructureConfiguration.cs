@@ -1,3 +1,4 @@
+using Clause.Domain.Commun;
 using Clause.Domain.Structures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -12,5 +13,8 @@ internal sealed class StructureConfiguration : IEntityTypeConfiguration<Structur
         builder.Property(s => s.Nom).HasMaxLength(Structure.NomLongueurMax).IsRequired();
         builder.Property(s => s.Commune).HasMaxLength(Structure.CommuneLongueurMax);
         builder.HasIndex(s => s.Nom).IsUnique();
+        // The normalised copy the administrator's search compares (TexteRecherche); a global table, no StructureId.
+        builder.Property(s => s.Recherche).HasMaxLength(TexteRecherche.LongueurMax).IsRequired();
+        builder.HasIndex(s => s.Recherche);
     }
 }

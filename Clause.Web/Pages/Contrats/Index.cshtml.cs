@@ -108,13 +108,13 @@ public sealed class IndexModel(ClauseDbContext db) : PageListe
         if (LotId is { } lotId) contrats = contrats.Where(c => c.LotId == lotId);
         if (EmployeurId is { } employeurId) contrats = contrats.Where(c => c.EmployeurId == employeurId);
         if (Modalite is { } modalite && Enum.IsDefined(modalite)) contrats = contrats.Where(c => c.Modalite == modalite);
-        var lignes = AccesContrats.Projeter(db, contrats);
+        // Each word of the term (accents and case ignored) in the participant's search column (name, first name).
         foreach (var mot in SourceRecherche.Mots(Recherche))
         {
             var motif = RechercheTexte.Contient(mot);
-            lignes = lignes.Where(l => EF.Functions.Like(l.NomParticipant, motif, RechercheTexte.Echappement)
-                || EF.Functions.Like(l.PrenomParticipant, motif, RechercheTexte.Echappement));
+            contrats = contrats.Where(c => db.Participants.Any(p => p.Id == c.ParticipantId && EF.Functions.Like(p.Recherche, motif, RechercheTexte.Echappement)));
         }
+        var lignes = AccesContrats.Projeter(db, contrats);
 
         return Trier(lignes, Colonnes, t => t.ThenBy(l => l.NomParticipant).ThenBy(l => l.Id));
     }

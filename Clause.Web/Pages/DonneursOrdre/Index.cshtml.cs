@@ -56,14 +56,20 @@ public sealed class IndexModel(ClauseDbContext db) : PageListe
         var structureId = db.Contexte.StructureId;
         var requete = db.DonneursOrdre.AsNoTracking().Where(d => d.StructureId == structureId);
 
-        if (!string.IsNullOrWhiteSpace(Recherche))
+        // A SIRET is stored without spaces but often typed with them ("356 000 000 49837").
+        if (RechercheTexte.MotifSiret(Recherche) is { } motifSiret)
         {
-            var motif = RechercheTexte.Contient(Recherche);
-            // A SIRET is stored without spaces but often typed with them ("356 000 000 49837").
-            var motifSiret = RechercheTexte.Contient(Recherche.Replace(" ", string.Empty, StringComparison.Ordinal));
-            requete = requete.Where(d => EF.Functions.Like(d.RaisonSociale, motif, RechercheTexte.Echappement)
-                || EF.Functions.Like(d.Commune!, motif, RechercheTexte.Echappement)
-                || EF.Functions.Like(d.Siret!, motifSiret, RechercheTexte.Echappement));
+            var motif = RechercheTexte.Contient(Recherche!);
+            requete = requete.Where(d => EF.Functions.Like(d.Recherche, motif, RechercheTexte.Echappement) || EF.Functions.Like(d.Siret!, motifSiret));
+        }
+        else
+        {
+            // Each word of the term (accents and case ignored) in the search column (raison sociale, commune).
+            foreach (var mot in SourceRecherche.Mots(Recherche))
+            {
+                var motif = RechercheTexte.Contient(mot);
+                requete = requete.Where(d => EF.Functions.Like(d.Recherche, motif, RechercheTexte.Echappement));
+            }
         }
         if (Type is { } type) requete = requete.Where(d => d.Type == type);
 

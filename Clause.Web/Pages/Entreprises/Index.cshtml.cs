@@ -57,21 +57,19 @@ public sealed class IndexModel(ClauseDbContext db) : PageListe
     {
         var requete = db.Entreprises.AsNoTracking();
 
-        var terme = Recherche?.Trim();
-        if (!string.IsNullOrEmpty(terme))
+        // A SIRET is often typed with spaces ("732 829 320 00074"): digits are compared without them, with the SIRET column.
+        if (RechercheTexte.MotifSiret(Recherche) is { } motifSiret)
         {
-            if (terme.Length > LongueurRechercheMax) terme = terme[..LongueurRechercheMax];
-            var motif = $"%{Echapper(terme)}%";
-            // A SIRET is often typed with spaces ("732 829 320 00074"): digits are compared without them.
-            var chiffres = new string(terme.Where(c => !char.IsWhiteSpace(c)).ToArray());
-            if (chiffres.Length > 0 && chiffres.All(char.IsAsciiDigit))
+            var motif = RechercheTexte.Contient(Recherche!);
+            requete = requete.Where(e => EF.Functions.Like(e.Recherche, motif, RechercheTexte.Echappement) || EF.Functions.Like(e.Siret, motifSiret));
+        }
+        else
+        {
+            // Each word of the term (accents and case ignored) in the search column.
+            foreach (var mot in SourceRecherche.Mots(Recherche))
             {
-                var motifSiret = $"%{chiffres}%";
-                requete = requete.Where(e => EF.Functions.Like(e.RaisonSociale, motif, "\\") || EF.Functions.Like(e.Siret, motifSiret));
-            }
-            else
-            {
-                requete = requete.Where(e => EF.Functions.Like(e.RaisonSociale, motif, "\\"));
+                var motif = RechercheTexte.Contient(mot);
+                requete = requete.Where(e => EF.Functions.Like(e.Recherche, motif, RechercheTexte.Echappement));
             }
         }
         if (Type is { } type) requete = requete.Where(e => e.TypeEmployeur == type);
@@ -79,9 +77,6 @@ public sealed class IndexModel(ClauseDbContext db) : PageListe
         return Trier(requete, Colonnes, t => t.ThenBy(e => e.RaisonSociale).ThenBy(e => e.Id),
             e => new LigneEntreprise(e.Id, e.RaisonSociale, e.Siret, e.TypeEmployeur, e.CodeNaf, e.Commune, e.Contacts.Count));
     }
-
-    private static string Echapper(string terme) =>
-        terme.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }
 
 public sealed record LigneEntreprise(EntrepriseId Id, string RaisonSociale, string Siret, TypeEmployeur Type, string? CodeNaf, string? Commune, int NombreContacts)

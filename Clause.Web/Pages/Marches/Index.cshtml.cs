@@ -69,11 +69,11 @@ public sealed class IndexModel(ClauseDbContext db) : PageListe
     {
         var structureId = db.Contexte.StructureId;
         var marches = db.Marches.AsNoTracking().Where(m => m.StructureId == structureId);
-        if (!string.IsNullOrWhiteSpace(Recherche))
+        // Each word of the term (accents and case ignored) in the search column (number, object).
+        foreach (var mot in SourceRecherche.Mots(Recherche))
         {
-            var motif = RechercheTexte.Contient(Recherche);
-            marches = marches.Where(m => EF.Functions.Like(m.Numero, motif, RechercheTexte.Echappement)
-                || EF.Functions.Like(m.Objet, motif, RechercheTexte.Echappement));
+            var motif = RechercheTexte.Contient(mot);
+            marches = marches.Where(m => EF.Functions.Like(m.Recherche, motif, RechercheTexte.Echappement));
         }
         if (OperationId is { } operationId) marches = marches.Where(m => m.OperationId == operationId);
         if (DonneurOrdreId is { } donneurId) marches = marches.Where(m => m.DonneurOrdreId == donneurId);

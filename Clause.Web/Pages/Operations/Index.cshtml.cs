@@ -77,11 +77,11 @@ public sealed class IndexModel(ClauseDbContext db) : PageListe
         var structureId = db.Contexte.StructureId;
         var operations = db.Operations.AsNoTracking().Where(o => o.StructureId == structureId);
 
-        if (!string.IsNullOrWhiteSpace(Recherche))
+        // Each word of the term (accents and case ignored) in the search column (name, commune).
+        foreach (var mot in SourceRecherche.Mots(Recherche))
         {
-            var motif = RechercheTexte.Contient(Recherche);
-            operations = operations.Where(o => EF.Functions.Like(o.Nom, motif, RechercheTexte.Echappement)
-                || EF.Functions.Like(o.Commune, motif, RechercheTexte.Echappement));
+            var motif = RechercheTexte.Contient(mot);
+            operations = operations.Where(o => EF.Functions.Like(o.Recherche, motif, RechercheTexte.Echappement));
         }
         if (DonneurOrdreId is { } donneurId) operations = operations.Where(o => o.DonneurOrdreId == donneurId);
         if (Statut is { } statut) operations = operations.Where(o => o.Statut == statut);

@@ -93,12 +93,12 @@ public sealed class IndexModel(ClauseDbContext db, TimeProvider horloge) : PageL
         foreach (var mot in SourceRecherche.Mots(Recherche))
         {
             var motif = RechercheTexte.Contient(mot);
-            requete = requete.Where(p => EF.Functions.Like(p.Nom, motif, RechercheTexte.Echappement) || EF.Functions.Like(p.Prenom, motif, RechercheTexte.Echappement));
+            requete = requete.Where(p => EF.Functions.Like(p.Recherche, motif, RechercheTexte.Echappement));
         }
         if (!string.IsNullOrWhiteSpace(Commune))
         {
             var motif = RechercheTexte.Contient(Commune);
-            requete = requete.Where(p => EF.Functions.Like(p.Commune, motif, RechercheTexte.Echappement));
+            requete = requete.Where(p => EF.Functions.Like(p.RechercheCommune, motif, RechercheTexte.Echappement));
         }
         if (Categorie is { } categorie)
             requete = requete.Where(p => db.CategoriesDecision.Any(c => c.ParticipantId == p.Id && c.Categorie == categorie));

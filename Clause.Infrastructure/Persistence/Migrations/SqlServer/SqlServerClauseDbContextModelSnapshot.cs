@@ -344,6 +344,11 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("Recherche")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("nvarchar(800)");
+
                     b.Property<string>("Siret")
                         .HasMaxLength(14)
                         .HasColumnType("nvarchar(14)");
@@ -359,6 +364,8 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("StructureId", "RaisonSociale");
+
+                    b.HasIndex("StructureId", "Recherche");
 
                     b.HasIndex("StructureId", "Siret")
                         .IsUnique()
@@ -570,6 +577,11 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("Recherche")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("nvarchar(800)");
+
                     b.Property<string>("Siret")
                         .IsRequired()
                         .HasMaxLength(14)
@@ -590,6 +602,8 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("StructureId", "RaisonSociale");
+
+                    b.HasIndex("StructureId", "Recherche");
 
                     b.HasIndex("StructureId", "Siret")
                         .IsUnique();
@@ -982,6 +996,11 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int?>("PlafondFormationPdb")
                         .HasColumnType("int");
 
+                    b.Property<string>("Recherche")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("nvarchar(800)");
+
                     b.Property<string>("Statut")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -994,6 +1013,8 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("MarcheId", "Numero")
                         .IsUnique();
+
+                    b.HasIndex("StructureId", "Recherche");
 
                     b.HasIndex("StructureId", "Statut");
 
@@ -1056,6 +1077,11 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("OperationId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Recherche")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("nvarchar(800)");
+
                     b.Property<Guid>("StructureId")
                         .HasColumnType("uniqueidentifier");
 
@@ -1072,6 +1098,8 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("StructureId", "Numero");
+
+                    b.HasIndex("StructureId", "Recherche");
 
                     b.ToTable("Marches", null, t =>
                         {
@@ -1203,6 +1231,11 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<string>("Recherche")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("nvarchar(800)");
+
                     b.Property<string>("Statut")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1216,6 +1249,8 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("DonneurOrdreId");
 
                     b.HasIndex("StructureId", "Nom");
+
+                    b.HasIndex("StructureId", "Recherche");
 
                     b.HasIndex("StructureId", "Statut");
 
@@ -1411,6 +1446,16 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<string>("Recherche")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("nvarchar(800)");
+
+                    b.Property<string>("RechercheCommune")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("nvarchar(800)");
+
                     b.Property<Guid?>("ReferentId")
                         .HasColumnType("uniqueidentifier");
 
@@ -1430,6 +1475,10 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("ReferentId");
 
                     b.HasIndex("StructureId", "Commune");
+
+                    b.HasIndex("StructureId", "Recherche");
+
+                    b.HasIndex("StructureId", "RechercheCommune");
 
                     b.HasIndex("StructureId", "ReferentId");
 
@@ -1759,6 +1808,11 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("Recherche")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("nvarchar(800)");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1768,6 +1822,8 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Nom")
                         .IsUnique();
+
+                    b.HasIndex("Recherche");
 
                     b.ToTable("Structures", (string)null);
                 });

@@ -339,6 +339,11 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Recherche")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Siret")
                         .HasMaxLength(14)
                         .HasColumnType("TEXT");
@@ -354,6 +359,8 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("StructureId", "RaisonSociale");
+
+                    b.HasIndex("StructureId", "Recherche");
 
                     b.HasIndex("StructureId", "Siret")
                         .IsUnique();
@@ -564,6 +571,11 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Recherche")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Siret")
                         .IsRequired()
                         .HasMaxLength(14)
@@ -584,6 +596,8 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("StructureId", "RaisonSociale");
+
+                    b.HasIndex("StructureId", "Recherche");
 
                     b.HasIndex("StructureId", "Siret")
                         .IsUnique();
@@ -976,6 +990,11 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int?>("PlafondFormationPdb")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Recherche")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Statut")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -988,6 +1007,8 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("MarcheId", "Numero")
                         .IsUnique();
+
+                    b.HasIndex("StructureId", "Recherche");
 
                     b.HasIndex("StructureId", "Statut");
 
@@ -1050,6 +1071,11 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("OperationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Recherche")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("StructureId")
                         .HasColumnType("TEXT");
 
@@ -1066,6 +1092,8 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("StructureId", "Numero");
+
+                    b.HasIndex("StructureId", "Recherche");
 
                     b.ToTable("Marches", null, t =>
                         {
@@ -1197,6 +1225,11 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Recherche")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Statut")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1210,6 +1243,8 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("DonneurOrdreId");
 
                     b.HasIndex("StructureId", "Nom");
+
+                    b.HasIndex("StructureId", "Recherche");
 
                     b.HasIndex("StructureId", "Statut");
 
@@ -1405,6 +1440,16 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Recherche")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RechercheCommune")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ReferentId")
                         .HasColumnType("TEXT");
 
@@ -1424,6 +1469,10 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ReferentId");
 
                     b.HasIndex("StructureId", "Commune");
+
+                    b.HasIndex("StructureId", "Recherche");
+
+                    b.HasIndex("StructureId", "RechercheCommune");
 
                     b.HasIndex("StructureId", "ReferentId");
 
@@ -1753,6 +1802,11 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Recherche")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1762,6 +1816,8 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Nom")
                         .IsUnique();
+
+                    b.HasIndex("Recherche");
 
                     b.ToTable("Structures", (string)null);
                 });
