@@ -49,7 +49,7 @@ public sealed class CibleLineaireSqlTests : IDisposable
             .ToListAsync();
 
         Assert.Equal(
-            [court, long_].Select(l => CibleLineaire.Retard(l.DebutExecution, l.FinExecution, l.HeuresDuesMinutes, 600, date).Minutes),
+            new[] { court, long_ }.Select(l => CibleLineaire.Retard(l.DebutExecution, l.FinExecution, l.HeuresDuesMinutes, 600, date).Minutes),
             lus);
     }
 
