@@ -105,6 +105,12 @@ public static class ReglesAlertes
     public static DateOnly DateEmploiDurable(DateOnly debut, int delaiMois) => debut.AddMonths(delaiMois);
 
     /// <summary>
+    /// The month a lot's lateness is checked at on <paramref name="aujourdhui"/>: the last complete month (the target line
+    /// is read at its last day). The alert and the lots' cockpit read the same month.
+    /// </summary>
+    public static Mois MoisVerifie(DateOnly aujourdhui) => Mois.De(aujourdhui.AddMonths(-1));
+
+    /// <summary>
     /// A lot is behind schedule when its realised hours are below <paramref name="seuilPdb"/> (réglage, 80 %) of the
     /// straight target line at the end of the month checked. Nothing due or a target of 0: never behind.
     /// </summary>

@@ -205,6 +205,22 @@ public sealed class RequetesHeures(ClauseDbContext db, TimeProvider? horloge = n
     }
 
     /// <summary>
+    /// One row per lot of <paramref name="lots"/>: its realised minutes (<see cref="Comptage.RealiseesDuLot"/>, the domain's
+    /// expression spliced into the projection, evaluated by the database) and its pending minutes — a query, not run, that a
+    /// list joins to its rows to filter and sort on the realised hours of every lot in one command (the lots' cockpit).
+    /// </summary>
+    public IQueryable<RealiseDuLot> Realisees(IQueryable<Lot> lots)
+    {
+        var s = Expression.Parameter(typeof(SommesDuLot), "s");
+        var realisees = new RemplacementParametre(Comptage.RealiseesDuLot.Parameters[0], s).Visit(Comptage.RealiseesDuLot.Body);
+        var selecteur = Expression.Lambda<Func<SommesDuLot, RealiseDuLot>>(Expression.MemberInit(Expression.New(typeof(RealiseDuLot)),
+            Expression.Bind(typeof(RealiseDuLot).GetProperty(nameof(RealiseDuLot.LotId))!, Expression.Property(s, nameof(SommesDuLot.LotId))),
+            Expression.Bind(typeof(RealiseDuLot).GetProperty(nameof(RealiseDuLot.Minutes))!, realisees),
+            Expression.Bind(typeof(RealiseDuLot).GetProperty(nameof(RealiseDuLot.EnAttenteMinutes))!, Expression.Property(s, nameof(SommesDuLot.EnAttenteMinutes)))), s);
+        return Sommes(lots).Select(selecteur);
+    }
+
+    /// <summary>
     /// The lots of <paramref name="lots"/> added up in ONE SQL aggregate over the per-lot rows of <see cref="Sommes"/>:
     /// their number and Σ dues, Σ réalisées, Σ en attente, and the two rates' numerators — each per-lot figure being the
     /// domain's expression (<see cref="Comptage.RealiseesDuLot"/>, <see cref="Comptage.RealiseesAuTauxDuLot"/>,
@@ -365,6 +381,22 @@ public sealed class RequetesHeures(ClauseDbContext db, TimeProvider? horloge = n
         var comptees = await MinutesCompteesAsync(db.Lots.Where(l => l.Id == lotId), annulation).ConfigureAwait(false);
         return comptees.TryGetValue(lotId, out var mois) ? Comptage.Serie(lot, mois) : [];
     }
+}
+
+/// <summary>A lot's realised and pending minutes (<see cref="RequetesHeures.Realisees"/>).</summary>
+public sealed class RealiseDuLot
+{
+    public LotId LotId { get; init; }
+
+    public long Minutes { get; init; }
+
+    public long EnAttenteMinutes { get; init; }
+}
+
+/// <summary>Replaces a lambda's parameter by another expression (a domain rule spliced into a projection).</summary>
+internal sealed class RemplacementParametre(ParameterExpression ancien, Expression nouveau) : ExpressionVisitor
+{
+    protected override Expression VisitParameter(ParameterExpression node) => node == ancien ? nouveau : base.VisitParameter(node);
 }
 
 /// <summary>Counted and pending minutes of one lot, training apart, from one source (lines read live or compiled rows).</summary>

@@ -104,25 +104,19 @@ public sealed class ServiceAlertes(ClauseDbContext db, RequetesHeures requetes, 
         // 3. Lots behind schedule: realised under the réglage's share of the straight target line at the end of the last
         //    complete month, or the forecast's projection (RequetesHeures.PrevisionsAsync, §21) under that share of the
         //    hours due. One alert per lot and month checked whichever clause (or both) holds.
-        var moisVerifie = Mois.De(aujourdhui.AddMonths(-1));
-        var lotsEnCours = db.Lots.Where(l => l.StructureId == structureId && l.Statut == StatutLot.EnExecution && l.HeuresDuesMinutes > 0
-            && l.DebutExecution <= moisVerifie.Dernier);
+        var moisVerifie = ReglesAlertes.MoisVerifie(aujourdhui);
+        var lotsEnCours = RetardsLots.Candidats(db.Lots.Where(l => l.StructureId == structureId), moisVerifie);
         var lots = await lotsEnCours.AsNoTracking()
             .Select(l => new { l.Id, l.Numero, l.Libelle, Marche = l.Marche.Numero, l.DebutExecution, l.FinExecution, l.HeuresDuesMinutes })
             .ToListAsync(annulation).ConfigureAwait(false);
         if (lots.Count > 0 && facilitateurs.Count > 0)
         {
-            var bilans = await requetes.BilansAsync(lots.Select(l => l.Id).ToList(), annulation).ConfigureAwait(false);
-            var previsions = await requetes.PrevisionsAsync(lotsEnCours, annulation).ConfigureAwait(false);
+            var retards = await RetardsLots.EvaluerAsync(requetes, lotsEnCours, aujourdhui, reglages.SeuilRetardLotPdb, annulation).ConfigureAwait(false);
             var seuil = new Taux(reglages.SeuilRetardLotPdb);
             foreach (var l in lots)
             {
-                var realisees = bilans.TryGetValue(l.Id, out var b) ? b.Realisees : new Duree(0);
-                var cible = CibleLineaire.FinDuMois(l.DebutExecution, l.FinExecution, l.HeuresDuesMinutes, moisVerifie);
-                var prevision = previsions.GetValueOrDefault(l.Id);
-                var sousCible = ReglesAlertes.EnRetard(realisees, cible, reglages.SeuilRetardLotPdb);
-                var sousPrevision = ReglesAlertes.PrevisionEnRetard(prevision, l.HeuresDuesMinutes, reglages.SeuilRetardLotPdb);
-                if (!sousCible && !sousPrevision) continue;
+                if (!retards.TryGetValue(l.Id, out var retard) || !retard.EnRetard) continue;
+                var (realisees, cible, prevision, sousCible, sousPrevision) = (retard.Realisees, retard.Cible, retard.Prevision, retard.SousCible, retard.SousPrevision);
                 var lot = $"Le lot {l.Numero} — {l.Libelle} (marché {l.Marche})";
                 var rythme = sousPrevision
                     ? $"à ce rythme : {prevision!.ProjectionFin} à la fin ({prevision.TauxProjete}) pour {new Duree(l.HeuresDuesMinutes)} dues"

@@ -17,11 +17,12 @@ public sealed class SituationsMarches
     public static readonly DateOnly Debut = new(2026, 1, 1);
     public static readonly DateOnly Fin = new(2026, 12, 31);
 
-    public SituationsMarches(StructureId? structureId = null)
+    /// <param name="siretDonneur">Another SIRET for a second donneur d'ordre of the same structure (default « Ville de Tours »'s).</param>
+    public SituationsMarches(StructureId? structureId = null, string? siretDonneur = null)
     {
         StructureId = structureId ?? StructureId.De(Guid.NewGuid());
         Reglages = Reglages.ParDefaut(StructureId);
-        DonneurOrdre = DonneurOrdre.Creer(StructureId, "Ville de Tours", TypeDonneurOrdre.Commune, "73282932000074", null, "37000", "Tours");
+        DonneurOrdre = DonneurOrdre.Creer(StructureId, "Ville de Tours", TypeDonneurOrdre.Commune, siretDonneur ?? "73282932000074", null, "37000", "Tours");
         Operation = Operation.Creer(DonneurOrdre, "Rénovation du quartier Sanitas", "Tours", Debut, Fin,
             ProgrammeRenouvellement.Npnru, true, "QP037005", Taux.Pourcent(5));
     }

@@ -21,6 +21,12 @@ public sealed class IndexModel(ClauseDbContext db, RequetesHeures requetes, Time
     /// <summary>The facilitateur's and Direction's work of the day (null for the other roles).</summary>
     public TableauDeBord? Tableau { get; private set; }
 
+    /// <summary>The Direction's key figures of the structure (null for the other roles).</summary>
+    public ChiffresDirection? Chiffres { get; private set; }
+
+    /// <summary>The référent's contrats ending soon and hours of the month (null for the other roles).</summary>
+    public AccueilReferent? Referent { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken annulation)
     {
         // A company contact has one home: its portal (its lots, its months to declare).
@@ -33,6 +39,10 @@ public sealed class IndexModel(ClauseDbContext db, RequetesHeures requetes, Time
             Structure = await db.Structures.AsNoTracking().Where(s => s.Id == id).Select(s => s.Nom).FirstOrDefaultAsync(annulation);
         if (db.Contexte.StructureId is not null && Droits.Peut(User, Politiques.LectureClause))
             Tableau = await TableauDeBord.LireAsync(db, requetes, horloge, annulation);
+        if (db.Contexte.StructureId is not null && Droits.Role(User) == Roles.Direction)
+            Chiffres = await ChiffresDirection.LireAsync(db, requetes, horloge, annulation);
+        if (db.Contexte.StructureId is not null && Droits.Role(User) == Roles.Referent)
+            Referent = await AccueilReferent.LireAsync(db, requetes, User, horloge, annulation);
         return Page();
     }
 }

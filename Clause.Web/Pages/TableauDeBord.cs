@@ -8,6 +8,7 @@ using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
 using Clause.Web.Pages.Heures;
 using Microsoft.EntityFrameworkCore;
+using CockpitLots = Clause.Web.Pages.Lots.CockpitLots;
 
 namespace Clause.Web.Pages;
 
@@ -27,6 +28,9 @@ public sealed class TableauDeBord
     public const int FenetresMax = 10;
     public const int JoursFinContrat = 30;
     public const int JoursFenetre = 60;
+
+    /// <summary>The lots' cockpit filtered on the lots in execution, the most behind schedule first.</summary>
+    public static readonly string LienCockpitEnExecution = $"/Lots?statut={StatutLot.EnExecution}&tri={CockpitLots.TriRetard}&ordre=desc";
 
     public DateOnly Aujourdhui { get; private init; }
 

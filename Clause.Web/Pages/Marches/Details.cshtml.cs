@@ -1,5 +1,7 @@
 using Clause.Domain.Commun;
+using Clause.Domain.Heures;
 using Clause.Domain.Marches;
+using Clause.Infrastructure.Heures;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -9,13 +11,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Clause.Web.Pages.Marches;
 
 /// <summary>One marché: its fields, its lots with their hours due and attributaire, its audit history.</summary>
-public sealed class DetailsModel(ClauseDbContext db) : PageModel
+public sealed class DetailsModel(ClauseDbContext db, RequetesHeures requetes) : PageModel
 {
     public FicheMarche Fiche { get; private set; } = null!;
 
     public IReadOnlyList<LotDuMarche> Lots { get; private set; } = [];
 
     public IReadOnlyList<LigneHistorique> Historique { get; private set; } = [];
+
+    /// <summary>Its lots added up (realised, rates), one SQL aggregate.</summary>
+    public BilanHeures Heures { get; private set; } = BilanHeures.Vide;
 
     public async Task<IActionResult> OnGetAsync(MarcheId id, CancellationToken annulation)
     {
@@ -36,6 +41,7 @@ public sealed class DetailsModel(ClauseDbContext db) : PageModel
                 l.HeuresDuesMinutes,
                 db.Attributions.Where(a => a.LotId == l.Id && a.Role == RoleAttribution.Attributaire).Select(a => a.Entreprise.RaisonSociale).FirstOrDefault()))
             .ToListAsync(annulation);
+        Heures = await requetes.TotalAsync(db.Lots.Where(l => l.MarcheId == id && l.StructureId == structureId), annulation);
         Historique = await Web.Infrastructure.Historique.LireAsync(db, id, annulation);
         return Page();
     }

@@ -1,6 +1,8 @@
 using Clause.Domain.Commun;
+using Clause.Domain.Heures;
 using Clause.Domain.Marches;
 using Clause.Domain.Operations;
+using Clause.Infrastructure.Heures;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +15,7 @@ namespace Clause.Web.Pages.Operations;
 /// One opération: its fields, its status with the reachable transitions (they post to /Operations/Statut,
 /// reserved to the facilitateur), its marchés with lots count and hours due, and its audit history.
 /// </summary>
-public sealed class DetailsModel(ClauseDbContext db) : PageModel
+public sealed class DetailsModel(ClauseDbContext db, RequetesHeures requetes) : PageModel
 {
     public FicheOperation Fiche { get; private set; } = null!;
 
@@ -22,6 +24,9 @@ public sealed class DetailsModel(ClauseDbContext db) : PageModel
     public IReadOnlyList<MarcheDeLOperation> Marches { get; private set; } = [];
 
     public IReadOnlyList<LigneHistorique> Historique { get; private set; } = [];
+
+    /// <summary>Its lots added up (realised, rates), one SQL aggregate.</summary>
+    public BilanHeures Heures { get; private set; } = BilanHeures.Vide;
 
     public async Task<IActionResult> OnGetAsync(OperationId id, CancellationToken annulation)
     {
@@ -41,6 +46,7 @@ public sealed class DetailsModel(ClauseDbContext db) : PageModel
                 db.Lots.Count(l => l.MarcheId == m.Id),
                 db.Lots.Where(l => l.MarcheId == m.Id).Sum(l => l.HeuresDuesMinutes)))
             .ToListAsync(annulation);
+        Heures = await requetes.TotalAsync(db.Lots.Where(l => l.Marche.OperationId == id && l.StructureId == structureId), annulation);
         Historique = await Web.Infrastructure.Historique.LireAsync(db, id, annulation);
         return Page();
     }
