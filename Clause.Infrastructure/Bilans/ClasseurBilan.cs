@@ -239,7 +239,7 @@ public static class ClasseurBilan
     public static string Masque(int seuil) => "< " + seuil.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A rate as the ratio Excel formats in percent (115,8 % → 1.158), or an empty cell.</summary>
-    private static decimal? Ratio(Taux? taux) => taux is { } t ? t.PointsDeBase / (decimal)Taux.Cent : null;
+    internal static decimal? Ratio(Taux? taux) => taux is { } t ? t.PointsDeBase / (decimal)Taux.Cent : null;
 
     private static void Heures(ExcelRange cellule, long minutes)
     {

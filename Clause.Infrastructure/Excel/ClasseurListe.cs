@@ -15,6 +15,7 @@ public enum GenreColonne
     Heures,
     Entier,
     Montant,
+    Taux,
 }
 
 /// <summary>A column of a list export: its header, kind, width and how a row gives its value.</summary>
@@ -56,6 +57,10 @@ public sealed class ColonnesExcel<T>(string titre)
         Ajouter(entete, GenreColonne.Heures, 14, l => minutes(l) is { } m ? new Duree(m).EnHeures : null);
 
     public ColonnesExcel<T> Entier(string entete, Func<T, long?> valeur) => Ajouter(entete, GenreColonne.Entier, 12, l => valeur(l));
+
+    /// <summary>A rate stored in basis points, written as a number with the bilans' percentage format (« 12,5 % »).</summary>
+    public ColonnesExcel<T> Taux(string entete, Func<T, Domain.Commun.Taux?> taux) =>
+        Ajouter(entete, GenreColonne.Taux, 12, l => ClasseurBilan.Ratio(taux(l)));
 
     /// <summary>An amount stored in cents, written in euros with two decimals.</summary>
     public ColonnesExcel<T> Montant(string entete, Func<T, long?> centimes) =>
@@ -143,6 +148,7 @@ public static class ClasseurListe
         GenreColonne.Heures => ClasseurBilan.FormatHeures,
         GenreColonne.Entier => ClasseurBilan.FormatEntier,
         GenreColonne.Montant => FormatMontant,
+        GenreColonne.Taux => ClasseurBilan.FormatTaux,
         _ => "@",
     };
 }

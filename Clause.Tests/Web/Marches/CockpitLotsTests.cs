@@ -61,6 +61,34 @@ public class CockpitLotsTests(FabriqueClause app) : IClassFixture<FabriqueClause
     }
 
     [Fact]
+    public async Task Le_cockpit_s_exporte_en_Excel_avec_ses_filtres_son_tri_et_le_retard_en_heures()
+    {
+        var jeu = await JeuAsync();
+
+        var page = await jeu.Client.PageAsync("/Lots?statut=EnExecution&tri=retard&ordre=desc");
+        var lien = page.QuerySelectorAll("a").Single(a => a.TextContent.Trim() == "Exporter (Excel)").GetAttribute("href");
+        Assert.Equal("/Lots?statut=EnExecution&tri=retard&ordre=desc&handler=Excel", lien);
+        using var reponse = await jeu.Client.GetAsync(lien);
+        Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
+        Assert.Equal("lots-2026-03-15.xlsx", reponse.Content.Headers.ContentDisposition?.FileNameStar);
+        using var paquet = new OfficeOpenXml.ExcelPackage(new MemoryStream(await reponse.Content.ReadAsByteArrayAsync()));
+        var feuille = Assert.Single(paquet.Workbook.Worksheets);
+
+        Assert.Equal(["N°", "Lot", "Marché", "Opération", "Donneur d'ordre", "Attributaire", "Statut", "Début d'exécution",
+            "Fin d'exécution", "Heures dues", "Heures réalisées", "Heures en attente", "Taux de réalisation",
+            "Retard sur la cible (h)", "Contrats"], Enumerable.Range(1, feuille.Dimension.End.Column).Select(c => feuille.Cells[1, c].Text));
+        // The filter (in execution: not the lot « À notifier ») and the sort (most behind first) of the list.
+        Assert.Equal(3, feuille.Dimension.End.Row);
+        Assert.Equal(134.65m, Convert.ToDecimal(feuille.Cells[2, 14].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(0m, Convert.ToDecimal(feuille.Cells[2, 11].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(200m, Convert.ToDecimal(feuille.Cells[3, 11].Value, System.Globalization.CultureInfo.InvariantCulture));
+        // 200 h / 833 h = 24,01 %, a number in the bilans' percentage format.
+        Assert.Equal(0.2401m, Convert.ToDecimal(feuille.Cells[3, 13].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(Clause.Infrastructure.Bilans.ClasseurBilan.FormatTaux, feuille.Cells[3, 13].Style.Numberformat.Format);
+        Assert.True(Convert.ToDecimal(feuille.Cells[3, 14].Value, System.Globalization.CultureInfo.InvariantCulture) < 0);
+    }
+
+    [Fact]
     public async Task Le_tri_par_taux_par_fin_et_par_heures_dues_ordonne_dans_la_base()
     {
         var jeu = await JeuAsync();

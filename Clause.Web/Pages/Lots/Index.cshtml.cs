@@ -68,6 +68,24 @@ public sealed class IndexModel(ClauseDbContext db, RequetesHeures requetes, Time
         EnRetard = EnRetard,
     };
 
+    /// <summary>The columns of the Excel export (issue 15 item 2): the cockpit's, hours and rate as numbers.</summary>
+    public static ColonnesExcel<LigneLotCockpit> ColonnesExport(DateOnly jourVerifie) => new ColonnesExcel<LigneLotCockpit>("Lots")
+        .Entier("N°", l => l.Numero)
+        .Texte("Lot", l => l.Libelle, 40)
+        .Texte("Marché", l => l.Marche, 40)
+        .Texte("Opération", l => l.Operation, 40)
+        .Texte("Donneur d'ordre", l => l.DonneurOrdre, 40)
+        .Texte("Attributaire", l => l.Attributaire, 40)
+        .Texte("Statut", l => l.Statut.Libelle(), 18)
+        .Date("Début d'exécution", l => l.Debut)
+        .Date("Fin d'exécution", l => l.Fin)
+        .Heures("Heures dues", l => l.DuesMinutes)
+        .Heures("Heures réalisées", l => l.RealiseesMinutes)
+        .Heures("Heures en attente", l => l.EnAttenteMinutes)
+        .Taux("Taux de réalisation", l => l.Taux)
+        .Heures("Retard sur la cible (h)", l => l.Retard(jourVerifie).Minutes)
+        .Entier("Contrats", l => l.Contrats);
+
     public async Task OnGetAsync(CancellationToken annulation)
     {
         if (FinDansJours is { } jours && (jours < FiltresLots.JoursMin || jours > FiltresLots.JoursMax))
@@ -78,12 +96,28 @@ public sealed class IndexModel(ClauseDbContext db, RequetesHeures requetes, Time
         var requete = await CockpitLots.RequeteAsync(db, requetes, FiltresSaisis(), Aujourdhui, reglages.SeuilRetardLotPdb, annulation);
         Resultats = await ListerAsync(requete, CockpitLots.Colonnes(JourVerifie), CockpitLots.Departager, annulation);
 
+        await MarquerRetardsAsync(reglages.SeuilRetardLotPdb, annulation);
+    }
+
+    /// <summary>Every lot of the filters in the address's sort (no lot's data is personal: not journalled).</summary>
+    protected override async Task<ExportListe?> ExportAsync(CancellationToken annulation)
+    {
+        if (FinDansJours is { } jours && (jours < FiltresLots.JoursMin || jours > FiltresLots.JoursMax)) FinDansJours = null;
+        Aujourdhui = Affichage.Aujourdhui(horloge);
+        JourVerifie = CockpitLots.JourVerifie(Aujourdhui);
+        var reglages = await ReglagesStructure.LireAsync(db, annulation);
+        var requete = await CockpitLots.RequeteAsync(db, requetes, FiltresSaisis(), Aujourdhui, reglages.SeuilRetardLotPdb, annulation);
+        return Exporter(Trier(requete, CockpitLots.Colonnes(JourVerifie), CockpitLots.Departager), ColonnesExport(JourVerifie), donneesPersonnelles: false);
+    }
+
+    private async Task MarquerRetardsAsync(int seuilPdb, CancellationToken annulation)
+    {
         // The « en retard » mark of the rows shown: the alert's rule for these lots only (or every row under the filter).
         var ids = Resultats.Elements.Select(l => l.Id).ToList();
         if (EnRetard) LotsEnRetard = ids.ToHashSet();
         else if (ids.Count > 0)
         {
-            var retards = await RetardsLots.EvaluerAsync(requetes, db.Lots.Where(l => ids.Contains(l.Id)), Aujourdhui, reglages.SeuilRetardLotPdb, annulation);
+            var retards = await RetardsLots.EvaluerAsync(requetes, db.Lots.Where(l => ids.Contains(l.Id)), Aujourdhui, seuilPdb, annulation);
             LotsEnRetard = retards.Where(r => r.Value.EnRetard).Select(r => r.Key).ToHashSet();
         }
     }
