@@ -40,7 +40,15 @@ public class SystemeDeDesignNavigateurTests(NavigateurDemoFixture fixture) : ICl
         await page.GotoAsync(fixture.Adresse + "/Contrats");
         var badges = page.Locator("main table .badge");
         await Assertions.Expect(badges.First).ToBeVisibleAsync();
-        await CaptureAsync(page.Locator("main table").First, "design-badges.png");
+        // The table's first rows only (the demo lists many contrats).
+        var cadre = await page.Locator("main table").First.BoundingBoxAsync();
+        Assert.NotNull(cadre);
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(Dossier, "design-badges.png"),
+            FullPage = true,
+            Clip = new Clip { X = cadre.X, Y = cadre.Y, Width = cadre.Width, Height = Math.Min(cadre.Height, 420) },
+        });
 
         // Buttons: Valider (primary) beside Rejeter (danger) on the hours to validate; a form's three levels on a new marché.
         await page.GotoAsync(fixture.Adresse + "/Heures/AValider");
