@@ -9,7 +9,8 @@ namespace Clause.Tests.Web;
 /// <summary>
 /// Walks the app as each demo staff user (demo data, Development) following the links of the pages, and checks
 /// every page answers 200 and follows the RGAA basics: lang="fr", a title, exactly one h1, a label for every
-/// field, a caption or an accessible name on every data table, no positive tabindex.
+/// field, a caption or an accessible name on every data table, no positive tabindex — and the design system's button
+/// hierarchy (<see cref="HierarchieBoutons"/>: one primary per form, destructive actions in danger).
 /// </summary>
 [Collection(CollectionDonneesDemo.Nom)]
 public class AccessibiliteTests(FabriqueDeveloppement app) : IClassFixture<FabriqueDeveloppement>
@@ -129,5 +130,7 @@ public class AccessibiliteTests(FabriqueDeveloppement app) : IClassFixture<Fabri
                 yield return "tabindex positif";
         foreach (var image in document.QuerySelectorAll("img:not([alt])"))
             yield return "image sans alt";
+        foreach (var defaut in HierarchieBoutons.Defauts(document))
+            yield return defaut;
     }
 }
