@@ -107,6 +107,83 @@ public sealed class ServiceHeures(ClauseDbContext db, RequetesHeures requetes, T
         await db.SaveChangesAsync(annulation).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The bulk decision of /Heures/AValider (issue 15 item 3): validates every line of <paramref name="ids"/> through the
+    /// same domain method as one line (<see cref="DeclarationHeures.Valider"/>: each decision is written in its version, as
+    /// for one line), in one SaveChanges — all or nothing. <paramref name="verifierSeulement"/> runs every check and writes
+    /// nothing (the confirmation step). Refused, with nothing written: an id that is not a line of the current structure,
+    /// a line already decided (every such refusal at once).
+    /// </summary>
+    public Task<ResumeDecision> ValiderEnMasseAsync(IReadOnlyCollection<DeclarationId> ids, Auteur par, bool verifierSeulement = false,
+        CancellationToken annulation = default)
+    {
+        var le = horloge.GetUtcNow();
+        return DeciderEnMasseAsync(ids, d => d.Valider(par, le), "validé", verifierSeulement, annulation);
+    }
+
+    /// <summary>The same for a rejection with one reason for every line (<see cref="DeclarationHeures.Rejeter"/>).</summary>
+    public Task<ResumeDecision> RejeterEnMasseAsync(IReadOnlyCollection<DeclarationId> ids, string? motif, Auteur par, bool verifierSeulement = false,
+        CancellationToken annulation = default)
+    {
+        var le = horloge.GetUtcNow();
+        return DeciderEnMasseAsync(ids, d => d.Rejeter(motif, par, le), "rejeté", verifierSeulement, annulation);
+    }
+
+    /// <summary>The most lines one bulk decision takes (a filter wider than that is narrowed first).</summary>
+    public const int DecisionEnMasseMax = 1_000;
+
+    /// <summary>The field the refusals of a bulk selection name.</summary>
+    public const string ChampSelection = "Ids";
+
+    private async Task<ResumeDecision> DeciderEnMasseAsync(IReadOnlyCollection<DeclarationId> ids, Action<DeclarationHeures> decision, string participe,
+        bool verifierSeulement, CancellationToken annulation)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var distincts = ids.Distinct().ToList();
+        if (distincts.Count == 0)
+            throw new RegleMetierException(ChampSelection, "Cochez au moins une ligne, ou « toutes les lignes du filtre ».");
+        if (distincts.Count > DecisionEnMasseMax)
+            throw new RegleMetierException(ChampSelection,
+                $"La sélection compte {distincts.Count} lignes, au-delà de {DecisionEnMasseMax} par envoi : affinez le filtre. Rien n'a été {participe}.");
+        var structureId = db.Contexte.StructureId;
+        // One query for the whole selection (not one per line); another structure's line is not found (explicit check and tenant filter).
+        var lignes = await db.DeclarationsHeures.Include(d => d.Versions)
+            .Where(d => distincts.Contains(d.Id) && d.StructureId == structureId)
+            .ToListAsync(annulation).ConfigureAwait(false);
+        var erreurs = new List<RegleMetierException>();
+        var absentes = distincts.Count - lignes.Count;
+        if (absentes > 0)
+            erreurs.Add(new RegleMetierException(ChampSelection, (absentes == 1
+                ? "1 ligne de la sélection n'existe pas dans votre structure"
+                : $"{absentes} lignes de la sélection n'existent pas dans votre structure") + $" : rien n'a été {participe}."));
+        var refus = new List<RegleMetierException>();
+        foreach (var ligne in lignes)
+        {
+            try
+            {
+                decision(ligne);
+            }
+            catch (RegleMetierException ex)
+            {
+                refus.AddRange(ex.Toutes);
+            }
+        }
+        // The same refusal on many lines (already decided, no reason) is said once, with its count.
+        foreach (var groupe in refus.GroupBy(r => (r.Champ, r.Message)))
+        {
+            var champ = groupe.Key.Champ == nameof(DeclarationHeures.Statut) ? ChampSelection : groupe.Key.Champ;
+            var nombre = groupe.Count();
+            erreurs.Add(new RegleMetierException(champ, champ == ChampSelection
+                ? $"{(nombre == 1 ? "1 ligne de la sélection" : $"{nombre} lignes de la sélection")} : {groupe.Key.Message} Rien n'a été {participe} : rechargez la liste."
+                : groupe.Key.Message));
+        }
+        if (erreurs.Count > 0 || verifierSeulement) db.ChangeTracker.Clear();
+        if (erreurs.Count > 0) throw RegleMetierException.Plusieurs(erreurs);
+        var resume = new ResumeDecision(lignes.Count, lignes.Sum(l => l.Minutes));
+        if (!verifierSeulement) await db.SaveChangesAsync(annulation).ConfigureAwait(false);
+        return resume;
+    }
+
     private async Task<(Contrat Contrat, Domain.Marches.Lot Lot, Domain.Structures.Reglages Reglages)> ChargerAsync(ContratId contratId, CancellationToken annulation)
     {
         var contrat = await db.Contrats.FirstOrDefaultAsync(c => c.Id == contratId, annulation).ConfigureAwait(false)
@@ -135,6 +212,9 @@ public sealed class ServiceHeures(ClauseDbContext db, RequetesHeures requetes, T
         }
     }
 }
+
+/// <summary>What a bulk decision took (or would take): its number of lines and their minutes.</summary>
+public sealed record ResumeDecision(int Lignes, long Minutes);
 
 /// <summary>One cell of the monthly grid to write: the contrat, the month, what was typed (and the reason of a correction).</summary>
 public sealed record CelluleAEcrire(ContratId ContratId, Mois Mois, SaisieHeures Saisie, string? MotifCorrection = null);
