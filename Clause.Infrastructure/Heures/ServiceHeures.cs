@@ -46,7 +46,7 @@ public sealed class ServiceHeures(ClauseDbContext db, RequetesHeures requetes, T
     {
         var lotId = await db.Contrats.Where(c => c.Id == contratId).Select(c => (LotId?)c.LotId).FirstOrDefaultAsync(annulation).ConfigureAwait(false)
             ?? throw new KeyNotFoundException("Ce contrat n'existe pas.");
-        var refus = await SaisirGrilleAsync(lotId, [new CelluleAEcrire(contratId, mois, saisie, motifCorrection)], par, annulation).ConfigureAwait(false);
+        var refus = await SaisirGrilleAsync(lotId, [new CelluleAEcrire(contratId, mois, saisie, motifCorrection)], par, annulation: annulation).ConfigureAwait(false);
         if (refus.Count > 0) throw refus[0].Erreur;
     }
 
@@ -55,10 +55,11 @@ public sealed class ServiceHeures(ClauseDbContext db, RequetesHeures requetes, T
     /// the contrats, their lines of the months shown (with their versions) and the participants' minutes of those months
     /// on every lot (§7.1) — every cell is applied by <see cref="GrilleHeures"/>, then one <c>SaveChanges</c>. All or
     /// nothing: when a cell is refused, nothing is written and every refusal is returned. The queries do not grow with
-    /// the number of cells.
+    /// the number of cells. <paramref name="verifierSeulement"/> applies every cell and writes nothing: the grid whose other
+    /// cells could not be read still gets the refusals of these (every error in one pass, issue 15 item 5).
     /// </summary>
     public async Task<IReadOnlyList<RefusCellule>> SaisirGrilleAsync(LotId lotId, IReadOnlyList<CelluleAEcrire> cellules, Auteur par,
-        CancellationToken annulation = default)
+        bool verifierSeulement = false, CancellationToken annulation = default)
     {
         ArgumentNullException.ThrowIfNull(cellules);
         if (cellules.Count == 0) return [];
@@ -81,7 +82,7 @@ public sealed class ServiceHeures(ClauseDbContext db, RequetesHeures requetes, T
         var grille = new GrilleHeures(lot, reglages, contrats, lignes, moisDesParticipants);
         var le = horloge.GetUtcNow();
         foreach (var cellule in cellules) grille.Appliquer(cellule.ContratId, cellule.Mois, cellule.Saisie, par, le, cellule.MotifCorrection);
-        if (grille.Refus.Count > 0)
+        if (grille.Refus.Count > 0 || verifierSeulement)
         {
             db.ChangeTracker.Clear();
             return grille.Refus;
