@@ -123,31 +123,52 @@ public sealed class Participant : Racine<ParticipantId>, IAppartientStructure
         return participant;
     }
 
+    /// <summary>
+    /// Sets every field; each rule is checked and every refusal thrown at once (<see cref="Verification"/>), before anything
+    /// changes: a form with four wrong fields shows four errors.
+    /// </summary>
     public void Modifier(DonneesParticipant donnees, DateOnly aujourdhui)
     {
         ArgumentNullException.ThrowIfNull(donnees);
         RefuserSiAnonymise();
-        Nom = Garde.Requis(donnees.Nom, nameof(Nom), "Nom", NomLongueurMax);
-        Prenom = Garde.Requis(donnees.Prenom, nameof(Prenom), "Prénom", PrenomLongueurMax);
-        Sexe = Garde.Defini(donnees.Sexe ?? throw Obligatoire(nameof(Sexe), "Sexe"), nameof(Sexe), "Sexe");
-        DateNaissance = VerifierNaissance(donnees.DateNaissance ?? throw Obligatoire(nameof(DateNaissance), "Date de naissance"), aujourdhui, InscritLe);
-        Adresse = Garde.Optionnel(donnees.Adresse, nameof(Adresse), "Adresse", AdresseLongueurMax);
-        var cp = Garde.Requis(donnees.CodePostal, nameof(CodePostal), "Code postal", CodePostalLongueur + 5).Replace(" ", string.Empty, StringComparison.Ordinal);
-        if (cp.Length != CodePostalLongueur || !cp.All(char.IsAsciiDigit))
-            throw new RegleMetierException(nameof(CodePostal), "Le code postal doit comporter 5 chiffres.");
-        CodePostal = cp;
-        Commune = Garde.Requis(donnees.Commune, nameof(Commune), "Commune", CommuneLongueurMax);
-        ResidentQpv = donnees.ResidentQpv;
-        CodeQpv = donnees.ResidentQpv
-            ? ReglesQpv.Verifier(donnees.CodeQpv, nameof(CodeQpv), "Le code du quartier prioritaire (QPV) est obligatoire pour un résident QPV.")
+        var v = new Verification();
+        var nom = v.Verifier(() => Garde.Requis(donnees.Nom, nameof(Nom), "Nom", NomLongueurMax), string.Empty);
+        var prenom = v.Verifier(() => Garde.Requis(donnees.Prenom, nameof(Prenom), "Prénom", PrenomLongueurMax), string.Empty);
+        var sexe = v.Verifier(() => Garde.Defini(donnees.Sexe ?? throw Obligatoire(nameof(Sexe), "Sexe"), nameof(Sexe), "Sexe"));
+        var naissance = v.Verifier(() => VerifierNaissance(donnees.DateNaissance ?? throw Obligatoire(nameof(DateNaissance), "Date de naissance"), aujourdhui, InscritLe));
+        var adresse = v.Verifier(() => Garde.Optionnel(donnees.Adresse, nameof(Adresse), "Adresse", AdresseLongueurMax));
+        var codePostal = v.Verifier(() =>
+        {
+            var cp = Garde.Requis(donnees.CodePostal, nameof(CodePostal), "Code postal", CodePostalLongueur + 5).Replace(" ", string.Empty, StringComparison.Ordinal);
+            if (cp.Length != CodePostalLongueur || !cp.All(char.IsAsciiDigit))
+                throw new RegleMetierException(nameof(CodePostal), "Le code postal doit comporter 5 chiffres.");
+            return cp;
+        }, string.Empty);
+        var commune = v.Verifier(() => Garde.Requis(donnees.Commune, nameof(Commune), "Commune", CommuneLongueurMax), string.Empty);
+        var codeQpv = donnees.ResidentQpv
+            ? v.Verifier(() => ReglesQpv.Verifier(donnees.CodeQpv, nameof(CodeQpv), "Le code du quartier prioritaire (QPV) est obligatoire pour un résident QPV."))
             : null;
-        NiveauQualification = Garde.Defini(donnees.NiveauQualification ?? throw Obligatoire(nameof(NiveauQualification), "Niveau de qualification"),
-            nameof(NiveauQualification), "Niveau de qualification");
-        Prescripteur = donnees.Prescripteur is { } prescripteur ? Garde.Defini(prescripteur, nameof(Prescripteur), "Prescripteur") : null;
-        ReferentId = donnees.ReferentId == Guid.Empty ? null : donnees.ReferentId;
-        IdentifiantFranceTravail = VerifierIdentifiantFranceTravail(donnees.IdentifiantFranceTravail);
+        var niveau = v.Verifier(() => Garde.Defini(donnees.NiveauQualification ?? throw Obligatoire(nameof(NiveauQualification), "Niveau de qualification"),
+            nameof(NiveauQualification), "Niveau de qualification"));
+        var prescripteur = donnees.Prescripteur is { } p ? v.Verifier(() => (Prescripteur?)Garde.Defini(p, nameof(Prescripteur), "Prescripteur")) : null;
+        var identifiant = v.Verifier(() => VerifierIdentifiantFranceTravail(donnees.IdentifiantFranceTravail));
         if (donnees.DateInformation is { } information && information > aujourdhui)
-            throw new RegleMetierException(nameof(DateInformation), "La date de remise de la notice d'information ne peut pas être dans le futur.");
+            v.Verifier(() => throw new RegleMetierException(nameof(DateInformation), "La date de remise de la notice d'information ne peut pas être dans le futur."));
+        v.Lever();
+
+        Nom = nom;
+        Prenom = prenom;
+        Sexe = sexe;
+        DateNaissance = naissance;
+        Adresse = adresse;
+        CodePostal = codePostal;
+        Commune = commune;
+        ResidentQpv = donnees.ResidentQpv;
+        CodeQpv = codeQpv;
+        NiveauQualification = niveau;
+        Prescripteur = prescripteur;
+        ReferentId = donnees.ReferentId == Guid.Empty ? null : donnees.ReferentId;
+        IdentifiantFranceTravail = identifiant;
         DateInformation = donnees.DateInformation;
         ActualiserRecherche();
     }

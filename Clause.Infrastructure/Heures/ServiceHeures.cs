@@ -46,7 +46,7 @@ public sealed class ServiceHeures(ClauseDbContext db, RequetesHeures requetes, T
     {
         var lotId = await db.Contrats.Where(c => c.Id == contratId).Select(c => (LotId?)c.LotId).FirstOrDefaultAsync(annulation).ConfigureAwait(false)
             ?? throw new KeyNotFoundException("Ce contrat n'existe pas.");
-        var refus = await SaisirGrilleAsync(lotId, [new CelluleAEcrire(contratId, mois, saisie, motifCorrection)], par, annulation).ConfigureAwait(false);
+        var refus = await SaisirGrilleAsync(lotId, [new CelluleAEcrire(contratId, mois, saisie, motifCorrection)], par, annulation: annulation).ConfigureAwait(false);
         if (refus.Count > 0) throw refus[0].Erreur;
     }
 
@@ -55,10 +55,11 @@ public sealed class ServiceHeures(ClauseDbContext db, RequetesHeures requetes, T
     /// the contrats, their lines of the months shown (with their versions) and the participants' minutes of those months
     /// on every lot (§7.1) — every cell is applied by <see cref="GrilleHeures"/>, then one <c>SaveChanges</c>. All or
     /// nothing: when a cell is refused, nothing is written and every refusal is returned. The queries do not grow with
-    /// the number of cells.
+    /// the number of cells. <paramref name="verifierSeulement"/> applies every cell and writes nothing: the grid whose other
+    /// cells could not be read still gets the refusals of these (every error in one pass, issue 15 item 5).
     /// </summary>
     public async Task<IReadOnlyList<RefusCellule>> SaisirGrilleAsync(LotId lotId, IReadOnlyList<CelluleAEcrire> cellules, Auteur par,
-        CancellationToken annulation = default)
+        bool verifierSeulement = false, CancellationToken annulation = default)
     {
         ArgumentNullException.ThrowIfNull(cellules);
         if (cellules.Count == 0) return [];
@@ -81,7 +82,7 @@ public sealed class ServiceHeures(ClauseDbContext db, RequetesHeures requetes, T
         var grille = new GrilleHeures(lot, reglages, contrats, lignes, moisDesParticipants);
         var le = horloge.GetUtcNow();
         foreach (var cellule in cellules) grille.Appliquer(cellule.ContratId, cellule.Mois, cellule.Saisie, par, le, cellule.MotifCorrection);
-        if (grille.Refus.Count > 0)
+        if (grille.Refus.Count > 0 || verifierSeulement)
         {
             db.ChangeTracker.Clear();
             return grille.Refus;
@@ -105,6 +106,83 @@ public sealed class ServiceHeures(ClauseDbContext db, RequetesHeures requetes, T
         var declaration = await ChargerDeclarationAsync(declarationId, annulation).ConfigureAwait(false);
         declaration.Rejeter(motif, par, horloge.GetUtcNow());
         await db.SaveChangesAsync(annulation).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The bulk decision of /Heures/AValider (issue 15 item 3): validates every line of <paramref name="ids"/> through the
+    /// same domain method as one line (<see cref="DeclarationHeures.Valider"/>: each decision is written in its version, as
+    /// for one line), in one SaveChanges — all or nothing. <paramref name="verifierSeulement"/> runs every check and writes
+    /// nothing (the confirmation step). Refused, with nothing written: an id that is not a line of the current structure,
+    /// a line already decided (every such refusal at once).
+    /// </summary>
+    public Task<ResumeDecision> ValiderEnMasseAsync(IReadOnlyCollection<DeclarationId> ids, Auteur par, bool verifierSeulement = false,
+        CancellationToken annulation = default)
+    {
+        var le = horloge.GetUtcNow();
+        return DeciderEnMasseAsync(ids, d => d.Valider(par, le), "validé", verifierSeulement, annulation);
+    }
+
+    /// <summary>The same for a rejection with one reason for every line (<see cref="DeclarationHeures.Rejeter"/>).</summary>
+    public Task<ResumeDecision> RejeterEnMasseAsync(IReadOnlyCollection<DeclarationId> ids, string? motif, Auteur par, bool verifierSeulement = false,
+        CancellationToken annulation = default)
+    {
+        var le = horloge.GetUtcNow();
+        return DeciderEnMasseAsync(ids, d => d.Rejeter(motif, par, le), "rejeté", verifierSeulement, annulation);
+    }
+
+    /// <summary>The most lines one bulk decision takes (a filter wider than that is narrowed first).</summary>
+    public const int DecisionEnMasseMax = 1_000;
+
+    /// <summary>The field the refusals of a bulk selection name.</summary>
+    public const string ChampSelection = "Ids";
+
+    private async Task<ResumeDecision> DeciderEnMasseAsync(IReadOnlyCollection<DeclarationId> ids, Action<DeclarationHeures> decision, string participe,
+        bool verifierSeulement, CancellationToken annulation)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var distincts = ids.Distinct().ToList();
+        if (distincts.Count == 0)
+            throw new RegleMetierException(ChampSelection, "Cochez au moins une ligne, ou « toutes les lignes du filtre ».");
+        if (distincts.Count > DecisionEnMasseMax)
+            throw new RegleMetierException(ChampSelection,
+                $"La sélection compte {distincts.Count} lignes, au-delà de {DecisionEnMasseMax} par envoi : affinez le filtre. Rien n'a été {participe}.");
+        var structureId = db.Contexte.StructureId;
+        // One query for the whole selection (not one per line); another structure's line is not found (explicit check and tenant filter).
+        var lignes = await db.DeclarationsHeures.Include(d => d.Versions)
+            .Where(d => distincts.Contains(d.Id) && d.StructureId == structureId)
+            .ToListAsync(annulation).ConfigureAwait(false);
+        var erreurs = new List<RegleMetierException>();
+        var absentes = distincts.Count - lignes.Count;
+        if (absentes > 0)
+            erreurs.Add(new RegleMetierException(ChampSelection, (absentes == 1
+                ? "1 ligne de la sélection n'existe pas dans votre structure"
+                : $"{absentes} lignes de la sélection n'existent pas dans votre structure") + $" : rien n'a été {participe}."));
+        var refus = new List<RegleMetierException>();
+        foreach (var ligne in lignes)
+        {
+            try
+            {
+                decision(ligne);
+            }
+            catch (RegleMetierException ex)
+            {
+                refus.AddRange(ex.Toutes);
+            }
+        }
+        // The same refusal on many lines (already decided, no reason) is said once, with its count.
+        foreach (var groupe in refus.GroupBy(r => (r.Champ, r.Message)))
+        {
+            var champ = groupe.Key.Champ == nameof(DeclarationHeures.Statut) ? ChampSelection : groupe.Key.Champ;
+            var nombre = groupe.Count();
+            erreurs.Add(new RegleMetierException(champ, champ == ChampSelection
+                ? $"{(nombre == 1 ? "1 ligne de la sélection" : $"{nombre} lignes de la sélection")} : {groupe.Key.Message} Rien n'a été {participe} : rechargez la liste."
+                : groupe.Key.Message));
+        }
+        if (erreurs.Count > 0 || verifierSeulement) db.ChangeTracker.Clear();
+        if (erreurs.Count > 0) throw RegleMetierException.Plusieurs(erreurs);
+        var resume = new ResumeDecision(lignes.Count, lignes.Sum(l => l.Minutes));
+        if (!verifierSeulement) await db.SaveChangesAsync(annulation).ConfigureAwait(false);
+        return resume;
     }
 
     private async Task<(Contrat Contrat, Domain.Marches.Lot Lot, Domain.Structures.Reglages Reglages)> ChargerAsync(ContratId contratId, CancellationToken annulation)
@@ -135,6 +213,9 @@ public sealed class ServiceHeures(ClauseDbContext db, RequetesHeures requetes, T
         }
     }
 }
+
+/// <summary>What a bulk decision took (or would take): its number of lines and their minutes.</summary>
+public sealed record ResumeDecision(int Lignes, long Minutes);
 
 /// <summary>One cell of the monthly grid to write: the contrat, the month, what was typed (and the reason of a correction).</summary>
 public sealed record CelluleAEcrire(ContratId ContratId, Mois Mois, SaisieHeures Saisie, string? MotifCorrection = null);

@@ -118,40 +118,75 @@ public sealed class ServiceSoumissions(ClauseDbContext db, ServiceHeures heures,
         try
         {
             await heures.RejeterAsync(declarationId, motif, par, annulation).ConfigureAwait(false);
-            var avis = await (
-                    from d in db.DeclarationsHeures.AsNoTracking()
-                    join v in db.VersionsDeclaration on new { DeclarationId = d.Id, Numero = d.VersionCourante } equals new { v.DeclarationId, v.Numero }
-                    join s in db.SoumissionsHeures on v.SoumissionId equals s.Id
-                    join e in db.Entreprises on s.EntrepriseId equals e.Id
-                    join p in db.Participants on d.ParticipantId equals p.Id
-                    join l in db.Lots on d.LotId equals l.Id
-                    where d.Id == declarationId && s.SoumiseParEmail != null
-                    select new
-                    {
-                        Email = s.SoumiseParEmail!,
-                        Nom = s.SoumiseParNom ?? e.RaisonSociale,
-                        Entreprise = e.RaisonSociale,
-                        Participant = p.Prenom + " " + p.Nom,
-                        Lot = "Lot " + l.Numero + " — " + l.Libelle,
-                        d.Mois,
-                        d.Minutes,
-                        d.VersionCourante,
-                        v.MotifRejet,
-                    })
-                .FirstOrDefaultAsync(annulation).ConfigureAwait(false);
-            if (avis is not null)
-            {
-                boite.Deposer(ModelesMail.RejetHeures(avis.Email, avis.Nom, avis.Entreprise, avis.Participant, avis.Lot,
-                        DeclarationHeures.Texte(avis.Mois), new Duree(avis.Minutes).ToString(), avis.MotifRejet ?? string.Empty, lienDuMois?.Invoke(avis.Mois)),
-                    $"rejet:{declarationId.Valeur:N}:{avis.VersionCourante}");
-                await db.SaveChangesAsync(annulation).ConfigureAwait(false);
-            }
+            await AviserRejetsAsync([declarationId], lienDuMois, annulation).ConfigureAwait(false);
             if (transaction is not null) await transaction.CommitAsync(annulation).ConfigureAwait(false);
         }
         finally
         {
             if (transaction is not null) await transaction.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// The bulk rejection of /Heures/AValider (issue 15 item 3): every line rejected with one reason through
+    /// <see cref="ServiceHeures.RejeterEnMasseAsync"/>, and the contact of each portal line told as for one line — all in
+    /// one transaction: every line and every notice, or nothing. <paramref name="verifierSeulement"/>: checks only.
+    /// </summary>
+    public async Task<ResumeDecision> RejeterEnMasseAsync(IReadOnlyCollection<DeclarationId> ids, string? motif, Auteur par,
+        Func<Mois, string>? lienDuMois = null, bool verifierSeulement = false, CancellationToken annulation = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (verifierSeulement) return await heures.RejeterEnMasseAsync(ids, motif, par, verifierSeulement: true, annulation).ConfigureAwait(false);
+        var transaction = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(annulation).ConfigureAwait(false)
+            : null;
+        try
+        {
+            var resume = await heures.RejeterEnMasseAsync(ids, motif, par, annulation: annulation).ConfigureAwait(false);
+            await AviserRejetsAsync(ids.Distinct().ToList(), lienDuMois, annulation).ConfigureAwait(false);
+            if (transaction is not null) await transaction.CommitAsync(annulation).ConfigureAwait(false);
+            return resume;
+        }
+        finally
+        {
+            if (transaction is not null) await transaction.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Deposits in the outbox the notice of each rejected line written by a portal submission (one query for all the lines),
+    /// keyed by the line and its version: one notice per rejected version; saved with the caller's transaction.
+    /// </summary>
+    private async Task AviserRejetsAsync(IReadOnlyList<DeclarationId> ids, Func<Mois, string>? lienDuMois, CancellationToken annulation)
+    {
+        var avis = await (
+                from d in db.DeclarationsHeures.AsNoTracking()
+                join v in db.VersionsDeclaration on new { DeclarationId = d.Id, Numero = d.VersionCourante } equals new { v.DeclarationId, v.Numero }
+                join s in db.SoumissionsHeures on v.SoumissionId equals s.Id
+                join e in db.Entreprises on s.EntrepriseId equals e.Id
+                join p in db.Participants on d.ParticipantId equals p.Id
+                join l in db.Lots on d.LotId equals l.Id
+                where ids.Contains(d.Id) && s.SoumiseParEmail != null
+                select new
+                {
+                    d.Id,
+                    Email = s.SoumiseParEmail!,
+                    Nom = s.SoumiseParNom ?? e.RaisonSociale,
+                    Entreprise = e.RaisonSociale,
+                    Participant = p.Prenom + " " + p.Nom,
+                    Lot = "Lot " + l.Numero + " — " + l.Libelle,
+                    d.Mois,
+                    d.Minutes,
+                    d.VersionCourante,
+                    v.MotifRejet,
+                })
+            .ToListAsync(annulation).ConfigureAwait(false);
+        if (avis.Count == 0) return;
+        foreach (var a in avis)
+            boite.Deposer(ModelesMail.RejetHeures(a.Email, a.Nom, a.Entreprise, a.Participant, a.Lot,
+                    DeclarationHeures.Texte(a.Mois), new Duree(a.Minutes).ToString(), a.MotifRejet ?? string.Empty, lienDuMois?.Invoke(a.Mois)),
+                $"rejet:{a.Id.Valeur:N}:{a.VersionCourante}");
+        await db.SaveChangesAsync(annulation).ConfigureAwait(false);
     }
 
     /// <summary>The lines whose current version was written by the submission and still waits for a decision.</summary>

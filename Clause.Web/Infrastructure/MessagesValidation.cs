@@ -34,11 +34,15 @@ public static class MessagesValidation
     {
         ArgumentNullException.ThrowIfNull(etat);
         ArgumentNullException.ThrowIfNull(erreur);
-        // A domain method that checks every field first may carry several refusals: each goes beside its own field.
+        // A domain method that checks every field first may carry several refusals: each goes beside its own field. A field
+        // already in error before the domain was called (a value that did not parse, a [Required]) keeps its own message:
+        // the domain, given no value there, would only repeat it.
+        var dejaEnErreur = etat.Where(e => e.Value is { Errors.Count: > 0 }).Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var une in erreur.Toutes)
         {
             var champ = renommages is not null && renommages.TryGetValue(une.Champ, out var renomme) ? renomme : une.Champ;
             var cle = string.IsNullOrEmpty(champ) ? string.Empty : $"{prefixe}.{champ}";
+            if (cle.Length > 0 && dejaEnErreur.Contains(cle)) continue;
             etat.AddModelError(cle, une.Message);
         }
     }

@@ -36,9 +36,12 @@ public abstract class PageAction(ClauseDbContext db) : PageModel
     }
 
     /// <summary>
-    /// Calls the handler's one domain method. False when the domain refused: its message is put beside the field it
-    /// names (renamed through <paramref name="renommages"/> when the input record names it differently) and the handler
-    /// re-renders the form without saving.
+    /// Calls the handler's one domain method. False when the domain refused: its messages are put beside the fields they
+    /// name (renamed through <paramref name="renommages"/> when the input record names it differently) and the handler
+    /// re-renders the form without saving. Every error in one pass (issue 15 item 5): the handler calls this even when
+    /// the form already has errors (a value that did not parse, a [Required]) — the domain then checks every other field,
+    /// a field already in error keeps its own message — and false is returned while any error remains, so that nothing
+    /// is saved. The domain only changes the record once all its checks pass (<see cref="Verification"/>).
     /// </summary>
     protected bool Appliquer(Action appelDomaine, IReadOnlyDictionary<string, string>? renommages = null)
     {
@@ -46,18 +49,20 @@ public abstract class PageAction(ClauseDbContext db) : PageModel
         try
         {
             appelDomaine();
-            return true;
         }
         catch (RegleMetierException ex)
         {
             ModelState.AjouterErreur(ex, renommages);
             return false;
         }
+        return ModelState.IsValid;
     }
 
     /// <summary>
     /// The same for a service that loads, calls the domain and saves in one operation (the hours: ServiceHeures): its
-    /// <see cref="RegleMetierException"/> goes beside the field it names and nothing was saved.
+    /// <see cref="RegleMetierException"/> goes beside the field it names and nothing was saved. A service that saves is
+    /// not called on a form already in error, unless it offers a check-only run (ServiceHeures.SaisirGrilleAsync,
+    /// ValiderEnMasseAsync: verifierSeulement) that the handler calls first.
     /// </summary>
     protected async Task<bool> AppliquerAsync(Func<Task> appelService, IReadOnlyDictionary<string, string>? renommages = null)
     {

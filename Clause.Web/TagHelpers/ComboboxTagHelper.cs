@@ -99,6 +99,8 @@ public sealed class ComboboxTagHelper(ClauseDbContext db) : TagHelper
         {
             champ.AddCssClass("input-validation-error");
             champ.Attributes["aria-invalid"] = "true";
+            // Its message (the page's <span asp-validation-for>) is named as for every field (ErreursChamps).
+            champ.Attributes["aria-describedby"] = ErreursChamps.Ajouter(champ.Attributes["aria-describedby"], ErreursChamps.IdMessage(id));
         }
 
         var contexte = new ContexteRecherche(nom, Retour ?? requete.PathBase + requete.Path, FiltreChamp is null ? Filtre : null, FiltreChamp);

@@ -349,7 +349,10 @@ public class HeuresPagesTests(FabriqueClause app) : IClassFixture<FabriqueClause
         Assert.Empty(grille.QuerySelectorAll("#grille-heures input"));
         Assert.Contains("10 h", grille.Texte("#grille-heures"), StringComparison.Ordinal);
         Assert.Empty((await client.PageAsync($"/Heures/Contrat/{contrat.Id}")).QuerySelectorAll("main form"));
-        Assert.Empty((await client.PageAsync("/Heures/AValider")).QuerySelectorAll("main form"));
+        // Only the list's filter (a GET form): no form that writes, no box to check.
+        var aValider = await client.PageAsync("/Heures/AValider");
+        Assert.Empty(aValider.QuerySelectorAll("main form[method=post]"));
+        Assert.Empty(aValider.QuerySelectorAll("#heures-a-valider input[type=checkbox]"));
 
         var postGrille = await FabriqueClause.PosterAsync(client, $"/Heures/Lot/{lot.Lot.Id}",
             new() { [HeuresDeTest.Cellule(contrat.Id, Fevrier)] = "20" });

@@ -27,8 +27,8 @@ public sealed class ModifierModel(ClauseDbContext db) : PageAction(db)
     public async Task<IActionResult> OnPostAsync(DonneurOrdreId id, CancellationToken annulation)
     {
         if (await ChargerAsync(id, annulation) is not { } donneur) return NotFound();
-        if (!ModelState.IsValid) return Page();
-        if (!Appliquer(() => donneur.Modifier(Saisie.RaisonSociale, Saisie.Type!.Value, Saisie.Siret, Saisie.Adresse, Saisie.CodePostal, Saisie.Commune)))
+        // No early return: the domain checks the other fields too (a missing type is already an error beside its field).
+        if (!Appliquer(() => donneur.Modifier(Saisie.RaisonSociale, Saisie.Type ?? default, Saisie.Siret, Saisie.Adresse, Saisie.CodePostal, Saisie.Commune)))
             return Page();
         if (await UniciteSiret.DejaUtiliseAsync(Db, donneur, annulation))
         {

@@ -17,8 +17,8 @@ public sealed class CreerModel(ClauseDbContext db) : PageAction(db)
 
     public async Task<IActionResult> OnPostAsync(CancellationToken annulation)
     {
-        if (!ModelState.IsValid) return Page();
-        if (!Appliquer(() => Entreprise.Creer(Db.Contexte.StructureId ?? default, Saisie.RaisonSociale, Saisie.Siret, Saisie.TypeEmployeur!.Value,
+        // No early return: the domain checks the other fields too (a missing type is already an error beside its field).
+        if (!Appliquer(() => Entreprise.Creer(Db.Contexte.StructureId ?? default, Saisie.RaisonSociale, Saisie.Siret, Saisie.TypeEmployeur ?? default,
                 Saisie.CodeNaf, Saisie.TrancheEffectif, Saisie.Adresse, Saisie.CodePostal, Saisie.Commune), out var entreprise))
             return Page();
 

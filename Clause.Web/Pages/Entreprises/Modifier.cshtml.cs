@@ -44,9 +44,8 @@ public sealed class ModifierModel(ClauseDbContext db) : PageAction(db)
         if (await Db.Entreprises.DeLaStructureAsync(Db, id, annulation) is not { } entreprise) return NotFound();
         Id = id;
         RaisonSocialeActuelle = entreprise.RaisonSociale;
-        if (!ModelState.IsValid) return Page();
-
-        if (!Appliquer(() => entreprise.Modifier(Saisie.RaisonSociale, Saisie.Siret, Saisie.TypeEmployeur!.Value,
+        // No early return: the domain checks the other fields too (a missing type is already an error beside its field).
+        if (!Appliquer(() => entreprise.Modifier(Saisie.RaisonSociale, Saisie.Siret, Saisie.TypeEmployeur ?? default,
                 Saisie.CodeNaf, Saisie.TrancheEffectif, Saisie.Adresse, Saisie.CodePostal, Saisie.Commune)))
             return Page();
 

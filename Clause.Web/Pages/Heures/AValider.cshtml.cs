@@ -3,8 +3,10 @@ using Clause.Domain.Contrats;
 using Clause.Domain.Heures;
 using Clause.Domain.Securite;
 using Clause.Infrastructure.Excel;
+using Clause.Infrastructure.Heures;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Clause.Web.Pages.Heures;
@@ -24,6 +26,36 @@ public sealed class AValiderModel(ClauseDbContext db) : PageListe
 
     public bool Gestion { get; private set; }
 
+    // The filters of the list and of the bulk decision (issue 15 item 3): lot, employer, month, participant.
+    [BindProperty(SupportsGet = true, Name = "lot")]
+    public LotId? LotId { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "entreprise")]
+    public EntrepriseId? EntrepriseId { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "mois")]
+    public string? MoisFiltre { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "participant")]
+    public ParticipantId? ParticipantId { get; set; }
+
+    /// <summary>« cocher=page »: the page's lines come checked (« Tout sélectionner » without JavaScript).</summary>
+    [BindProperty(SupportsGet = true, Name = "cocher")]
+    public string? Cocher { get; set; }
+
+    public bool ToutCocher => string.Equals(Cocher, "page", StringComparison.Ordinal);
+
+    /// <summary>The page shown, its boxes checked.</summary>
+    public string LienToutCocher => Lien(numero: Lignes.Numero) is var lien && lien.Contains('?', StringComparison.Ordinal) ? lien + "&cocher=page" : lien + "?cocher=page";
+
+    /// <summary>The month filter's error (not « aaaa-mm »), shown beside it.</summary>
+    public string? ErreurMois => ModelState.TryGetValue("mois", out var e) && e.Errors.Count > 0 ? e.Errors[0].ErrorMessage : null;
+
+    /// <summary>The lines and minutes of the whole filter (every page), shown beside « toutes les lignes du filtre ».</summary>
+    public ResumeDecision TotalFiltre { get; private set; } = new(0, 0);
+
+    public FiltreAValider Filtre { get; private set; } = FiltreAValider.Aucun;
+
     protected override string Adresse => "/Heures/AValider";
 
     /// <summary>The columns of the Excel export (issue 15 item 2): every waiting line, oldest entry first, as the list.</summary>
@@ -39,13 +71,23 @@ public sealed class AValiderModel(ClauseDbContext db) : PageListe
         .Horodatage("Saisie le", l => l.SaisieLe)
         .Entier("Version", l => l.Version);
 
-    protected override Task<ExportListe?> ExportAsync(CancellationToken annulation) =>
-        Task.FromResult<ExportListe?>(Exporter(EnAttente(db), ColonnesExport, donneesPersonnelles: true));
+    /// <summary>The waiting lines of the filters in the address (a month that is not « aaaa-mm » filters nothing, as on the list).</summary>
+    protected override Task<ExportListe?> ExportAsync(CancellationToken annulation)
+    {
+        Filtre = FiltreAValider.Lire(LotId, EntrepriseId, MoisFiltre, ParticipantId, ModelState);
+        return Task.FromResult<ExportListe?>(Exporter(EnAttente(db, filtre: Filtre), ColonnesExport, donneesPersonnelles: true));
+    }
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Filtres() => Filtre.Parametres();
 
     public async Task OnGetAsync(CancellationToken annulation)
     {
         Gestion = Droits.Peut(User, Politiques.GestionClause);
-        Lignes = await ListerAsync(EnAttente(db), annulation);
+        Filtre = FiltreAValider.Lire(LotId, EntrepriseId, MoisFiltre, ParticipantId, ModelState);
+        var enAttente = EnAttente(db, filtre: Filtre);
+        Lignes = await ListerAsync(enAttente, annulation);
+        if (Lignes.Total > 0)
+            TotalFiltre = new(Lignes.Total, await DeclarationsEnAttente(db, filtre: Filtre).SumAsync(d => d.Minutes, annulation));
         Soumissions = await SoumissionsEnAttente(db).Take(SoumissionsMax).ToListAsync(annulation);
     }
 
@@ -72,20 +114,36 @@ public sealed class AValiderModel(ClauseDbContext db) : PageListe
                    db.PiecesJustificatives.Count(p => p.StructureId == structureId && p.EntrepriseId == s.EntrepriseId && p.Mois == s.Mois));
     }
 
-    /// <summary>The query of the waiting lines, oldest entry first (also counted and sampled by the home page); those of one portal submission when given.</summary>
-    public static IQueryable<LigneAValider> EnAttente(ClauseDbContext db, SoumissionId? soumission = null)
+    /// <summary>
+    /// The waiting lines themselves (current version « déclarée », contrat not refused), of one portal submission and of a
+    /// filter when given: the one rule of « en attente », read by the list below, its total and the bulk decision.
+    /// </summary>
+    public static IQueryable<DeclarationHeures> DeclarationsEnAttente(ClauseDbContext db, SoumissionId? soumission = null, FiltreAValider? filtre = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         var structureId = db.Contexte.StructureId;
+        var (lot, entreprise, mois, participant) = filtre ?? FiltreAValider.Aucun;
         return from d in db.DeclarationsHeures
+               where d.StructureId == structureId && d.Statut == StatutDeclaration.Declaree
+               where db.Contrats.Any(c => c.Id == d.ContratId && c.Statut != StatutContrat.Refuse && (entreprise == null || c.EmployeurId == entreprise))
+               where soumission == null
+                     || db.VersionsDeclaration.Any(v => v.DeclarationId == d.Id && v.Numero == d.VersionCourante && v.SoumissionId == soumission)
+               where lot == null || d.LotId == lot
+               where mois == null || d.Mois == mois
+               where participant == null || d.ParticipantId == participant
+               select d;
+    }
+
+    /// <summary>The query of the waiting lines, oldest entry first (also counted and sampled by the home page); those of one portal submission when given.</summary>
+    public static IQueryable<LigneAValider> EnAttente(ClauseDbContext db, SoumissionId? soumission = null, FiltreAValider? filtre = null)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return from d in DeclarationsEnAttente(db, soumission, filtre)
                join v in db.VersionsDeclaration on new { Id = d.Id, Numero = d.VersionCourante } equals new { Id = v.DeclarationId, v.Numero }
                join c in db.Contrats on d.ContratId equals c.Id
                join p in db.Participants on d.ParticipantId equals p.Id
                join l in db.Lots on d.LotId equals l.Id
                join e in db.Entreprises on c.EmployeurId equals e.Id
-               where d.StructureId == structureId && d.Statut == StatutDeclaration.Declaree && c.Statut != StatutContrat.Refuse
-               // Filtered here, before the projection (EF cannot filter on a constructed record): one submission's lines.
-               where soumission == null || v.SoumissionId == soumission
                orderby v.SaisieLe, d.Mois, d.Id
                select new LigneAValider(d.Id, d.ContratId, d.Mois, d.Minutes, d.Converti, d.HorsPeriode, p.Prenom, p.Nom, l.Id, l.Numero, l.Libelle,
                    e.RaisonSociale, v.SaisieParNom, v.SaisieLe, v.Numero, v.SoumissionId);
@@ -114,4 +172,36 @@ public sealed record SoumissionAValider(SoumissionId Id, string Entreprise, Doma
     public string MoisTexte => AccesHeures.Texte(Mois);
 
     public Duree Heures => new(MinutesEnAttente);
+}
+
+/// <summary>
+/// The filters of « Heures à valider » (lot, employer, month « aaaa-mm », participant), read from the address by the list
+/// and from the bulk form by /Heures/DecisionMasse, so that « toutes les lignes du filtre » means the same lines in both.
+/// </summary>
+public sealed record FiltreAValider(LotId? Lot, EntrepriseId? Entreprise, Domain.Commun.Mois? Mois, ParticipantId? Participant)
+{
+    public static readonly FiltreAValider Aucun = new(null, null, null, null);
+
+    public bool EstVide => this == Aucun;
+
+    /// <summary>The filter typed; a month that is not « aaaa-mm » is an error beside the field « mois » (and no month filter).</summary>
+    public static FiltreAValider Lire(LotId? lot, EntrepriseId? entreprise, string? mois, ParticipantId? participant,
+        Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary etat, string cleMois = "mois")
+    {
+        ArgumentNullException.ThrowIfNull(etat);
+        Domain.Commun.Mois? lu = null;
+        if (!string.IsNullOrWhiteSpace(mois))
+        {
+            if (AccesHeures.TryLireMois(mois, out var m)) lu = m;
+            else etat.AddModelError(cleMois, "Le champ « Mois » doit être un mois écrit sous la forme aaaa-mm (exemple : 2026-03).");
+        }
+        return new FiltreAValider(lot, entreprise, lu, participant);
+    }
+
+    /// <summary>The filter as address parameters (the list's links, the bulk form's hidden fields).</summary>
+    public IEnumerable<KeyValuePair<string, string?>> Parametres() =>
+    [
+        new("lot", Lot?.ToString()), new("entreprise", Entreprise?.ToString()),
+        new("mois", Mois is { } m ? AccesHeures.Code(m) : null), new("participant", Participant?.ToString()),
+    ];
 }

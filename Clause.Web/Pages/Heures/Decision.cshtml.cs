@@ -45,13 +45,18 @@ public sealed class DecisionModel(ClauseDbContext db, ServiceHeures service, Ser
     }
 
     /// <summary>The portal month page as an absolute address (the public address when configured, like the invitations).</summary>
-    private string LienDuMois(Domain.Commun.Mois mois)
+    private string LienDuMois(Domain.Commun.Mois mois) => LienDuMoisPortail(Request, configuration, mois);
+
+    /// <summary>The same for any page that rejects lines (the bulk decision too): written once.</summary>
+    public static string LienDuMoisPortail(HttpRequest requete, IConfiguration configuration, Domain.Commun.Mois mois)
     {
+        ArgumentNullException.ThrowIfNull(requete);
+        ArgumentNullException.ThrowIfNull(configuration);
         var chemin = $"/Portail/Heures/Mois/{AccesHeures.Code(mois)}";
         var urlPublique = configuration["Administration:UrlPublique"];
         return !string.IsNullOrWhiteSpace(urlPublique)
             ? new Uri(new Uri(urlPublique), chemin).ToString()
-            : $"{Request.Scheme}://{Request.Host}{Request.PathBase}{chemin}";
+            : $"{requete.Scheme}://{requete.Host}{requete.PathBase}{chemin}";
     }
 
     private async Task<bool> ChargerAsync(DeclarationId declarationId, string? retour, CancellationToken annulation)

@@ -78,13 +78,14 @@ public sealed class LotModel(ClauseDbContext db, ServiceHeures service, TimeProv
                 if (saisie is not null) aEcrire.Add((c, ligne, saisie));
             }
         }
-        if (!ModelState.IsValid) return Refuser();
-        if (aEcrire.Count == 0)
+        if (aEcrire.Count == 0 && ModelState.IsValid)
             return await EnregistrerAsync("Aucune case n'a changé : rien à enregistrer.", "/Heures/Lot", new { lotId, debut = AccesHeures.Code(Debut) }, annulation);
 
-        // One domain operation, one save: every refusal is named beside its cell and nothing is written.
-        var refus = await service.SaisirGrilleAsync(lotId, aEcrire.Select(x => new CelluleAEcrire(x.Ligne.ContratId, x.Case.Mois, x.Saisie)).ToList(),
-            Auteurs.Courant(Db, User), annulation);
+        // One domain operation, one save: every refusal is named beside its cell and nothing is written. When some cells
+        // could not be read, the others are still checked by the domain (and nothing is written): every error in one pass.
+        var refus = aEcrire.Count == 0 ? [] : await service.SaisirGrilleAsync(lotId,
+            aEcrire.Select(x => new CelluleAEcrire(x.Ligne.ContratId, x.Case.Mois, x.Saisie)).ToList(), Auteurs.Courant(Db, User),
+            verifierSeulement: !ModelState.IsValid, annulation);
         foreach (var r in refus)
         {
             var (c, ligne, _) = aEcrire.First(x => x.Ligne.ContratId == r.ContratId && x.Case.Mois == r.Mois);

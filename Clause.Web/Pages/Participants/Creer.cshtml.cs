@@ -25,7 +25,7 @@ public sealed class CreerModel(ClauseDbContext db, TimeProvider horloge) : PageA
         Referents = await AccesParticipants.ReferentsAsync(Db, annulation);
         if (Saisie.ReferentId is { } referent && Referents.All(r => r.Id != referent))
             ModelState.AddModelError("Saisie.ReferentId", "Choisissez un référent de parcours de votre structure.");
-        if (!ModelState.IsValid) return Page();
+        // No early return: the domain checks every field too, so that every error of the form shows at once.
         if (!Appliquer(() => Participant.Creer(Db.Contexte.StructureId ?? default, Saisie.VersDonnees(), Affichage.Aujourdhui(horloge)), out var participant))
             return Page();
         Db.Participants.Add(participant);

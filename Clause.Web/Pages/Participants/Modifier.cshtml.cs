@@ -64,9 +64,8 @@ public sealed class ModifierModel(ClauseDbContext db, TimeProvider horloge) : Pa
         if (Saisie.ReferentId is { } referent && referent != participant.ReferentId && Referents.All(r => r.Id != referent))
             ModelState.AddModelError("Saisie.ReferentId", "Choisissez un référent de parcours de votre structure.");
         var aujourdhui = Affichage.Aujourdhui(horloge);
-        // Checked before the early return, so that every error of the form shows at once.
+        // Checked before the domain, so that every error of the form shows at once (the domain checks every field too).
         var demande = DemandeDeRectification(participant, aujourdhui);
-        if (!ModelState.IsValid) return Page();
         if (!Appliquer(() => participant.Modifier(Saisie.VersDonnees(), aujourdhui))) return Page();
         if (demande is not null) Db.DemandesDroits.Add(demande);
         return await EnregistrerAsync("Les informations du participant sont enregistrées.", "/Participants/Details", new { id }, annulation);
