@@ -2481,7 +2481,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204183934_S11Recherche'
+    WHERE [MigrationId] = N'20261204201232_S11ListesRecherche'
 )
 BEGIN
     ALTER TABLE [Structures] ADD [Recherche] nvarchar(800) NOT NULL DEFAULT N'';
@@ -2489,7 +2489,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204183934_S11Recherche'
+    WHERE [MigrationId] = N'20261204201232_S11ListesRecherche'
 )
 BEGIN
     ALTER TABLE [Participants] ADD [Recherche] nvarchar(800) NOT NULL DEFAULT N'';
@@ -2497,7 +2497,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204183934_S11Recherche'
+    WHERE [MigrationId] = N'20261204201232_S11ListesRecherche'
 )
 BEGIN
     ALTER TABLE [Participants] ADD [RechercheCommune] nvarchar(800) NOT NULL DEFAULT N'';
@@ -2505,7 +2505,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204183934_S11Recherche'
+    WHERE [MigrationId] = N'20261204201232_S11ListesRecherche'
 )
 BEGIN
     ALTER TABLE [Operations] ADD [Recherche] nvarchar(800) NOT NULL DEFAULT N'';
@@ -2513,7 +2513,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204183934_S11Recherche'
+    WHERE [MigrationId] = N'20261204201232_S11ListesRecherche'
 )
 BEGIN
     ALTER TABLE [Marches] ADD [Recherche] nvarchar(800) NOT NULL DEFAULT N'';
@@ -2521,7 +2521,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204183934_S11Recherche'
+    WHERE [MigrationId] = N'20261204201232_S11ListesRecherche'
 )
 BEGIN
     ALTER TABLE [Lots] ADD [Recherche] nvarchar(800) NOT NULL DEFAULT N'';
@@ -2529,7 +2529,21 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204183934_S11Recherche'
+    WHERE [MigrationId] = N'20261204201232_S11ListesRecherche'
+)
+BEGIN
+    DECLARE @var2 nvarchar(max);
+    SELECT @var2 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[JournalAccesDonneesSensibles]') AND [c].[name] = N'ParticipantId');
+    IF @var2 IS NOT NULL EXEC(N'ALTER TABLE [JournalAccesDonneesSensibles] DROP CONSTRAINT ' + @var2 + ';');
+    ALTER TABLE [JournalAccesDonneesSensibles] ALTER COLUMN [ParticipantId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204201232_S11ListesRecherche'
 )
 BEGIN
     ALTER TABLE [Entreprises] ADD [Recherche] nvarchar(800) NOT NULL DEFAULT N'';
@@ -2537,7 +2551,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204183934_S11Recherche'
+    WHERE [MigrationId] = N'20261204201232_S11ListesRecherche'
 )
 BEGIN
     ALTER TABLE [DonneursOrdre] ADD [Recherche] nvarchar(800) NOT NULL DEFAULT N'';
@@ -2545,7 +2559,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204183934_S11Recherche'
+    WHERE [MigrationId] = N'20261204201232_S11ListesRecherche'
 )
 BEGIN
     CREATE INDEX [IX_Structures_Recherche] ON [Structures] ([Recherche]);
@@ -2553,7 +2567,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204183934_S11Recherche'
+    WHERE [MigrationId] = N'20261204201232_S11ListesRecherche'
 )
 BEGIN
     CREATE INDEX [IX_Participants_StructureId_Recherche] ON [Participants] ([StructureId], [Recherche]);
@@ -2561,7 +2575,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204183934_S11Recherche'
+    WHERE [MigrationId] = N'20261204201232_S11ListesRecherche'
 )
 BEGIN
     CREATE INDEX [IX_Participants_StructureId_RechercheCommune] ON [Participants] ([StructureId], [RechercheCommune]);
@@ -2569,7 +2583,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204183934_S11Recherche'
+    WHERE [MigrationId] = N'20261204201232_S11ListesRecherche'
 )
 BEGIN
     CREATE INDEX [IX_Operations_StructureId_Recherche] ON [Operations] ([StructureId], [Recherche]);
@@ -2577,7 +2591,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204183934_S11Recherche'
+    WHERE [MigrationId] = N'20261204201232_S11ListesRecherche'
 )
 BEGIN
     CREATE INDEX [IX_Marches_StructureId_Recherche] ON [Marches] ([StructureId], [Recherche]);
@@ -2585,7 +2599,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204183934_S11Recherche'
+    WHERE [MigrationId] = N'20261204201232_S11ListesRecherche'
 )
 BEGIN
     CREATE INDEX [IX_Lots_StructureId_Recherche] ON [Lots] ([StructureId], [Recherche]);
@@ -2593,7 +2607,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204183934_S11Recherche'
+    WHERE [MigrationId] = N'20261204201232_S11ListesRecherche'
 )
 BEGIN
     CREATE INDEX [IX_Entreprises_StructureId_Recherche] ON [Entreprises] ([StructureId], [Recherche]);
@@ -2601,7 +2615,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204183934_S11Recherche'
+    WHERE [MigrationId] = N'20261204201232_S11ListesRecherche'
 )
 BEGIN
     CREATE INDEX [IX_DonneursOrdre_StructureId_Recherche] ON [DonneursOrdre] ([StructureId], [Recherche]);
@@ -2609,11 +2623,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204183934_S11Recherche'
+    WHERE [MigrationId] = N'20261204201232_S11ListesRecherche'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261204183934_S11Recherche', N'10.0.15');
+    VALUES (N'20261204201232_S11ListesRecherche', N'10.0.15');
 END;
 
 COMMIT;

@@ -10,7 +10,7 @@ namespace Clause.Infrastructure.Persistence;
 
 /// <summary>
 /// Fills the search columns (<see cref="Clause.Domain.Commun.TexteRecherche"/>) of the rows written before they existed
-/// (migration S11Recherche adds them empty): a database in service — migrated at start-up or by the DBA's script
+/// (migration S11ListesRecherche adds them empty): a database in service — migrated at start-up or by the DBA's script
 /// (db/clause-sqlserver.sql) — finds its old records without accents from its first start on. A migration cannot run the
 /// normalisation (neither SQLite nor SQL Server has it), so the start-up does (<c>Demarrage.PreparerBaseAsync</c>, after
 /// the migrations), with the entities' own rules (<c>RechercheDe</c>): a row is the same whether the backfill or the

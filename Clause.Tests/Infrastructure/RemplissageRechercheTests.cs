@@ -12,13 +12,13 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Clause.Tests.Infrastructure;
 
 /// <summary>
-/// A database in service before S11Recherche: the migration adds the search columns empty, and the start-up backfill
+/// A database in service before S11ListesRecherche: the migration adds the search columns empty, and the start-up backfill
 /// (<see cref="RemplissageRecherche"/>, called by <c>Demarrage.PreparerBaseAsync</c>) fills them with the entities' own
 /// rule, once, without writing an audit row; the old records are then found without accents.
 /// </summary>
 public sealed class RemplissageRechercheTests : IDisposable
 {
-    /// <summary>The migration just before S11Recherche.</summary>
+    /// <summary>The migration just before S11ListesRecherche.</summary>
     private const string MigrationPrecedente = "20261204031629_S10DroitsConservation";
 
     private readonly BaseDeTest _base = new();
@@ -53,7 +53,7 @@ public sealed class RemplissageRechercheTests : IDisposable
         int auditAvant;
         await using (var db = _base.Demarrage())
         {
-            // Back to the schema before S11Recherche (the columns go), then up again: the rows are those of a database in service.
+            // Back to the schema before S11ListesRecherche (the columns go), then up again: the rows are those of a database in service.
             var migrateur = db.GetService<IMigrator>();
             await migrateur.MigrateAsync(MigrationPrecedente);
             await migrateur.MigrateAsync();

@@ -1,11 +1,12 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class S11Recherche : Migration
+    public partial class S11ListesRecherche : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -57,6 +58,14 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                 maxLength: 800,
                 nullable: false,
                 defaultValue: "");
+
+            migrationBuilder.AlterColumn<Guid>(
+                name: "ParticipantId",
+                table: "JournalAccesDonneesSensibles",
+                type: "TEXT",
+                nullable: true,
+                oldClrType: typeof(Guid),
+                oldType: "TEXT");
 
             migrationBuilder.AddColumn<string>(
                 name: "Recherche",
@@ -181,6 +190,16 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "Recherche",
                 table: "DonneursOrdre");
+
+            migrationBuilder.AlterColumn<Guid>(
+                name: "ParticipantId",
+                table: "JournalAccesDonneesSensibles",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"),
+                oldClrType: typeof(Guid),
+                oldType: "TEXT",
+                oldNullable: true);
         }
     }
 }

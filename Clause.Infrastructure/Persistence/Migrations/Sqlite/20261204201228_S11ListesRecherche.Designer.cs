@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteClauseDbContext))]
-    [Migration("20261204183819_S11Exports")]
-    partial class S11Exports
+    [Migration("20261204201228_S11ListesRecherche")]
+    partial class S11ListesRecherche
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -342,6 +342,11 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Recherche")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Siret")
                         .HasMaxLength(14)
                         .HasColumnType("TEXT");
@@ -357,6 +362,8 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("StructureId", "RaisonSociale");
+
+                    b.HasIndex("StructureId", "Recherche");
 
                     b.HasIndex("StructureId", "Siret")
                         .IsUnique();
@@ -567,6 +574,11 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Recherche")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Siret")
                         .IsRequired()
                         .HasMaxLength(14)
@@ -587,6 +599,8 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("StructureId", "RaisonSociale");
+
+                    b.HasIndex("StructureId", "Recherche");
 
                     b.HasIndex("StructureId", "Siret")
                         .IsUnique();
@@ -979,6 +993,11 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int?>("PlafondFormationPdb")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Recherche")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Statut")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -991,6 +1010,8 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("MarcheId", "Numero")
                         .IsUnique();
+
+                    b.HasIndex("StructureId", "Recherche");
 
                     b.HasIndex("StructureId", "Statut");
 
@@ -1053,6 +1074,11 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("OperationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Recherche")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("StructureId")
                         .HasColumnType("TEXT");
 
@@ -1069,6 +1095,8 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("StructureId", "Numero");
+
+                    b.HasIndex("StructureId", "Recherche");
 
                     b.ToTable("Marches", null, t =>
                         {
@@ -1200,6 +1228,11 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Recherche")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Statut")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1213,6 +1246,8 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("DonneurOrdreId");
 
                     b.HasIndex("StructureId", "Nom");
+
+                    b.HasIndex("StructureId", "Recherche");
 
                     b.HasIndex("StructureId", "Statut");
 
@@ -1408,6 +1443,16 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Recherche")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RechercheCommune")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ReferentId")
                         .HasColumnType("TEXT");
 
@@ -1427,6 +1472,10 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ReferentId");
 
                     b.HasIndex("StructureId", "Commune");
+
+                    b.HasIndex("StructureId", "Recherche");
+
+                    b.HasIndex("StructureId", "RechercheCommune");
 
                     b.HasIndex("StructureId", "ReferentId");
 
@@ -1756,6 +1805,11 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Recherche")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1765,6 +1819,8 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Nom")
                         .IsUnique();
+
+                    b.HasIndex("Recherche");
 
                     b.ToTable("Structures", (string)null);
                 });

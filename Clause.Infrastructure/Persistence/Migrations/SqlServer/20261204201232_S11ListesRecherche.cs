@@ -1,11 +1,12 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class S11Recherche : Migration
+    public partial class S11ListesRecherche : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -57,6 +58,14 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                 maxLength: 800,
                 nullable: false,
                 defaultValue: "");
+
+            migrationBuilder.AlterColumn<Guid>(
+                name: "ParticipantId",
+                table: "JournalAccesDonneesSensibles",
+                type: "uniqueidentifier",
+                nullable: true,
+                oldClrType: typeof(Guid),
+                oldType: "uniqueidentifier");
 
             migrationBuilder.AddColumn<string>(
                 name: "Recherche",
@@ -181,6 +190,16 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
             migrationBuilder.DropColumn(
                 name: "Recherche",
                 table: "DonneursOrdre");
+
+            migrationBuilder.AlterColumn<Guid>(
+                name: "ParticipantId",
+                table: "JournalAccesDonneesSensibles",
+                type: "uniqueidentifier",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"),
+                oldClrType: typeof(Guid),
+                oldType: "uniqueidentifier",
+                oldNullable: true);
         }
     }
 }

@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerClauseDbContext))]
-    [Migration("20261204183934_S11Recherche")]
-    partial class S11Recherche
+    [Migration("20261204201232_S11ListesRecherche")]
+    partial class S11ListesRecherche
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1893,7 +1893,7 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(150)
                         .HasColumnType("nvarchar(150)");
 
-                    b.Property<Guid>("ParticipantId")
+                    b.Property<Guid?>("ParticipantId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset>("Quand")
