@@ -14,7 +14,9 @@ namespace Clause.Tests.EndToEnd;
 /// never the next one. The results are read by <see cref="VerifierAsync"/>: after each post of the fixture's helpers
 /// and at the end of every test (<see cref="ParcoursNavigateur{TFixture}"/>), which fails with each rule, its help and the elements.
 /// Browser collections run in parallel: a check reads only the contexts of its own fixture.
-/// A context without JavaScript is analysed too: Playwright's evaluation runs outside the page's scripts.
+/// A context without JavaScript is not analysed: axe-core runs as a script in the page, and Chromium then runs none
+/// (the evaluation never returns). The pages such a test visits are the same server HTML, minus the enhancements, as
+/// the ones analysed with JavaScript (the grid, the combobox); the no-JavaScript tests check their own behaviour.
 /// </summary>
 public static class BarriereAxe
 {
@@ -30,17 +32,26 @@ public static class BarriereAxe
 
     private static readonly ConcurrentDictionary<IBrowserContext, Suivi> Suivis = new();
 
-    /// <summary>Analyses every page of <paramref name="contexte"/> after each load.</summary>
-    public static async Task SurveillerAsync(IBrowserContext contexte)
+    /// <summary>Analyses every page of <paramref name="contexte"/> after each load (nothing when it runs no JavaScript).</summary>
+    public static async Task SurveillerAsync(IBrowserContext contexte, bool javaScript)
     {
         ArgumentNullException.ThrowIfNull(contexte);
+        if (!javaScript) return;
         var suivi = Suivis.GetOrAdd(contexte, _ => new Suivi());
         contexte.Page += (_, page) => page.Load += (_, chargee) => suivi.Analyser(chargee);
         // The next document waits for the analysis of the current one (the old document stays until the response).
         await contexte.RouteAsync("**/*", async route =>
         {
-            if (route.Request.ResourceType == "document" && route.Request.Frame.ParentFrame is null) await suivi.AttendreAsync();
-            await route.ContinueAsync();
+            // Only the page's own next document waits: the blank page axe may open for itself must not wait for axe.
+            try
+            {
+                if (route.Request.ResourceType == "document" && route.Request.Frame.ParentFrame is null) await suivi.AttendreAsync(route.Request.Frame.Page);
+                await route.ContinueAsync();
+            }
+            catch (PlaywrightException)
+            {
+                // The page or its context closed meanwhile: nothing to continue.
+            }
         });
     }
 
@@ -62,18 +73,23 @@ public static class BarriereAxe
     {
         private readonly Lock _verrou = new();
         private readonly StringBuilder _violations = new();
-        private Task _enCours = Task.CompletedTask;
+        private readonly Dictionary<IPage, Task> _enCours = [];
 
         public void Analyser(IPage page)
         {
             // The blank page a new tab opens on is not the app's.
             if (!page.Url.StartsWith("http", StringComparison.Ordinal)) return;
-            lock (_verrou) _enCours = AnalyserApresAsync(_enCours, page);
+            lock (_verrou) _enCours[page] = AnalyserApresAsync(_enCours.GetValueOrDefault(page, Task.CompletedTask), page);
+        }
+
+        public Task AttendreAsync(IPage page)
+        {
+            lock (_verrou) return _enCours.GetValueOrDefault(page, Task.CompletedTask);
         }
 
         public Task AttendreAsync()
         {
-            lock (_verrou) return _enCours;
+            lock (_verrou) return Task.WhenAll(_enCours.Values.ToList());
         }
 
         public string Vider()

@@ -60,8 +60,9 @@ public class NavigateurFixture : IAsyncLifetime
     /// </summary>
     public async Task<IBrowserContext> NouveauContexteAsync(BrowserNewContextOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var contexte = await Navigateur.NewContextAsync(options);
-        await BarriereAxe.SurveillerAsync(contexte);
+        await BarriereAxe.SurveillerAsync(contexte, options.JavaScriptEnabled ?? true);
         lock (_contextes) _contextes.Add(contexte);
         return contexte;
     }

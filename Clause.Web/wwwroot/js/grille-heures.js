@@ -113,7 +113,8 @@
         var totalGrille = table.querySelector('[data-total-grille]');
 
         function compte(champ) {
-            if (champ.hasAttribute('data-hors-periode')) return 0;
+            // Razor always writes data-* attributes: empty means inside the period.
+            if (champ.getAttribute('data-hors-periode')) return 0;
             return minutes(champ.value) || 0;
         }
 
