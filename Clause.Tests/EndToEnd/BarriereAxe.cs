@@ -79,7 +79,12 @@ public static class BarriereAxe
         {
             // The blank page a new tab opens on is not the app's.
             if (!page.Url.StartsWith("http", StringComparison.Ordinal)) return;
-            lock (_verrou) _enCours[page] = AnalyserApresAsync(_enCours.GetValueOrDefault(page, Task.CompletedTask), page);
+            // Off Playwright's dispatcher: this handler runs on it, and the analysis needs it to answer.
+            lock (_verrou)
+            {
+                var precedent = _enCours.GetValueOrDefault(page, Task.CompletedTask);
+                _enCours[page] = Task.Run(() => AnalyserApresAsync(precedent, page));
+            }
         }
 
         public Task AttendreAsync(IPage page)
