@@ -188,9 +188,18 @@ public sealed class DeclarationHeures : Racine<DeclarationId>, IAppartientStruct
         ArgumentNullException.ThrowIfNull(contrat);
         ArgumentNullException.ThrowIfNull(lot);
         ArgumentNullException.ThrowIfNull(reglages);
+        return EstDansLaPeriode(mois, contrat.Periode, new Periode(lot.DebutExecution, lot.FinExecution), reglages.ToleranceApresFinJours);
+    }
+
+    /// <summary>
+    /// The same rule on the dates alone, for a read model (the entry grid, which renders each cell's period without
+    /// loading the entities): <paramref name="contrat"/> its dates (an open end: <see cref="DateOnly.MaxValue"/>),
+    /// <paramref name="execution"/> the lot's, extended by <paramref name="toleranceApresFinJours"/>.
+    /// </summary>
+    public static bool EstDansLaPeriode(Mois mois, Periode contrat, Periode execution, int toleranceApresFinJours)
+    {
         var duMois = new Periode(mois.Premier, mois.Dernier);
-        var execution = new Periode(lot.DebutExecution, lot.FinExecution.AddDays(reglages.ToleranceApresFinJours));
-        return duMois.Chevauche(contrat.Periode) && duMois.Chevauche(execution);
+        return duMois.Chevauche(contrat) && duMois.Chevauche(new Periode(execution.Debut, execution.Fin.AddDays(toleranceApresFinJours)));
     }
 
     /// <summary>

@@ -16,7 +16,7 @@ namespace Clause.Tests.EndToEnd;
 /// Neither page scrolls sideways at 390 px.
 /// </summary>
 [Collection(CollectionNavigateur.Nom)]
-public sealed partial class AcheteurTelephoneNavigateurTests(NavigateurFixture fixture)
+public sealed partial class AcheteurTelephoneNavigateurTests(NavigateurFixture fixture) : ParcoursNavigateur<NavigateurFixture>(fixture)
 {
     private const int Largeur = 390;
 
@@ -26,21 +26,21 @@ public sealed partial class AcheteurTelephoneNavigateurTests(NavigateurFixture f
     [Fact]
     public async Task L_acheteur_sur_son_telephone_ouvre_un_bilan_voit_les_petits_effectifs_masques_et_telecharge_l_excel_aux_memes_heures()
     {
-        var structure = await fixture.App.CreerStructureAsync();
-        var lot = await fixture.App.SemerLotAsync(structure.Id, enExecution: true);
-        var ines = await fixture.App.SemerParticipantAsync(structure.Id, nom: "Moreau", prenom: "Inès");
-        var karim = await fixture.App.SemerParticipantAsync(structure.Id, nom: "Haddad", prenom: "Karim");
-        var contratInes = await fixture.App.SemerContratAsync(lot, ines, debut: new DateOnly(2026, 1, 5), fin: new DateOnly(2026, 8, 31));
-        var contratKarim = await fixture.App.SemerContratAsync(lot, karim, debut: new DateOnly(2026, 2, 2), fin: new DateOnly(2026, 8, 31));
+        var structure = await Fixture.App.CreerStructureAsync();
+        var lot = await Fixture.App.SemerLotAsync(structure.Id, enExecution: true);
+        var ines = await Fixture.App.SemerParticipantAsync(structure.Id, nom: "Moreau", prenom: "Inès");
+        var karim = await Fixture.App.SemerParticipantAsync(structure.Id, nom: "Haddad", prenom: "Karim");
+        var contratInes = await Fixture.App.SemerContratAsync(lot, ines, debut: new DateOnly(2026, 1, 5), fin: new DateOnly(2026, 8, 31));
+        var contratKarim = await Fixture.App.SemerContratAsync(lot, karim, debut: new DateOnly(2026, 2, 2), fin: new DateOnly(2026, 8, 31));
         // Entered by the facilitateur, so validated at once: 100 + 120 + 80 = 300 h realised.
-        await fixture.App.SemerHeuresAsync(lot, contratInes, SituationsContrats.Facilitateur, (new Mois(2026, 1), 100), (new Mois(2026, 2), 120));
-        await fixture.App.SemerHeuresAsync(lot, contratKarim, SituationsContrats.Facilitateur, (new Mois(2026, 2), 80));
-        var acheteur = await fixture.App.CreerUtilisateurAsync(Roles.DonneurOrdre, structure.Id, donneurOrdreId: lot.Marches.DonneurOrdre.Id);
+        await Fixture.App.SemerHeuresAsync(lot, contratInes, SituationsContrats.Facilitateur, (new Mois(2026, 1), 100), (new Mois(2026, 2), 120));
+        await Fixture.App.SemerHeuresAsync(lot, contratKarim, SituationsContrats.Facilitateur, (new Mois(2026, 2), 80));
+        var acheteur = await Fixture.App.CreerUtilisateurAsync(Roles.DonneurOrdre, structure.Id, donneurOrdreId: lot.Marches.DonneurOrdre.Id);
         string[] noms = ["Inès", "Moreau", "Karim", "Haddad"];
 
         // 1. Sign in on the phone: the buyer lands on its portal.
-        var telephone = await fixture.NouvellePageAsync(Largeur, 844);
-        await fixture.ConnecterAsync(telephone, acheteur.Email!);
+        var telephone = await Fixture.NouvellePageAsync(Largeur, 844);
+        await Fixture.ConnecterAsync(telephone, acheteur.Email!);
         await Assertions.Expect(telephone).ToHaveURLAsync(new Regex("/Acheteur$"));
         await Assertions.Expect(telephone.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Portail donneur d'ordre");
         await Assertions.Expect(telephone.Locator("#lots-acheteur")).ToContainTextAsync(lot.Lot.Libelle);

@@ -11,18 +11,18 @@ namespace Clause.Tests.EndToEnd;
 /// JavaScript (a text field, « Chercher », a page of results, « Choisir », back with the other filters kept).
 /// </summary>
 [Collection(CollectionNavigateur.Nom)]
-public class ComboboxNavigateurTests(NavigateurFixture fixture)
+public class ComboboxNavigateurTests(NavigateurFixture fixture) : ParcoursNavigateur<NavigateurFixture>(fixture)
 {
     private async Task<(string Email, Entreprise Batiment, Entreprise Couverture)> StructureAsync()
     {
-        var structure = await fixture.App.CreerStructureAsync();
-        var facilitateur = await fixture.App.CreerUtilisateurAsync(Roles.Facilitateur, structure.Id);
-        var batiment = await fixture.App.CreerEntrepriseAsync(structure.Id, "Alpha Bâtiment", AcheteursDeTest.NouveauSiret(), TypeEmployeur.Classique);
-        var couverture = await fixture.App.CreerEntrepriseAsync(structure.Id, "Alpha Couverture", AcheteursDeTest.NouveauSiret(), TypeEmployeur.Classique);
-        await fixture.App.CreerEntrepriseAsync(structure.Id, "Beta Peinture", AcheteursDeTest.NouveauSiret(), TypeEmployeur.Classique);
+        var structure = await Fixture.App.CreerStructureAsync();
+        var facilitateur = await Fixture.App.CreerUtilisateurAsync(Roles.Facilitateur, structure.Id);
+        var batiment = await Fixture.App.CreerEntrepriseAsync(structure.Id, "Alpha Bâtiment", AcheteursDeTest.NouveauSiret(), TypeEmployeur.Classique);
+        var couverture = await Fixture.App.CreerEntrepriseAsync(structure.Id, "Alpha Couverture", AcheteursDeTest.NouveauSiret(), TypeEmployeur.Classique);
+        await Fixture.App.CreerEntrepriseAsync(structure.Id, "Beta Peinture", AcheteursDeTest.NouveauSiret(), TypeEmployeur.Classique);
         // Another structure's namesake is never offered.
-        var autre = await fixture.App.CreerStructureAsync();
-        await fixture.App.CreerEntrepriseAsync(autre.Id, "Alpha Étrangère", AcheteursDeTest.NouveauSiret(), TypeEmployeur.Classique);
+        var autre = await Fixture.App.CreerStructureAsync();
+        await Fixture.App.CreerEntrepriseAsync(autre.Id, "Alpha Étrangère", AcheteursDeTest.NouveauSiret(), TypeEmployeur.Classique);
         return (facilitateur.Email!, batiment, couverture);
     }
 
@@ -30,9 +30,9 @@ public class ComboboxNavigateurTests(NavigateurFixture fixture)
     public async Task Le_combobox_se_parcourt_au_clavier_et_annonce_ses_resultats()
     {
         var (email, batiment, _) = await StructureAsync();
-        var page = await fixture.NouvellePageAsync();
-        await fixture.ConnecterAsync(page, email);
-        await page.GotoAsync(fixture.Adresse + "/Contrats");
+        var page = await Fixture.NouvellePageAsync();
+        await Fixture.ConnecterAsync(page, email);
+        await page.GotoAsync(Fixture.Adresse + "/Contrats");
 
         var champ = page.GetByRole(AriaRole.Combobox, new() { Name = "Employeur" });
         await Assertions.Expect(champ).ToHaveAttributeAsync("aria-expanded", "false");
@@ -105,10 +105,9 @@ public class ComboboxNavigateurTests(NavigateurFixture fixture)
     public async Task Sans_javascript_le_champ_ouvre_une_page_de_resultats_et_revient_au_formulaire()
     {
         var (email, _, couverture) = await StructureAsync();
-        var contexte = await fixture.Navigateur.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-FR", JavaScriptEnabled = false });
-        var page = await contexte.NewPageAsync();
-        await fixture.ConnecterAsync(page, email);
-        await page.GotoAsync(fixture.Adresse + "/Contrats");
+        var page = await Fixture.NouvellePageAsync(javaScript: false);
+        await Fixture.ConnecterAsync(page, email);
+        await page.GotoAsync(Fixture.Adresse + "/Contrats");
 
         var champ = page.GetByLabel("Employeur");
         Assert.Equal("text", await champ.GetAttributeAsync("type"));
@@ -127,6 +126,5 @@ public class ComboboxNavigateurTests(NavigateurFixture fixture)
         Assert.Contains("employeur=" + couverture.Id, page.Url, StringComparison.Ordinal);
         await Assertions.Expect(page.GetByLabel("Employeur")).ToHaveValueAsync("Alpha Couverture");
         await Assertions.Expect(page.GetByLabel("Statut")).ToHaveValueAsync("Propose");
-        await contexte.CloseAsync();
     }
 }

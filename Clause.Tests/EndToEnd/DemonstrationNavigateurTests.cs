@@ -6,16 +6,16 @@ namespace Clause.Tests.EndToEnd;
 
 /// <summary>The demo as a newcomer sees it: the printed facilitateur account, real data, on a desktop and a phone.</summary>
 [Collection(CollectionDonneesDemo.Nom)]
-public class DemonstrationNavigateurTests(NavigateurDemoFixture fixture) : IClassFixture<NavigateurDemoFixture>
+public class DemonstrationNavigateurTests(NavigateurDemoFixture fixture) : ParcoursNavigateur<NavigateurDemoFixture>(fixture), IClassFixture<NavigateurDemoFixture>
 {
     [Fact]
     public async Task Le_facilitateur_de_demonstration_voit_ses_donneurs_d_ordre()
     {
-        var page = await fixture.NouvellePageAsync();
-        await fixture.ConnecterAsync(page, "facilitateur@clause.demo", SemeurDemo.MotDePasse);
+        var page = await Fixture.NouvellePageAsync();
+        await Fixture.ConnecterAsync(page, "facilitateur@clause.demo", SemeurDemo.MotDePasse);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(NavigateurFixture.DossierCaptures, "demo-accueil.png") });
-        await page.GotoAsync(fixture.Adresse + "/DonneursOrdre");
+        await page.GotoAsync(Fixture.Adresse + "/DonneursOrdre");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Ville de Saint-Aubin-sur-Loire" })).ToBeVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(NavigateurFixture.DossierCaptures, "demo-donneurs-ordre.png") });
@@ -24,9 +24,9 @@ public class DemonstrationNavigateurTests(NavigateurDemoFixture fixture) : IClas
     [Fact]
     public async Task Sur_un_telephone_la_page_tient_dans_l_ecran()
     {
-        var page = await fixture.NouvellePageAsync(largeur: 375, hauteur: 740);
-        await fixture.ConnecterAsync(page, "facilitateur@clause.demo", SemeurDemo.MotDePasse);
-        await page.GotoAsync(fixture.Adresse + "/DonneursOrdre");
+        var page = await Fixture.NouvellePageAsync(largeur: 375, hauteur: 740);
+        await Fixture.ConnecterAsync(page, "facilitateur@clause.demo", SemeurDemo.MotDePasse);
+        await page.GotoAsync(Fixture.Adresse + "/DonneursOrdre");
 
         var largeurContenu = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(largeurContenu <= 375 + 1, $"La page déborde horizontalement : {largeurContenu} px pour un écran de 375 px.");
@@ -36,8 +36,8 @@ public class DemonstrationNavigateurTests(NavigateurDemoFixture fixture) : IClas
     [Fact]
     public async Task Sur_un_telephone_le_portail_de_l_entreprise_de_demonstration_tient_dans_l_ecran()
     {
-        var page = await fixture.NouvellePageAsync(largeur: 375, hauteur: 740);
-        await fixture.ConnecterAsync(page, "entreprise@clause.demo", SemeurDemo.MotDePasse);
+        var page = await Fixture.NouvellePageAsync(largeur: 375, hauteur: 740);
+        await Fixture.ConnecterAsync(page, "entreprise@clause.demo", SemeurDemo.MotDePasse);
 
         // Signing in lands on « / », which sends a company account to its portal.
         Assert.EndsWith("/Portail", page.Url, StringComparison.Ordinal);

@@ -5,15 +5,15 @@ namespace Clause.Tests.EndToEnd;
 
 /// <summary>Issue "Foundation": sign in as facilitateur, create a donneur d'ordre, find it in the list.</summary>
 [Collection(CollectionNavigateur.Nom)]
-public class DonneursOrdreNavigateurTests(NavigateurFixture fixture)
+public class DonneursOrdreNavigateurTests(NavigateurFixture fixture) : ParcoursNavigateur<NavigateurFixture>(fixture)
 {
     [Fact]
     public async Task Le_facilitateur_cree_un_donneur_d_ordre_et_le_retrouve_dans_la_liste()
     {
-        var structure = await fixture.App.CreerStructureAsync();
-        var facilitateur = await fixture.App.CreerUtilisateurAsync(Roles.Facilitateur, structure.Id);
-        var page = await fixture.NouvellePageAsync();
-        await fixture.ConnecterAsync(page, facilitateur.Email!);
+        var structure = await Fixture.App.CreerStructureAsync();
+        var facilitateur = await Fixture.App.CreerUtilisateurAsync(Roles.Facilitateur, structure.Id);
+        var page = await Fixture.NouvellePageAsync();
+        await Fixture.ConnecterAsync(page, facilitateur.Email!);
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu principal" }).GetByRole(AriaRole.Link, new() { Name = "Donneurs d'ordre" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Ajouter un donneur d'ordre" }).ClickAsync();
@@ -26,7 +26,7 @@ public class DonneursOrdreNavigateurTests(NavigateurFixture fixture)
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Ville de Chinon");
 
-        await page.GotoAsync(fixture.Adresse + "/DonneursOrdre");
+        await page.GotoAsync(Fixture.Adresse + "/DonneursOrdre");
         await page.GetByRole(AriaRole.Searchbox, new() { Name = "Rechercher" }).FillAsync("Chinon");
         await NavigateurFixture.NaviguerAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync());
         var ligne = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Ville de Chinon" });
@@ -38,11 +38,11 @@ public class DonneursOrdreNavigateurTests(NavigateurFixture fixture)
     [Fact]
     public async Task Le_formulaire_se_remplit_au_clavier_et_montre_les_erreurs_en_francais()
     {
-        var structure = await fixture.App.CreerStructureAsync();
-        var facilitateur = await fixture.App.CreerUtilisateurAsync(Roles.Facilitateur, structure.Id);
-        var page = await fixture.NouvellePageAsync();
-        await fixture.ConnecterAsync(page, facilitateur.Email!);
-        await page.GotoAsync(fixture.Adresse + "/DonneursOrdre/Creer");
+        var structure = await Fixture.App.CreerStructureAsync();
+        var facilitateur = await Fixture.App.CreerUtilisateurAsync(Roles.Facilitateur, structure.Id);
+        var page = await Fixture.NouvellePageAsync();
+        await Fixture.ConnecterAsync(page, facilitateur.Email!);
+        await page.GotoAsync(Fixture.Adresse + "/DonneursOrdre/Creer");
 
         await page.GetByLabel("Raison sociale").FocusAsync();
         await page.Keyboard.TypeAsync("Mairie test");

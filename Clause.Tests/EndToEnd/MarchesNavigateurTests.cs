@@ -10,20 +10,20 @@ namespace Clause.Tests.EndToEnd;
 /// attribute it to a company, see it on the company's page.
 /// </summary>
 [Collection(CollectionNavigateur.Nom)]
-public class MarchesNavigateurTests(NavigateurFixture fixture)
+public class MarchesNavigateurTests(NavigateurFixture fixture) : ParcoursNavigateur<NavigateurFixture>(fixture)
 {
     [Fact]
     public async Task Operation_marche_deux_lots_833_heures_attribution_et_fiche_entreprise()
     {
-        var structure = await fixture.App.CreerStructureAsync();
-        var facilitateur = await fixture.App.CreerUtilisateurAsync(Roles.Facilitateur, structure.Id);
-        await fixture.App.SemerDonneurAsync(structure.Id, "Ville de Chinon", commune: "Chinon");
-        await fixture.App.CreerEntrepriseAsync(structure.Id, "Maçonnerie Chinonaise", AcheteursDeTest.NouveauSiret(), TypeEmployeur.Classique);
-        var page = await fixture.NouvellePageAsync();
-        await fixture.ConnecterAsync(page, facilitateur.Email!);
+        var structure = await Fixture.App.CreerStructureAsync();
+        var facilitateur = await Fixture.App.CreerUtilisateurAsync(Roles.Facilitateur, structure.Id);
+        await Fixture.App.SemerDonneurAsync(structure.Id, "Ville de Chinon", commune: "Chinon");
+        await Fixture.App.CreerEntrepriseAsync(structure.Id, "Maçonnerie Chinonaise", AcheteursDeTest.NouveauSiret(), TypeEmployeur.Classique);
+        var page = await Fixture.NouvellePageAsync();
+        await Fixture.ConnecterAsync(page, facilitateur.Email!);
 
         // 1. The opération.
-        await page.GotoAsync(fixture.Adresse + "/Operations");
+        await page.GotoAsync(Fixture.Adresse + "/Operations");
         await page.GetByRole(AriaRole.Link, new() { Name = "Ajouter une opération" }).ClickAsync();
         await NavigateurFixture.ChoisirAsync(page.GetByRole(AriaRole.Combobox, new() { Name = "Donneur d'ordre" }), "chinon", "Ville de Chinon (Chinon)");
         await page.GetByLabel("Nom de l'opération").FillAsync("Rénovation du quartier du Stade");
@@ -63,7 +63,7 @@ public class MarchesNavigateurTests(NavigateurFixture fixture)
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(NavigateurFixture.DossierCaptures, "lot-833-heures.png"), FullPage = true });
 
         // 5. The company's page lists the lot and the role.
-        await page.GotoAsync(fixture.Adresse + "/Entreprises");
+        await page.GotoAsync(Fixture.Adresse + "/Entreprises");
         await page.GetByRole(AriaRole.Link, new() { Name = "Maçonnerie Chinonaise" }).ClickAsync();
         var lots = page.Locator("#lots-entreprise");
         await Assertions.Expect(lots).ToContainTextAsync("Gros œuvre");

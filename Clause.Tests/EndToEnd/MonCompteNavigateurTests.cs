@@ -5,15 +5,15 @@ namespace Clause.Tests.EndToEnd;
 
 /// <summary>Mon compte in the browser: create a token, see its secret once, come back (gone), revoke it.</summary>
 [Collection(CollectionNavigateur.Nom)]
-public class MonCompteNavigateurTests(NavigateurFixture fixture)
+public class MonCompteNavigateurTests(NavigateurFixture fixture) : ParcoursNavigateur<NavigateurFixture>(fixture)
 {
     [Fact]
     public async Task Une_entreprise_cree_un_jeton_le_voit_une_fois_puis_le_revoque()
     {
-        var structure = await fixture.App.CreerStructureAsync();
-        var utilisateur = await fixture.App.CreerUtilisateurAsync(Roles.Entreprise, structure.Id);
-        var page = await fixture.NouvellePageAsync();
-        await fixture.ConnecterAsync(page, utilisateur.Email!);
+        var structure = await Fixture.App.CreerStructureAsync();
+        var utilisateur = await Fixture.App.CreerUtilisateurAsync(Roles.Entreprise, structure.Id);
+        var page = await Fixture.NouvellePageAsync();
+        await Fixture.ConnecterAsync(page, utilisateur.Email!);
 
         await NavigateurFixture.NaviguerAsync(page, () => page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Mon compte" }).ClickAsync());
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Mon compte");
@@ -28,7 +28,7 @@ public class MonCompteNavigateurTests(NavigateurFixture fixture)
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(NavigateurFixture.DossierCaptures, "mon-compte-jeton-cree.png"), FullPage = true });
 
         // Back on the page (a new GET): the secret is not there any more, the token is listed by its prefix.
-        await page.GotoAsync(fixture.Adresse + "/Compte/MonCompte");
+        await page.GotoAsync(Fixture.Adresse + "/Compte/MonCompte");
         Assert.DoesNotContain(secret, await page.ContentAsync(), StringComparison.Ordinal);
         var ligne = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Logiciel de paie" });
         await Assertions.Expect(ligne).ToContainTextAsync(secret[..17]);

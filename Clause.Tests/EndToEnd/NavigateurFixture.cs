@@ -10,6 +10,7 @@ namespace Clause.Tests.EndToEnd;
 /// </summary>
 public class NavigateurFixture : IAsyncLifetime
 {
+    private readonly List<IBrowserContext> _contextes = [];
     private IPlaywright? _playwright;
 
     public NavigateurFixture() : this(new FabriqueClause()) { }
@@ -41,15 +42,35 @@ public class NavigateurFixture : IAsyncLifetime
         Directory.CreateDirectory(DossierCaptures);
     }
 
-    /// <summary>A fresh browser page with French locale.</summary>
-    public async Task<IPage> NouvellePageAsync(int largeur = 1280, int hauteur = 900)
+    /// <summary>A fresh browser page with French locale, watched by the accessibility barrier (<see cref="BarriereAxe"/>).</summary>
+    public async Task<IPage> NouvellePageAsync(int largeur = 1280, int hauteur = 900, bool javaScript = true)
     {
-        var contexte = await Navigateur.NewContextAsync(new BrowserNewContextOptions
+        var contexte = await NouveauContexteAsync(new BrowserNewContextOptions
         {
             Locale = "fr-FR",
             ViewportSize = new ViewportSize { Width = largeur, Height = hauteur },
+            JavaScriptEnabled = javaScript,
         });
         return await contexte.NewPageAsync();
+    }
+
+    /// <summary>
+    /// Every context of the browser tests comes from here: axe-core analyses each page it loads (<see cref="BarriereAxe"/>);
+    /// a violation fails the test at the next check (after a post of <see cref="NaviguerAsync"/>, at the end of the test).
+    /// </summary>
+    public async Task<IBrowserContext> NouveauContexteAsync(BrowserNewContextOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var contexte = await Navigateur.NewContextAsync(options);
+        await BarriereAxe.SurveillerAsync(contexte, options.JavaScriptEnabled ?? true);
+        lock (_contextes) _contextes.Add(contexte);
+        return contexte;
+    }
+
+    /// <summary>Fails on any axe-core violation of the pages this fixture's contexts loaded since the last check.</summary>
+    public Task VerifierAccessibiliteAsync()
+    {
+        lock (_contextes) return BarriereAxe.VerifierAsync(_contextes.ToList());
     }
 
     /// <summary>
@@ -107,13 +128,21 @@ public class NavigateurFixture : IAsyncLifetime
     public static Task NaviguerAsync(IPage page, Func<Task> action)
     {
         ArgumentNullException.ThrowIfNull(page);
+        return NaviguerPuisVerifierAsync(page, action);
+    }
+
+    private static async Task NaviguerPuisVerifierAsync(IPage page, Func<Task> action)
+    {
 #pragma warning disable CS0612
-        return page.RunAndWaitForNavigationAsync(action);
+        await page.RunAndWaitForNavigationAsync(action);
 #pragma warning restore CS0612
+        // The page the post led to (the same form with its errors, or the next page) passes axe-core.
+        await BarriereAxe.VerifierAsync([page.Context]);
     }
 
     public async Task DisposeAsync()
     {
+        await VerifierAccessibiliteAsync();
         if (Navigateur is not null) await Navigateur.DisposeAsync();
         _playwright?.Dispose();
         await App.DisposeAsync();

@@ -13,16 +13,16 @@ namespace Clause.Tests.EndToEnd;
 /// contrat on a lot, enter three months of hours, see the rate and the chart.
 /// </summary>
 [Collection(CollectionNavigateur.Nom)]
-public class ParcoursInsertionNavigateurTests(NavigateurFixture fixture)
+public class ParcoursInsertionNavigateurTests(NavigateurFixture fixture) : ParcoursNavigateur<NavigateurFixture>(fixture)
 {
     [Fact]
     public async Task Participant_eligibilite_contrat_trois_mois_d_heures_taux_et_graphique()
     {
-        var structure = await fixture.App.CreerStructureAsync();
-        var facilitateur = await fixture.App.CreerUtilisateurAsync(Roles.Facilitateur, structure.Id);
+        var structure = await Fixture.App.CreerStructureAsync();
+        var facilitateur = await Fixture.App.CreerUtilisateurAsync(Roles.Facilitateur, structure.Id);
         var lot = await PreparerLotEnExecutionAsync(structure.Id);
-        var page = await fixture.NouvellePageAsync();
-        await fixture.ConnecterAsync(page, facilitateur.Email!);
+        var page = await Fixture.NouvellePageAsync();
+        await Fixture.ConnecterAsync(page, facilitateur.Email!);
 
         // 1. Register the participant.
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu principal" }).GetByRole(AriaRole.Link, new() { Name = "Participants" }).ClickAsync();
@@ -64,18 +64,18 @@ public class ParcoursInsertionNavigateurTests(NavigateurFixture fixture)
     /// <summary>A lot in execution (F3, 600 h due) attributed to a company, like a facilitateur's data.</summary>
     private async Task<LotId> PreparerLotEnExecutionAsync(StructureId structureId)
     {
-        var s = await fixture.App.SemerOperationAsync(structureId);
-        var entreprise = await fixture.App.CreerEntrepriseAsync(structureId, "Bâtiments du Véron", AcheteursDeTest.NouveauSiret(), TypeEmployeur.Classique);
-        var marche = await fixture.App.SemerMarcheAsync(s, "2026-007");
+        var s = await Fixture.App.SemerOperationAsync(structureId);
+        var entreprise = await Fixture.App.CreerEntrepriseAsync(structureId, "Bâtiments du Véron", AcheteursDeTest.NouveauSiret(), TypeEmployeur.Classique);
+        var marche = await Fixture.App.SemerMarcheAsync(s, "2026-007");
         var lotId = marche.Lots[0].Id;
-        await fixture.App.EcrireAsync(async db =>
+        await Fixture.App.EcrireAsync(async db =>
         {
             var lot = await db.Lots.Include(l => l.Attributions).Include(l => l.Obligations).SingleAsync(l => l.Id == lotId);
             var reglages = await db.Reglages.SingleAsync(r => r.StructureId == structureId);
             var e = await db.Entreprises.SingleAsync(x => x.Id == entreprise.Id);
             lot.Attribuer(e, RoleAttribution.Attributaire, new DateOnly(2025, 12, 15));
             lot.ModifierObligation(Fondement.ConditionExecution, ParametresObligation.F3(Clause.Domain.Commun.Duree.Heures(600)), new DateOnly(2025, 12, 15),
-                "Heures inscrites au CCAP", reglages, fixture.App.Horloge);
+                "Heures inscrites au CCAP", reglages, Fixture.App.Horloge);
             lot.Lancer();
             lot.MettreEnExecution();
         });
@@ -84,7 +84,7 @@ public class ParcoursInsertionNavigateurTests(NavigateurFixture fixture)
 
     private async Task SaisirTroisMoisEtVoirLeTauxAsync(IPage page, LotId lotId)
     {
-        await page.GotoAsync(fixture.Adresse + "/Lots/Details/" + lotId);
+        await page.GotoAsync(Fixture.Adresse + "/Lots/Details/" + lotId);
         await Assertions.Expect(page.Locator("#contrats-lot")).ToContainTextAsync("Moreau");
 
         // 4. Three months on the grid, typed from the keyboard (Tab from cell to cell, Enter saves).
@@ -98,7 +98,7 @@ public class ParcoursInsertionNavigateurTests(NavigateurFixture fixture)
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("3 cases enregistrées");
 
         // 5. The lot: realised hours, rate (300,50 h of 600 h due = 50,1 %), the chart and its table.
-        await page.GotoAsync(fixture.Adresse + "/Lots/Details/" + lotId);
+        await page.GotoAsync(Fixture.Adresse + "/Lots/Details/" + lotId);
         var heures = page.GetByRole(AriaRole.Region, new() { Name = "Heures d'insertion" });
         await Assertions.Expect(heures).ToContainTextAsync("300,50");
         await Assertions.Expect(heures).ToContainTextAsync("50,1");

@@ -47,54 +47,54 @@ public sealed class NavigateurSmtpFixture : NavigateurFixture
 /// caught by the SMTP server, the contact sets a password on the phone, declares a month with a proof, the facilitateur
 /// validates the whole submission at once, and the company sees the month validated.
 /// </summary>
-public sealed class PortailTelephoneNavigateurTests(NavigateurSmtpFixture fixture) : IClassFixture<NavigateurSmtpFixture>
+public sealed class PortailTelephoneNavigateurTests(NavigateurSmtpFixture fixture) : ParcoursNavigateur<NavigateurSmtpFixture>(fixture), IClassFixture<NavigateurSmtpFixture>
 {
     private const string EmailContact = "sophie.bernard@batiments-du-val.fr";
 
     [Fact]
     public async Task Invitation_mot_de_passe_declaration_avec_piece_validation_entiere_puis_mois_valide()
     {
-        var structure = await fixture.App.CreerStructureAsync();
-        var facilitateur = await fixture.App.CreerUtilisateurAsync(Roles.Facilitateur, structure.Id);
-        var lot = await fixture.App.SemerLotAsync(structure.Id, enExecution: true);
-        await fixture.App.EcrireAsync(async db =>
+        var structure = await Fixture.App.CreerStructureAsync();
+        var facilitateur = await Fixture.App.CreerUtilisateurAsync(Roles.Facilitateur, structure.Id);
+        var lot = await Fixture.App.SemerLotAsync(structure.Id, enExecution: true);
+        await Fixture.App.EcrireAsync(async db =>
         {
             var entreprise = await db.Entreprises.FindAsync(lot.Titulaire.Id);
             entreprise!.AjouterContact("Sophie Bernard", RoleContactEntreprise.RH, EmailContact, null);
         });
-        var participant = await fixture.App.SemerParticipantAsync(structure.Id, nom: "Moreau", prenom: "Inès");
-        await fixture.App.SemerContratAsync(lot, participant, debut: new DateOnly(2026, 1, 5), fin: new DateOnly(2026, 8, 31));
+        var participant = await Fixture.App.SemerParticipantAsync(structure.Id, nom: "Moreau", prenom: "Inès");
+        await Fixture.App.SemerContratAsync(lot, participant, debut: new DateOnly(2026, 1, 5), fin: new DateOnly(2026, 8, 31));
         var fevrier = new Mois(2026, 2);
 
         // 1. The facilitateur invites the contact from the company's page (desktop).
-        var bureau = await fixture.NouvellePageAsync();
-        await fixture.ConnecterAsync(bureau, facilitateur.Email!);
-        await bureau.GotoAsync($"{fixture.Adresse}/Entreprises/Details/{lot.Titulaire.Id}");
+        var bureau = await Fixture.NouvellePageAsync();
+        await Fixture.ConnecterAsync(bureau, facilitateur.Email!);
+        await bureau.GotoAsync($"{Fixture.Adresse}/Entreprises/Details/{lot.Titulaire.Id}");
         await NavigateurFixture.NaviguerAsync(bureau, () => bureau.GetByRole(AriaRole.Link, new() { Name = "Inviter au portail Sophie Bernard" }).ClickAsync());
         await NavigateurFixture.EnvoyerAsync(bureau, "Oui, envoyer l'invitation");
 
         // 2. The mail reaches the SMTP server; its link is valid 7 days.
-        var invitation = Assert.Single(await fixture.MailsPourAsync(EmailContact));
+        var invitation = Assert.Single(await Fixture.MailsPourAsync(EmailContact));
         Assert.Equal("Votre accès à Clause", invitation.Subject);
         var lien = Regex.Match(invitation.TextBody ?? string.Empty, @"https?://\S+/Compte/Invitation\S+").Value;
         Assert.NotEmpty(lien);
         var chemin = new Uri(lien).PathAndQuery;
 
         // 3. On the phone: set the password, sign in, reach the portal.
-        var telephone = await fixture.NouvellePageAsync(375, 740);
-        await telephone.GotoAsync(fixture.Adresse + chemin);
+        var telephone = await Fixture.NouvellePageAsync(375, 740);
+        await telephone.GotoAsync(Fixture.Adresse + chemin);
         await Assertions.Expect(telephone.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Choisir mon mot de passe");
         const string motDePasse = "un-mot-de-passe-solide-2026";
         await telephone.GetByLabel("Nouveau mot de passe").FillAsync(motDePasse);
         await telephone.GetByLabel("Confirmez le mot de passe").FillAsync(motDePasse);
         await NavigateurFixture.EnvoyerAsync(telephone, "Enregistrer mon mot de passe");
-        if (!telephone.Url.Contains("/Portail", StringComparison.Ordinal)) await fixture.ConnecterAsync(telephone, EmailContact, motDePasse);
-        await telephone.GotoAsync(fixture.Adresse + "/");
+        if (!telephone.Url.Contains("/Portail", StringComparison.Ordinal)) await Fixture.ConnecterAsync(telephone, EmailContact, motDePasse);
+        await telephone.GotoAsync(Fixture.Adresse + "/");
         Assert.Contains("/Portail", telephone.Url, StringComparison.Ordinal);
         await AucunDefilementHorizontalAsync(telephone);
 
         // 4. Declare February: the grid of the month, one card per person.
-        await telephone.GotoAsync($"{fixture.Adresse}/Portail/Heures/Mois/{fevrier}");
+        await telephone.GotoAsync($"{Fixture.Adresse}/Portail/Heures/Mois/{fevrier}");
         // Past the 10th of March with nobody declared: the month is late.
         await Assertions.Expect(telephone.Locator("#echeance-mois")).ToContainTextAsync("en retard");
         await telephone.GetByLabel("Heures de février 2026 — Inès Moreau").FillAsync("120");
@@ -103,7 +103,7 @@ public sealed class PortailTelephoneNavigateurTests(NavigateurSmtpFixture fixtur
         await Assertions.Expect(telephone.Locator("main")).ToContainTextAsync(new Regex("déclarée", RegexOptions.IgnoreCase));
 
         // 5. A proof for the month (a small real PDF).
-        await telephone.GotoAsync($"{fixture.Adresse}/Portail/Heures/Mois/{fevrier}");
+        await telephone.GotoAsync($"{Fixture.Adresse}/Portail/Heures/Mois/{fevrier}");
         await NavigateurFixture.NaviguerAsync(telephone, () => telephone.GetByRole(AriaRole.Link, new() { Name = "Ajouter une pièce justificative pour février 2026" }).ClickAsync());
         await telephone.GetByLabel("Fichier").SetInputFilesAsync(new FilePayload
         {
@@ -117,14 +117,14 @@ public sealed class PortailTelephoneNavigateurTests(NavigateurSmtpFixture fixtur
         await telephone.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(NavigateurFixture.DossierCaptures, "portail-telephone-piece.png"), FullPage = true });
 
         // 6. The facilitateur sees the submission with its proof and validates it at once.
-        await bureau.GotoAsync(fixture.Adresse + "/Heures/AValider");
+        await bureau.GotoAsync(Fixture.Adresse + "/Heures/AValider");
         var soumissions = bureau.Locator("#soumissions-a-valider");
         await Assertions.Expect(soumissions).ToContainTextAsync(lot.Titulaire.RaisonSociale);
         await Assertions.Expect(soumissions).ToContainTextAsync("1 pièce justificative");
         await NavigateurFixture.EnvoyerAsync(bureau, $"Valider toute la déclaration de {lot.Titulaire.RaisonSociale} pour février 2026");
 
         // 7. The company sees the month validated.
-        await telephone.GotoAsync($"{fixture.Adresse}/Portail/Heures/Mois/{fevrier}");
+        await telephone.GotoAsync($"{Fixture.Adresse}/Portail/Heures/Mois/{fevrier}");
         await Assertions.Expect(telephone.Locator("main")).ToContainTextAsync(new Regex("validée", RegexOptions.IgnoreCase));
         // Everyone is declared: no longer « en retard ».
         await Assertions.Expect(telephone.Locator("#echeance-mois")).ToHaveTextAsync("Toutes les personnes du mois sont déclarées (date limite : 10/03/2026).");

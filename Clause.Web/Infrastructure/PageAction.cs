@@ -90,6 +90,9 @@ public abstract class PageAction(ClauseDbContext db) : PageModel
         return reussi && cree is not null;
     }
 
+    /// <summary>A warning shown on the next page beside the success message (something saved that the user must know about).</summary>
+    protected void Avertir(string avertissement) => TempData["Avertissement"] = avertissement;
+
     /// <summary>Saves what the domain changed, shows <paramref name="succes"/> on the next page and redirects to it (PRG).</summary>
     protected async Task<IActionResult> EnregistrerAsync(string succes, string page, object? route, CancellationToken annulation)
     {

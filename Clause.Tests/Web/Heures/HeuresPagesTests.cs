@@ -7,6 +7,7 @@ using Clause.Domain.Marches;
 using Clause.Domain.Participants;
 using Clause.Domain.Securite;
 using Clause.Tests.Support;
+using Clause.Web.Pages.Heures;
 
 namespace Clause.Tests.Web.Heures;
 
@@ -39,7 +40,7 @@ public class HeuresPagesTests(FabriqueClause app) : IClassFixture<FabriqueClause
         var grille = await client.PageAsync($"/Heures/Lot/{lot.Lot.Id}");
         var cellule = grille.GetElementById(HeuresDeTest.IdCellule(contrat.Id, Mars))!;
         Assert.Equal("Heures de Léa Martin en mars 2026", cellule.GetAttribute("aria-label"));
-        Assert.Equal(6, grille.QuerySelectorAll("#grille-heures thead th[scope=col]").Length - 2);
+        Assert.Equal(6, grille.QuerySelectorAll("#grille-heures thead th[scope=col]").Length - 3);
 
         var reponse = await client.PosterGrilleAsync(lot.Lot.Id, new()
         {
@@ -96,7 +97,7 @@ public class HeuresPagesTests(FabriqueClause app) : IClassFixture<FabriqueClause
         var future = await client.PageAsync($"/Heures/Lot/{lot.Lot.Id}?debut=2026-02");
 
         string[] Colonnes(AngleSharp.Html.Dom.IHtmlDocument page) =>
-            page.QuerySelectorAll("#grille-heures thead th").Skip(2).Select(th => th.TextContent.Trim()).ToArray();
+            page.QuerySelectorAll("#grille-heures thead th").Skip(2).SkipLast(1).Select(th => th.TextContent.Trim()).ToArray();
         Assert.Equal(["octobre 2025", "novembre 2025", "décembre 2025", "janvier 2026", "février 2026", "mars 2026"], Colonnes(parDefaut));
         // The lot starts in January 2026: the window already shows the month before, nothing earlier to reach.
         Assert.Null(parDefaut.QuerySelector("a[rel=prev]"));
@@ -227,6 +228,40 @@ public class HeuresPagesTests(FabriqueClause app) : IClassFixture<FabriqueClause
         var contratPage = await client.PageAsync($"/Heures/Contrat/{contrat.Id}");
         Assert.Contains("Hors période", contratPage.Texte($"#mois-{Decembre.Code}"), StringComparison.Ordinal);
         Assert.Equal("0,00 h", contratPage.Texte("#heures-comptees"));
+    }
+
+    [Fact]
+    public async Task Des_heures_hors_periode_enregistrees_sont_signalees_a_l_utilisateur_par_la_grille_et_par_le_formulaire()
+    {
+        var (client, lot, contrat, _) = await SituationAsync();
+        var avant = await client.PageAsync($"/Heures/Lot/{lot.Lot.Id}");
+        // The grid tells which cells the domain's rule puts outside the period (the script disables them from this).
+        Assert.Equal(CaseGrille.RaisonHorsPeriode, avant.GetElementById(HeuresDeTest.IdCellule(contrat.Id, Decembre))!.GetAttribute("data-hors-periode"));
+        Assert.Equal(string.Empty, avant.GetElementById(HeuresDeTest.IdCellule(contrat.Id, Janvier))!.GetAttribute("data-hors-periode"));
+        Assert.Equal(CaseGrille.RaisonHorsPeriode, avant.Texte($"#etat-{contrat.Id:N}-{Decembre.Code}"));
+
+        var grille = await client.PosterGrilleAsync(lot.Lot.Id, new()
+        {
+            [HeuresDeTest.Cellule(contrat.Id, Decembre)] = "35",
+            [HeuresDeTest.Cellule(contrat.Id, Janvier)] = "100",
+        });
+        var apresGrille = await client.PageAsync(grille.Headers.Location!.OriginalString);
+        Assert.Equal("Attention : les heures de Léa Martin en décembre 2025 sont en dehors des dates du contrat ou de l'exécution du lot. "
+            + "Elles sont conservées mais ne comptent pas.", apresGrille.Texte("#avertissement"));
+        // The totals count only the month in the period.
+        Assert.Equal("100,00 h", apresGrille.Texte("[data-total-grille]"));
+
+        var formulaire = await FabriqueClause.PosterAsync(client, $"/Heures/Saisir/{contrat.Id}", new()
+        {
+            ["Saisie.Mois"] = "2025-11",
+            ["Saisie.Heures"] = "20",
+        });
+        var apresFormulaire = await client.PageAsync(formulaire.Headers.Location!.OriginalString);
+        Assert.Contains("Léa Martin en novembre 2025 sont en dehors des dates du contrat", apresFormulaire.Texte("#avertissement"), StringComparison.Ordinal);
+
+        // A month inside the period: no warning.
+        var dedans = await client.PosterGrilleAsync(lot.Lot.Id, new() { [HeuresDeTest.Cellule(contrat.Id, Fevrier)] = "90" });
+        Assert.Null((await client.PageAsync(dedans.Headers.Location!.OriginalString)).GetElementById("avertissement"));
     }
 
     [Fact]

@@ -49,6 +49,19 @@ public static class AccesHeures
         return (debut[0] is 'a' or 'o' ? "d'" : "de ") + debut + " à " + Texte(au);
     }
 
+    /// <summary>The warning after saving hours the domain flagged « hors période » (§7.2): kept, never counted.</summary>
+    public static string AvertissementHorsPeriode(IReadOnlyList<string> cases)
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        return cases.Count == 1
+            ? $"Attention : les heures de {cases[0]} sont en dehors des dates du contrat ou de l'exécution du lot. Elles sont conservées mais ne comptent pas."
+            : $"Attention : {cases.Count} cases sont en dehors des dates du contrat ou de l'exécution du lot ({string.Join(", ", cases)}). "
+              + "Elles sont conservées mais ne comptent pas.";
+    }
+
+    /// <summary>A total of the entry grid, as its script writes it (js/grille-heures.js): "1 234,50 h".</summary>
+    public static string Total(long minutes) => new Duree(minutes).ToString();
+
     /// <summary>"Léa Martin".</summary>
     public static string Nom(string prenom, string nom) => $"{prenom} {nom}";
 

@@ -94,6 +94,18 @@ public sealed class LotModel(ClauseDbContext db, ServiceHeures service, TimeProv
             ModelState.AddModelError(NomChamp(c.Cle, champ), $"{ligne.Participant} en {AccesHeures.Texte(c.Mois)} : {r.Erreur.Message}");
         }
         if (!ModelState.IsValid) return Refuser();
+        // Written but never counted (§7.2): the domain flagged them HorsPeriode; the user is told which.
+        var ecrits = aEcrire.Select(x => x.Case.Cle).ToHashSet(StringComparer.Ordinal);
+        var idsContrats = aEcrire.Select(x => x.Ligne.ContratId).Distinct().ToList();
+        var (premier, dernier) = (Mois[0], Mois[^1]);
+        var horsPeriode = (await Db.DeclarationsHeures.AsNoTracking()
+                .Where(d => d.LotId == lotId && idsContrats.Contains(d.ContratId) && d.Mois >= premier && d.Mois <= dernier && d.HorsPeriode)
+                .Select(d => new { d.ContratId, d.Mois })
+                .ToListAsync(annulation))
+            .Where(d => ecrits.Contains(Cle(d.ContratId, d.Mois)))
+            .Select(d => $"{Lignes.First(l => l.ContratId == d.ContratId).Participant} en {AccesHeures.Texte(d.Mois)}")
+            .ToList();
+        if (horsPeriode.Count > 0) Avertir(AccesHeures.AvertissementHorsPeriode(horsPeriode));
         return await EnregistrerAsync(aEcrire.Count == 1 ? "1 case enregistrée." : $"{aEcrire.Count} cases enregistrées.", "/Heures/Lot",
             new { lotId, debut = AccesHeures.Code(Debut) }, annulation);
     }
@@ -194,6 +206,9 @@ public sealed class LotModel(ClauseDbContext db, ServiceHeures service, TimeProv
                             select new { d.Id, d.ContratId, d.Mois, d.Minutes, d.Statut, d.Converti, d.HorsPeriode, v.MontantFactureCentimes, v.MotifRejet })
             .ToListAsync(annulation);
         var parCle = lignes.ToDictionary(l => Cle(l.ContratId, l.Mois), StringComparer.Ordinal);
+        // A month outside the contrat or the lot's execution (+ tolerance) is kept but never counts (§7.2): the domain's rule.
+        var tolerance = (await ReglagesDesStructures.PourAsync(Db, structureId!.Value, annulation)).ToleranceApresFinJours;
+        var execution = new Periode(lot.DebutExecution, lot.FinExecution);
 
         Lignes = contrats.Select(c =>
         {
@@ -201,11 +216,11 @@ public sealed class LotModel(ClauseDbContext db, ServiceHeures service, TimeProv
             var cases = Mois.Select(m =>
             {
                 var cle = Cle(c.Id, m);
-                var dansLeContrat = new Periode(m.Premier, m.Dernier).Chevauche(periode);
+                var dansLaPeriode = DeclarationHeures.EstDansLaPeriode(m, periode, execution, tolerance);
                 return parCle.TryGetValue(cle, out var l)
                     ? new CaseGrille(m, cle, l.Id, AccesHeures.EnSaisie(l.Minutes), l.MontantFactureCentimes is { } cts ? AccesHeures.EnSaisie(new Montant(cts)) : null,
-                        l.Statut, l.Converti, l.HorsPeriode, l.MotifRejet, dansLeContrat)
-                    : new CaseGrille(m, cle, null, string.Empty, null, null, false, false, null, dansLeContrat);
+                        l.Statut, l.Converti, l.HorsPeriode, l.MotifRejet, dansLaPeriode, l.Minutes)
+                    : new CaseGrille(m, cle, null, string.Empty, null, null, false, false, null, dansLaPeriode, 0);
             }).ToList();
             return new LigneGrille(c.Id, AccesHeures.Nom(c.Prenom, c.Nom), c.Employeur, c.Modalite, c.Statut, periode, c.Modalite.AccepteMontantFacture(), cases);
         }).ToList();
@@ -239,6 +254,14 @@ public sealed record EnteteLotHeures(LotId Id, int Numero, string Libelle, March
 public sealed record LigneGrille(ContratId ContratId, string Participant, string Employeur, ModaliteContrat Modalite, StatutContrat Statut, Periode Periode,
     bool AccepteMontant, IReadOnlyList<CaseGrille> Cases);
 
-/// <summary>One month of one contrat: the current line when there is one (hours as typed back, amount when converted).</summary>
+/// <summary>
+/// One month of one contrat: the current line when there is one (hours as typed back, amount when converted).
+/// <see cref="DansLaPeriode"/>: the month is inside the contrat and the lot's execution (+ tolerance), by
+/// <see cref="DeclarationHeures.EstDansLaPeriode(Mois, Periode, Periode, int)"/>; outside, hours are kept but never count.
+/// </summary>
 public sealed record CaseGrille(Mois Mois, string Cle, DeclarationId? DeclarationId, string Heures, string? Montant, StatutDeclaration? Statut,
-    bool Converti, bool HorsPeriode, string? MotifRejet, bool DansLeContrat);
+    bool Converti, bool HorsPeriode, string? MotifRejet, bool DansLaPeriode, long Minutes)
+{
+    /// <summary>Why the cell does not count, shown beside it and, with the script, on the disabled input.</summary>
+    public const string RaisonHorsPeriode = "Hors période du contrat ou du lot : ne compte pas";
+}

@@ -65,6 +65,9 @@ public sealed class SaisirModel(ClauseDbContext db, ServiceHeures service, TimeP
         // One call: the service declares the month, or corrects its line with the reason when one exists.
         if (!await AppliquerAsync(() => service.SaisirAsync(contratId, mois, saisie, Saisie.MotifCorrection, Auteurs.Courant(Db, User), annulation)))
             return Page();
+        // Written but never counted (§7.2): the domain flagged the line HorsPeriode; the user is told.
+        if (await Db.DeclarationsHeures.AnyAsync(d => d.ContratId == contratId && d.Mois == mois && d.HorsPeriode, annulation))
+            Avertir(AccesHeures.AvertissementHorsPeriode([$"{Contrat.Participant} en {AccesHeures.Texte(mois)}"]));
         return await EnregistrerAsync($"Les heures de {Contrat.Participant} en {AccesHeures.Texte(mois)} sont enregistrées.", "/Heures/Contrat",
             new { contratId }, annulation);
     }
