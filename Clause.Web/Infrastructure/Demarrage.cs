@@ -56,7 +56,7 @@ public static partial class Demarrage
         await portee.ServiceProvider.GetRequiredService<OptimisationSqlite>().PreparerAsync();
         // Audit rows written before the hash chain existed get their ranks and hashes once (ChaineAudit).
         await Clause.Infrastructure.Audit.ChaineAudit.ScellerAnciennesAsync(db);
-        // Rows written before the search columns existed (S11Recherche) get them once (RemplissageRecherche).
+        // Rows written before the search columns existed (S11ListesRecherche) get them once (RemplissageRecherche).
         await RemplissageRecherche.RemplirAsync(db);
 
         await InviterPremierAdministrateurAsync(app, portee.ServiceProvider);
