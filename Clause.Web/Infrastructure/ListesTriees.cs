@@ -1,5 +1,5 @@
-using Clause.Domain.Commun;
 using System.Linq.Expressions;
+using Clause.Domain.Commun;
 
 namespace Clause.Web.Infrastructure;
 

@@ -82,8 +82,8 @@ public class CockpitLotsTests(FabriqueClause app) : IClassFixture<FabriqueClause
         Assert.Equal(134.65m, Convert.ToDecimal(feuille.Cells[2, 14].Value, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(0m, Convert.ToDecimal(feuille.Cells[2, 11].Value, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(200m, Convert.ToDecimal(feuille.Cells[3, 11].Value, System.Globalization.CultureInfo.InvariantCulture));
-        // 200 h / 833 h = 24,01 %, a number in the bilans' percentage format.
-        Assert.Equal(0.2401m, Convert.ToDecimal(feuille.Cells[3, 13].Value, System.Globalization.CultureInfo.InvariantCulture));
+        // 200 h / 833 h = 24 % (the rate rule of Comptage), a number in the bilans' percentage format.
+        Assert.Equal(0.24m, Convert.ToDecimal(feuille.Cells[3, 13].Value, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(Clause.Infrastructure.Bilans.ClasseurBilan.FormatTaux, feuille.Cells[3, 13].Style.Numberformat.Format);
         Assert.True(Convert.ToDecimal(feuille.Cells[3, 14].Value, System.Globalization.CultureInfo.InvariantCulture) < 0);
     }

@@ -1,5 +1,6 @@
 using Clause.Domain.Commun;
 using Clause.Domain.Marches;
+using Clause.Infrastructure.Excel;
 using Clause.Infrastructure.Heures;
 using Clause.Infrastructure.Persistence;
 using Clause.Web.Infrastructure;
