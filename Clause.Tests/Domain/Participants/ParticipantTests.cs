@@ -149,7 +149,8 @@ public class ParticipantTests
     [Fact]
     public void Les_champs_personnels_sont_marques_sensibles_pour_l_audit()
     {
-        string[] attendus = ["Nom", "Prenom", "DateNaissance", "Adresse", "CodePostal", "Commune", "CodeQpv", "IdentifiantFranceTravail"];
+        string[] attendus = ["Nom", "Prenom", "DateNaissance", "Adresse", "CodePostal", "Commune", "CodeQpv", "IdentifiantFranceTravail",
+            "Recherche", "RechercheCommune"];
         var sensibles = typeof(Participant).GetProperties()
             .Where(p => p.GetCustomAttributes(typeof(SensibleAttribute), false).Length > 0).Select(p => p.Name);
         Assert.Equal(attendus.Order(), sensibles.Order());
