@@ -61,18 +61,35 @@ public sealed class DonneurOrdre : Racine<DonneurOrdreId>, IAppartientStructure
 
     public void Modifier(string? raisonSociale, TypeDonneurOrdre type, string? siret, string? adresse, string? codePostal, string? commune)
     {
-        RaisonSociale = Garde.Requis(raisonSociale, nameof(RaisonSociale), "Raison sociale", RaisonSocialeLongueurMax);
-        Type = Garde.Defini(type, nameof(Type), "Type");
-        var siretSaisi = Garde.Optionnel(siret, nameof(Siret), "SIRET", 20);
-        if (siretSaisi is null && Type != TypeDonneurOrdre.EntreprisePrivee)
-            throw new RegleMetierException(nameof(Siret), "Le SIRET est obligatoire pour un acheteur public.");
-        Siret = siretSaisi is null ? null : Commun.Siret.Parse(siretSaisi, nameof(Siret)).Valeur;
-        Adresse = Garde.Optionnel(adresse, nameof(Adresse), "Adresse", AdresseLongueurMax);
-        var cp = Garde.Optionnel(codePostal, nameof(CodePostal), "Code postal", CodePostalLongueur);
-        if (cp is not null && (cp.Length != CodePostalLongueur || !cp.All(char.IsAsciiDigit)))
-            throw new RegleMetierException(nameof(CodePostal), "Le code postal doit comporter 5 chiffres.");
+        // Every rule is checked and every refusal thrown at once (Verification), before anything changes.
+        var v = new Verification();
+        var raison = v.Verifier(() => Garde.Requis(raisonSociale, nameof(RaisonSociale), "Raison sociale", RaisonSocialeLongueurMax), string.Empty);
+        var typeValide = v.Verifier(() => (TypeDonneurOrdre?)Garde.Defini(type, nameof(Type), "Type"));
+        var siretValide = v.Verifier(() =>
+        {
+            var siretSaisi = Garde.Optionnel(siret, nameof(Siret), "SIRET", 20);
+            // The public-buyer rule needs a valid type: a refused type is already an error of its own.
+            if (siretSaisi is null && typeValide is { } t && t != TypeDonneurOrdre.EntreprisePrivee)
+                throw new RegleMetierException(nameof(Siret), "Le SIRET est obligatoire pour un acheteur public.");
+            return siretSaisi is null ? null : Commun.Siret.Parse(siretSaisi, nameof(Siret)).Valeur;
+        });
+        var adresseValide = v.Verifier(() => Garde.Optionnel(adresse, nameof(Adresse), "Adresse", AdresseLongueurMax));
+        var cp = v.Verifier(() =>
+        {
+            var valeur = Garde.Optionnel(codePostal, nameof(CodePostal), "Code postal", CodePostalLongueur);
+            if (valeur is not null && (valeur.Length != CodePostalLongueur || !valeur.All(char.IsAsciiDigit)))
+                throw new RegleMetierException(nameof(CodePostal), "Le code postal doit comporter 5 chiffres.");
+            return valeur;
+        });
+        var communeValide = v.Verifier(() => Garde.Optionnel(commune, nameof(Commune), "Commune", CommuneLongueurMax));
+        v.Lever();
+
+        RaisonSociale = raison;
+        Type = typeValide!.Value;
+        Siret = siretValide;
+        Adresse = adresseValide;
         CodePostal = cp;
-        Commune = Garde.Optionnel(commune, nameof(Commune), "Commune", CommuneLongueurMax);
+        Commune = communeValide;
         Recherche = RechercheDe(RaisonSociale, Commune);
     }
 
@@ -138,12 +155,21 @@ public sealed class ContactDonneurOrdre : EntiteGuid, IAppartientStructure, IPar
 
     internal void Modifier(string? nom, RoleContactDonneurOrdre role, string? email, string? telephone)
     {
-        Nom = Garde.Requis(nom, nameof(Nom), "Nom", NomLongueurMax);
-        Role = Garde.Defini(role, nameof(Role), "Rôle");
-        Email = Garde.Email(email, nameof(Email), "E-mail", EmailLongueurMax);
-        var tel = Garde.Optionnel(telephone, nameof(Telephone), "Téléphone", TelephoneLongueurMax);
-        if (tel is not null && !tel.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '.' or '-' or '(' or ')'))
-            throw new RegleMetierException(nameof(Telephone), "Le téléphone ne doit contenir que des chiffres, espaces, points, tirets ou « + ».");
+        var v = new Verification();
+        var nomValide = v.Verifier(() => Garde.Requis(nom, nameof(Nom), "Nom", NomLongueurMax), string.Empty);
+        var roleValide = v.Verifier(() => Garde.Defini(role, nameof(Role), "Rôle"));
+        var emailValide = v.Verifier(() => Garde.Email(email, nameof(Email), "E-mail", EmailLongueurMax));
+        var tel = v.Verifier(() =>
+        {
+            var valeur = Garde.Optionnel(telephone, nameof(Telephone), "Téléphone", TelephoneLongueurMax);
+            if (valeur is not null && !valeur.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '.' or '-' or '(' or ')'))
+                throw new RegleMetierException(nameof(Telephone), "Le téléphone ne doit contenir que des chiffres, espaces, points, tirets ou « + ».");
+            return valeur;
+        });
+        v.Lever();
+        Nom = nomValide;
+        Role = roleValide;
+        Email = emailValide;
         Telephone = tel;
     }
 }

@@ -139,17 +139,23 @@ public sealed class Entreprise : Racine<EntrepriseId>, IAppartientStructure
     public void Modifier(string? raisonSociale, string? siret, TypeEmployeur type,
         string? codeNaf, TrancheEffectif? trancheEffectif, string? adresse, string? codePostal, string? commune)
     {
-        // Everything is checked before anything changes: a refusal leaves the entity as it was.
-        var raison = Garde.Requis(raisonSociale, nameof(RaisonSociale), "Raison sociale", RaisonSocialeLongueurMax);
-        var siretValide = Commun.Siret.Parse(Garde.Requis(siret, nameof(Siret), "SIRET", 20), nameof(Siret)).Valeur;
-        var typeValide = Garde.Defini(type, nameof(TypeEmployeur), "Type d'employeur");
-        var naf = NormaliserCodeNaf(codeNaf);
-        if (trancheEffectif is { } tranche) Garde.Defini(tranche, nameof(TrancheEffectif), "Tranche d'effectif");
-        var adresseValide = Garde.Optionnel(adresse, nameof(Adresse), "Adresse", AdresseLongueurMax);
-        var cp = Garde.Optionnel(codePostal, nameof(CodePostal), "Code postal", 10)?.Replace(" ", string.Empty, StringComparison.Ordinal);
-        if (cp is not null && (cp.Length != CodePostalLongueur || !cp.All(char.IsAsciiDigit)))
-            throw new RegleMetierException(nameof(CodePostal), "Le code postal doit comporter 5 chiffres.");
-        var communeValide = Garde.Optionnel(commune, nameof(Commune), "Commune", CommuneLongueurMax);
+        // Every rule is checked and every refusal thrown at once (Verification), before anything changes.
+        var v = new Verification();
+        var raison = v.Verifier(() => Garde.Requis(raisonSociale, nameof(RaisonSociale), "Raison sociale", RaisonSocialeLongueurMax), string.Empty);
+        var siretValide = v.Verifier(() => Commun.Siret.Parse(Garde.Requis(siret, nameof(Siret), "SIRET", 20), nameof(Siret)).Valeur, string.Empty);
+        var typeValide = v.Verifier(() => Garde.Defini(type, nameof(TypeEmployeur), "Type d'employeur"));
+        var naf = v.Verifier(() => NormaliserCodeNaf(codeNaf));
+        if (trancheEffectif is { } tranche) v.Verifier(() => Garde.Defini(tranche, nameof(TrancheEffectif), "Tranche d'effectif"));
+        var adresseValide = v.Verifier(() => Garde.Optionnel(adresse, nameof(Adresse), "Adresse", AdresseLongueurMax));
+        var cp = v.Verifier(() =>
+        {
+            var valeur = Garde.Optionnel(codePostal, nameof(CodePostal), "Code postal", 10)?.Replace(" ", string.Empty, StringComparison.Ordinal);
+            if (valeur is not null && (valeur.Length != CodePostalLongueur || !valeur.All(char.IsAsciiDigit)))
+                throw new RegleMetierException(nameof(CodePostal), "Le code postal doit comporter 5 chiffres.");
+            return valeur;
+        });
+        var communeValide = v.Verifier(() => Garde.Optionnel(commune, nameof(Commune), "Commune", CommuneLongueurMax));
+        v.Lever();
 
         RaisonSociale = raison;
         Recherche = RechercheDe(raison);
@@ -244,10 +250,12 @@ public sealed class ContactEntreprise : EntiteGuid, IAppartientStructure, IParti
 
     internal void Modifier(string? nom, RoleContactEntreprise role, string? email, string? telephone)
     {
-        var nomValide = Garde.Requis(nom, nameof(Nom), "Nom", NomLongueurMax);
-        var roleValide = Garde.Defini(role, nameof(Role), "Rôle");
-        var emailValide = Garde.Email(email, nameof(Email), "E-mail", EmailLongueurMax);
-        var tel = Garde.Telephone(telephone, nameof(Telephone), "Téléphone", TelephoneLongueurMax);
+        var v = new Verification();
+        var nomValide = v.Verifier(() => Garde.Requis(nom, nameof(Nom), "Nom", NomLongueurMax), string.Empty);
+        var roleValide = v.Verifier(() => Garde.Defini(role, nameof(Role), "Rôle"));
+        var emailValide = v.Verifier(() => Garde.Email(email, nameof(Email), "E-mail", EmailLongueurMax));
+        var tel = v.Verifier(() => Garde.Telephone(telephone, nameof(Telephone), "Téléphone", TelephoneLongueurMax));
+        v.Lever();
         Nom = nomValide;
         Role = roleValide;
         Email = emailValide;

@@ -137,14 +137,24 @@ public sealed class Lot : Racine<LotId>, IAppartientStructure
             StructureId = marche.StructureId,
             MarcheId = marche.Id,
             Marche = marche,
-            Numero = numero >= 1 ? numero : throw new RegleMetierException(nameof(Numero), "Le numéro de lot doit être supérieur ou égal à 1."),
+            Numero = numero,
             AccordCadreBonsCommande = marche.Type == TypeMarche.AccordCadreBonsCommande,
             Statut = StatutLot.ANotifier,
             PartMainOeuvrePdb = reglages.PartMainOeuvreDefautPdb,
             FormationComptabilisee = reglages.FormationComptabiliseeDefaut,
             PlafondFormationPdb = reglages.PlafondFormationDefautPdb,
         };
-        lot.MontantHTCentimes = VerifierMontant(nouveau.MontantHT ?? marche.MontantHT, nameof(MontantHT)).Centimes;
+        // Every rule is checked and every refusal thrown at once (Verification), before the lot is filled.
+        var v = new Verification();
+        if (numero < 1) v.Verifier(() => throw new RegleMetierException(nameof(Numero), "Le numéro de lot doit être supérieur ou égal à 1."));
+        var montant = v.Verifier(() => VerifierMontant(nouveau.MontantHT ?? marche.MontantHT, nameof(MontantHT)));
+        if (nouveau.PartMainOeuvre is not null || nouveau.CoutHoraireReference is not null)
+            VerifierParametres(v, nouveau.PartMainOeuvre ?? new Taux(lot.PartMainOeuvrePdb), nouveau.CoutHoraireReference,
+                lot.PlafondFormationPdb is { } plafondDefaut ? new Taux(plafondDefaut) : null);
+        var (_, periode) = lot.VerifierIdentite(v, marche, nouveau.Libelle, nouveau.DebutExecution ?? marche.DebutExecution, nouveau.FinExecution ?? marche.FinExecution);
+        VerifierObligation(v, nouveau.Fondements, nouveau.Obligation ?? ParametresObligation.Aucune, null, null, periode);
+        v.Lever();
+        lot.MontantHTCentimes = montant.Centimes;
         if (nouveau.PartMainOeuvre is not null || nouveau.CoutHoraireReference is not null)
             lot.ModifierParametres(nouveau.PartMainOeuvre ?? new Taux(lot.PartMainOeuvrePdb), nouveau.CoutHoraireReference,
                 lot.FormationComptabilisee, lot.PlafondFormationPdb is { } plafond ? new Taux(plafond) : null);
@@ -161,15 +171,12 @@ public sealed class Lot : Racine<LotId>, IAppartientStructure
     public void Modifier(Marche marche, string? libelle, DateOnly debutExecution, DateOnly finExecution)
     {
         ArgumentNullException.ThrowIfNull(marche);
-        if (marche.Id != MarcheId) throw new ArgumentException("Ce lot n'appartient pas à ce marché.", nameof(marche));
-        Libelle = Garde.Requis(libelle, nameof(Libelle), "Libellé du lot", LibelleLongueurMax);
+        var v = new Verification();
+        var (libelleValide, periodeVerifiee) = VerifierIdentite(v, marche, libelle, debutExecution, finExecution);
+        v.Lever();
+        var periode = periodeVerifiee!.Value;
+        Libelle = libelleValide;
         Recherche = RechercheDe(Libelle);
-        var periode = Periode.Creer(debutExecution, finExecution, nameof(FinExecution));
-        if (!marche.PeriodeExecution.Contient(periode.Debut))
-            throw new RegleMetierException(nameof(DebutExecution), "Le début d'exécution du lot doit être compris dans la période d'exécution du marché.");
-        if (!marche.PeriodeExecution.Contient(periode.Fin))
-            throw new RegleMetierException(nameof(FinExecution), "La fin d'exécution du lot doit être comprise dans la période d'exécution du marché.");
-        VerifierDureeEss(Fondements, periode);
         // A lot being created (no dates yet) has no line to re-evaluate.
         if (DebutExecution != default && (periode.Debut != DebutExecution || periode.Fin != FinExecution)) Lever(new DatesLotModifiees(Id));
         DebutExecution = periode.Debut;
@@ -177,14 +184,34 @@ public sealed class Lot : Racine<LotId>, IAppartientStructure
         DureeExecutionJours = periode.Fin.DayNumber - periode.Debut.DayNumber + 1;
     }
 
+    /// <summary>Checks the label and the execution dates through <paramref name="v"/> (null period: refused), without changing the lot.</summary>
+    private (string Libelle, Periode? Periode) VerifierIdentite(Verification v, Marche marche, string? libelle, DateOnly debutExecution, DateOnly finExecution)
+    {
+        ArgumentNullException.ThrowIfNull(marche);
+        if (marche.Id != MarcheId) throw new ArgumentException("Ce lot n'appartient pas à ce marché.", nameof(marche));
+        var libelleValide = v.Verifier(() => Garde.Requis(libelle, nameof(Libelle), "Libellé du lot", LibelleLongueurMax), string.Empty);
+        var periode = v.Verifier(() => (Periode?)Periode.Creer(debutExecution, finExecution, nameof(FinExecution)));
+        if (periode is not { } p) return (libelleValide, null);
+        if (!marche.PeriodeExecution.Contient(p.Debut))
+            v.Verifier(() => throw new RegleMetierException(nameof(DebutExecution), "Le début d'exécution du lot doit être compris dans la période d'exécution du marché."));
+        if (!marche.PeriodeExecution.Contient(p.Fin))
+            v.Verifier(() => throw new RegleMetierException(nameof(FinExecution), "La fin d'exécution du lot doit être comprise dans la période d'exécution du marché."));
+        v.Verifier(() => VerifierDureeEss(Fondements, p));
+        return (libelleValide, p);
+    }
+
     /// <summary>
     /// The lot's edit form in one operation: label and execution dates (inside the marché's), then its F1 parameters and
-    /// training rules. Neither recomputes the hours due (« Modifier l'obligation » does, as a new version). The first
-    /// refusal wins; the page saves nothing after a refusal.
+    /// training rules. Neither recomputes the hours due (« Modifier l'obligation » does, as a new version). Every
+    /// refusal of both is thrown at once, before anything changes.
     /// </summary>
     public void Modifier(Marche marche, string? libelle, DateOnly debutExecution, DateOnly finExecution,
         Taux partMainOeuvre, Montant? coutHoraireReference, bool formationComptabilisee, Taux? plafondFormation)
     {
+        var v = new Verification();
+        VerifierIdentite(v, marche, libelle, debutExecution, finExecution);
+        VerifierParametres(v, partMainOeuvre, coutHoraireReference, plafondFormation);
+        v.Lever();
         Modifier(marche, libelle, debutExecution, finExecution);
         ModifierParametres(partMainOeuvre, coutHoraireReference, formationComptabilisee, plafondFormation);
     }
@@ -192,16 +219,23 @@ public sealed class Lot : Racine<LotId>, IAppartientStructure
     /// <summary>F1 parameters and training rules of the lot. They do not recompute the obligation by themselves.</summary>
     public void ModifierParametres(Taux partMainOeuvre, Montant? coutHoraireReference, bool formationComptabilisee, Taux? plafondFormation)
     {
-        if (partMainOeuvre.PointsDeBase is <= 0 or > Taux.Cent)
-            throw new RegleMetierException(nameof(PartMainOeuvrePdb), "La part de main-d'œuvre doit être supérieure à 0 et au plus 100 %.");
-        if (coutHoraireReference is { Centimes: <= 0 })
-            throw new RegleMetierException(nameof(CoutHoraireReferenceCentimes), "Le coût horaire de référence doit être supérieur à 0.");
-        if (plafondFormation is { PointsDeBase: < 0 or > Taux.Cent })
-            throw new RegleMetierException(nameof(PlafondFormationPdb), "Le plafond des heures de formation doit être compris entre 0 et 100 %.");
+        var v = new Verification();
+        VerifierParametres(v, partMainOeuvre, coutHoraireReference, plafondFormation);
+        v.Lever();
         PartMainOeuvrePdb = partMainOeuvre.PointsDeBase;
         CoutHoraireReferenceCentimes = coutHoraireReference?.Centimes;
         FormationComptabilisee = formationComptabilisee;
         PlafondFormationPdb = plafondFormation?.PointsDeBase;
+    }
+
+    private static void VerifierParametres(Verification v, Taux partMainOeuvre, Montant? coutHoraireReference, Taux? plafondFormation)
+    {
+        if (partMainOeuvre.PointsDeBase is <= 0 or > Taux.Cent)
+            v.Verifier(() => throw new RegleMetierException(nameof(PartMainOeuvrePdb), "La part de main-d'œuvre doit être supérieure à 0 et au plus 100 %."));
+        if (coutHoraireReference is { Centimes: <= 0 })
+            v.Verifier(() => throw new RegleMetierException(nameof(CoutHoraireReferenceCentimes), "Le coût horaire de référence doit être supérieur à 0."));
+        if (plafondFormation is { PointsDeBase: < 0 or > Taux.Cent })
+            v.Verifier(() => throw new RegleMetierException(nameof(PlafondFormationPdb), "Le plafond des heures de formation doit être compris entre 0 et 100 %."));
     }
 
     /// <summary>
@@ -231,9 +265,14 @@ public sealed class Lot : Racine<LotId>, IAppartientStructure
     public ObligationInsertion ModifierObligation(Fondement fondements, ParametresObligation parametres, Taux partMainOeuvre,
         Montant? coutHoraireReference, Montant? montantParHeureManquante, DateOnly dateEffet, string? motif, Reglages reglages, TimeProvider horloge)
     {
+        ArgumentNullException.ThrowIfNull(parametres);
+        var v = new Verification();
         if (montantParHeureManquante is { Centimes: <= 0 or > MontantParHeureManquanteMaxCentimes })
-            throw new RegleMetierException(nameof(MontantParHeureManquanteCentimes),
-                "Le champ « Pénalité par heure manquante » doit être supérieur à 0 et au plus 10 000,00 €.");
+            v.Verifier(() => throw new RegleMetierException(nameof(MontantParHeureManquanteCentimes),
+                "Le champ « Pénalité par heure manquante » doit être supérieur à 0 et au plus 10 000,00 €."));
+        VerifierParametres(v, partMainOeuvre, coutHoraireReference, PlafondFormationPdb is { } plafondActuel ? new Taux(plafondActuel) : null);
+        VerifierObligation(v, fondements, parametres, motif, ObligationCourante, PeriodeExecution);
+        v.Lever();
         ModifierParametres(partMainOeuvre, coutHoraireReference, FormationComptabilisee, PlafondFormationPdb is { } plafond ? new Taux(plafond) : null);
         var version = ModifierObligation(fondements, parametres, dateEffet, motif, reglages, horloge);
         MontantParHeureManquanteCentimes = montantParHeureManquante?.Centimes;
@@ -250,8 +289,11 @@ public sealed class Lot : Racine<LotId>, IAppartientStructure
         ArgumentNullException.ThrowIfNull(reglages);
         ArgumentNullException.ThrowIfNull(horloge);
         var precedente = ObligationCourante ?? throw new InvalidOperationException("Les versions de l'obligation ne sont pas chargées.");
-        var texte = Garde.Requis(motif, "Motif", "Motif de l'avenant", ObligationInsertion.MotifLongueurMax);
-        MontantHTCentimes = VerifierMontant(nouveauMontant, nameof(MontantHT)).Centimes;
+        var v = new Verification();
+        var texte = v.Verifier(() => Garde.Requis(motif, "Motif", "Motif de l'avenant", ObligationInsertion.MotifLongueurMax), string.Empty);
+        var montant = v.Verifier(() => VerifierMontant(nouveauMontant, nameof(MontantHT)));
+        v.Lever();
+        MontantHTCentimes = montant.Centimes;
         var version = reglages.RecalculSurAvenant && precedente.Methode == MethodeCalcul.F1
             ? new ObligationInsertion(this, precedente.Version + 1, OrigineObligation.Avenant, precedente.Parametres(),
                 new Taux(precedente.PartMainOeuvrePdb!.Value), new Montant(precedente.CoutHoraireReferenceCentimes!.Value),
@@ -285,13 +327,19 @@ public sealed class Lot : Racine<LotId>, IAppartientStructure
     {
         if (!AccordCadreBonsCommande)
             throw new RegleMetierException(nameof(BonsCommande), "Seul un lot d'accord-cadre à bons de commande reçoit des bons de commande.");
-        var texte = Garde.Requis(numero, "Numero", "Numéro du bon", BonCommande.NumeroLongueurMax);
-        if (_bonsCommande.Any(b => string.Equals(b.Numero, texte, StringComparison.OrdinalIgnoreCase)))
-            throw new RegleMetierException("Numero", $"Le bon de commande n°{texte} existe déjà sur ce lot.");
+        var v = new Verification();
+        var texte = v.Verifier(() =>
+        {
+            var valeur = Garde.Requis(numero, "Numero", "Numéro du bon", BonCommande.NumeroLongueurMax);
+            if (_bonsCommande.Any(b => string.Equals(b.Numero, valeur, StringComparison.OrdinalIgnoreCase)))
+                throw new RegleMetierException("Numero", $"Le bon de commande n°{valeur} existe déjà sur ce lot.");
+            return valeur;
+        }, string.Empty);
         if (montantHT.Centimes <= 0)
-            throw new RegleMetierException("MontantHT", "Le montant du bon de commande doit être supérieur à 0.");
+            v.Verifier(() => throw new RegleMetierException("MontantHT", "Le montant du bon de commande doit être supérieur à 0."));
         if (heures is { Minutes: < 0 })
-            throw new RegleMetierException("Heures", "Les heures du bon de commande ne peuvent pas être négatives.");
+            v.Verifier(() => throw new RegleMetierException("Heures", "Les heures du bon de commande ne peuvent pas être négatives."));
+        v.Lever();
         var bon = new BonCommande(StructureId, Id, texte, dateNotification, montantHT, heures);
         _bonsCommande.Add(bon);
         return bon;
@@ -308,13 +356,15 @@ public sealed class Lot : Racine<LotId>, IAppartientStructure
     public Attribution Attribuer(Entreprise entreprise, RoleAttribution role, DateOnly? dateNotification)
     {
         ArgumentNullException.ThrowIfNull(entreprise);
-        Garde.Defini(role, "Role", "Rôle");
+        var v = new Verification();
+        v.Verifier(() => Garde.Defini(role, "Role", "Rôle"));
         if (entreprise.StructureId != StructureId)
-            throw new RegleMetierException("EntrepriseId", "Cette entreprise n'existe pas.");
-        if (_attributions.FirstOrDefault(a => a.EntrepriseId == entreprise.Id) is { } existante)
-            throw new RegleMetierException("EntrepriseId", $"Cette entreprise est déjà {existante.Role.Libelle().ToLowerInvariant()} de ce lot.");
+            v.Verifier(() => throw new RegleMetierException("EntrepriseId", "Cette entreprise n'existe pas."));
+        else if (_attributions.FirstOrDefault(a => a.EntrepriseId == entreprise.Id) is { } existante)
+            v.Verifier(() => throw new RegleMetierException("EntrepriseId", $"Cette entreprise est déjà {existante.Role.Libelle().ToLowerInvariant()} de ce lot."));
         if (role == RoleAttribution.Attributaire && Attributaire is not null)
-            throw new RegleMetierException("Role", "Ce lot a déjà un attributaire : retirez-le avant d'en désigner un autre.");
+            v.Verifier(() => throw new RegleMetierException("Role", "Ce lot a déjà un attributaire : retirez-le avant d'en désigner un autre."));
+        v.Lever();
         var attribution = new Attribution(this, entreprise, role, dateNotification);
         _attributions.Add(attribution);
         return attribution;
@@ -410,18 +460,32 @@ public sealed class Lot : Racine<LotId>, IAppartientStructure
         var precedente = ObligationCourante;
         if (origine != OrigineObligation.Initiale && precedente is null)
             throw new InvalidOperationException("Les versions de l'obligation ne sont pas chargées.");
-        var texte = precedente is null
-            ? Garde.Optionnel(motif, "Motif", "Motif du changement", ObligationInsertion.MotifLongueurMax)
-            : Garde.Requis(motif, "Motif", "Motif du changement", ObligationInsertion.MotifLongueurMax);
-        ReglesFondement.Verifier(fondements);
-        VerifierDureeEss(fondements, PeriodeExecution);
-        if (fondements == Fondement.Aucun && parametres.Methode != MethodeCalcul.Aucune)
-            throw new RegleMetierException("Methode", "Un lot sans clause n'a pas de méthode de calcul des heures : choisissez « Aucune ».");
-        if (fondements != Fondement.Aucun && parametres.Methode == MethodeCalcul.Aucune)
-            throw new RegleMetierException("Methode", "Un lot avec clause doit avoir une méthode de calcul des heures (F1, F2 ou F3).");
+        var v = new Verification();
+        var texte = VerifierObligation(v, fondements, parametres, motif, precedente, PeriodeExecution);
+        v.Lever();
         Fondements = fondements;
         return Ajouter(new ObligationInsertion(this, (precedente?.Version ?? 0) + 1, origine, parametres,
             new Taux(PartMainOeuvrePdb), CoutHoraireEffectif(reglages), dateEffet, texte, maintenant));
+    }
+
+    /// <summary>Checks a new version's reason, fondements and method through <paramref name="v"/>; the checked reason.</summary>
+    private static string? VerifierObligation(Verification v, Fondement fondements, ParametresObligation parametres, string? motif,
+        ObligationInsertion? precedente, Periode? periode)
+    {
+        var texte = v.Verifier(() => precedente is null
+            ? Garde.Optionnel(motif, "Motif", "Motif du changement", ObligationInsertion.MotifLongueurMax)
+            : Garde.Requis(motif, "Motif", "Motif du changement", ObligationInsertion.MotifLongueurMax));
+        var fondementsValides = v.Verifier(() =>
+        {
+            ReglesFondement.Verifier(fondements);
+            return true;
+        });
+        if (fondementsValides && periode is { } p) v.Verifier(() => VerifierDureeEss(fondements, p));
+        if (fondements == Fondement.Aucun && parametres.Methode != MethodeCalcul.Aucune)
+            v.Verifier(() => throw new RegleMetierException("Methode", "Un lot sans clause n'a pas de méthode de calcul des heures : choisissez « Aucune »."));
+        if (fondements != Fondement.Aucun && parametres.Methode == MethodeCalcul.Aucune)
+            v.Verifier(() => throw new RegleMetierException("Methode", "Un lot avec clause doit avoir une méthode de calcul des heures (F1, F2 ou F3)."));
+        return texte;
     }
 
     private ObligationInsertion Ajouter(ObligationInsertion version)

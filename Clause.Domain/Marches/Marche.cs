@@ -111,34 +111,42 @@ public sealed class Marche : Racine<MarcheId>, IAppartientStructure
         ArgumentNullException.ThrowIfNull(lots);
         ArgumentNullException.ThrowIfNull(reglages);
         ArgumentNullException.ThrowIfNull(horloge);
-        if (operation.Statut == StatutOperation.Close)
-            throw new RegleMetierException(nameof(OperationId), "Une opération close ne reçoit plus de marché.");
-        if (lots.Count > LotsMax)
-            throw new RegleMetierException(string.Empty, $"Un marché est créé avec au plus {LotsMax} lots.");
         if (reglages.StructureId != operation.StructureId)
             throw new ArgumentException("Les réglages ne sont pas ceux de la structure de l'opération.", nameof(reglages));
+        // Every rule is checked and every refusal thrown at once (Verification); the lots are checked once the marché's
+        // own fields pass (their dates are checked against the marché's).
+        var v = new Verification();
+        if (operation.Statut == StatutOperation.Close)
+            v.Verifier(() => throw new RegleMetierException(nameof(OperationId), "Une opération close ne reçoit plus de marché."));
+        if (lots.Count > LotsMax)
+            v.Verifier(() => throw new RegleMetierException(string.Empty, $"Un marché est créé avec au plus {LotsMax} lots."));
         var marche = new Marche
         {
             StructureId = operation.StructureId,
             OperationId = operation.Id,
             DonneurOrdreId = operation.DonneurOrdreId,
-            Type = Garde.Defini(type, nameof(Type), "Type de marché"),
+            Type = v.Verifier(() => Garde.Defini(type, nameof(Type), "Type de marché")),
         };
-        marche.Appliquer(numero, objet, dateNotification, debutExecution, finExecution, montantHT);
+        marche.Appliquer(v, numero, objet, dateNotification, debutExecution, finExecution, montantHT);
 
         var aCreer = lots.Count == 0 ? [NouveauLot.Unique(Fondement.Aucun, null)] : lots;
-        for (var i = 0; i < aCreer.Count; i++)
+        for (var i = 0; v.Valide && i < aCreer.Count; i++)
         {
             var nouveau = aCreer[i] with { Libelle = aCreer.Count == 1 && string.IsNullOrWhiteSpace(aCreer[i].Libelle) ? Lot.LibelleLotUnique : aCreer[i].Libelle };
-            try
+            var indice = i;
+            v.Verifier(() =>
             {
-                marche.AjouterLot(nouveau, reglages, horloge);
-            }
-            catch (RegleMetierException ex)
-            {
-                throw new RegleMetierException($"Lots[{i}].{ex.Champ}", ex.Message);
-            }
+                try
+                {
+                    marche.AjouterLot(nouveau, reglages, horloge);
+                }
+                catch (RegleMetierException ex)
+                {
+                    throw RegleMetierException.Plusieurs(ex.Toutes.Select(e => new RegleMetierException($"Lots[{indice}].{e.Champ}", e.Message)).ToList());
+                }
+            });
         }
+        v.Lever();
         return marche;
     }
 
@@ -150,26 +158,34 @@ public sealed class Marche : Racine<MarcheId>, IAppartientStructure
     {
         // Every marché has at least one lot: none here means they were not loaded (Include(m => m.Lots)).
         if (_lots.Count == 0) throw new InvalidOperationException("Les lots du marché doivent être chargés pour le modifier.");
-        Appliquer(numero, objet, dateNotification, debutExecution, finExecution, montantHT);
+        var v = new Verification();
+        Appliquer(v, numero, objet, dateNotification, debutExecution, finExecution, montantHT);
+        v.Lever();
     }
 
-    private void Appliquer(string? numero, string? objet, DateOnly? dateNotification, DateOnly debutExecution, DateOnly finExecution, Montant montantHT)
+    /// <summary>Checks every field through <paramref name="v"/>; assigns them only when no check (so far) refused.</summary>
+    private void Appliquer(Verification v, string? numero, string? objet, DateOnly? dateNotification, DateOnly debutExecution, DateOnly finExecution,
+        Montant montantHT)
     {
-        Numero = Garde.Requis(numero, nameof(Numero), "Numéro du marché", NumeroLongueurMax);
-        Objet = Garde.Requis(objet, nameof(Objet), "Objet", ObjetLongueurMax);
-        Recherche = RechercheDe(Numero, Objet);
-        var periode = Periode.Creer(debutExecution, finExecution, nameof(FinExecution));
-        if (_lots.Any(l => !periode.Contient(l.PeriodeExecution)))
-            throw new RegleMetierException(nameof(DebutExecution), "Les dates d'exécution des lots doivent rester comprises dans celles du marché.");
-        MontantHTCentimes = montantHT.Centimes switch
+        var numeroValide = v.Verifier(() => Garde.Requis(numero, nameof(Numero), "Numéro du marché", NumeroLongueurMax), string.Empty);
+        var objetValide = v.Verifier(() => Garde.Requis(objet, nameof(Objet), "Objet", ObjetLongueurMax), string.Empty);
+        var periode = v.Verifier(() => (Periode?)Periode.Creer(debutExecution, finExecution, nameof(FinExecution)));
+        if (periode is { } p && _lots.Any(l => !p.Contient(l.PeriodeExecution)))
+            v.Verifier(() => throw new RegleMetierException(nameof(DebutExecution), "Les dates d'exécution des lots doivent rester comprises dans celles du marché."));
+        var centimes = v.Verifier(() => montantHT.Centimes switch
         {
             <= 0 => throw new RegleMetierException(nameof(MontantHT), "Le montant HT doit être supérieur à 0."),
             > MontantMaxCentimes => throw new RegleMetierException(nameof(MontantHT), "Le montant HT semble erroné : il dépasse 100 milliards d'euros."),
             var c => c,
-        };
+        });
+        if (!v.Valide || periode is not { } periodeValide) return;
+        Numero = numeroValide;
+        Objet = objetValide;
+        Recherche = RechercheDe(Numero, Objet);
+        MontantHTCentimes = centimes;
         DateNotification = dateNotification;
-        DebutExecution = periode.Debut;
-        FinExecution = periode.Fin;
+        DebutExecution = periodeValide.Debut;
+        FinExecution = periodeValide.Fin;
     }
 
     /// <summary>Adds a lot (number by default: the next one); numbers are unique within the marché.</summary>

@@ -96,20 +96,31 @@ public sealed class Operation : Racine<OperationId>, IAppartientStructure
     public void Modifier(string? nom, string? commune, DateOnly? debutPrevisionnel, DateOnly? finPrevisionnelle,
         ProgrammeRenouvellement programme, bool enQpv, string? codeQpv, Taux? objectifPartQpv)
     {
-        Nom = Garde.Requis(nom, nameof(Nom), "Nom", NomLongueurMax);
-        Commune = Garde.Requis(commune, nameof(Commune), "Commune", CommuneLongueurMax);
-        Recherche = RechercheDe(Nom, Commune);
+        // Every rule is checked and every refusal thrown at once (Verification), before anything changes.
+        var v = new Verification();
+        var nomValide = v.Verifier(() => Garde.Requis(nom, nameof(Nom), "Nom", NomLongueurMax), string.Empty);
+        var communeValide = v.Verifier(() => Garde.Requis(commune, nameof(Commune), "Commune", CommuneLongueurMax), string.Empty);
         if (debutPrevisionnel is { } debut && finPrevisionnelle is { } fin && fin < debut)
-            throw new RegleMetierException(nameof(FinPrevisionnelle), "La fin prévisionnelle doit être postérieure ou égale au début prévisionnel.");
+            v.Verifier(() => throw new RegleMetierException(nameof(FinPrevisionnelle), "La fin prévisionnelle doit être postérieure ou égale au début prévisionnel."));
+        var programmeValide = v.Verifier(() => Garde.Defini(programme, nameof(Programme), "Programme de renouvellement urbain"));
+        var code = v.Verifier(() =>
+        {
+            if (!enQpv && !string.IsNullOrWhiteSpace(codeQpv))
+                throw new RegleMetierException(nameof(CodeQpv), "Un code QPV n'est attendu que pour une opération située en QPV.");
+            return enQpv ? ReglesQpv.Verifier(codeQpv, nameof(CodeQpv), "Le champ « Code QPV » est obligatoire pour une opération située en QPV.") : null;
+        });
+        if (objectifPartQpv is { PointsDeBase: < 0 or > Taux.Cent })
+            v.Verifier(() => throw new RegleMetierException(nameof(ObjectifPartQpvPdb), "L'objectif de part QPV doit être compris entre 0 et 100 %."));
+        v.Lever();
+
+        Nom = nomValide;
+        Commune = communeValide;
+        Recherche = RechercheDe(Nom, Commune);
         DebutPrevisionnel = debutPrevisionnel;
         FinPrevisionnelle = finPrevisionnelle;
-        Programme = Garde.Defini(programme, nameof(Programme), "Programme de renouvellement urbain");
-        if (!enQpv && !string.IsNullOrWhiteSpace(codeQpv))
-            throw new RegleMetierException(nameof(CodeQpv), "Un code QPV n'est attendu que pour une opération située en QPV.");
-        CodeQpv = enQpv ? ReglesQpv.Verifier(codeQpv, nameof(CodeQpv), "Le champ « Code QPV » est obligatoire pour une opération située en QPV.") : null;
+        Programme = programmeValide;
+        CodeQpv = code;
         EnQpv = enQpv;
-        if (objectifPartQpv is { PointsDeBase: < 0 or > Taux.Cent })
-            throw new RegleMetierException(nameof(ObjectifPartQpvPdb), "L'objectif de part QPV doit être compris entre 0 et 100 %.");
         ObjectifPartQpvPdb = objectifPartQpv?.PointsDeBase;
     }
 

@@ -38,9 +38,14 @@ public sealed class Structure : Racine<StructureId>
 
     public void Modifier(string? nom, TypeStructure type, string? commune)
     {
-        Nom = Garde.Requis(nom, nameof(Nom), "Nom", NomLongueurMax);
-        Type = Garde.Defini(type, nameof(Type), "Type");
-        Commune = Garde.Optionnel(commune, nameof(Commune), "Commune", CommuneLongueurMax);
+        var v = new Verification();
+        var nomValide = v.Verifier(() => Garde.Requis(nom, nameof(Nom), "Nom", NomLongueurMax), string.Empty);
+        var typeValide = v.Verifier(() => Garde.Defini(type, nameof(Type), "Type"));
+        var communeValide = v.Verifier(() => Garde.Optionnel(commune, nameof(Commune), "Commune", CommuneLongueurMax));
+        v.Lever();
+        Nom = nomValide;
+        Type = typeValide;
+        Commune = communeValide;
         Recherche = RechercheDe(Nom, Commune);
     }
 

@@ -43,12 +43,12 @@ public sealed class ContactModel(ClauseDbContext db) : PageAction(db)
     {
         if (await ChargerAsync(id, contactId, annulation) is not { } donneur) return NotFound();
         if (contactId is { } cid && donneur.Contacts.All(c => c.Id != cid)) return NotFound();
-        if (!ModelState.IsValid) return Page();
+        // No early return: the domain checks the other fields too (a field already in error keeps its own message).
         // One form, two domain methods: the route says which one (a contactId changes that contact, none adds one).
         if (!Appliquer(() =>
             {
-                if (contactId is { } existant) donneur.ModifierContact(existant, Saisie.Nom, Saisie.Role!.Value, Saisie.Email, Saisie.Telephone);
-                else donneur.AjouterContact(Saisie.Nom, Saisie.Role!.Value, Saisie.Email, Saisie.Telephone);
+                if (contactId is { } existant) donneur.ModifierContact(existant, Saisie.Nom, Saisie.Role ?? default, Saisie.Email, Saisie.Telephone);
+                else donneur.AjouterContact(Saisie.Nom, Saisie.Role ?? default, Saisie.Email, Saisie.Telephone);
             }))
             return Page();
         return await EnregistrerAsync(contactId is null ? $"Le contact « {Saisie.Nom?.Trim()} » est ajouté." : "Le contact est modifié.",

@@ -17,8 +17,9 @@ public sealed class CreerModel(ClauseDbContext db) : PageAction(db)
 
     public async Task<IActionResult> OnPostAsync(CancellationToken annulation)
     {
-        if (!ModelState.IsValid || Db.Contexte.StructureId is not { } structureId) return Page();
-        if (!Appliquer(() => DonneurOrdre.Creer(structureId, Saisie.RaisonSociale, Saisie.Type!.Value, Saisie.Siret, Saisie.Adresse, Saisie.CodePostal,
+        if (Db.Contexte.StructureId is not { } structureId) return Page();
+        // No early return: the domain checks the other fields too (a field already in error keeps its own message).
+        if (!Appliquer(() => DonneurOrdre.Creer(structureId, Saisie.RaisonSociale, Saisie.Type ?? default, Saisie.Siret, Saisie.Adresse, Saisie.CodePostal,
                 Saisie.Commune), out var donneur))
             return Page();
         if (await UniciteSiret.DejaUtiliseAsync(Db, donneur, annulation))

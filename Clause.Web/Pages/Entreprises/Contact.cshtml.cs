@@ -49,13 +49,12 @@ public sealed class ContactModel(ClauseDbContext db) : PageAction(db)
         var entreprise = await ChargerAsync(entrepriseId, annulation);
         if (entreprise is null || (contactId is { } id && entreprise.Contacts.All(c => c.Id != id))) return NotFound();
         Renseigner(entrepriseId, contactId, entreprise.RaisonSociale);
-        if (!ModelState.IsValid) return Page();
-
+        // No early return: the domain checks the other fields too (a field already in error keeps its own message).
         // One form, two domain methods: the route says which one (a contactId changes that contact, none adds one).
         if (!Appliquer(() =>
             {
-                if (contactId is { } existant) entreprise.ModifierContact(existant, Saisie.Nom, Saisie.Role!.Value, Saisie.Email, Saisie.Telephone);
-                else entreprise.AjouterContact(Saisie.Nom, Saisie.Role!.Value, Saisie.Email, Saisie.Telephone);
+                if (contactId is { } existant) entreprise.ModifierContact(existant, Saisie.Nom, Saisie.Role ?? default, Saisie.Email, Saisie.Telephone);
+                else entreprise.AjouterContact(Saisie.Nom, Saisie.Role ?? default, Saisie.Email, Saisie.Telephone);
             }))
             return Page();
         return await EnregistrerAsync(contactId is null

@@ -28,16 +28,17 @@ public sealed class AttributionModel(ClauseDbContext db) : PageActionLot(db)
     public async Task<IActionResult> OnPostAsync(LotId id, CancellationToken annulation)
     {
         if (await ChargerAsync(id, annulation) is not { } lot) return NotFound();
-        if (!ModelState.IsValid) return Page();
+        // No early return: the company is looked up and the domain checks the role too (a field already in error keeps its message).
         var structureId = Db.Contexte.StructureId;
-        var entreprise = await Db.Entreprises.AsNoTracking()
+        var entreprise = Saisie.EntrepriseId is null ? null : await Db.Entreprises.AsNoTracking()
             .FirstOrDefaultAsync(e => e.Id == Saisie.EntrepriseId && e.StructureId == structureId, annulation);
         if (entreprise is null)
         {
-            ModelState.AddModelError("Saisie.EntrepriseId", "Choisissez une entreprise dans la liste.");
+            if (Saisie.EntrepriseId is not null) ModelState.AddModelError("Saisie.EntrepriseId", "Choisissez une entreprise dans la liste.");
             return Page();
         }
-        if (!Appliquer(() => lot.Attribuer(entreprise, Saisie.Role!.Value, Saisie.DateNotification))) return Page();
+        if (Saisie.Role is not { } role) return Page();
+        if (!Appliquer(() => lot.Attribuer(entreprise, role, Saisie.DateNotification))) return Page();
         return await EnregistrerAsync($"Le lot est attribué à « {entreprise.RaisonSociale} » ({Saisie.Role!.Value.Libelle().ToLower(Affichage.Fr)}).",
             "/Lots/Details", new { id }, annulation);
     }

@@ -40,8 +40,9 @@ public sealed class AvenantModel(ClauseDbContext db, TimeProvider horloge) : Pag
     {
         if (await ChargerAsync(id, annulation) is not { } lot) return NotFound();
         var montant = new LectureSaisie(ModelState).Montant(Saisie.NouveauMontantHT, nameof(Saisie.NouveauMontantHT), "Nouveau montant HT du lot");
-        if (!ModelState.IsValid || montant is null) return Page();
-        if (!Appliquer(() => lot.AppliquerAvenant(montant.Value, Saisie.Motif, Saisie.DateEffet!.Value, Reglages, horloge), ChampsDuDomaine))
+        // No early return: the domain checks the other fields too (a field already in error keeps its own message).
+        // An unread amount or date is already an error beside its field: the lot's current amount stands in for it.
+        if (!Appliquer(() => lot.AppliquerAvenant(montant ?? lot.MontantHT, Saisie.Motif, Saisie.DateEffet ?? default, Reglages, horloge), ChampsDuDomaine))
             return Page();
         return await EnregistrerAsync($"L'avenant est enregistré : montant {lot.MontantHT}, {CalculHeuresDues.FormaterHeures(lot.HeuresDues)} dues.",
             "/Lots/Details", new { id }, annulation);

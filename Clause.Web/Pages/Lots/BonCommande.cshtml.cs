@@ -30,8 +30,10 @@ public sealed class BonCommandeModel(ClauseDbContext db, TimeProvider horloge) :
         var lecture = new LectureSaisie(ModelState);
         var montant = lecture.Montant(Saisie.MontantHT, nameof(Saisie.MontantHT), "Montant HT du bon");
         var heures = Formulaire.AvecHeures ? lecture.Heures(Saisie.Heures, nameof(Saisie.Heures), "Heures d'insertion du bon") : null;
-        if (!ModelState.IsValid || montant is null) return Page();
-        if (!Appliquer(() => lot.AjouterBonCommande(Saisie.Numero, Saisie.DateNotificationBon!.Value, montant.Value, heures), BonsEnTete)) return Page();
+        // No early return: the domain checks the other fields too (a field already in error keeps its own message).
+        // An unread amount is already an error beside its field: a stand-in (1 centime) lets the domain check the others.
+        if (!Appliquer(() => lot.AjouterBonCommande(Saisie.Numero, Saisie.DateNotificationBon ?? default, montant ?? new Montant(1), heures), BonsEnTete))
+            return Page();
         return await EnregistrerAsync($"Le bon de commande n°{Saisie.Numero?.Trim()} est ajouté.", "/Lots/Details", new { id }, annulation);
     }
 

@@ -47,9 +47,10 @@ public sealed class ModifierModel(ClauseDbContext db) : PageActionLot(db)
         var part = lecture.Taux(Saisie.PartMainOeuvre, nameof(Saisie.PartMainOeuvre), "Part de main-d'œuvre", requis: true);
         var cout = lecture.Montant(Saisie.CoutHoraireReference, nameof(Saisie.CoutHoraireReference), "Coût horaire de référence");
         var plafond = lecture.Taux(Saisie.PlafondFormation, nameof(Saisie.PlafondFormation), "Plafond des heures de formation");
-        if (!ModelState.IsValid || part is null) return Page();
-        if (!Appliquer(() => lot.Modifier(lot.Marche, Saisie.Libelle, Saisie.DebutExecution!.Value, Saisie.FinExecution!.Value,
-                part.Value, cout, Saisie.FormationComptabilisee, plafond), ChampsDuDomaine))
+        // No early return: the domain checks the other fields too (a field already in error keeps its own message).
+        // An unread share or date is already an error beside its field: the lot's current value stands in for it.
+        if (!Appliquer(() => lot.Modifier(lot.Marche, Saisie.Libelle, Saisie.DebutExecution ?? lot.DebutExecution, Saisie.FinExecution ?? lot.FinExecution,
+                part ?? new Taux(lot.PartMainOeuvrePdb), cout, Saisie.FormationComptabilisee, plafond), ChampsDuDomaine))
             return Page();
         return await EnregistrerAsync("Les modifications du lot sont enregistrées.", "/Lots/Details", new { id }, annulation);
     }

@@ -54,10 +54,18 @@ public sealed class ObligationModel(ClauseDbContext db, TimeProvider horloge) : 
         var penalite = lecture.Montant(Saisie.MontantParHeureManquante, nameof(Saisie.MontantParHeureManquante), "Pénalité par heure manquante");
         var travaillees = lecture.Heures(Saisie.HeuresTravailleesEstimees, nameof(Saisie.HeuresTravailleesEstimees), "Heures travaillées estimées");
         var saisies = lecture.Heures(Saisie.HeuresSaisies, nameof(Saisie.HeuresSaisies), "Heures dues (F3)");
-        if (!ModelState.IsValid) return Page();
         // Combiner and Parametres only read the typed inputs into the domain's choice; the one change is ModifierObligation.
-        if (!Appliquer(() => lot.ModifierObligation(ReglesFondement.Combiner(Saisie.Fondements), Obligations.Parametres(Saisie.Methode, taux, travaillees, saisies),
-                part ?? new Taux(lot.PartMainOeuvrePdb), cout, penalite, Saisie.DateEffet!.Value, Saisie.Motif, Reglages, horloge), ChampsDuDomaine))
+        // No early return: the domain checks every other field too (a field already in error keeps its message). Values of
+        // the method that cannot be read are errors of their own: a stand-in of the same method lets the domain check the
+        // rest, nothing is saved. Fondements that cannot be combined: the domain is not called without them.
+        Fondement? fondements = null;
+        ParametresObligation? parametres = null;
+        Appliquer(() => fondements = ReglesFondement.Combiner(Saisie.Fondements), ChampsDuDomaine);
+        Appliquer(() => parametres = Obligations.Parametres(Saisie.Methode, taux, travaillees, saisies), ChampsDuDomaine);
+        parametres ??= Obligations.Substitut(Saisie.Methode);
+        if (fondements is not { } choix || parametres is null) return Page();
+        if (!Appliquer(() => lot.ModifierObligation(choix, parametres, part ?? new Taux(lot.PartMainOeuvrePdb), cout, penalite, Saisie.DateEffet ?? default,
+                Saisie.Motif, Reglages, horloge), ChampsDuDomaine))
             return Page();
         return await EnregistrerAsync($"L'obligation est modifiée : {CalculHeuresDues.FormaterHeures(lot.HeuresDues)} dues.", "/Lots/Details", new { id },
             annulation);

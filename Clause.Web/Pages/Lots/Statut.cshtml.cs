@@ -33,8 +33,9 @@ public sealed class StatutModel(ClauseDbContext db) : PageActionLot(db)
     public async Task<IActionResult> OnPostAsync(LotId id, CancellationToken annulation)
     {
         if (await ChargerAsync(id, annulation) is not { } lot) return NotFound();
-        if (!ModelState.IsValid) return Page();
-        if (!Appliquer(() => lot.ChangerStatut(Saisie.Cible!.Value, Saisie.Motif), ChampsDuDomaine)) return Page();
+        // Without a target there is nothing for the domain to check; with one it checks the reason too.
+        if (Saisie.Cible is not { } cible) return Page();
+        if (!Appliquer(() => lot.ChangerStatut(cible, Saisie.Motif), ChampsDuDomaine)) return Page();
         return await EnregistrerAsync($"Le lot est maintenant au statut « {lot.Statut.Libelle()} ».", "/Lots/Details", new { id }, annulation);
     }
 

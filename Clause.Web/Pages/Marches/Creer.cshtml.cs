@@ -64,26 +64,28 @@ public sealed partial class CreerModel(ClauseDbContext db, TimeProvider horloge)
             ModelState.AddModelError("Saisie.OperationId", "Choisissez une opération dans la liste.");
         var montant = new LectureSaisie(ModelState).Montant(Saisie.MontantHT, nameof(Saisie.MontantHT), SaisieChampsMarche.LibelleMontant);
         var lots = LireLesLots();
-        if (!ModelState.IsValid || operation is null || montant is null) return Page();
+        // No early return on other errors: the domain checks the other fields too (a field already in error keeps its own
+        // message; an unread amount or date is replaced by a stand-in it refuses, beside that same field). It needs the
+        // opération, though.
+        if (operation is null) return Page();
 
         // A refusal about a lot names it « Lots[i].Champ » (i among the filled rows): it goes beside that row's field.
-        Marche marche;
+        Marche? marche = null;
         try
         {
-            marche = Marche.Creer(operation, Saisie.Numero, Saisie.Objet, Saisie.Type!.Value, Saisie.DateNotification,
-                Saisie.DebutExecution!.Value, Saisie.FinExecution!.Value, montant.Value, lots.Select(l => l.Lot).ToList(), Reglages, horloge);
-        }
-        catch (RegleMetierException ex) when (ChampDeLot().Match(ex.Champ) is { Success: true } m)
-        {
-            var ligne = lots[int.Parse(m.Groups[1].Value, Affichage.Fr)];
-            ErreurDeLot(ligne.Index, m.Groups[2].Value, ex.Message);
-            return Page();
+            marche = Marche.Creer(operation, Saisie.Numero, Saisie.Objet, Saisie.Type ?? default, Saisie.DateNotification,
+                Saisie.DebutExecution ?? default, Saisie.FinExecution ?? default, montant ?? default, lots.Select(l => l.Lot).ToList(), Reglages, horloge);
         }
         catch (RegleMetierException ex)
         {
-            ModelState.AjouterErreur(ex);
-            return Page();
+            foreach (var une in ex.Toutes)
+            {
+                if (ChampDeLot().Match(une.Champ) is { Success: true } m && int.Parse(m.Groups[1].Value, Affichage.Fr) is var rang && rang < lots.Count)
+                    ErreurDeLot(lots[rang].Index, m.Groups[2].Value, une.Message);
+                else ModelState.AjouterErreur(une);
+            }
         }
+        if (!ModelState.IsValid || marche is null) return Page();
         Db.Marches.Add(marche);
         return await EnregistrerAsync(marche.Lots.Count == 1
                 ? $"Le marché « {marche.Numero} » est enregistré avec un lot."

@@ -39,9 +39,10 @@ public sealed class ModifierModel(ClauseDbContext db) : PageAction(db)
     {
         if (await ChargerAsync(id, annulation) is not { } marche) return NotFound();
         var montant = new LectureSaisie(ModelState).Montant(Saisie.MontantHT, nameof(Saisie.MontantHT), SaisieChampsMarche.LibelleMontant);
-        if (!ModelState.IsValid || montant is null) return Page();
-        if (!Appliquer(() => marche.Modifier(Saisie.Numero, Saisie.Objet, Saisie.DateNotification, Saisie.DebutExecution!.Value, Saisie.FinExecution!.Value,
-                montant.Value)))
+        // No early return: the domain checks the other fields too (a field already in error keeps its own message).
+        // An unread amount or date is already an error beside its field: the current value stands in for it.
+        if (!Appliquer(() => marche.Modifier(Saisie.Numero, Saisie.Objet, Saisie.DateNotification, Saisie.DebutExecution ?? marche.DebutExecution,
+                Saisie.FinExecution ?? marche.FinExecution, montant ?? marche.MontantHT)))
             return Page();
         return await EnregistrerAsync("Les modifications du marché sont enregistrées.", "/Marches/Details", new { id },
             nameof(Saisie.Numero), () => UniciteNumeroMarche.ConflitAsync(Db, marche, annulation), annulation);

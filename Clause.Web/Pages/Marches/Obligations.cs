@@ -22,4 +22,17 @@ public static class Obligations
         null or MethodeCalcul.Aucune => ParametresObligation.Aucune,
         _ => throw new RegleMetierException("Methode", "La méthode de calcul n'est pas reconnue."),
     };
+
+    /// <summary>
+    /// Parameters of the chosen method standing in for values that could not be read (already errors beside their
+    /// fields), so that the domain still checks every other field (issue 15 item 5); never saved. Null for no method.
+    /// </summary>
+    public static ParametresObligation? Substitut(MethodeCalcul? methode) => methode switch
+    {
+        MethodeCalcul.F1 => ParametresObligation.F1(new Taux(1)),
+        MethodeCalcul.F2 => ParametresObligation.F2(new Taux(1), Duree.Heures(1)),
+        MethodeCalcul.F3 => ParametresObligation.F3(Duree.Heures(1)),
+        MethodeCalcul.Aucune => ParametresObligation.Aucune,
+        _ => null,
+    };
 }

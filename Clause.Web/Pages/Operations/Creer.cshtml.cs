@@ -29,10 +29,10 @@ public sealed class CreerModel(ClauseDbContext db) : PageAction(db)
                 ? "Le champ « Donneur d'ordre » est obligatoire."
                 : "Choisissez un donneur d'ordre dans la liste.");
         var objectif = new LectureSaisie(ModelState).Taux(Saisie.ObjectifPartQpv, nameof(Saisie.ObjectifPartQpv), SaisieOperation.LibelleObjectifQpv);
-        if (!ModelState.IsValid || donneur is null) return Page();
-
+        // No early return on other errors: the domain checks the other fields too. It needs the donneur d'ordre, though.
+        if (donneur is null) return Page();
         if (!Appliquer(() => Operation.Creer(donneur, Saisie.Nom, Saisie.Commune, Saisie.DebutPrevisionnel, Saisie.FinPrevisionnelle,
-                Saisie.Programme!.Value, Saisie.EnQpv, Saisie.CodeQpv, objectif), out var operation, SaisieOperation.ChampsDuDomaine))
+                Saisie.Programme ?? default, Saisie.EnQpv, Saisie.CodeQpv, objectif), out var operation, SaisieOperation.ChampsDuDomaine))
             return Page();
         Db.Operations.Add(operation);
         return await EnregistrerAsync($"L'opération « {operation.Nom} » est enregistrée.", "/Operations/Details", new { id = operation.Id }, annulation);

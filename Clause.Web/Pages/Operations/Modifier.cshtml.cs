@@ -31,8 +31,8 @@ public sealed class ModifierModel(ClauseDbContext db) : PageAction(db)
     {
         if (await ChargerAsync(id, annulation) is not { } operation) return NotFound();
         var objectif = new LectureSaisie(ModelState).Taux(Saisie.ObjectifPartQpv, nameof(Saisie.ObjectifPartQpv), SaisieOperation.LibelleObjectifQpv);
-        if (!ModelState.IsValid) return Page();
-        if (!Appliquer(() => operation.Modifier(Saisie.Nom, Saisie.Commune, Saisie.DebutPrevisionnel, Saisie.FinPrevisionnelle, Saisie.Programme!.Value,
+        // No early return: the domain checks the other fields too (a field already in error keeps its own message).
+        if (!Appliquer(() => operation.Modifier(Saisie.Nom, Saisie.Commune, Saisie.DebutPrevisionnel, Saisie.FinPrevisionnelle, Saisie.Programme ?? default,
                 Saisie.EnQpv, Saisie.CodeQpv, objectif), SaisieOperation.ChampsDuDomaine))
             return Page();
         return await EnregistrerAsync("Les modifications de l'opération sont enregistrées.", "/Operations/Details", new { id }, annulation);

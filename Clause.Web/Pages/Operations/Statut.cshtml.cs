@@ -38,8 +38,9 @@ public sealed class StatutModel(ClauseDbContext db) : PageAction(db)
     public async Task<IActionResult> OnPostAsync(OperationId id, CancellationToken annulation)
     {
         if (await ChargerAsync(id, annulation) is not { } operation) return NotFound();
-        if (!ModelState.IsValid) return Page();
-        if (!Appliquer(() => operation.ChangerStatut(Saisie.Cible!.Value, Saisie.Motif), ChampsDuDomaine)) return Page();
+        // Without a target there is nothing for the domain to check; with one it checks the reason too.
+        if (Saisie.Cible is not { } cible) return Page();
+        if (!Appliquer(() => operation.ChangerStatut(cible, Saisie.Motif), ChampsDuDomaine)) return Page();
         return await EnregistrerAsync($"L'opération est maintenant au statut « {operation.Statut.Libelle()} ».", "/Operations/Details", new { id }, annulation);
     }
 

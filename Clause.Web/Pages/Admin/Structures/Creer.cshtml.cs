@@ -24,22 +24,20 @@ public sealed class CreerModel(ClauseDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken annulation)
     {
-        if (!ModelState.IsValid) return Page();
+        // No early return: the domain checks every field and the name is looked up even when another field is in error
+        // (a field already in error keeps its own message).
         Structure structure;
         try
         {
-            structure = Structure.Creer(Saisie.Nom, Saisie.Type!.Value, Saisie.Commune);
+            structure = Structure.Creer(Saisie.Nom, Saisie.Type ?? default, Saisie.Commune);
         }
         catch (RegleMetierException ex)
         {
             ModelState.AjouterErreur(ex);
             return Page();
         }
-        if (await NomPrisAsync(structure.Nom, annulation))
-        {
-            ModelState.AddModelError("Saisie.Nom", MessageNomPris);
-            return Page();
-        }
+        if (await NomPrisAsync(structure.Nom, annulation)) ModelState.AjouterErreur(new RegleMetierException(nameof(Saisie.Nom), MessageNomPris));
+        if (!ModelState.IsValid) return Page();
         db.Structures.Add(structure);
         db.Reglages.Add(Clause.Domain.Structures.Reglages.ParDefaut(structure.Id));
         try
