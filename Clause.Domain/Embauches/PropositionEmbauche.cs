@@ -228,12 +228,12 @@ public sealed class PropositionEmbauche : Racine<PropositionEmbaucheId>, IAppart
     {
         ArgumentNullException.ThrowIfNull(contrat);
         ArgumentNullException.ThrowIfNull(par);
-        VerifierContrat(contrat);
-        // Every refusal at once (Verification): who, the status and the contrat's validation, before anything changes.
+        // Every refusal at once (Verification): who and the status, before anything changes.
         var v = new Verification();
         v.Verifier(() => par.ExigerFacilitateur(nameof(Statut), "valider une proposition d'embauche"));
         v.Verifier(() => ExigerStatut(StatutProposition.Liee, "validée"));
         v.Lever();
+        VerifierContrat(contrat);
         contrat.Valider(participant, reglages, motifDerogation, par, le);
         Statut = StatutProposition.Validee;
         Decider(par, le);
