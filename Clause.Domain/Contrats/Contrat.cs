@@ -216,12 +216,18 @@ public sealed class Contrat : Racine<ContratId>, IAppartientStructure
     public static Contrat Enregistrer(Participant participant, Lot lot, Entreprise employeur, DonneesContrat donnees,
         Reglages reglages, bool validerImmediatement, string? motifDerogation, Auteur par, DateTimeOffset le)
     {
-        if (!validerImmediatement && !string.IsNullOrWhiteSpace(motifDerogation))
-            throw new RegleMetierException(nameof(MotifDerogation),
-                "Le motif de dérogation n'est utilisé qu'à la validation : cochez « Valider immédiatement » ou videz ce champ.");
-        var contrat = Proposer(participant, lot, employeur, donnees, reglages, par, le);
-        if (validerImmediatement) contrat.Valider(participant, reglages, motifDerogation, par, le);
-        return contrat;
+        // Every refusal at once (Verification): the override reason, the data, then the validation of a proposal that passed.
+        var v = new Verification();
+        v.Verifier(() =>
+        {
+            if (!validerImmediatement && !string.IsNullOrWhiteSpace(motifDerogation))
+                throw new RegleMetierException(nameof(MotifDerogation),
+                    "Le motif de dérogation n'est utilisé qu'à la validation : cochez « Valider immédiatement » ou videz ce champ.");
+        });
+        var contrat = v.Verifier(() => Proposer(participant, lot, employeur, donnees, reglages, par, le), null);
+        if (contrat is not null && validerImmediatement) v.Verifier(() => contrat.Valider(participant, reglages, motifDerogation, par, le));
+        v.Lever();
+        return contrat!;
     }
 
     /// <summary>
@@ -233,16 +239,19 @@ public sealed class Contrat : Racine<ContratId>, IAppartientStructure
     {
         ArgumentNullException.ThrowIfNull(participant);
         ArgumentNullException.ThrowIfNull(par);
-        par.ExigerFacilitateur(nameof(Statut), "valider un contrat");
-        ExigerStatut(StatutContrat.Propose, "validé");
         VerifierParticipant(participant);
-        var controle = participant.Verifier(DateDebut, reglages, motifDerogation, par.IdVerifie(nameof(DecideParId)), par.Nom, le,
-            nameof(DateDebut), nameof(MotifDerogation));
+        // Every refusal at once (Verification): who, the status and the eligibility, before anything changes.
+        var v = new Verification();
+        v.Verifier(() => par.ExigerFacilitateur(nameof(Statut), "valider un contrat"));
+        v.Verifier(() => ExigerStatut(StatutContrat.Propose, "validé"));
+        var controle = v.Verifier(() => participant.Verifier(DateDebut, reglages, motifDerogation, par.IdVerifie(nameof(DecideParId)), par.Nom, le,
+            nameof(DateDebut), nameof(MotifDerogation)));
+        v.Lever();
         Statut = StatutContrat.Valide;
         DecideParId = par.Id;
         DecideParNom = par.NomVerifie(nameof(DecideParNom));
         DecideLe = le;
-        Appliquer(controle);
+        Appliquer(controle!);
     }
 
     /// <summary>
@@ -262,9 +271,13 @@ public sealed class Contrat : Racine<ContratId>, IAppartientStructure
     public void Refuser(string? motif, Auteur par, DateTimeOffset le)
     {
         ArgumentNullException.ThrowIfNull(par);
-        par.ExigerFacilitateur(nameof(Statut), "refuser un contrat");
-        ExigerStatut(StatutContrat.Propose, "refusé");
-        MotifRefus = Garde.Requis(motif, nameof(MotifRefus), "Motif du refus", MotifRefusLongueurMax);
+        // Every refusal at once (Verification), before anything changes.
+        var v = new Verification();
+        v.Verifier(() => par.ExigerFacilitateur(nameof(Statut), "refuser un contrat"));
+        v.Verifier(() => ExigerStatut(StatutContrat.Propose, "refusé"));
+        var motifVerifie = v.Verifier(() => Garde.Requis(motif, nameof(MotifRefus), "Motif du refus", MotifRefusLongueurMax), string.Empty);
+        v.Lever();
+        MotifRefus = motifVerifie;
         Statut = StatutContrat.Refuse;
         DecideParId = par.IdVerifie(nameof(DecideParId));
         DecideParNom = par.NomVerifie(nameof(DecideParNom));
@@ -282,10 +295,17 @@ public sealed class Contrat : Racine<ContratId>, IAppartientStructure
     {
         ArgumentNullException.ThrowIfNull(lot);
         ArgumentNullException.ThrowIfNull(participant);
-        if (Statut == StatutContrat.Refuse)
-            throw new RegleMetierException(nameof(Statut), "Un contrat refusé ne peut plus être modifié.");
         if (lot.Id != LotId) throw new ArgumentException("Ce contrat n'est pas sur ce lot.", nameof(lot));
         VerifierParticipant(participant);
+        // Every refusal at once (Verification): the status and every field, before anything changes.
+        var v = new Verification();
+        v.Verifier(() =>
+        {
+            if (Statut == StatutContrat.Refuse)
+                throw new RegleMetierException(nameof(Statut), "Un contrat refusé ne peut plus être modifié.");
+        });
+        v.Verifier(() => VerifierDonnees(donnees, lot, employeur, reglages));
+        v.Lever();
         Ecrire(donnees, lot, employeur, reglages, creation: false);
         LireEligibilite(participant, reglages);
     }
@@ -293,10 +313,19 @@ public sealed class Contrat : Racine<ContratId>, IAppartientStructure
     /// <summary>Records the actual end of the contrat (not before its start).</summary>
     public void EnregistrerFin(DateOnly finReelle)
     {
-        if (Statut == StatutContrat.Refuse)
-            throw new RegleMetierException(nameof(Statut), "Un contrat refusé ne peut plus être modifié.");
-        if (finReelle < DateDebut)
-            throw new RegleMetierException(nameof(FinReelle), "La date de fin réelle doit être postérieure ou égale à la date de début.");
+        // Every refusal at once (Verification), before anything changes.
+        var v = new Verification();
+        v.Verifier(() =>
+        {
+            if (Statut == StatutContrat.Refuse)
+                throw new RegleMetierException(nameof(Statut), "Un contrat refusé ne peut plus être modifié.");
+        });
+        v.Verifier(() =>
+        {
+            if (finReelle < DateDebut)
+                throw new RegleMetierException(nameof(FinReelle), "La date de fin réelle doit être postérieure ou égale à la date de début.");
+        });
+        v.Lever();
         if (FinReelle != finReelle) Lever(new DatesContratModifiees(Id));
         FinReelle = finReelle;
     }
@@ -311,11 +340,14 @@ public sealed class Contrat : Racine<ContratId>, IAppartientStructure
     {
         ArgumentNullException.ThrowIfNull(participant);
         ArgumentNullException.ThrowIfNull(par);
-        par.ExigerFacilitateur(nameof(MotifDerogation), "accorder une dérogation");
-        ExigerStatut(StatutContrat.Valide, "l'objet d'une dérogation");
         VerifierParticipant(participant);
+        // Every refusal at once (Verification): who, the status and the written reason, before the window is read.
+        var v = new Verification();
+        v.Verifier(() => par.ExigerFacilitateur(nameof(MotifDerogation), "accorder une dérogation"));
+        v.Verifier(() => ExigerStatut(StatutContrat.Valide, "l'objet d'une dérogation"));
         var parId = par.IdVerifie(nameof(DerogationParId));
-        _ = Derogation.Creer(motifDerogation, parId, par.Nom, le, nameof(MotifDerogation));
+        v.Verifier(() => Derogation.Creer(motifDerogation, parId, par.Nom, le, nameof(MotifDerogation)));
+        v.Lever();
         var controle = participant.Verifier(DateDebut, reglages, motifDerogation, parId, par.Nom, le, nameof(DateDebut), nameof(MotifDerogation));
         if (controle.Derogation is null)
             throw new RegleMetierException(nameof(MotifDerogation),
@@ -351,34 +383,56 @@ public sealed class Contrat : Racine<ContratId>, IAppartientStructure
         ArgumentNullException.ThrowIfNull(lot);
         ArgumentNullException.ThrowIfNull(employeur);
         ArgumentNullException.ThrowIfNull(reglages);
-        var modalite = Garde.Defini(donnees.Modalite ?? throw Obligatoire(nameof(Modalite), "Modalité"), nameof(Modalite), "Modalité");
-        var type = Garde.Defini(donnees.TypeContrat ?? throw Obligatoire(nameof(TypeContrat), "Type de contrat"), nameof(TypeContrat), "Type de contrat");
-        var debut = donnees.DateDebut ?? throw Obligatoire(nameof(DateDebut), "Date de début");
+        // Every rule is checked and every refusal thrown at once (Verification); a rule needing a refused value is skipped.
+        var v = new Verification();
+        var modalite = v.Verifier<ModaliteContrat?>(() =>
+            Garde.Defini(donnees.Modalite ?? throw Obligatoire(nameof(Modalite), "Modalité"), nameof(Modalite), "Modalité"));
+        var type = v.Verifier<TypeContrat?>(() =>
+            Garde.Defini(donnees.TypeContrat ?? throw Obligatoire(nameof(TypeContrat), "Type de contrat"), nameof(TypeContrat), "Type de contrat"));
+        var debut = v.Verifier<DateOnly?>(() => donnees.DateDebut ?? throw Obligatoire(nameof(DateDebut), "Date de début"));
         // A CDI has no planned end: a date typed there is refused rather than silently dropped, so the facilitateur
         // sees that it is not kept (and that the type chosen is the one meant).
-        var finPrevue = type.ADureeIndeterminee()
-            ? donnees.FinPrevue is null ? (DateOnly?)null
-                : throw new RegleMetierException(nameof(FinPrevue),
-                    $"Un {type.Libelle()} n'a pas de fin prévue : laissez le champ « Fin prévue » vide (la fin réelle se saisit quand le contrat prend fin).")
-            : donnees.FinPrevue ?? throw Obligatoire(nameof(FinPrevue), "Fin prévue");
-        VerifierEmployeur(modalite, lot, employeur);
-        var debutAuPlusTot = lot.DebutExecution.AddDays(-reglages.AnticipationDebutContratJours);
-        if (debut < debutAuPlusTot)
-            throw new RegleMetierException(nameof(DateDebut),
-                $"Le contrat ne peut pas débuter avant le {Participant.Texte(debutAuPlusTot)} : le lot commence le {Participant.Texte(lot.DebutExecution)} "
-                + $"(anticipation de {reglages.AnticipationDebutContratJours} jours au plus).");
-        if (debut > lot.FinExecution)
-            throw new RegleMetierException(nameof(DateDebut),
-                $"Le contrat ne peut pas débuter après la fin d'exécution du lot ({Participant.Texte(lot.FinExecution)}).");
-        if (finPrevue < debut)
-            throw new RegleMetierException(nameof(FinPrevue), "La fin prévue doit être postérieure ou égale à la date de début.");
-        if (donnees.FinReelle is { } finReelle && finReelle < debut)
-            throw new RegleMetierException(nameof(FinReelle), "La date de fin réelle doit être postérieure ou égale à la date de début.");
-        if (donnees.HeuresHebdo is { } hebdo && (hebdo.Minutes <= 0 || hebdo.Minutes > HeuresHebdoMaxMinutes))
-            throw new RegleMetierException(nameof(HeuresHebdo), "La durée hebdomadaire doit être supérieure à 0 et au plus de 48 heures.");
-        var poste = Garde.Optionnel(donnees.Poste, nameof(Poste), "Poste", PosteLongueurMax);
-        var rome = NormaliserCodeRome(donnees.CodeRome);
-        return new DonneesVerifiees(modalite, type, debut, finPrevue, donnees.FinReelle, donnees.HeuresHebdo?.Minutes, poste, rome);
+        var finPrevue = type is { } t
+            ? v.Verifier(() => t.ADureeIndeterminee()
+                ? donnees.FinPrevue is null ? (DateOnly?)null
+                    : throw new RegleMetierException(nameof(FinPrevue),
+                        $"Un {t.Libelle()} n'a pas de fin prévue : laissez le champ « Fin prévue » vide (la fin réelle se saisit quand le contrat prend fin).")
+                : donnees.FinPrevue ?? throw Obligatoire(nameof(FinPrevue), "Fin prévue"))
+            : null;
+        if (modalite is { } m) v.Verifier(() => VerifierEmployeur(m, lot, employeur));
+        if (debut is { } d)
+        {
+            var debutAuPlusTot = lot.DebutExecution.AddDays(-reglages.AnticipationDebutContratJours);
+            v.Verifier(() =>
+            {
+                if (d < debutAuPlusTot)
+                    throw new RegleMetierException(nameof(DateDebut),
+                        $"Le contrat ne peut pas débuter avant le {Participant.Texte(debutAuPlusTot)} : le lot commence le {Participant.Texte(lot.DebutExecution)} "
+                        + $"(anticipation de {reglages.AnticipationDebutContratJours} jours au plus).");
+                if (d > lot.FinExecution)
+                    throw new RegleMetierException(nameof(DateDebut),
+                        $"Le contrat ne peut pas débuter après la fin d'exécution du lot ({Participant.Texte(lot.FinExecution)}).");
+            });
+            v.Verifier(() =>
+            {
+                if (finPrevue < d)
+                    throw new RegleMetierException(nameof(FinPrevue), "La fin prévue doit être postérieure ou égale à la date de début.");
+            });
+            v.Verifier(() =>
+            {
+                if (donnees.FinReelle is { } finReelle && finReelle < d)
+                    throw new RegleMetierException(nameof(FinReelle), "La date de fin réelle doit être postérieure ou égale à la date de début.");
+            });
+        }
+        v.Verifier(() =>
+        {
+            if (donnees.HeuresHebdo is { } hebdo && (hebdo.Minutes <= 0 || hebdo.Minutes > HeuresHebdoMaxMinutes))
+                throw new RegleMetierException(nameof(HeuresHebdo), "La durée hebdomadaire doit être supérieure à 0 et au plus de 48 heures.");
+        });
+        var poste = v.Verifier(() => Garde.Optionnel(donnees.Poste, nameof(Poste), "Poste", PosteLongueurMax));
+        var rome = v.Verifier(() => NormaliserCodeRome(donnees.CodeRome));
+        v.Lever();
+        return new DonneesVerifiees(modalite!.Value, type!.Value, debut!.Value, finPrevue, donnees.FinReelle, donnees.HeuresHebdo?.Minutes, poste, rome);
     }
 
     private void Ecrire(DonneesContrat donnees, Lot lot, Entreprise employeur, Reglages reglages, bool creation)

@@ -124,19 +124,28 @@ public sealed class PropositionEmbauche : Racine<PropositionEmbaucheId>, IAppart
         ArgumentNullException.ThrowIfNull(personne);
         ArgumentNullException.ThrowIfNull(par);
         Garde.Identifiant(proposant, nameof(EntrepriseId), "Entreprise");
+        // Every refusal at once (Verification), before the proposal is built.
+        var v = new Verification();
         // Any role counts (a sous-traitant proposes too); the employer's own fit is the contrat's rule below.
-        if (!lot.Attributions.Any(a => a.EntrepriseId == proposant))
-            throw new RegleMetierException(nameof(LotId), "Votre entreprise ne tient pas ce lot : choisissez un de vos lots dans la liste.");
-        var nom = Garde.Requis(personne.Nom, nameof(Nom), "Nom", Participant.NomLongueurMax);
-        var prenom = Garde.Requis(personne.Prenom, nameof(Prenom), "Prénom", Participant.PrenomLongueurMax);
-        var naissance = Participant.VerifierNaissance(
+        v.Verifier(() =>
+        {
+            if (!lot.Attributions.Any(a => a.EntrepriseId == proposant))
+                throw new RegleMetierException(nameof(LotId), "Votre entreprise ne tient pas ce lot : choisissez un de vos lots dans la liste.");
+        });
+        var nom = v.Verifier(() => Garde.Requis(personne.Nom, nameof(Nom), "Nom", Participant.NomLongueurMax), string.Empty);
+        var prenom = v.Verifier(() => Garde.Requis(personne.Prenom, nameof(Prenom), "Prénom", Participant.PrenomLongueurMax), string.Empty);
+        var naissance = v.Verifier(() => Participant.VerifierNaissance(
             personne.DateNaissance ?? throw new RegleMetierException(nameof(DateNaissance), "Le champ « Date de naissance » est obligatoire."),
-            aujourdhui, aujourdhui);
-        var email = Garde.Email(personne.Email, nameof(Email), "E-mail", EmailLongueurMax);
-        var telephone = Garde.Telephone(personne.Telephone, nameof(Telephone), "Téléphone", TelephoneLongueurMax);
-        if (email is null && telephone is null)
-            throw new RegleMetierException(nameof(Email), "Indiquez au moins un moyen de joindre la personne : un e-mail ou un téléphone.");
-        var d = Contrat.VerifierDonnees(donnees, lot, employeur, reglages);
+            aujourdhui, aujourdhui));
+        // An invalid e-mail or phone is not « missing »: the « at least one » rule is only read once both were accepted.
+        var contact = new Verification();
+        var email = contact.Verifier(() => Garde.Email(personne.Email, nameof(Email), "E-mail", EmailLongueurMax));
+        var telephone = contact.Verifier(() => Garde.Telephone(personne.Telephone, nameof(Telephone), "Téléphone", TelephoneLongueurMax));
+        if (contact.Valide && email is null && telephone is null)
+            v.Verifier(() => throw new RegleMetierException(nameof(Email), "Indiquez au moins un moyen de joindre la personne : un e-mail ou un téléphone."));
+        v.Verifier(contact.Lever);
+        var d = v.Verifier(() => Contrat.VerifierDonnees(donnees, lot, employeur, reglages));
+        v.Lever();
         return new PropositionEmbauche
         {
             StructureId = lot.StructureId,
@@ -148,7 +157,7 @@ public sealed class PropositionEmbauche : Racine<PropositionEmbaucheId>, IAppart
             Email = email,
             Telephone = telephone,
             EmployeurId = employeur.Id,
-            Modalite = d.Modalite,
+            Modalite = d!.Modalite,
             TypeContrat = d.TypeContrat,
             DateDebut = d.DateDebut,
             FinPrevue = d.FinPrevue,
@@ -172,15 +181,18 @@ public sealed class PropositionEmbauche : Racine<PropositionEmbaucheId>, IAppart
         ArgumentNullException.ThrowIfNull(lot);
         ArgumentNullException.ThrowIfNull(employeur);
         ArgumentNullException.ThrowIfNull(par);
-        par.ExigerFacilitateur(nameof(ParticipantId), "lier une proposition d'embauche à un participant");
-        ExigerStatut(StatutProposition.EnAttente, "liée à un participant");
         if (lot.Id != LotId) throw new ArgumentException("Cette proposition n'est pas sur ce lot.", nameof(lot));
         if (employeur.Id != EmployeurId) throw new ArgumentException("Ce n'est pas l'employeur de cette proposition.", nameof(employeur));
+        // Every refusal at once (Verification), before anything changes.
+        var v = new Verification();
+        v.Verifier(() => par.ExigerFacilitateur(nameof(ParticipantId), "lier une proposition d'embauche à un participant"));
+        v.Verifier(() => ExigerStatut(StatutProposition.EnAttente, "liée à un participant"));
         // Another structure's participant is refused by Contrat.Proposer (the lot's structure is the proposal's).
-        var contrat = Contrat.Proposer(participant, lot, employeur, DonneesContrat, reglages,
-            new Auteur(ProposeeParId, ProposeeParNom, EstFacilitateur: false), ProposeeLe);
+        var contrat = v.Verifier(() => Contrat.Proposer(participant, lot, employeur, DonneesContrat, reglages,
+            new Auteur(ProposeeParId, ProposeeParNom, EstFacilitateur: false), ProposeeLe), null);
+        v.Lever();
         ParticipantId = participant.Id;
-        ContratId = contrat.Id;
+        ContratId = contrat!.Id;
         Statut = StatutProposition.Liee;
         LieeParId = par.IdVerifie(nameof(LieeParId));
         LieeParNom = par.NomVerifie(nameof(LieeParNom));
@@ -196,8 +208,16 @@ public sealed class PropositionEmbauche : Racine<PropositionEmbaucheId>, IAppart
         Reglages reglages, Auteur par, DateTimeOffset le)
     {
         // Lier refuses a non-facilitateur or a proposal already decided: the participant built here is then never added.
-        var participant = Participant.Creer(StructureId, donnees, aujourdhui);
-        return new InscriptionProposee(participant, Lier(participant, lot, employeur, reglages, par, le));
+        // Every refusal at once: the participant's fields, then (once the participant is valid) the link's own checks.
+        var v = new Verification();
+        var participant = v.Verifier(() => Participant.Creer(StructureId, donnees, aujourdhui), null);
+        if (participant is null)
+        {
+            v.Verifier(() => par.ExigerFacilitateur(nameof(ParticipantId), "lier une proposition d'embauche à un participant"));
+            v.Verifier(() => ExigerStatut(StatutProposition.EnAttente, "liée à un participant"));
+        }
+        v.Lever();
+        return new InscriptionProposee(participant!, Lier(participant!, lot, employeur, reglages, par, le));
     }
 
     /// <summary>
@@ -208,8 +228,11 @@ public sealed class PropositionEmbauche : Racine<PropositionEmbaucheId>, IAppart
     {
         ArgumentNullException.ThrowIfNull(contrat);
         ArgumentNullException.ThrowIfNull(par);
-        par.ExigerFacilitateur(nameof(Statut), "valider une proposition d'embauche");
-        ExigerStatut(StatutProposition.Liee, "validée");
+        // Every refusal at once (Verification): who and the status, before anything changes.
+        var v = new Verification();
+        v.Verifier(() => par.ExigerFacilitateur(nameof(Statut), "valider une proposition d'embauche"));
+        v.Verifier(() => ExigerStatut(StatutProposition.Liee, "validée"));
+        v.Lever();
         VerifierContrat(contrat);
         contrat.Valider(participant, reglages, motifDerogation, par, le);
         Statut = StatutProposition.Validee;
@@ -223,10 +246,16 @@ public sealed class PropositionEmbauche : Racine<PropositionEmbaucheId>, IAppart
     public void Refuser(string? motif, Contrat? contrat, Auteur par, DateTimeOffset le)
     {
         ArgumentNullException.ThrowIfNull(par);
-        par.ExigerFacilitateur(nameof(Statut), "refuser une proposition d'embauche");
-        if (Statut is not (StatutProposition.EnAttente or StatutProposition.Liee))
-            throw new RegleMetierException(nameof(Statut), $"Une proposition au statut « {Statut.Libelle()} » ne peut pas être refusée.");
-        var texte = Garde.Requis(motif, nameof(MotifRefus), "Motif du refus", Contrat.MotifRefusLongueurMax);
+        // Every refusal at once (Verification), before anything changes.
+        var v = new Verification();
+        v.Verifier(() => par.ExigerFacilitateur(nameof(Statut), "refuser une proposition d'embauche"));
+        v.Verifier(() =>
+        {
+            if (Statut is not (StatutProposition.EnAttente or StatutProposition.Liee))
+                throw new RegleMetierException(nameof(Statut), $"Une proposition au statut « {Statut.Libelle()} » ne peut pas être refusée.");
+        });
+        var texte = v.Verifier(() => Garde.Requis(motif, nameof(MotifRefus), "Motif du refus", Contrat.MotifRefusLongueurMax), string.Empty);
+        v.Lever();
         if (Statut == StatutProposition.Liee)
         {
             VerifierContrat(contrat ?? throw new ArgumentNullException(nameof(contrat)));

@@ -42,36 +42,49 @@ public sealed class DecisionEligibilite : EntiteGuid, IAppartientStructure, IPar
 
     public IReadOnlyList<CategorieDecision> Categories => _categories;
 
-    internal static DecisionEligibilite Creer(Participant participant, DateOnly dateValidation, IReadOnlyCollection<CategorieSaisie> categories,
-        Prescripteur? prescripteurAvis, string? motifAvis, Guid validateurId, string? validateurNom, Reglages reglages)
+    /// <summary>
+    /// The decision, every rule checked and every refusal collected into <paramref name="v"/> (the caller throws them
+    /// all at once, with its own, before it changes the participant). A date already refused (null) skips the age rules.
+    /// </summary>
+    internal static DecisionEligibilite Creer(Participant participant, DateOnly? dateValidation, IReadOnlyCollection<CategorieSaisie> categories,
+        Prescripteur? prescripteurAvis, string? motifAvis, Guid validateurId, string? validateurNom, Reglages reglages, Verification v)
     {
         if (categories is null || categories.Count == 0)
-            throw new RegleMetierException(nameof(Categories), "Cochez au moins une catégorie d'éligibilité.");
+            v.Verifier(() => throw new RegleMetierException(nameof(Categories), "Cochez au moins une catégorie d'éligibilité."));
         var decision = new DecisionEligibilite
         {
             StructureId = participant.StructureId,
             ParticipantId = participant.Id,
-            DateValidation = dateValidation,
+            DateValidation = dateValidation ?? default,
             ValideParId = Garde.Identifiant(validateurId, nameof(ValideParId), "Validé par"),
             ValideParNom = Garde.Requis(validateurNom, nameof(ValideParNom), "Validé par", ValidateurNomLongueurMax),
         };
-        foreach (var saisie in categories)
+        foreach (var saisie in categories ?? [])
         {
-            var categorie = Garde.Defini(saisie.Categorie, nameof(Categories), "Catégorie");
-            if (decision._categories.Any(c => c.Categorie == categorie))
-                throw new RegleMetierException(nameof(Categories), $"La catégorie « {categorie.Libelle()} » est cochée deux fois.");
-            VerifierAge(participant, categorie, dateValidation, reglages);
-            decision._categories.Add(new CategorieDecision(decision, categorie, saisie.Justificatif, saisie.FinDroits));
+            v.Verifier(() =>
+            {
+                var categorie = Garde.Defini(saisie.Categorie, nameof(Categories), "Catégorie");
+                if (decision._categories.Any(c => c.Categorie == categorie))
+                    throw new RegleMetierException(nameof(Categories), $"La catégorie « {categorie.Libelle()} » est cochée deux fois.");
+                if (dateValidation is { } date) VerifierAge(participant, categorie, date, reglages);
+                decision._categories.Add(new CategorieDecision(decision, categorie, saisie.Justificatif, saisie.FinDroits));
+            });
         }
 
-        if (decision._categories.Any(c => c.Categorie == CategorieEligibilite.AvisMotive))
+        if (categories?.Any(c => c.Categorie == CategorieEligibilite.AvisMotive) == true)
         {
-            if (prescripteurAvis is not { } prescripteur || !CategoriesEligibilite.PrescripteursAvisMotive.Contains(prescripteur))
-                throw new RegleMetierException(nameof(PrescripteurAvis),
-                    "L'avis motivé doit être donné par un prescripteur : France Travail, Cap emploi, Mission locale, Maison de l'Emploi, PLIE ou MDPH.");
-            var motif = Garde.Requis(motifAvis, nameof(MotifAvis), "Motif de l'avis", MotifAvisLongueurMax);
-            if (motif.Length < MotifAvisLongueurMin)
-                throw new RegleMetierException(nameof(MotifAvis), $"Le motif de l'avis motivé doit comporter au moins {MotifAvisLongueurMin} caractères.");
+            var prescripteur = v.Verifier<Prescripteur?>(() =>
+                prescripteurAvis is { } p && CategoriesEligibilite.PrescripteursAvisMotive.Contains(p)
+                    ? p
+                    : throw new RegleMetierException(nameof(PrescripteurAvis),
+                        "L'avis motivé doit être donné par un prescripteur : France Travail, Cap emploi, Mission locale, Maison de l'Emploi, PLIE ou MDPH."));
+            var motif = v.Verifier(() =>
+            {
+                var texte = Garde.Requis(motifAvis, nameof(MotifAvis), "Motif de l'avis", MotifAvisLongueurMax);
+                if (texte.Length < MotifAvisLongueurMin)
+                    throw new RegleMetierException(nameof(MotifAvis), $"Le motif de l'avis motivé doit comporter au moins {MotifAvisLongueurMin} caractères.");
+                return texte;
+            }, null);
             decision.PrescripteurAvis = prescripteur;
             decision.MotifAvis = motif;
         }

@@ -247,18 +247,26 @@ public sealed class Participant : Racine<ParticipantId>, IAppartientStructure
     /// Records an eligibility decision. Only a Facilitateur may call this (the page restricts the role):
     /// the validator's identity is stored with the decision.
     /// </summary>
-    public DecisionEligibilite ValiderEligibilite(DateOnly dateValidation, IReadOnlyCollection<CategorieSaisie> categories,
+    public DecisionEligibilite ValiderEligibilite(DateOnly? dateValidation, IReadOnlyCollection<CategorieSaisie> categories,
         Prescripteur? prescripteurAvis, string? motifAvis, Guid validateurId, string? validateurNom, Reglages reglages, DateOnly aujourdhui)
     {
         ArgumentNullException.ThrowIfNull(reglages);
         RefuserSiAnonymise();
-        if (dateValidation > aujourdhui)
-            throw new RegleMetierException(nameof(DecisionEligibilite.DateValidation), "La date de validation ne peut pas être dans le futur.");
-        if (dateValidation < DateNaissance)
-            throw new RegleMetierException(nameof(DecisionEligibilite.DateValidation), "La date de validation ne peut pas précéder la date de naissance.");
-        if (_decisions.Any(d => d.DateValidation == dateValidation))
-            throw new RegleMetierException(nameof(DecisionEligibilite.DateValidation), "Une décision d'éligibilité est déjà enregistrée à cette date pour ce participant.");
-        var decision = DecisionEligibilite.Creer(this, dateValidation, categories, prescripteurAvis, motifAvis, validateurId, validateurNom, reglages);
+        // Every refusal at once (Verification): the date and every category of the decision, before anything changes.
+        var v = new Verification();
+        var date = v.Verifier<DateOnly?>(() =>
+        {
+            var d = dateValidation ?? throw Obligatoire(nameof(DecisionEligibilite.DateValidation), "Date de validation");
+            if (d > aujourdhui)
+                throw new RegleMetierException(nameof(DecisionEligibilite.DateValidation), "La date de validation ne peut pas être dans le futur.");
+            if (d < DateNaissance)
+                throw new RegleMetierException(nameof(DecisionEligibilite.DateValidation), "La date de validation ne peut pas précéder la date de naissance.");
+            if (_decisions.Any(x => x.DateValidation == d))
+                throw new RegleMetierException(nameof(DecisionEligibilite.DateValidation), "Une décision d'éligibilité est déjà enregistrée à cette date pour ce participant.");
+            return d;
+        });
+        var decision = DecisionEligibilite.Creer(this, date, categories, prescripteurAvis, motifAvis, validateurId, validateurNom, reglages, v);
+        v.Lever();
         _decisions.Add(decision);
         Lever(new DecisionEligibiliteEnregistree(Id));
         return decision;

@@ -40,13 +40,15 @@ public sealed class ServiceHeures(ClauseDbContext db, RequetesHeures requetes, T
     /// <summary>
     /// One month of one contrat (the form /Heures/Saisir, the grid of a single cell): declares the month, or corrects its
     /// line when one exists, with the reason typed; an unchanged value without a reason writes nothing. A refusal is thrown.
+    /// <paramref name="verifierSeulement"/> checks and writes nothing (the form whose other fields could not be read).
     /// </summary>
     public async Task SaisirAsync(ContratId contratId, Mois mois, SaisieHeures saisie, string? motifCorrection, Auteur par,
-        CancellationToken annulation = default)
+        bool verifierSeulement = false, CancellationToken annulation = default)
     {
         var lotId = await db.Contrats.Where(c => c.Id == contratId).Select(c => (LotId?)c.LotId).FirstOrDefaultAsync(annulation).ConfigureAwait(false)
             ?? throw new KeyNotFoundException("Ce contrat n'existe pas.");
-        var refus = await SaisirGrilleAsync(lotId, [new CelluleAEcrire(contratId, mois, saisie, motifCorrection)], par, annulation: annulation).ConfigureAwait(false);
+        var refus = await SaisirGrilleAsync(lotId, [new CelluleAEcrire(contratId, mois, saisie, motifCorrection)], par, verifierSeulement, annulation)
+            .ConfigureAwait(false);
         if (refus.Count > 0) throw refus[0].Erreur;
     }
 

@@ -59,6 +59,34 @@ public class MotDePasseTests(FabriqueClause app) : IClassFixture<FabriqueClause>
     }
 
     [Fact]
+    public async Task Actuel_faux_nouveau_trop_court_et_confirmation_differente_sont_annonces_en_une_passe_et_rien_ne_change()
+    {
+        var (client, _, utilisateur) = await app.NouvelUtilisateurConnecteAsync(Roles.Facilitateur);
+        var tampon = await TamponAsync(utilisateur.Id);
+
+        var reponse = await ChangerAsync(client, "pas le bon mot de passe", "trop court", "autre chose");
+
+        Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
+        var page = await AcheteursDeTest.DocumentAsync(reponse);
+        var messages = new Dictionary<string, string>
+        {
+            ["Saisie_MotDePasseActuel"] = MotDePasseModel.MessageActuelIncorrect,
+            ["Saisie_NouveauMotDePasse"] = "Le mot de passe doit comporter au moins 12 caractères.",
+            ["Saisie_Confirmation"] = "Les deux mots de passe ne sont pas identiques.",
+        };
+        foreach (var (id, message) in messages)
+        {
+            var champ = page.GetElementById(id)!;
+            Assert.Equal("true", champ.GetAttribute("aria-invalid"));
+            Assert.Contains(id + "-erreur", champ.GetAttribute("aria-describedby")!.Split(' '));
+            Assert.Equal(message, page.GetElementById(id + "-erreur")!.TextContent.Trim());
+            Assert.NotNull(page.QuerySelector($"#resume-erreurs a[href='#{id}']"));
+        }
+        Assert.Equal(tampon, await TamponAsync(utilisateur.Id));
+        Assert.True(await ConnexionReussitAsync(utilisateur.Email!, FabriqueClause.MotDePasse));
+    }
+
+    [Fact]
     public async Task Un_mot_de_passe_actuel_faux_est_refuse_sur_son_champ_et_rien_ne_change()
     {
         var (client, _, utilisateur) = await app.NouvelUtilisateurConnecteAsync(Roles.Entreprise);

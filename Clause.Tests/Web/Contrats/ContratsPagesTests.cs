@@ -91,6 +91,44 @@ public class ContratsPagesTests(FabriqueClause app) : IClassFixture<FabriqueClau
     }
 
     [Fact]
+    public async Task Un_contrat_avec_quatre_champs_faux_affiche_les_quatre_erreurs_a_la_fois_et_n_ecrit_rien()
+    {
+        var (client, s) = await FacilitateurAsync();
+        // « Heures hebdomadaires » is not read (the form); the start after the lot's end, the planned end before the start
+        // and the ROME code are refused by the domain (Contrat.VerifierDonnees), all in the same answer.
+        var champs = Formulaire(s, debut: "2030-01-01", fin: "2029-12-31")
+            .Select(c => c.Key switch
+            {
+                "Saisie.HeuresHebdo" => new KeyValuePair<string, string>(c.Key, "abc"),
+                "Saisie.CodeRome" => new KeyValuePair<string, string>(c.Key, "XX"),
+                _ => c,
+            }).ToList();
+
+        var reponse = await ProposerAsync(client, champs);
+
+        Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
+        var page = await AcheteursDeTest.DocumentAsync(reponse);
+        var messages = new Dictionary<string, string>
+        {
+            ["Saisie_HeuresHebdo"] = "Le champ « Heures hebdomadaires » doit êt",
+            ["Saisie_DateDebut"] = "Le contrat ne peut pas débuter après la fin d'exécution du lot",
+            ["Saisie_FinPrevue"] = "La fin prévue doit être postérieure ou égale à la date de début.",
+            ["Saisie_CodeRome"] = "Le code ROME doit comporter une lettre suivie de 4 chiffres (exemple : F1703).",
+        };
+        Assert.Equal(4, page.QuerySelectorAll("#resume-erreurs li").Length);
+        foreach (var (id, message) in messages)
+        {
+            var champ = page.GetElementById(id)!;
+            Assert.Equal("true", champ.GetAttribute("aria-invalid"));
+            Assert.Contains(id + "-erreur", champ.GetAttribute("aria-describedby")!.Split(' '));
+            Assert.Contains(message, page.GetElementById(id + "-erreur")!.TextContent, StringComparison.Ordinal);
+            Assert.NotNull(page.QuerySelector($"#resume-erreurs a[href='#{id}']"));
+        }
+        Assert.Null(page.GetElementById("Saisie_Poste")!.GetAttribute("aria-invalid"));
+        Assert.Empty(await ContratsAsync(s.StructureId));
+    }
+
+    [Fact]
     public async Task Un_contrat_propose_se_voit_sur_sa_fiche_son_lot_son_entreprise_et_son_participant()
     {
         var (client, s) = await FacilitateurAsync();

@@ -518,6 +518,33 @@ public class ParticipantsPagesTests(FabriqueClause app) : IClassFixture<Fabrique
     }
 
     [Fact]
+    public async Task Age_prescripteur_et_motif_de_l_avis_sont_refuses_en_une_passe_et_rien_n_est_ecrit()
+    {
+        var (client, structure, _) = await app.NouvelUtilisateurConnecteAsync(Roles.Facilitateur);
+        var participant = await NeLe15Mars2000Async(structure.Id);
+        // Jeune26 on the 26th birthday, an avis motivé without a prescripteur nor a motive: three refusals of the domain at once.
+        var champs = Validation("2026-03-15", (CategorieEligibilite.Jeune26, "Attestation de la Mission locale"),
+            (CategorieEligibilite.AvisMotive, "Fiche de prescription avec avis motivé"));
+
+        var reponse = await FabriqueClause.PosterAsync(client, $"/Participants/Eligibilite/{participant.Id}", champs);
+
+        Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
+        var page = await AcheteursDeTest.DocumentAsync(reponse);
+        var resume = page.QuerySelector("#resume-erreurs")!.TextContent;
+        Assert.Contains("le participant a 26 ans au 15/03/2026", resume, StringComparison.Ordinal);
+        Assert.Contains("L'avis motivé doit être donné par un prescripteur", resume, StringComparison.Ordinal);
+        Assert.Contains("Le champ « Motif de l'avis » est obligatoire.", resume, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("#resume-erreurs a[href='#Saisie_Categories']"));
+        foreach (var id in new[] { "Saisie_PrescripteurAvis", "Saisie_MotifAvis" })
+        {
+            Assert.Equal("true", page.GetElementById(id)!.GetAttribute("aria-invalid"));
+            Assert.Contains(id + "-erreur", page.GetElementById(id)!.GetAttribute("aria-describedby")!.Split(' '));
+            Assert.NotNull(page.QuerySelector($"#resume-erreurs a[href='#{id}']"));
+        }
+        Assert.Equal(0, await LireAsync(db => db.DecisionsEligibilite.CountAsync(d => d.ParticipantId == participant.Id)));
+    }
+
+    [Fact]
     public async Task Aucune_categorie_cochee_refuse()
     {
         var (client, structure, _) = await app.NouvelUtilisateurConnecteAsync(Roles.Facilitateur);

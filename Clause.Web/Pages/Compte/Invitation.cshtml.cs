@@ -21,13 +21,15 @@ public sealed class InvitationModel(UserManager<Utilisateur> utilisateurs, TimeP
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!ModelState.IsValid) return Page();
         var utilisateur = await utilisateurs.FindByIdAsync(Saisie.Utilisateur.ToString());
         if (utilisateur is null || !utilisateur.Actif || string.IsNullOrEmpty(Saisie.Jeton))
         {
             ModelState.AddModelError(string.Empty, new DescripteurErreursFrancais().InvalidToken().Description);
             return Page();
         }
+        // Every error in one pass: the password's rules are judged with the form's own errors (a missing confirmation…).
+        await ReglesMotDePasse.VerifierAsync(utilisateurs, utilisateur, Saisie.MotDePasse, ModelState, "Saisie.MotDePasse");
+        if (!ModelState.IsValid) return Page();
         var resultat = await utilisateurs.ResetPasswordAsync(utilisateur, Saisie.Jeton, Saisie.MotDePasse!);
         if (!resultat.Succeeded)
         {

@@ -28,8 +28,13 @@ public sealed class MotDePasseModel(UserManager<Utilisateur> utilisateurs, SignI
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!ModelState.IsValid) return Page();
         if (await utilisateurs.GetUserAsync(User) is not { } compte) return Challenge();
+        // Every error in one pass: the current password and the rules of the new one are judged with the form's own
+        // errors (a missing confirmation…); the password changes only when none remains.
+        if (!string.IsNullOrEmpty(Saisie.MotDePasseActuel) && !await utilisateurs.CheckPasswordAsync(compte, Saisie.MotDePasseActuel))
+            ModelState.AddModelError("Saisie.MotDePasseActuel", MessageActuelIncorrect);
+        await ReglesMotDePasse.VerifierAsync(utilisateurs, compte, Saisie.NouveauMotDePasse, ModelState, "Saisie.NouveauMotDePasse");
+        if (!ModelState.IsValid) return Page();
         var resultat = await utilisateurs.ChangePasswordAsync(compte, Saisie.MotDePasseActuel!, Saisie.NouveauMotDePasse!);
         if (!resultat.Succeeded)
         {

@@ -32,13 +32,15 @@ public sealed class ReinitialisationModel(UserManager<Utilisateur> utilisateurs,
 
     public async Task<IActionResult> OnPostAsync(CancellationToken annulation)
     {
-        if (!ModelState.IsValid) return Page();
         var compte = await utilisateurs.FindByIdAsync(Saisie.Utilisateur.ToString());
         if (compte is null || !compte.Actif || string.IsNullOrEmpty(Saisie.Jeton) || !await reinitialisations.EstValableAsync(compte, Saisie.Jeton))
         {
             ModelState.AddModelError(string.Empty, MessageLienInvalide);
             return Page();
         }
+        // Every error in one pass: the password's rules are judged with the form's own errors (a missing confirmation…).
+        await ReglesMotDePasse.VerifierAsync(utilisateurs, compte, Saisie.MotDePasse, ModelState, "Saisie.MotDePasse");
+        if (!ModelState.IsValid) return Page();
         await using var transaction = await db.Database.BeginTransactionAsync(annulation);
         // Identity sets a password through its own reset provider: the 1-hour link was checked above, this token lives a
         // moment. ResetPasswordAsync runs the password validators and gives the account a new security stamp.

@@ -62,12 +62,16 @@ public sealed class CreerModel(ClauseDbContext db, TimeProvider horloge) : PageA
         if (Saisie.EmployeurId is { } eid && !await Recherches.Entreprises.OffreAsync(Db, User, eid, null, annulation))
             ModelState.AddModelError("Saisie.EmployeurId", "Choisissez un employeur de votre structure dans la liste.");
         var donnees = Saisie.VersDonnees(ModelState);
-        if (!ModelState.IsValid || donnees is null) return Page();
+        // No early return on the other fields: the domain checks them too, so that every error shows at once. It needs the
+        // participant, the lot and the employer: without one of them (missing or not offered, already in error) it is not called.
+        if (Saisie.ParticipantId is not { } participantId || Saisie.LotId is not { } lotId || Saisie.EmployeurId is not { } employeurId
+            || Invalide("Saisie.ParticipantId") || Invalide("Saisie.LotId") || Invalide("Saisie.EmployeurId"))
+            return Page();
 
         var structureId = Db.Contexte.StructureId;
-        var participant = await AccesContrats.ParticipantAsync(Db, Saisie.ParticipantId!.Value, annulation);
-        var lot = await ChargementLot.ChargerAsync(Db, Saisie.LotId!.Value, annulation);
-        var employeur = await Db.Entreprises.AsNoTracking().FirstAsync(e => e.Id == Saisie.EmployeurId && e.StructureId == structureId, annulation);
+        var participant = await AccesContrats.ParticipantAsync(Db, participantId, annulation);
+        var lot = await ChargementLot.ChargerAsync(Db, lotId, annulation);
+        var employeur = await Db.Entreprises.AsNoTracking().FirstAsync(e => e.Id == employeurId && e.StructureId == structureId, annulation);
         if (!Appliquer(() => Contrat.Enregistrer(participant, lot!, employeur, donnees, Reglages, Saisie.ValiderImmediatement,
                 Saisie.MotifDerogation, Auteurs.Courant(Db, User), horloge.GetUtcNow()), out var contrat))
             return Page();

@@ -20,7 +20,7 @@ public sealed class DerogerModel(ClauseDbContext db, TimeProvider horloge) : Pag
     public async Task<IActionResult> OnPostAsync(ContratId id, CancellationToken annulation)
     {
         if (await ChargerAsync(id, annulation) is not { } contrat) return NotFound();
-        if (!ModelState.IsValid) return Page();
+        // No early return: the domain's refusals (status, reason) show with the form's own errors.
         var participant = await AccesContrats.ParticipantAsync(Db, contrat.ParticipantId, annulation);
         var reglages = await ReglagesStructure.LireAsync(Db, annulation);
         if (!Appliquer(() => contrat.Deroger(participant, reglages, Saisie.MotifDerogation, Auteurs.Courant(Db, User), horloge.GetUtcNow())))

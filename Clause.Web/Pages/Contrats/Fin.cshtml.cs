@@ -22,8 +22,9 @@ public sealed class FinModel(ClauseDbContext db) : PageActionContrat(db)
     public async Task<IActionResult> OnPostAsync(ContratId id, CancellationToken annulation)
     {
         if (await ChargerAsync(id, annulation) is not { } contrat) return NotFound();
-        if (!ModelState.IsValid) return Page();
-        if (!Appliquer(() => contrat.EnregistrerFin(Saisie.FinReelle!.Value))) return Page();
+        // The domain is called on a date that was read; a missing or unreadable one keeps its own error.
+        if (Saisie.FinReelle is not { } finReelle) return Page();
+        if (!Appliquer(() => contrat.EnregistrerFin(finReelle))) return Page();
         // The periods of its lines are re-evaluated in this save (DatesContratModifiees).
         return await EnregistrerAsync($"La fin réelle du contrat est enregistrée au {Affichage.Date(contrat.FinReelle)}.", "/Contrats/Details", new { id },
             annulation);

@@ -47,12 +47,13 @@ public sealed class ModifierModel(ClauseDbContext db) : PageActionContrat(db), I
         if (Saisie.EmployeurId is { } eid && !await Recherches.Entreprises.OffreAsync(Db, User, eid, null, annulation))
             ModelState.AddModelError("Saisie.EmployeurId", "Choisissez un employeur de votre structure dans la liste.");
         var donnees = Saisie.VersDonnees(ModelState);
-        if (!ModelState.IsValid || donnees is null) return Page();
+        // No early return on the other fields: the domain checks them too (every error at once); it needs the employer.
+        if (Saisie.EmployeurId is not { } employeurId || Invalide("Saisie.EmployeurId")) return Page();
 
         var structureId = Db.Contexte.StructureId;
         var lot = (await ChargementLot.ChargerAsync(Db, contrat.LotId, annulation))!;
         var participant = await AccesContrats.ParticipantAsync(Db, contrat.ParticipantId, annulation);
-        var employeur = await Db.Entreprises.AsNoTracking().FirstAsync(e => e.Id == Saisie.EmployeurId && e.StructureId == structureId, annulation);
+        var employeur = await Db.Entreprises.AsNoTracking().FirstAsync(e => e.Id == employeurId && e.StructureId == structureId, annulation);
         var reglages = await ReglagesStructure.LireAsync(Db, annulation);
         if (!Appliquer(() => contrat.Modifier(donnees, lot, employeur, participant, reglages))) return Page();
         // One save: the contrat and the periods of its lines, re-evaluated by its DatesContratModifiees event.

@@ -17,7 +17,7 @@ public sealed class RefuserModel(ClauseDbContext db, TimeProvider horloge) : Pag
     public async Task<IActionResult> OnPostAsync(ContratId id, CancellationToken annulation)
     {
         if (await ChargerAsync(id, annulation) is not { } contrat) return NotFound();
-        if (!ModelState.IsValid) return Page();
+        // No early return: the domain's refusals (status, reason) show with the form's own errors.
         if (!Appliquer(() => contrat.Refuser(Saisie.MotifRefus, Auteurs.Courant(Db, User), horloge.GetUtcNow()))) return Page();
         return await EnregistrerAsync("Le contrat est refusé.", "/Contrats/Details", new { id }, annulation);
     }

@@ -48,12 +48,14 @@ public record SaisieContrat
     [Display(Name = "Code ROME")]
     public string? CodeRome { get; set; }
 
-    /// <summary>The domain's data; null when the weekly hours could not be read (the error is then in ModelState).</summary>
-    public DonneesContrat? VersDonnees(ModelStateDictionary etat)
+    /// <summary>
+    /// The domain's data. Weekly hours that could not be read are passed as none (optional for the domain): their error
+    /// is already in ModelState, which keeps the form from being saved, and the domain still checks every other field.
+    /// </summary>
+    public DonneesContrat VersDonnees(ModelStateDictionary etat)
     {
         var lecture = new LectureSaisie(etat);
         var hebdo = lecture.Heures(HeuresHebdo, nameof(HeuresHebdo), "Heures hebdomadaires");
-        if (!string.IsNullOrWhiteSpace(HeuresHebdo) && hebdo is null) return null;
         return new DonneesContrat(Modalite, TypeContrat, DateDebut, FinPrevue, FinReelle, hebdo, Poste, CodeRome);
     }
 

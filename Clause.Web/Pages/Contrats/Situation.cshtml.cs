@@ -27,7 +27,8 @@ public sealed class SituationModel(ClauseDbContext db) : PageActionContrat(db)
     public async Task<IActionResult> OnPostAsync(ContratId id, CancellationToken annulation)
     {
         if (await ChargerAsync(id, annulation) is not { } contrat) return NotFound();
-        if (!ModelState.IsValid) return Page();
+        // No early return unless the situation itself could not be read (null would clear it): the domain's refusals show too.
+        if (Invalide("Saisie.Situation")) return Page();
         if (!Appliquer(() => contrat.EnregistrerSituation(Saisie.Situation, Auteurs.Courant(Db, User)))) return Page();
         return await EnregistrerAsync(Saisie.Situation is { } s ? $"Situation après la clause enregistrée : {s.Libelle()}." : "Situation après la clause effacée.",
             "/Contrats/Details", new { id }, annulation);

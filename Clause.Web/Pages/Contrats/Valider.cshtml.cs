@@ -28,7 +28,7 @@ public sealed class ValiderModel(ClauseDbContext db, TimeProvider horloge) : Pag
         if (await ChargerAsync(id, annulation) is not { } contrat) return NotFound();
         var reglages = await ReglagesStructure.LireAsync(Db, annulation);
         FenetreMois = reglages.FenetreEligibiliteMois;
-        if (!ModelState.IsValid) return Page();
+        // No early return: the domain's refusals (status, eligibility) show with the form's own errors.
         var participant = await AccesContrats.ParticipantAsync(Db, contrat.ParticipantId, annulation);
         if (!Appliquer(() => contrat.Valider(participant, reglages, Saisie.MotifDerogation, Auteurs.Courant(Db, User), horloge.GetUtcNow())))
             return Page();

@@ -37,7 +37,7 @@ public sealed class InscrireModel(ClauseDbContext db, TimeProvider horloge) : Pa
         Referents = await AccesParticipants.ReferentsAsync(Db, annulation);
         if (Saisie.ReferentId is { } referent && Referents.All(r => r.Id != referent))
             ModelState.AddModelError("Saisie.ReferentId", "Choisissez un référent de parcours de votre structure.");
-        if (!ModelState.IsValid) return Page();
+        // No early return: the domain checks every field too, so that every error of the form shows at once.
         var lot = await ChargementLot.ChargerAsync(Db, proposition.LotId, annulation);
         var employeur = await Db.Entreprises.AsNoTracking().FirstAsync(e => e.Id == proposition.EmployeurId, annulation);
         var reglages = await ReglagesStructure.LireAsync(Db, annulation);

@@ -36,8 +36,9 @@ public sealed class LierModel(ClauseDbContext db, TimeProvider horloge) : PageAc
         await PreparerAsync(proposition, annulation);
         if (Saisie.ParticipantId is { } pid && !await Recherches.Participants.OffreAsync(Db, User, pid, null, annulation))
             ModelState.AddModelError("Saisie.ParticipantId", "Choisissez un participant de votre structure dans la liste.");
-        if (!ModelState.IsValid) return Page();
-        var participant = await AccesContrats.ParticipantAsync(Db, Saisie.ParticipantId!.Value, annulation);
+        // The domain needs the participant: without one read and offered it is not called (its field keeps its error).
+        if (Saisie.ParticipantId is not { } participantId || Invalide("Saisie.ParticipantId")) return Page();
+        var participant = await AccesContrats.ParticipantAsync(Db, participantId, annulation);
         var lot = await ChargementLot.ChargerAsync(Db, proposition.LotId, annulation);
         var employeur = await Db.Entreprises.AsNoTracking().FirstAsync(e => e.Id == proposition.EmployeurId, annulation);
         var reglages = await ReglagesStructure.LireAsync(Db, annulation);

@@ -19,7 +19,7 @@ public sealed class RefuserModel(ClauseDbContext db, TimeProvider horloge) : Pag
     public async Task<IActionResult> OnPostAsync(PropositionEmbaucheId id, CancellationToken annulation)
     {
         if (await ChargerAsync(id, annulation) is not { } proposition) return NotFound();
-        if (!ModelState.IsValid) return Page();
+        // No early return: the domain's refusals (status, reason) show with the form's own errors.
         var contrat = await ContratAsync(proposition, annulation);
         if (!Appliquer(() => proposition.Refuser(Saisie.MotifRefus, contrat, Auteurs.Courant(Db, User), horloge.GetUtcNow()))) return Page();
         return await EnregistrerAsync("La proposition est refusée : l'entreprise voit votre motif.", "/Embauches/Details", new { id }, annulation);

@@ -31,7 +31,7 @@ public sealed class ValiderModel(ClauseDbContext db, TimeProvider horloge) : Pag
         if (await ChargerAsync(id, annulation) is not { } proposition) return NotFound();
         var reglages = await ReglagesStructure.LireAsync(Db, annulation);
         FenetreMois = reglages.FenetreEligibiliteMois;
-        if (!ModelState.IsValid) return Page();
+        // No early return: the domain's refusals (status, eligibility) show with the form's own errors.
         if (await ContratAsync(proposition, annulation) is not { } contrat)
         {
             ModelState.AddModelError("Saisie.Statut", "Liez d'abord la proposition à un participant.");

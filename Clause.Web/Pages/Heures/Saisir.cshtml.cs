@@ -60,10 +60,15 @@ public sealed class SaisirModel(ClauseDbContext db, ServiceHeures service, TimeP
             part = lecture.Taux(Saisie.PartMainOeuvre, nameof(Saisie.PartMainOeuvre), "Part de main-d'œuvre");
             cout = lecture.Montant(Saisie.CoutHoraire, nameof(Saisie.CoutHoraire), "Coût horaire de référence");
         }
-        if (!ModelState.IsValid) return Page();
+        // Without a month read there is no line to check. Otherwise the service is called even when a field is in error, in
+        // check-only mode then (nothing written): the domain's refusals show with the form's own (every error in one pass;
+        // a value not read is passed as none and keeps its own error).
+        if (Invalide("Saisie.Mois")) return Page();
         var saisie = new SaisieHeures(heures, montant, part, cout);
+        var verifierSeulement = !ModelState.IsValid;
         // One call: the service declares the month, or corrects its line with the reason when one exists.
-        if (!await AppliquerAsync(() => service.SaisirAsync(contratId, mois, saisie, Saisie.MotifCorrection, Auteurs.Courant(Db, User), annulation)))
+        if (!await AppliquerAsync(() => service.SaisirAsync(contratId, mois, saisie, Saisie.MotifCorrection, Auteurs.Courant(Db, User), verifierSeulement,
+                annulation)) || verifierSeulement)
             return Page();
         // Written but never counted (§7.2): the domain flagged the line HorsPeriode; the user is told.
         if (await Db.DeclarationsHeures.AnyAsync(d => d.ContratId == contratId && d.Mois == mois && d.HorsPeriode, annulation))

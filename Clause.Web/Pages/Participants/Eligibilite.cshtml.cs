@@ -48,12 +48,13 @@ public sealed class EligibiliteModel(ClauseDbContext db, TimeProvider horloge) :
         if (await AccesParticipants.ChargerAsync(Db, User, id, annulation) is not { } participant) return NotFound();
         await PreparerAsync(id, $"{participant.Prenom} {participant.Nom}", participant.DateNaissance, annulation);
         Saisie.Lignes = Completer(Saisie.Lignes);
-        if (!ModelState.IsValid) return Page();
+        // No early return: the domain checks the date and every category too, so that every error shows at once (a date
+        // that could not be read is passed as none: its own error stays, « obligatoire » is not added over it).
 
         var cochees = Saisie.Lignes.Where(l => l.Cochee)
             .Select(l => new CategorieSaisie(l.Categorie, l.Justificatif, l.FinDroits)).ToList();
         var reglages = await Web.Infrastructure.ReglagesStructure.LireAsync(Db, annulation);
-        if (!Appliquer(() => participant.ValiderEligibilite(Saisie.DateValidation!.Value, cochees, Saisie.PrescripteurAvis, Saisie.MotifAvis,
+        if (!Appliquer(() => participant.ValiderEligibilite(Saisie.DateValidation, cochees, Saisie.PrescripteurAvis, Saisie.MotifAvis,
                 Db.Contexte.UtilisateurId ?? Guid.Empty, Db.Contexte.NomUtilisateur, reglages, Aujourdhui)))
             return Page();
         return await EnregistrerAsync($"L'éligibilité de {participant.Prenom} {participant.Nom} est validée.", "/Participants/Details", new { id }, annulation);

@@ -152,11 +152,11 @@ public sealed record SaisiePropositionEmbauche
 
     public PersonneProposee Personne() => new(Nom, Prenom, DateNaissance, Email, Telephone);
 
-    /// <summary>The contrat's data; null when the weekly hours could not be read (the error is then in ModelState).</summary>
-    public DonneesContrat? VersDonnees(ModelStateDictionary etat)
+    /// <summary>The contrat's data (weekly hours that could not be read: none, their error stays in ModelState).</summary>
+    public DonneesContrat VersDonnees(ModelStateDictionary etat)
     {
+        // Hours that could not be read are passed as none (optional): their error is in ModelState, nothing is saved.
         var hebdo = new LectureSaisie(etat).Heures(HeuresHebdo, nameof(HeuresHebdo), "Heures hebdomadaires");
-        if (!string.IsNullOrWhiteSpace(HeuresHebdo) && hebdo is null) return null;
         return new DonneesContrat(Modalite, TypeContrat, DateDebut, FinPrevue, null, hebdo, Poste);
     }
 }

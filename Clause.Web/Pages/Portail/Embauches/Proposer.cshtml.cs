@@ -43,11 +43,14 @@ public sealed class ProposerModel(ClauseDbContext db, TimeProvider horloge) : Pa
         if (Saisie.EmployeurId is { } eid && Employeurs.All(x => x.Value != eid.ToString()))
             ModelState.AddModelError("Saisie.EmployeurId", "Choisissez l'employeur dans la liste.");
         var donnees = Saisie.VersDonnees(ModelState);
-        if (!ModelState.IsValid || donnees is null) return Page();
+        // No early return on the other fields: the domain checks them too (every error at once). It needs the lot and the
+        // employer: without one of them (missing or not offered, already in error) it is not called.
+        if (Saisie.LotId is not { } lotId || Saisie.EmployeurId is not { } employeurId || Invalide("Saisie.LotId") || Invalide("Saisie.EmployeurId"))
+            return Page();
 
         var structureId = Db.Contexte.StructureId;
-        var lot = await ChargementLot.ChargerAsync(Db, Saisie.LotId!.Value, annulation);
-        var employeur = await Db.Entreprises.AsNoTracking().FirstAsync(e => e.Id == Saisie.EmployeurId && e.StructureId == structureId, annulation);
+        var lot = await ChargementLot.ChargerAsync(Db, lotId, annulation);
+        var employeur = await Db.Entreprises.AsNoTracking().FirstAsync(e => e.Id == employeurId && e.StructureId == structureId, annulation);
         var reglages = await ReglagesStructure.LireAsync(Db, annulation);
         if (!Appliquer(() => PropositionEmbauche.Proposer(Db.Contexte.EntrepriseId ?? default, lot!, employeur, Saisie.Personne(), donnees, reglages,
                 Auteurs.Courant(Db, User), horloge.GetUtcNow(), Affichage.Aujourdhui(horloge)), out var proposition))
