@@ -68,3 +68,10 @@ public interface IPartieDe
 /// <summary>Marks a personal field whose value the audit trail masks (DOMAIN.md §5 and §12).</summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class SensibleAttribute : Attribute;
+
+/// <summary>
+/// Marks a value derived from other fields of the entity (the normalised search columns): the audit trail records the
+/// fields it comes from, never the derived copy, so a change of name shows once.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class DeriveAttribute : Attribute;

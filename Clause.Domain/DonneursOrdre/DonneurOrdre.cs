@@ -36,7 +36,7 @@ public sealed class DonneurOrdre : Racine<DonneurOrdreId>, IAppartientStructure
     public string RaisonSociale { get; private set; }
 
     /// <summary>The raison sociale and the commune as searched (<see cref="TexteRecherche"/>), kept by <see cref="Modifier"/>; the SIRET is searched on its own column.</summary>
-    public string Recherche { get; private set; } = string.Empty;
+    [Derive] public string Recherche { get; private set; } = string.Empty;
 
     public TypeDonneurOrdre Type { get; private set; }
 

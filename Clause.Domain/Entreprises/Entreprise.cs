@@ -101,7 +101,7 @@ public sealed class Entreprise : Racine<EntrepriseId>, IAppartientStructure
     public string RaisonSociale { get; private set; }
 
     /// <summary>The raison sociale as searched (<see cref="TexteRecherche"/>), kept by <see cref="Modifier(string?, string?, TypeEmployeur, string?, TrancheEffectif?, string?, string?, string?)"/>; the SIRET is searched on its own column.</summary>
-    public string Recherche { get; private set; } = string.Empty;
+    [Derive] public string Recherche { get; private set; } = string.Empty;
 
     /// <summary>14 digits, validated (DOMAIN.md §4).</summary>
     public string Siret { get; private set; }

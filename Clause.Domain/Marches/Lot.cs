@@ -53,7 +53,7 @@ public sealed class Lot : Racine<LotId>, IAppartientStructure
     public string Libelle { get; private set; }
 
     /// <summary>The label as searched (<see cref="TexteRecherche"/>), kept by <see cref="Modifier(Marche, string?, DateOnly, DateOnly)"/>; the marché's number and object are searched on the marché.</summary>
-    public string Recherche { get; private set; } = string.Empty;
+    [Derive] public string Recherche { get; private set; } = string.Empty;
 
     public long MontantHTCentimes { get; private set; }
 

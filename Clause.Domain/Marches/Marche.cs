@@ -78,7 +78,7 @@ public sealed class Marche : Racine<MarcheId>, IAppartientStructure
     public string Objet { get; private set; }
 
     /// <summary>The number and the object as searched (<see cref="TexteRecherche"/>), kept by <see cref="Modifier"/>.</summary>
-    public string Recherche { get; private set; } = string.Empty;
+    [Derive] public string Recherche { get; private set; } = string.Empty;
 
     public TypeMarche Type { get; private set; }
 

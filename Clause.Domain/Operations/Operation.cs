@@ -45,7 +45,7 @@ public sealed class Operation : Racine<OperationId>, IAppartientStructure
     public string Commune { get; private set; }
 
     /// <summary>The name and the commune as searched (<see cref="TexteRecherche"/>), kept by <see cref="Modifier"/>.</summary>
-    public string Recherche { get; private set; } = string.Empty;
+    [Derive] public string Recherche { get; private set; } = string.Empty;
 
     public DateOnly? DebutPrevisionnel { get; private set; }
 

@@ -73,10 +73,10 @@ public sealed class Participant : Racine<ParticipantId>, IAppartientStructure
     /// The name and first name as searched (<see cref="TexteRecherche"/>, rule <see cref="RechercheDe"/>), kept by
     /// <see cref="Modifier"/> and <see cref="Anonymiser"/>: what every list and combobox compares a term with.
     /// </summary>
-    [Sensible] public string Recherche { get; private set; } = string.Empty;
+    [Sensible, Derive] public string Recherche { get; private set; } = string.Empty;
 
     /// <summary>The commune as searched (the list's commune filter), kept with <see cref="Commune"/>.</summary>
-    [Sensible] public string RechercheCommune { get; private set; } = string.Empty;
+    [Sensible, Derive] public string RechercheCommune { get; private set; } = string.Empty;
 
     public bool ResidentQpv { get; private set; }
 

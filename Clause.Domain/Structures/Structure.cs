@@ -21,7 +21,7 @@ public sealed class Structure : Racine<StructureId>
     public string Nom { get; private set; }
 
     /// <summary>The name and the commune as searched (<see cref="TexteRecherche"/>), kept by <see cref="Modifier"/>.</summary>
-    public string Recherche { get; private set; } = string.Empty;
+    [Derive] public string Recherche { get; private set; } = string.Empty;
 
     public TypeStructure Type { get; private set; }
 

@@ -192,6 +192,8 @@ public sealed class AuditInterceptor(TimeProvider horloge) : SaveChangesIntercep
         foreach (var propriete in entree.Properties)
         {
             if (propriete.Metadata.IsPrimaryKey() || propriete.Metadata.IsShadowProperty()) continue;
+            // A derived copy (the search columns) is not journalled: the fields it comes from are.
+            if (propriete.Metadata.PropertyInfo?.GetCustomAttribute<DeriveAttribute>() is not null) continue;
             var avant = entree.State == EntityState.Added ? null : propriete.OriginalValue;
             var apres = entree.State == EntityState.Deleted ? null : propriete.CurrentValue;
             if (entree.State == EntityState.Modified && (!propriete.IsModified || Equals(avant, apres))) continue;
