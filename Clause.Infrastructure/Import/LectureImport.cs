@@ -1,0 +1,29 @@
+namespace Clause.Infrastructure.Import;
+
+/// <summary>
+/// One non-empty cell as the workbook holds it: its text (a shared or inline string, or the cached value of a
+/// formula, as written), and its number when the cell is numeric — a real Excel date is a number (the OLE
+/// serial), read as a date by the date columns. The reader never interprets a column: <c>ConversionsImport</c> does.
+/// </summary>
+public sealed record CelluleLue(string Texte, double? Nombre = null);
+
+/// <summary>
+/// One non-empty row of a sheet: its number in the workbook (row 1 is the header, so data rows start at 2) and its
+/// cells by canonical column name (<see cref="ColonneImport.Nom"/>); a column absent from the row is an empty cell.
+/// </summary>
+public sealed record LigneLue(FeuilleImport Feuille, int Numero, IReadOnlyDictionary<string, CelluleLue> Cellules)
+{
+    public CelluleLue? this[string colonne] => Cellules.GetValueOrDefault(colonne);
+}
+
+/// <summary>One error of the report: <c>Feuille, ligne N, Colonne : message</c> (French, naming what to fix).</summary>
+public sealed record ErreurImport(string Feuille, int Ligne, string Colonne, string Message)
+{
+    public override string ToString() => $"{Feuille}, ligne {Ligne}, {Colonne} : {Message}";
+}
+
+/// <summary>
+/// The file is not a workbook Clause can read at all (not an xlsx, empty, over the size or cell limits): the request is
+/// refused as a whole (the API answers 400 problem details), with this French message.
+/// </summary>
+public sealed class ClasseurIllisibleException(string message) : Exception(message);
