@@ -27,3 +27,15 @@ public sealed record ErreurImport(string Feuille, int Ligne, string Colonne, str
 /// refused as a whole (the API answers 400 problem details), with this French message.
 /// </summary>
 public sealed class ClasseurIllisibleException(string message) : Exception(message);
+
+/// <summary>
+/// Where the rows of a workbook come from, sheet by sheet, in the order the import asks for them (each sheet after
+/// the sheets it points at, whatever their order in the file): the streaming reader of the .xlsx implements it.
+/// Header errors (unknown column, missing required column) and cell errors the reader itself finds (a formula without
+/// a cached value, an error value, a cell over the length limit) go to <paramref name="erreurs"/>; the rows are still
+/// given so that every other error is found in the same pass. A sheet absent from the workbook gives no row.
+/// </summary>
+public interface ISourceImport
+{
+    IEnumerable<LigneLue> Lignes(FeuilleImport feuille, ICollection<ErreurImport> erreurs);
+}
