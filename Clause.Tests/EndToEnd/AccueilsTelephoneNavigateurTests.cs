@@ -11,7 +11,7 @@ namespace Clause.Tests.EndToEnd;
 /// company's and the buyer's portals — readable without sideways scrolling of the page.
 /// </summary>
 [Collection(CollectionNavigateur.Nom)]
-public sealed class AccueilsTelephoneNavigateurTests(NavigateurFixture fixture)
+public sealed class AccueilsTelephoneNavigateurTests(NavigateurFixture fixture) : ParcoursNavigateur<NavigateurFixture>(fixture)
 {
     private const int Largeur = 390;
 
@@ -23,14 +23,14 @@ public sealed class AccueilsTelephoneNavigateurTests(NavigateurFixture fixture)
     [InlineData(Roles.DonneurOrdre, "/Acheteur$", "h1")]
     public async Task Chaque_role_arrive_sur_sa_page_lisible_sur_un_telephone(string role, string adresse, string repere)
     {
-        var structure = await fixture.App.CreerStructureAsync();
-        var lot = await fixture.App.SemerLotAsync(structure.Id, enExecution: true);
-        var utilisateur = await fixture.App.CreerUtilisateurAsync(role, structure.Id,
+        var structure = await Fixture.App.CreerStructureAsync();
+        var lot = await Fixture.App.SemerLotAsync(structure.Id, enExecution: true);
+        var utilisateur = await Fixture.App.CreerUtilisateurAsync(role, structure.Id,
             entrepriseId: role == Roles.Entreprise ? lot.Titulaire.Id : null,
             donneurOrdreId: role == Roles.DonneurOrdre ? lot.Marches.DonneurOrdre.Id : null);
 
-        var telephone = await fixture.NouvellePageAsync(Largeur, 844);
-        await fixture.ConnecterAsync(telephone, utilisateur.Email!);
+        var telephone = await Fixture.NouvellePageAsync(Largeur, 844);
+        await Fixture.ConnecterAsync(telephone, utilisateur.Email!);
 
         await Assertions.Expect(telephone).ToHaveURLAsync(new Regex(adresse));
         await Assertions.Expect(telephone.Locator(repere).First).ToBeVisibleAsync();

@@ -32,7 +32,7 @@ public class ComboboxNavigateurTests(NavigateurFixture fixture) : ParcoursNaviga
         var (email, batiment, _) = await StructureAsync();
         var page = await Fixture.NouvellePageAsync();
         await Fixture.ConnecterAsync(page, email);
-        await page.GotoAsync(Fixture.Adresse + "/Contrats");
+        await Fixture.AllerAsync(page, "/Contrats");
 
         var champ = page.GetByRole(AriaRole.Combobox, new() { Name = "Employeur" });
         await Assertions.Expect(champ).ToHaveAttributeAsync("aria-expanded", "false");
@@ -107,7 +107,7 @@ public class ComboboxNavigateurTests(NavigateurFixture fixture) : ParcoursNaviga
         var (email, _, couverture) = await StructureAsync();
         var page = await Fixture.NouvellePageAsync(javaScript: false);
         await Fixture.ConnecterAsync(page, email);
-        await page.GotoAsync(Fixture.Adresse + "/Contrats");
+        await Fixture.AllerAsync(page, "/Contrats");
 
         var champ = page.GetByLabel("Employeur");
         Assert.Equal("text", await champ.GetAttributeAsync("type"));

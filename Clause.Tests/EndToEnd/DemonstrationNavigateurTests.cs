@@ -15,7 +15,7 @@ public class DemonstrationNavigateurTests(NavigateurDemoFixture fixture) : Parco
         await Fixture.ConnecterAsync(page, "facilitateur@clause.demo", SemeurDemo.MotDePasse);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(NavigateurFixture.DossierCaptures, "demo-accueil.png") });
-        await page.GotoAsync(Fixture.Adresse + "/DonneursOrdre");
+        await Fixture.AllerAsync(page, "/DonneursOrdre");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Ville de Saint-Aubin-sur-Loire" })).ToBeVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(NavigateurFixture.DossierCaptures, "demo-donneurs-ordre.png") });
@@ -26,7 +26,7 @@ public class DemonstrationNavigateurTests(NavigateurDemoFixture fixture) : Parco
     {
         var page = await Fixture.NouvellePageAsync(largeur: 375, hauteur: 740);
         await Fixture.ConnecterAsync(page, "facilitateur@clause.demo", SemeurDemo.MotDePasse);
-        await page.GotoAsync(Fixture.Adresse + "/DonneursOrdre");
+        await Fixture.AllerAsync(page, "/DonneursOrdre");
 
         var largeurContenu = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(largeurContenu <= 375 + 1, $"La page déborde horizontalement : {largeurContenu} px pour un écran de 375 px.");

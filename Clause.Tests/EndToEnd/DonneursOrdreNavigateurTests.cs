@@ -15,8 +15,8 @@ public class DonneursOrdreNavigateurTests(NavigateurFixture fixture) : ParcoursN
         var page = await Fixture.NouvellePageAsync();
         await Fixture.ConnecterAsync(page, facilitateur.Email!);
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu principal" }).GetByRole(AriaRole.Link, new() { Name = "Donneurs d'ordre" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Ajouter un donneur d'ordre" }).ClickAsync();
+        await NavigateurFixture.NaviguerAsync(page, () => page.GetByRole(AriaRole.Navigation, new() { Name = "Menu principal" }).GetByRole(AriaRole.Link, new() { Name = "Donneurs d'ordre" }).ClickAsync());
+        await NavigateurFixture.NaviguerAsync(page, () => page.GetByRole(AriaRole.Link, new() { Name = "Ajouter un donneur d'ordre" }).ClickAsync());
         await page.GetByLabel("Raison sociale").FillAsync("Ville de Chinon");
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Type" }).SelectOptionAsync(new SelectOptionValue { Label = "Commune" });
         await page.GetByLabel("SIRET").FillAsync("732 829 320 00074");
@@ -26,7 +26,7 @@ public class DonneursOrdreNavigateurTests(NavigateurFixture fixture) : ParcoursN
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Ville de Chinon");
 
-        await page.GotoAsync(Fixture.Adresse + "/DonneursOrdre");
+        await Fixture.AllerAsync(page, "/DonneursOrdre");
         await page.GetByRole(AriaRole.Searchbox, new() { Name = "Rechercher" }).FillAsync("Chinon");
         await NavigateurFixture.NaviguerAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync());
         var ligne = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Ville de Chinon" });
@@ -42,7 +42,7 @@ public class DonneursOrdreNavigateurTests(NavigateurFixture fixture) : ParcoursN
         var facilitateur = await Fixture.App.CreerUtilisateurAsync(Roles.Facilitateur, structure.Id);
         var page = await Fixture.NouvellePageAsync();
         await Fixture.ConnecterAsync(page, facilitateur.Email!);
-        await page.GotoAsync(Fixture.Adresse + "/DonneursOrdre/Creer");
+        await Fixture.AllerAsync(page, "/DonneursOrdre/Creer");
 
         await page.GetByLabel("Raison sociale").FocusAsync();
         await page.Keyboard.TypeAsync("Mairie test");

@@ -23,8 +23,8 @@ public class MarchesNavigateurTests(NavigateurFixture fixture) : ParcoursNavigat
         await Fixture.ConnecterAsync(page, facilitateur.Email!);
 
         // 1. The opération.
-        await page.GotoAsync(Fixture.Adresse + "/Operations");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Ajouter une opération" }).ClickAsync();
+        await Fixture.AllerAsync(page, "/Operations");
+        await NavigateurFixture.NaviguerAsync(page, () => page.GetByRole(AriaRole.Link, new() { Name = "Ajouter une opération" }).ClickAsync());
         await NavigateurFixture.ChoisirAsync(page.GetByRole(AriaRole.Combobox, new() { Name = "Donneur d'ordre" }), "chinon", "Ville de Chinon (Chinon)");
         await page.GetByLabel("Nom de l'opération").FillAsync("Rénovation du quartier du Stade");
         await page.GetByLabel("Commune").FillAsync("Chinon");
@@ -32,7 +32,7 @@ public class MarchesNavigateurTests(NavigateurFixture fixture) : ParcoursNavigat
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Rénovation du quartier du Stade");
 
         // 2. The marché with two lots, from the opération's page.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Ajouter un marché" }).ClickAsync();
+        await NavigateurFixture.NaviguerAsync(page, () => page.GetByRole(AriaRole.Link, new() { Name = "Ajouter un marché" }).ClickAsync());
         var marche = page.GetByRole(AriaRole.Group, new() { Name = "Le marché" });
         await marche.GetByRole(AriaRole.Combobox, new() { Name = "Type de marché" }).SelectOptionAsync(new SelectOptionValue { Label = "Marché ordinaire" });
         await marche.GetByLabel("Numéro du marché").FillAsync("2026-042");
@@ -48,7 +48,7 @@ public class MarchesNavigateurTests(NavigateurFixture fixture) : ParcoursNavigat
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("2026-042");
 
         // 3. 833 h on the "Gros œuvre" lot, with its calculation.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Gros œuvre" }).First.ClickAsync();
+        await NavigateurFixture.NaviguerAsync(page, () => page.GetByRole(AriaRole.Link, new() { Name = "Gros œuvre" }).First.ClickAsync());
         await Assertions.Expect(page.Locator("#heures-dues")).ToContainTextAsync("833 h");
         await Assertions.Expect(page.Locator("#calcul-heures-dues")).ToContainTextAsync("× 50 % × 5 %");
         await Assertions.Expect(page.Locator("#calcul-heures-dues")).ToContainTextAsync("= 833 h");
@@ -63,8 +63,8 @@ public class MarchesNavigateurTests(NavigateurFixture fixture) : ParcoursNavigat
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(NavigateurFixture.DossierCaptures, "lot-833-heures.png"), FullPage = true });
 
         // 5. The company's page lists the lot and the role.
-        await page.GotoAsync(Fixture.Adresse + "/Entreprises");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Maçonnerie Chinonaise" }).ClickAsync();
+        await Fixture.AllerAsync(page, "/Entreprises");
+        await NavigateurFixture.NaviguerAsync(page, () => page.GetByRole(AriaRole.Link, new() { Name = "Maçonnerie Chinonaise" }).ClickAsync());
         var lots = page.Locator("#lots-entreprise");
         await Assertions.Expect(lots).ToContainTextAsync("Gros œuvre");
         await Assertions.Expect(lots).ToContainTextAsync("Attributaire");

@@ -28,7 +28,7 @@ public class MonCompteNavigateurTests(NavigateurFixture fixture) : ParcoursNavig
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(NavigateurFixture.DossierCaptures, "mon-compte-jeton-cree.png"), FullPage = true });
 
         // Back on the page (a new GET): the secret is not there any more, the token is listed by its prefix.
-        await page.GotoAsync(Fixture.Adresse + "/Compte/MonCompte");
+        await Fixture.AllerAsync(page, "/Compte/MonCompte");
         Assert.DoesNotContain(secret, await page.ContentAsync(), StringComparison.Ordinal);
         var ligne = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Logiciel de paie" });
         await Assertions.Expect(ligne).ToContainTextAsync(secret[..17]);

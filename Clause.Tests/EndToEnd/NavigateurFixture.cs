@@ -55,22 +55,47 @@ public class NavigateurFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// Every context of the browser tests comes from here: axe-core analyses each page it loads (<see cref="BarriereAxe"/>);
-    /// a violation fails the test at the next check (after a post of <see cref="NaviguerAsync"/>, at the end of the test).
+    /// Every context of the browser tests comes from here: each document its pages load is analysed by axe-core
+    /// (<see cref="BarriereAxe"/>) when <see cref="AllerAsync"/> or <see cref="NaviguerAsync"/> have loaded it, and at the end of the test.
     /// </summary>
     public async Task<IBrowserContext> NouveauContexteAsync(BrowserNewContextOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var contexte = await Navigateur.NewContextAsync(options);
-        await BarriereAxe.SurveillerAsync(contexte, options.JavaScriptEnabled ?? true);
+        BarriereAxe.Surveiller(contexte, options.JavaScriptEnabled ?? true);
         lock (_contextes) _contextes.Add(contexte);
         return contexte;
     }
 
-    /// <summary>Fails on any axe-core violation of the pages this fixture's contexts loaded since the last check.</summary>
-    public Task VerifierAccessibiliteAsync()
+    /// <summary>
+    /// The end of a test: analyses the document each page of this fixture's contexts is on, fails on any violation or on
+    /// a document loaded and never analysed; these contexts are then no longer watched (the next test has its own).
+    /// </summary>
+    public async Task VerifierAccessibiliteAsync()
     {
-        lock (_contextes) return BarriereAxe.VerifierAsync(_contextes.ToList());
+        List<IBrowserContext> contextes;
+        lock (_contextes)
+        {
+            contextes = [.. _contextes];
+            _contextes.Clear();
+        }
+        try
+        {
+            await BarriereAxe.VerifierAsync(contextes);
+        }
+        finally
+        {
+            foreach (var contexte in contextes) BarriereAxe.Oublier(contexte);
+        }
+    }
+
+    /// <summary>Opens <paramref name="adresse"/> (absolute, or relative to the app) and analyses the page loaded (<see cref="BarriereAxe"/>).</summary>
+    public async Task AllerAsync(IPage page, string adresse)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(adresse);
+        await page.GotoAsync(adresse.StartsWith('/') ? Adresse + adresse : adresse);
+        await BarriereAxe.AnalyserAsync(page);
     }
 
     /// <summary>
@@ -80,7 +105,7 @@ public class NavigateurFixture : IAsyncLifetime
     public async Task ConnecterAsync(IPage page, string email, string motDePasse = FabriqueClause.MotDePasse)
     {
         ArgumentNullException.ThrowIfNull(page);
-        await page.GotoAsync(Adresse + "/Compte/Connexion");
+        await AllerAsync(page, "/Compte/Connexion");
         await page.GetByLabel("Adresse e-mail").FillAsync(email);
         await page.GetByLabel("Mot de passe").FillAsync(motDePasse);
         await NaviguerAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync());
@@ -121,9 +146,10 @@ public class NavigateurFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// Runs an action that posts a form and waits for the new document. A post here is always a navigation
-    /// (redirect after success, or the same address with the errors), which only this Playwright call waits
-    /// for reliably; its replacements wait for a URL change or a load state the old page already has.
+    /// Runs an action that navigates (a link followed, a form posted) and waits for the new document, then analyses it
+    /// (<see cref="BarriereAxe"/>). A post here is always a navigation (redirect after success, or the same address with
+    /// the errors), which only this Playwright call waits for reliably; its replacements wait for a URL change or a load
+    /// state the old page already has.
     /// </summary>
     public static Task NaviguerAsync(IPage page, Func<Task> action)
     {
@@ -136,8 +162,8 @@ public class NavigateurFixture : IAsyncLifetime
 #pragma warning disable CS0612
         await page.RunAndWaitForNavigationAsync(action);
 #pragma warning restore CS0612
-        // The page the post led to (the same form with its errors, or the next page) passes axe-core.
-        await BarriereAxe.VerifierAsync([page.Context]);
+        // The page the action led to (the same form with its errors, or the next page) passes axe-core.
+        await BarriereAxe.AnalyserAsync(page);
     }
 
     public async Task DisposeAsync()

@@ -25,8 +25,8 @@ public class ParcoursInsertionNavigateurTests(NavigateurFixture fixture) : Parco
         await Fixture.ConnecterAsync(page, facilitateur.Email!);
 
         // 1. Register the participant.
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu principal" }).GetByRole(AriaRole.Link, new() { Name = "Participants" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Inscrire un participant" }).ClickAsync();
+        await NavigateurFixture.NaviguerAsync(page, () => page.GetByRole(AriaRole.Navigation, new() { Name = "Menu principal" }).GetByRole(AriaRole.Link, new() { Name = "Participants" }).ClickAsync());
+        await NavigateurFixture.NaviguerAsync(page, () => page.GetByRole(AriaRole.Link, new() { Name = "Inscrire un participant" }).ClickAsync());
         await page.GetByLabel("Nom", new() { Exact = true }).FillAsync("Moreau");
         await page.GetByLabel("Prénom").FillAsync("Inès");
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Sexe" }).SelectOptionAsync(new SelectOptionValue { Label = "Femme" });
@@ -39,14 +39,14 @@ public class ParcoursInsertionNavigateurTests(NavigateurFixture fixture) : Parco
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Moreau");
 
         // 2. Validate eligibility (RSA).
-        await page.GetByRole(AriaRole.Link, new() { Name = "Valider l'éligibilité" }).ClickAsync();
+        await NavigateurFixture.NaviguerAsync(page, () => page.GetByRole(AriaRole.Link, new() { Name = "Valider l'éligibilité" }).ClickAsync());
         await page.GetByLabel("Date de validation").FillAsync("2025-12-15");
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "Bénéficiaire du RSA" }).CheckAsync();
         await NavigateurFixture.EnvoyerAsync(page, "Valider l'éligibilité");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Moreau");
 
         // 3. Propose (and validate at once) a contrat on the lot.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Proposer un contrat" }).ClickAsync();
+        await NavigateurFixture.NaviguerAsync(page, () => page.GetByRole(AriaRole.Link, new() { Name = "Proposer un contrat" }).ClickAsync());
         await NavigateurFixture.ChoisirAsync(page.GetByRole(AriaRole.Combobox, new() { Name = "Lot" }), "2026-007", "Marché 2026-007 – Lot 1 – Gros œuvre");
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Modalité" }).SelectOptionAsync(new SelectOptionValue { Label = "Embauche directe" });
         await NavigateurFixture.ChoisirAsync(page.GetByRole(AriaRole.Combobox, new() { Name = "Employeur Obligatoire" }), "véron", "Bâtiments du Véron");
@@ -84,11 +84,11 @@ public class ParcoursInsertionNavigateurTests(NavigateurFixture fixture) : Parco
 
     private async Task SaisirTroisMoisEtVoirLeTauxAsync(IPage page, LotId lotId)
     {
-        await page.GotoAsync(Fixture.Adresse + "/Lots/Details/" + lotId);
+        await Fixture.AllerAsync(page, "/Lots/Details/" + lotId);
         await Assertions.Expect(page.Locator("#contrats-lot")).ToContainTextAsync("Moreau");
 
         // 4. Three months on the grid, typed from the keyboard (Tab from cell to cell, Enter saves).
-        await page.GetByRole(AriaRole.Link, new() { Name = "Saisir les heures" }).ClickAsync();
+        await NavigateurFixture.NaviguerAsync(page, () => page.GetByRole(AriaRole.Link, new() { Name = "Saisir les heures" }).ClickAsync());
         await page.GetByLabel("Heures de Inès Moreau en janvier 2026").FillAsync("100");
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync("120");
@@ -98,7 +98,7 @@ public class ParcoursInsertionNavigateurTests(NavigateurFixture fixture) : Parco
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("3 cases enregistrées");
 
         // 5. The lot: realised hours, rate (300,50 h of 600 h due = 50,1 %), the chart and its table.
-        await page.GotoAsync(Fixture.Adresse + "/Lots/Details/" + lotId);
+        await Fixture.AllerAsync(page, "/Lots/Details/" + lotId);
         var heures = page.GetByRole(AriaRole.Region, new() { Name = "Heures d'insertion" });
         await Assertions.Expect(heures).ToContainTextAsync("300,50");
         await Assertions.Expect(heures).ToContainTextAsync("50,1");

@@ -69,7 +69,7 @@ public sealed class PortailTelephoneNavigateurTests(NavigateurSmtpFixture fixtur
         // 1. The facilitateur invites the contact from the company's page (desktop).
         var bureau = await Fixture.NouvellePageAsync();
         await Fixture.ConnecterAsync(bureau, facilitateur.Email!);
-        await bureau.GotoAsync($"{Fixture.Adresse}/Entreprises/Details/{lot.Titulaire.Id}");
+        await Fixture.AllerAsync(bureau, $"/Entreprises/Details/{lot.Titulaire.Id}");
         await NavigateurFixture.NaviguerAsync(bureau, () => bureau.GetByRole(AriaRole.Link, new() { Name = "Inviter au portail Sophie Bernard" }).ClickAsync());
         await NavigateurFixture.EnvoyerAsync(bureau, "Oui, envoyer l'invitation");
 
@@ -82,19 +82,19 @@ public sealed class PortailTelephoneNavigateurTests(NavigateurSmtpFixture fixtur
 
         // 3. On the phone: set the password, sign in, reach the portal.
         var telephone = await Fixture.NouvellePageAsync(375, 740);
-        await telephone.GotoAsync(Fixture.Adresse + chemin);
+        await Fixture.AllerAsync(telephone, chemin);
         await Assertions.Expect(telephone.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Choisir mon mot de passe");
         const string motDePasse = "un-mot-de-passe-solide-2026";
         await telephone.GetByLabel("Nouveau mot de passe").FillAsync(motDePasse);
         await telephone.GetByLabel("Confirmez le mot de passe").FillAsync(motDePasse);
         await NavigateurFixture.EnvoyerAsync(telephone, "Enregistrer mon mot de passe");
         if (!telephone.Url.Contains("/Portail", StringComparison.Ordinal)) await Fixture.ConnecterAsync(telephone, EmailContact, motDePasse);
-        await telephone.GotoAsync(Fixture.Adresse + "/");
+        await Fixture.AllerAsync(telephone, "/");
         Assert.Contains("/Portail", telephone.Url, StringComparison.Ordinal);
         await AucunDefilementHorizontalAsync(telephone);
 
         // 4. Declare February: the grid of the month, one card per person.
-        await telephone.GotoAsync($"{Fixture.Adresse}/Portail/Heures/Mois/{fevrier}");
+        await Fixture.AllerAsync(telephone, $"/Portail/Heures/Mois/{fevrier}");
         // Past the 10th of March with nobody declared: the month is late.
         await Assertions.Expect(telephone.Locator("#echeance-mois")).ToContainTextAsync("en retard");
         await telephone.GetByLabel("Heures de février 2026 — Inès Moreau").FillAsync("120");
@@ -103,7 +103,7 @@ public sealed class PortailTelephoneNavigateurTests(NavigateurSmtpFixture fixtur
         await Assertions.Expect(telephone.Locator("main")).ToContainTextAsync(new Regex("déclarée", RegexOptions.IgnoreCase));
 
         // 5. A proof for the month (a small real PDF).
-        await telephone.GotoAsync($"{Fixture.Adresse}/Portail/Heures/Mois/{fevrier}");
+        await Fixture.AllerAsync(telephone, $"/Portail/Heures/Mois/{fevrier}");
         await NavigateurFixture.NaviguerAsync(telephone, () => telephone.GetByRole(AriaRole.Link, new() { Name = "Ajouter une pièce justificative pour février 2026" }).ClickAsync());
         await telephone.GetByLabel("Fichier").SetInputFilesAsync(new FilePayload
         {
@@ -117,14 +117,14 @@ public sealed class PortailTelephoneNavigateurTests(NavigateurSmtpFixture fixtur
         await telephone.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(NavigateurFixture.DossierCaptures, "portail-telephone-piece.png"), FullPage = true });
 
         // 6. The facilitateur sees the submission with its proof and validates it at once.
-        await bureau.GotoAsync(Fixture.Adresse + "/Heures/AValider");
+        await Fixture.AllerAsync(bureau, "/Heures/AValider");
         var soumissions = bureau.Locator("#soumissions-a-valider");
         await Assertions.Expect(soumissions).ToContainTextAsync(lot.Titulaire.RaisonSociale);
         await Assertions.Expect(soumissions).ToContainTextAsync("1 pièce justificative");
         await NavigateurFixture.EnvoyerAsync(bureau, $"Valider toute la déclaration de {lot.Titulaire.RaisonSociale} pour février 2026");
 
         // 7. The company sees the month validated.
-        await telephone.GotoAsync($"{Fixture.Adresse}/Portail/Heures/Mois/{fevrier}");
+        await Fixture.AllerAsync(telephone, $"/Portail/Heures/Mois/{fevrier}");
         await Assertions.Expect(telephone.Locator("main")).ToContainTextAsync(new Regex("validée", RegexOptions.IgnoreCase));
         // Everyone is declared: no longer « en retard ».
         await Assertions.Expect(telephone.Locator("#echeance-mois")).ToHaveTextAsync("Toutes les personnes du mois sont déclarées (date limite : 10/03/2026).");

@@ -10,7 +10,7 @@ namespace Clause.Tests.EndToEnd;
 /// (the component is there, a wide table says it scrolls, a ticked category shows its proof fields), never about pixels.
 /// </summary>
 [Collection(CollectionDonneesDemo.Nom)]
-public class SystemeDeDesignNavigateurTests(NavigateurDemoFixture fixture) : IClassFixture<NavigateurDemoFixture>
+public class SystemeDeDesignNavigateurTests(NavigateurDemoFixture fixture) : ParcoursNavigateur<NavigateurDemoFixture>(fixture), IClassFixture<NavigateurDemoFixture>
 {
     private static readonly string Dossier = Path.Combine(NavigateurFixture.DossierCaptures, "design");
 
@@ -18,8 +18,8 @@ public class SystemeDeDesignNavigateurTests(NavigateurDemoFixture fixture) : ICl
     public async Task Les_composants_du_systeme_de_design_sur_la_demonstration()
     {
         Directory.CreateDirectory(Dossier);
-        var page = await fixture.NouvellePageAsync();
-        await fixture.ConnecterAsync(page, "facilitateur@clause.demo", SemeurDemo.MotDePasse);
+        var page = await Fixture.NouvellePageAsync();
+        await Fixture.ConnecterAsync(page, "facilitateur@clause.demo", SemeurDemo.MotDePasse);
 
         // Key figures on the home page.
         var chiffres = page.Locator("#total-lots-execution");
@@ -27,7 +27,7 @@ public class SystemeDeDesignNavigateurTests(NavigateurDemoFixture fixture) : ICl
         await CaptureAsync(chiffres, "design-chiffres-cles.png");
 
         // The lot page: its table of contents, and an anchor that reaches its section.
-        await page.Locator("#lots-execution a[href^='/Lots/Details/']").First.ClickAsync();
+        await NavigateurFixture.NaviguerAsync(page, () => page.Locator("#lots-execution a[href^='/Lots/Details/']").First.ClickAsync());
         var sommaire = page.GetByRole(AriaRole.Navigation, new() { Name = "Sur cette page" });
         await Assertions.Expect(sommaire).ToBeVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Dossier, "design-page-du-lot.png") });
@@ -37,7 +37,7 @@ public class SystemeDeDesignNavigateurTests(NavigateurDemoFixture fixture) : ICl
         await CaptureAsync(page.Locator("#bilan-heures"), "design-chiffres-du-lot.png");
 
         // Status badges: the contrats list.
-        await page.GotoAsync(fixture.Adresse + "/Contrats");
+        await Fixture.AllerAsync(page, "/Contrats");
         var badges = page.Locator("main table .badge");
         await Assertions.Expect(badges.First).ToBeVisibleAsync();
         // The table's first rows only (the demo lists many contrats).
@@ -51,20 +51,20 @@ public class SystemeDeDesignNavigateurTests(NavigateurDemoFixture fixture) : ICl
         });
 
         // Buttons: Valider (primary) beside Rejeter (danger) on the hours to validate; a form's three levels on a new marché.
-        await page.GotoAsync(fixture.Adresse + "/Heures/AValider");
+        await Fixture.AllerAsync(page, "/Heures/AValider");
         var decision = page.Locator(".decision-ligne").First;
         await Assertions.Expect(decision.Locator("button.bouton-danger")).ToBeVisibleAsync();
         await CaptureAsync(decision, "design-boutons-decision.png");
-        await page.GotoAsync(fixture.Adresse + "/Marches/Creer");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter un lot" }).ClickAsync();
+        await Fixture.AllerAsync(page, "/Marches/Creer");
+        await NavigateurFixture.NaviguerAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Ajouter un lot" }).ClickAsync());
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Retirer le lot 1" })).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("bouton-danger"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer", Exact = true }).ScrollIntoViewIfNeededAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Dossier, "design-boutons-formulaire.png") });
 
         // The eligibility form: a ticked category shows its proof fields, the others stay short.
-        await page.GotoAsync(fixture.Adresse + "/Participants");
-        await page.Locator("main a[href^='/Participants/Details/']").First.ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Valider l'éligibilité" }).ClickAsync();
+        await Fixture.AllerAsync(page, "/Participants");
+        await NavigateurFixture.NaviguerAsync(page, () => page.Locator("main a[href^='/Participants/Details/']").First.ClickAsync());
+        await NavigateurFixture.NaviguerAsync(page, () => page.GetByRole(AriaRole.Link, new() { Name = "Valider l'éligibilité" }).ClickAsync());
         // Located by id: a « not checked » locator would move to the next category once this one is ticked.
         var categorie = page.Locator(".categorie-eligibilite:has(> input[type=checkbox]:not(:checked))").First;
         var idCase = await categorie.Locator("> input[type=checkbox]").GetAttributeAsync("id");
@@ -80,8 +80,8 @@ public class SystemeDeDesignNavigateurTests(NavigateurDemoFixture fixture) : ICl
     public async Task Sur_un_telephone_un_tableau_large_dit_qu_il_defile_et_se_fait_defiler_au_clavier()
     {
         Directory.CreateDirectory(Dossier);
-        var page = await fixture.NouvellePageAsync(largeur: 375, hauteur: 740);
-        await fixture.ConnecterAsync(page, "facilitateur@clause.demo", SemeurDemo.MotDePasse);
+        var page = await Fixture.NouvellePageAsync(largeur: 375, hauteur: 740);
+        await Fixture.ConnecterAsync(page, "facilitateur@clause.demo", SemeurDemo.MotDePasse);
 
         var boite = page.Locator(".table-defilante:has(#lots-execution)");
         await Assertions.Expect(boite).ToHaveAttributeAsync("tabindex", "0");
