@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using Clause.Domain.Commun;
@@ -12,13 +10,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Clause.Tests.Web.Portail;
 
 /// <summary>
-/// Every error in one pass on the company's portal (issue 15 item 5), against the real app (« today » 15/03/2026): the
-/// month's declaration (text that is not a number and the domain's refusals of the other lines) and the upload of a proof
-/// (a missing nature, a month that could not be read or is to come, no file or a file of another type) show every error
-/// at once, each beside its field with aria-invalid and a link from the summary. Nothing is written: no line, no
-/// submission, no draft, no proof, no file on disk.
+/// Every error in one pass on the company's month (issue 15 item 5), against the real app (« today » 15/03/2026): text
+/// that is not a number and the domain's refusals of the other lines show at once, each beside its input with
+/// aria-invalid and a link from the summary. Nothing is written: no line, no submission, no draft. The upload of a proof:
+/// PiecesPagesTests.ErreursEnUnePasse.cs.
 /// </summary>
-public partial class ErreursEnUnePassePortailTests(FabriqueClause app) : IClassFixture<FabriqueClause>
+public class ErreursEnUnePassePortailTests(FabriqueClause app) : IClassFixture<FabriqueClause>
 {
     private const string PageFevrier = "/Portail/Heures/Mois/2026-02";
 
@@ -33,7 +30,8 @@ public partial class ErreursEnUnePassePortailTests(FabriqueClause app) : IClassF
         return (structure.Id, lot, await app.ConnecterAsync(contact.Email!), contrats);
     }
 
-    private static void AssertErreurSurLeChamp(IHtmlDocument page, string id, string message)
+    /// <summary>The message beside the field, the field marked invalid and described by it, and the summary's link to it.</summary>
+    internal static void AssertErreurSurLeChamp(IHtmlDocument page, string id, string message)
     {
         var champ = page.GetElementById(id);
         Assert.NotNull(champ);
@@ -41,6 +39,13 @@ public partial class ErreursEnUnePassePortailTests(FabriqueClause app) : IClassF
         Assert.Contains(id + "-erreur", champ.GetAttribute("aria-describedby")!.Split(' '));
         Assert.Contains(message, SituationsMarches.Espaces(page.GetElementById(id + "-erreur")!.TextContent), StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector($"#resume-erreurs a[href='#{id}']"));
+    }
+
+    /// <summary>No line of hours, no submission and no draft.</summary>
+    private async Task AssertRienEcritAsync(StructureId structureId, LotDeTest lot)
+    {
+        Assert.Equal(0, await app.LireBaseAsync(db => db.DeclarationsHeures.IgnoreQueryFilters().CountAsync(d => d.LotId == lot.Lot.Id)));
+        Assert.Equal(0, await app.LireBaseAsync(db => db.SoumissionsHeures.IgnoreQueryFilters().CountAsync(x => x.StructureId == structureId)));
     }
 
     [Theory]
@@ -67,8 +72,7 @@ public partial class ErreursEnUnePassePortailTests(FabriqueClause app) : IClassF
         AssertErreurSurLeChamp(page, $"Lignes_{rose}__Heures", "Rose Petit : Les heures doivent être supérieures à 0.");
         Assert.Equal(3, page.QuerySelectorAll("#resume-erreurs li").Length);
         Assert.Equal("251", page.GetElementById($"Lignes_{paul}__Heures")!.GetAttribute("value"));
-        Assert.Equal(0, await app.LireBaseAsync(db => db.DeclarationsHeures.IgnoreQueryFilters().CountAsync(d => d.LotId == lot.Lot.Id)));
-        Assert.Equal(0, await app.LireBaseAsync(db => db.SoumissionsHeures.IgnoreQueryFilters().CountAsync(x => x.StructureId == structureId)));
+        await AssertRienEcritAsync(structureId, lot);
     }
 
     [Fact]
@@ -87,72 +91,6 @@ public partial class ErreursEnUnePassePortailTests(FabriqueClause app) : IClassF
         Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
         var page = await AcheteursDeTest.DocumentAsync(reponse);
         Assert.Equal(1, page.QuerySelectorAll("#resume-erreurs li").Length);
-        Assert.Equal(0, await app.LireBaseAsync(db => db.DeclarationsHeures.IgnoreQueryFilters().CountAsync(d => d.LotId == lot.Lot.Id)));
-        Assert.Equal(0, await app.LireBaseAsync(db => db.SoumissionsHeures.IgnoreQueryFilters().CountAsync(x => x.StructureId == structureId)));
+        await AssertRienEcritAsync(structureId, lot);
     }
-
-    /// <summary>Posts the upload form as a browser does (multipart, antiforgery token of the form page); no file part when <paramref name="fichier"/> is null.</summary>
-    private static async Task<HttpResponseMessage> DeposerAsync(HttpClient client, string nature, string mois, (byte[] Contenu, string Nom)? fichier)
-    {
-        var page = await client.GetStringAsync("/Portail/Pieces/Deposer");
-        var jeton = JetonAntiforgery().Match(page);
-        Assert.True(jeton.Success, "Pas de jeton antiforgery sur le formulaire de dépôt.");
-        using var formulaire = new MultipartFormDataContent
-        {
-            { new StringContent(WebUtility.HtmlDecode(jeton.Groups[1].Value)), "__RequestVerificationToken" },
-            { new StringContent(nature), "Saisie.Nature" },
-            { new StringContent(mois), "Saisie.Mois" },
-            { new StringContent(string.Empty), "Saisie.ContratId" },
-        };
-        if (fichier is { } f)
-        {
-            var contenu = new ByteArrayContent(f.Contenu);
-            contenu.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-            formulaire.Add(contenu, "Saisie.Fichier", f.Nom);
-        }
-        return await client.PostAsync("/Portail/Pieces/Deposer", formulaire);
-    }
-
-    private async Task AssertRienDeposeAsync(StructureId structureId)
-    {
-        Assert.Equal(0, await app.LireBaseAsync(db => db.PiecesJustificatives.IgnoreQueryFilters().CountAsync(p => p.StructureId == structureId)));
-        var dossier = Path.Combine(app.DossierPieces, structureId.Valeur.ToString("N"));
-        Assert.Empty(Directory.Exists(dossier) ? Directory.GetFiles(dossier) : []);
-    }
-
-    [Fact]
-    public async Task Un_depot_sans_nature_pour_un_mois_a_venir_d_un_fichier_qui_n_est_pas_un_pdf_montre_les_trois_erreurs()
-    {
-        var (structureId, _, client, _) = await EntrepriseAvecTroisContratsAsync();
-
-        var reponse = await DeposerAsync(client, nature: "", mois: "2026-05",
-            (Encoding.UTF8.GetBytes("<!DOCTYPE html><html><body>relevé</body></html>"), "releve.pdf"));
-
-        Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
-        var page = await AcheteursDeTest.DocumentAsync(reponse);
-        AssertErreurSurLeChamp(page, "Saisie_Nature", "Le champ « Nature de la pièce » est obligatoire.");
-        AssertErreurSurLeChamp(page, "Saisie_Mois", "Le mois choisi n'est pas encore commencé");
-        AssertErreurSurLeChamp(page, "Saisie_Fichier", "Fichier : le fichier « releve.pdf » n'est pas un PDF, un PNG ou un JPEG.");
-        Assert.Equal(3, page.QuerySelectorAll("#resume-erreurs li").Length);
-        await AssertRienDeposeAsync(structureId);
-    }
-
-    [Fact]
-    public async Task Un_depot_sans_fichier_ni_nature_au_mois_illisible_montre_les_trois_erreurs()
-    {
-        var (structureId, _, client, _) = await EntrepriseAvecTroisContratsAsync();
-
-        var reponse = await DeposerAsync(client, nature: "", mois: "février", fichier: null);
-
-        Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
-        var page = await AcheteursDeTest.DocumentAsync(reponse);
-        AssertErreurSurLeChamp(page, "Saisie_Mois", "Le champ « Mois » doit être un mois écrit aaaa-mm (exemple : 2026-02).");
-        AssertErreurSurLeChamp(page, "Saisie_Nature", "Le champ « Nature de la pièce » est obligatoire.");
-        AssertErreurSurLeChamp(page, "Saisie_Fichier", "Fichier : choisissez le fichier de la pièce");
-        Assert.Equal(3, page.QuerySelectorAll("#resume-erreurs li").Length);
-        await AssertRienDeposeAsync(structureId);
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex JetonAntiforgery();
 }
