@@ -36,6 +36,16 @@ public sealed class Verification
         });
     }
 
+    /// <summary>A refusal found without a rule to run (the value is missing, the inputs contradict each other): kept with the others.</summary>
+    public void Refuser(RegleMetierException refus)
+    {
+        ArgumentNullException.ThrowIfNull(refus);
+        _erreurs.AddRange(refus.Toutes);
+    }
+
+    /// <summary>True when a check already refused <paramref name="champ"/>: a further rule on that field would only add noise.</summary>
+    public bool Refuse(string champ) => _erreurs.Exists(e => e.Champ == champ);
+
     /// <summary>True when no check refused so far.</summary>
     public bool Valide => _erreurs.Count == 0;
 

@@ -116,13 +116,24 @@ public sealed class DeclarationHeures : Racine<DeclarationId>, IAppartientStruct
     {
         ArgumentNullException.ThrowIfNull(contrat);
         ArgumentNullException.ThrowIfNull(situation);
-        if (situation.DeclarationExistanteId is not null)
-            throw new RegleMetierException(nameof(Mois),
-                $"Des heures sont déjà déclarées pour ce contrat en {Texte(mois)} : modifiez cette ligne (une correction crée une nouvelle version).");
-        if (contrat.Statut == StatutContrat.Refuse)
-            throw new RegleMetierException(nameof(Mois), "Ce contrat a été refusé : aucune heure ne peut y être déclarée.");
-        if (mois.Premier > DateOnly.FromDateTime(le.Date))
-            throw new RegleMetierException(nameof(Mois), $"Le mois de {Texte(mois)} n'est pas encore commencé : ses heures ne peuvent pas être déclarées.");
+        // Every rule of the cell is checked before anything changes (issue 15 item 5): the month's and the value's refusals together.
+        var verification = new Verification();
+        verification.Verifier(() =>
+        {
+            if (situation.DeclarationExistanteId is not null)
+                throw new RegleMetierException(nameof(Mois),
+                    $"Des heures sont déjà déclarées pour ce contrat en {Texte(mois)} : modifiez cette ligne (une correction crée une nouvelle version).");
+        });
+        verification.Verifier(() =>
+        {
+            if (contrat.Statut == StatutContrat.Refuse)
+                throw new RegleMetierException(nameof(Mois), "Ce contrat a été refusé : aucune heure ne peut y être déclarée.");
+        });
+        verification.Verifier(() =>
+        {
+            if (mois.Premier > DateOnly.FromDateTime(le.Date))
+                throw new RegleMetierException(nameof(Mois), $"Le mois de {Texte(mois)} n'est pas encore commencé : ses heures ne peuvent pas être déclarées.");
+        });
         var declaration = new DeclarationHeures
         {
             StructureId = contrat.StructureId,
@@ -131,7 +142,7 @@ public sealed class DeclarationHeures : Racine<DeclarationId>, IAppartientStruct
             ParticipantId = contrat.ParticipantId,
             Mois = mois,
         };
-        declaration.AjouterVersion(contrat, lot, saisie, null, situation, reglages, par, le, soumission);
+        declaration.AjouterVersion(contrat, lot, saisie, null, situation, reglages, par, le, soumission, verification);
         return declaration;
     }
 
@@ -145,14 +156,21 @@ public sealed class DeclarationHeures : Racine<DeclarationId>, IAppartientStruct
     {
         ArgumentNullException.ThrowIfNull(contrat);
         if (contrat.Id != ContratId) throw new ArgumentException("Cette ligne n'est pas de ce contrat.", nameof(contrat));
-        if (contrat.Statut == StatutContrat.Refuse)
-            throw new RegleMetierException(nameof(Mois), "Ce contrat a été refusé : ses heures ne peuvent plus être modifiées.");
         ArgumentNullException.ThrowIfNull(par);
-        if (!par.EstFacilitateur && Statut == StatutDeclaration.Validee)
-            throw new RegleMetierException(nameof(Heures),
-                $"Les heures de {Texte(Mois)} sont validées par le facilitateur : elles ne peuvent plus être modifiées. Contactez-le en cas d'erreur.");
-        var motif = Garde.Optionnel(motifCorrection, "MotifCorrection", "Motif de la correction", MotifLongueurMax);
-        return AjouterVersion(contrat, lot, saisie, motif, situation, reglages, par, le, soumission);
+        var verification = new Verification();
+        verification.Verifier(() =>
+        {
+            if (contrat.Statut == StatutContrat.Refuse)
+                throw new RegleMetierException(nameof(Mois), "Ce contrat a été refusé : ses heures ne peuvent plus être modifiées.");
+        });
+        verification.Verifier(() =>
+        {
+            if (!par.EstFacilitateur && Statut == StatutDeclaration.Validee)
+                throw new RegleMetierException(nameof(Heures),
+                    $"Les heures de {Texte(Mois)} sont validées par le facilitateur : elles ne peuvent plus être modifiées. Contactez-le en cas d'erreur.");
+        });
+        var motif = verification.Verifier(() => Garde.Optionnel(motifCorrection, "MotifCorrection", "Motif de la correction", MotifLongueurMax));
+        return AjouterVersion(contrat, lot, saisie, motif, situation, reglages, par, le, soumission, verification);
     }
 
     /// <summary>Validates the current version (a facilitateur only).</summary>
@@ -213,8 +231,13 @@ public sealed class DeclarationHeures : Racine<DeclarationId>, IAppartientStruct
             coutHoraire.Centimes * Taux.Cent));
     }
 
+    /// <summary>
+    /// Adds the new version once every rule of the cell passed: <paramref name="verification"/> holds the refusals of the
+    /// caller's own checks (the month, the lock, the reason), this adds the period's and the value's, then throws them all
+    /// at once before anything changes (every error in one pass, issue 15 item 5).
+    /// </summary>
     private VersionDeclaration AjouterVersion(Contrat contrat, Lot lot, SaisieHeures saisie, string? motifCorrection, SituationMois situation,
-        Reglages reglages, Auteur par, DateTimeOffset le, SoumissionId? soumission)
+        Reglages reglages, Auteur par, DateTimeOffset le, SoumissionId? soumission, Verification verification)
     {
         ArgumentNullException.ThrowIfNull(lot);
         ArgumentNullException.ThrowIfNull(saisie);
@@ -223,25 +246,37 @@ public sealed class DeclarationHeures : Racine<DeclarationId>, IAppartientStruct
         ArgumentNullException.ThrowIfNull(par);
         if (lot.Id != contrat.LotId) throw new ArgumentException("Ce contrat n'est pas sur ce lot.", nameof(lot));
         // A company declares only inside its contrat and the lot's execution (+ tolerance): a staff entry outside them is
-        // kept and flagged HorsPeriode (§7.2), a submission of the portal is refused (issue 9, « Bad input »).
-        if (soumission is not null && !EstDansLaPeriode(Mois, contrat, lot, reglages))
-            throw new RegleMetierException(nameof(Mois),
-                $"Le mois de {Texte(Mois)} est en dehors des dates du contrat ou de l'exécution du lot : aucune heure ne peut y être déclarée.");
-        var (minutes, montant, part, cout, champ) = Lire(contrat, lot, saisie, reglages);
-        var maximum = new Duree(reglages.MaxMinutesParMois);
-        if (minutes <= 0)
-            throw new RegleMetierException(champ, champ == nameof(Heures)
-                ? "Les heures doivent être supérieures à 0."
-                : "Le montant converti donne 0 heure : vérifiez le montant, la part de main-d'œuvre et le coût horaire.");
-        if (minutes > maximum.Minutes)
-            throw new RegleMetierException(champ,
-                $"{new Duree(minutes)} dépasse le maximum de {maximum} par mois pour une ligne.");
-        if (situation.AutresMinutesParticipant + minutes > maximum.Minutes)
-            throw new RegleMetierException(champ,
-                $"Ce participant a déjà {new Duree(situation.AutresMinutesParticipant)} déclarées en {Texte(Mois)} sur ses autres lignes : "
-                + $"avec {new Duree(minutes)} de plus, il dépasserait le maximum de {maximum} par mois, tous lots confondus.");
+        // kept and flagged HorsPeriode (§7.2), a submission of the portal is refused (issue 9, « Bad input ») — unless the
+        // month is already refused (a month to come, a line that exists): one reason for the month is enough.
+        verification.Verifier(() =>
+        {
+            if (soumission is not null && !verification.Refuse(nameof(Mois)) && !EstDansLaPeriode(Mois, contrat, lot, reglages))
+                throw new RegleMetierException(nameof(Mois),
+                    $"Le mois de {Texte(Mois)} est en dehors des dates du contrat ou de l'exécution du lot : aucune heure ne peut y être déclarée.");
+        });
+        var lu = Lire(contrat, lot, saisie, reglages, verification);
+        if (lu is { Minutes: var minutes, Champ: var champ })
+        {
+            verification.Verifier(() =>
+            {
+                var maximum = new Duree(reglages.MaxMinutesParMois);
+                if (minutes <= 0)
+                    throw new RegleMetierException(champ, champ == nameof(Heures)
+                        ? "Les heures doivent être supérieures à 0."
+                        : "Le montant converti donne 0 heure : vérifiez le montant, la part de main-d'œuvre et le coût horaire.");
+                if (minutes > maximum.Minutes)
+                    throw new RegleMetierException(champ,
+                        $"{new Duree(minutes)} dépasse le maximum de {maximum} par mois pour une ligne.");
+                if (situation.AutresMinutesParticipant + minutes > maximum.Minutes)
+                    throw new RegleMetierException(champ,
+                        $"Ce participant a déjà {new Duree(situation.AutresMinutesParticipant)} déclarées en {Texte(Mois)} sur ses autres lignes : "
+                        + $"avec {new Duree(minutes)} de plus, il dépasserait le maximum de {maximum} par mois, tous lots confondus.");
+            });
+        }
+        verification.Lever();
+        var (m, montant, part, cout, _) = lu!.Value;
 
-        var version = new VersionDeclaration(this, VersionCourante + 1, minutes, montant, part, cout, motifCorrection, par, le, soumission);
+        var version = new VersionDeclaration(this, VersionCourante + 1, m, montant, part, cout, motifCorrection, par, le, soumission);
         _versions.Add(version);
         VersionCourante = version.Numero;
         Minutes = version.Minutes;
@@ -251,29 +286,53 @@ public sealed class DeclarationHeures : Racine<DeclarationId>, IAppartientStruct
         return version;
     }
 
-    private static (long Minutes, Montant? Montant, Taux? Part, Montant? Cout, string Champ) Lire(Contrat contrat, Lot lot, SaisieHeures saisie, Reglages reglages)
+    /// <summary>
+    /// The typed value in minutes, or null when it was refused (every refusal of the amount, its share and its cost kept
+    /// in <paramref name="verification"/>, each beside its field).
+    /// </summary>
+    private static (long Minutes, Montant? Montant, Taux? Part, Montant? Cout, string Champ)? Lire(Contrat contrat, Lot lot, SaisieHeures saisie,
+        Reglages reglages, Verification verification)
     {
         if (saisie.Heures is { } heures)
         {
             if (saisie.MontantFacture is not null)
-                throw new RegleMetierException(nameof(Heures), "Saisissez soit des heures, soit un montant facturé, pas les deux.");
+            {
+                verification.Refuser(new RegleMetierException(nameof(Heures), "Saisissez soit des heures, soit un montant facturé, pas les deux."));
+                return null;
+            }
             return (heures.Minutes, null, null, null, nameof(Heures));
         }
         if (saisie.MontantFacture is not { } montant)
-            throw new RegleMetierException(nameof(Heures), "Le champ « Heures » est obligatoire.");
-        if (!contrat.Modalite.AccepteMontantFacture())
-            throw new RegleMetierException("MontantFacture",
-                $"Un montant facturé ne se déclare qu'en sous-traitance ou co-traitance : ce contrat est en « {contrat.Modalite.Libelle()} », saisissez des heures.");
-        if (montant.Centimes <= 0)
-            throw new RegleMetierException("MontantFacture", "Le montant facturé doit être supérieur à 0.");
-        if (montant.Centimes > MontantFactureMaxCentimes)
-            throw new RegleMetierException("MontantFacture", "Le montant facturé d'un mois ne peut pas dépasser 1 000 000,00 €.");
+        {
+            verification.Refuser(new RegleMetierException(nameof(Heures), "Le champ « Heures » est obligatoire."));
+            return null;
+        }
+        var montantValide = verification.Verifier(() =>
+        {
+            if (!contrat.Modalite.AccepteMontantFacture())
+                throw new RegleMetierException("MontantFacture",
+                    $"Un montant facturé ne se déclare qu'en sous-traitance ou co-traitance : ce contrat est en « {contrat.Modalite.Libelle()} », saisissez des heures.");
+            if (montant.Centimes <= 0)
+                throw new RegleMetierException("MontantFacture", "Le montant facturé doit être supérieur à 0.");
+            if (montant.Centimes > MontantFactureMaxCentimes)
+                throw new RegleMetierException("MontantFacture", "Le montant facturé d'un mois ne peut pas dépasser 1 000 000,00 €.");
+            return true;
+        });
         var part = saisie.PartMainOeuvre ?? new Taux(lot.PartMainOeuvrePdb);
-        if (part.PointsDeBase is <= 0 or > Taux.Cent)
-            throw new RegleMetierException("PartMainOeuvre", "La part de main-d'œuvre doit être supérieure à 0 et au plus 100 %.");
+        var partValide = verification.Verifier(() =>
+        {
+            if (part.PointsDeBase is <= 0 or > Taux.Cent)
+                throw new RegleMetierException("PartMainOeuvre", "La part de main-d'œuvre doit être supérieure à 0 et au plus 100 %.");
+            return true;
+        });
         var cout = saisie.CoutHoraire ?? lot.CoutHoraireEffectif(reglages);
-        if (cout.Centimes <= 0)
-            throw new RegleMetierException("CoutHoraire", "Le coût horaire de référence doit être supérieur à 0.");
+        var coutValide = verification.Verifier(() =>
+        {
+            if (cout.Centimes <= 0)
+                throw new RegleMetierException("CoutHoraire", "Le coût horaire de référence doit être supérieur à 0.");
+            return true;
+        });
+        if (!montantValide || !partValide || !coutValide) return null;
         return (Convertir(montant, part, cout).Minutes, montant, part, cout, "MontantFacture");
     }
 

@@ -117,35 +117,47 @@ public sealed class PieceJustificative : Racine<PieceJustificativeId>, IAppartie
     public DateTimeOffset DeposeeLe { get; private set; }
 
     /// <summary>
-    /// Records an upload of <paramref name="entrepriseId"/>. Refused (champ « Fichier »): an empty file, a file over 5 Mo, a
-    /// content that is not a PDF, a PNG or a JPEG whatever its name says; (« ContratId ») a contrat that is not one of the
-    /// company's as employer, or that was refused; (« Mois ») a month not begun yet, or neither month nor contrat.
+    /// Records an upload of <paramref name="entrepriseId"/>. Refused (champ « Fichier »): no file, an empty file, a file over
+    /// 5 Mo, a content that is not a PDF, a PNG or a JPEG whatever its name says; (« Nature ») no nature; (« ContratId ») a
+    /// contrat that is not one of the company's as employer, or that was refused; (« Mois ») a month not begun yet, or
+    /// neither month nor contrat. Every refusal at once (issue 15 item 5), before anything is built.
     /// </summary>
-    public static PieceJustificative Deposer(StructureId structureId, EntrepriseId entrepriseId, Contrat? contrat, Mois? mois, NaturePiece nature,
-        string? nomOriginal, FichierRecu fichier, Auteur par, DateTimeOffset le)
+    public static PieceJustificative Deposer(StructureId structureId, EntrepriseId entrepriseId, Contrat? contrat, Mois? mois, NaturePiece? nature,
+        string? nomOriginal, FichierRecu? fichier, Auteur par, DateTimeOffset le)
     {
-        ArgumentNullException.ThrowIfNull(fichier);
         ArgumentNullException.ThrowIfNull(par);
         Garde.Identifiant(structureId, nameof(StructureId), "Structure");
         Garde.Identifiant(entrepriseId, nameof(EntrepriseId), "Entreprise");
-        Garde.Defini(nature, nameof(Nature), "Nature de la pièce");
-        if (contrat is null && mois is null)
-            throw new RegleMetierException(nameof(Mois), "Rattachez la pièce à un mois ou à un contrat (ou aux deux).");
-        if (contrat is not null && (contrat.StructureId != structureId || contrat.EmployeurId != entrepriseId))
-            throw new RegleMetierException(nameof(ContratId), ContratInconnu);
-        if (contrat is { Statut: StatutContrat.Refuse })
-            throw new RegleMetierException(nameof(ContratId), "Ce contrat a été refusé : aucune pièce ne peut y être rattachée.");
-        if (mois is { } m && m.Premier > DateOnly.FromDateTime(le.Date))
-            throw new RegleMetierException(nameof(Mois), "Le mois choisi n'est pas encore commencé : une pièce se rattache à un mois passé ou en cours.");
-        VerifierFichier(fichier, nomOriginal);
-        var type = fichier.Type!;
+        var verification = new Verification();
+        verification.Verifier(() => Garde.Defini(nature ?? throw new RegleMetierException(nameof(Nature), "Le champ « Nature de la pièce » est obligatoire."),
+            nameof(Nature), "Nature de la pièce"));
+        verification.Verifier(() =>
+        {
+            if (contrat is null && mois is null)
+                throw new RegleMetierException(nameof(Mois), "Rattachez la pièce à un mois ou à un contrat (ou aux deux).");
+        });
+        verification.Verifier(() =>
+        {
+            if (contrat is not null && (contrat.StructureId != structureId || contrat.EmployeurId != entrepriseId))
+                throw new RegleMetierException(nameof(ContratId), ContratInconnu);
+            if (contrat is { Statut: StatutContrat.Refuse })
+                throw new RegleMetierException(nameof(ContratId), "Ce contrat a été refusé : aucune pièce ne peut y être rattachée.");
+        });
+        verification.Verifier(() =>
+        {
+            if (mois is { } m && m.Premier > DateOnly.FromDateTime(le.Date))
+                throw new RegleMetierException(nameof(Mois), "Le mois choisi n'est pas encore commencé : une pièce se rattache à un mois passé ou en cours.");
+        });
+        verification.Verifier(() => VerifierFichier(fichier, nomOriginal));
+        verification.Lever();
+        var type = fichier!.Type!;
         var piece = new PieceJustificative
         {
             StructureId = structureId,
             EntrepriseId = entrepriseId,
             ContratId = contrat?.Id,
             Mois = mois,
-            Nature = nature,
+            Nature = nature!.Value,
             NomOriginal = NomAffichable(nomOriginal, type),
             TypeContenu = type.TypeContenu,
             Taille = fichier.Taille,
@@ -159,8 +171,10 @@ public sealed class PieceJustificative : Racine<PieceJustificativeId>, IAppartie
     }
 
     /// <summary>The file checks, in the order a person can act on them; the message names the file as it was sent.</summary>
-    private static void VerifierFichier(FichierRecu fichier, string? nomOriginal)
+    private static void VerifierFichier(FichierRecu? fichier, string? nomOriginal)
     {
+        if (fichier is null)
+            throw new RegleMetierException("Fichier", "Fichier : choisissez le fichier de la pièce (PDF, PNG ou JPEG, 5 Mo au plus).");
         var nom = string.IsNullOrWhiteSpace(nomOriginal) ? "envoyé" : $"« {NomAffichable(nomOriginal, null)} »";
         if (fichier.Taille <= 0)
             throw new RegleMetierException("Fichier", $"Fichier : le fichier {nom} est vide. Choisissez le fichier de la pièce (PDF, PNG ou JPEG).");

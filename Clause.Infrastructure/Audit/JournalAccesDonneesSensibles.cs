@@ -36,8 +36,18 @@ public static class JournalisationAccesSensibles
     public const string MotifAvisMotive = "Motif d'avis motivé";
 
     /// <summary>Records that the acting user was shown sensitive data of a participant, and saves it.</summary>
-    public static async Task ConsignerAsync(this ClauseDbContext db, StructureId structureId, ParticipantId participantId, string quoi, DateTimeOffset quand,
-        CancellationToken annulation = default)
+    public static Task ConsignerAsync(this ClauseDbContext db, StructureId structureId, ParticipantId participantId, string quoi, DateTimeOffset quand,
+        CancellationToken annulation = default) =>
+        AjouterEtEnregistrerAsync(db, structureId, participantId, quoi, quand, annulation);
+
+    /// <summary>Records that the acting user exported a list holding personal data (<paramref name="quoi"/>: the list and its rows), and saves it.</summary>
+    public static Task ConsignerExportAsync(this ClauseDbContext db, StructureId structureId, string quoi, DateTimeOffset quand,
+        CancellationToken annulation = default) =>
+        AjouterEtEnregistrerAsync(db, structureId, participantId: null, quoi, quand, annulation);
+
+    /// <summary>The one line of the journal, for the acting user: a participant's display, or (no participant) a list's export.</summary>
+    private static async Task AjouterEtEnregistrerAsync(ClauseDbContext db, StructureId structureId, ParticipantId? participantId, string quoi,
+        DateTimeOffset quand, CancellationToken annulation)
     {
         ArgumentNullException.ThrowIfNull(db);
         db.JournalAccesDonneesSensibles.Add(new JournalAccesDonneesSensibles
@@ -47,22 +57,6 @@ public static class JournalisationAccesSensibles
             UtilisateurId = db.Contexte.UtilisateurId,
             NomUtilisateur = db.Contexte.NomUtilisateur,
             ParticipantId = participantId,
-            Quoi = quoi,
-        });
-        await db.SaveChangesAsync(annulation).ConfigureAwait(false);
-    }
-
-    /// <summary>Records that the acting user exported a list holding personal data (<paramref name="quoi"/>: the list and its rows), and saves it.</summary>
-    public static async Task ConsignerExportAsync(this ClauseDbContext db, StructureId structureId, string quoi, DateTimeOffset quand,
-        CancellationToken annulation = default)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        db.JournalAccesDonneesSensibles.Add(new JournalAccesDonneesSensibles
-        {
-            StructureId = structureId,
-            Quand = quand,
-            UtilisateurId = db.Contexte.UtilisateurId,
-            NomUtilisateur = db.Contexte.NomUtilisateur,
             Quoi = quoi,
         });
         await db.SaveChangesAsync(annulation).ConfigureAwait(false);

@@ -35,6 +35,12 @@ public sealed record ErreurExcel(int? Rangee, string? Colonne, string Message)
 public sealed record LectureModele(IReadOnlyList<LigneLue> Lignes, IReadOnlyList<ErreurExcel> Erreurs)
 {
     public bool Valide => Erreurs.Count == 0;
+
+    /// <summary>
+    /// The rows that could be read, even when others were refused: the domain still checks them so that the report gives
+    /// every error in one pass (issue 15 item 5) — never written while <see cref="Erreurs"/> is not empty.
+    /// </summary>
+    public IReadOnlyList<LigneLue> Lisibles { get; init; } = Lignes;
 }
 
 /// <summary>
@@ -270,7 +276,7 @@ public static class ModeleHeuresExcel
             if (heures.Valide && montant.Valide) lignes.Add(new LigneLue(r, ContratId.De(idContrat), heures.Valeur, montant.Valeur));
         }
         if (erreurs.Count == 0 && lignes.Count == 0) erreurs.Add(new ErreurExcel(null, null, AucuneHeure));
-        return erreurs.Count > 0 ? new([], erreurs) : new(lignes, []);
+        return erreurs.Count > 0 ? new([], erreurs) { Lisibles = lignes } : new(lignes, []);
     }
 
     private const string AucuneHeure = "Le fichier ne contient aucune heure à déclarer : remplissez la colonne « Heures » (ou le montant facturé HT) des lignes du mois.";

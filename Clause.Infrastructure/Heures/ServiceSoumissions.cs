@@ -32,10 +32,12 @@ public sealed class ServiceSoumissions(ClauseDbContext db, ServiceHeures heures,
 {
     /// <summary>
     /// Saves the month's draft (one per company and month): the lines are checked exactly as a submission would check
-    /// them, nothing is written to the hours, and nothing at all when a line is refused.
+    /// them, nothing is written to the hours, and nothing at all when a line is refused. <paramref name="verifierSeulement"/>
+    /// checks the lines and writes nothing: the month whose other inputs could not be read still gets the refusals of
+    /// these (every error in one pass, issue 15 item 5).
     /// </summary>
     public async Task<IReadOnlyList<RefusLigne>> EnregistrerBrouillonAsync(EntrepriseId entreprise, Mois mois, IReadOnlyList<LigneSoumise> lignes, Auteur par,
-        CancellationToken annulation = default)
+        bool verifierSeulement = false, CancellationToken annulation = default)
     {
         ArgumentNullException.ThrowIfNull(lignes);
         var structureId = await StructureDeAsync(entreprise, annulation).ConfigureAwait(false);
@@ -43,7 +45,7 @@ public sealed class ServiceSoumissions(ClauseDbContext db, ServiceHeures heures,
         var (_, refus) = await AppliquerAsync(structureId, entreprise, mois, lignes, SoumissionId.De(SourceIdentifiants.Nouveau()), par, annulation)
             .ConfigureAwait(false);
         db.ChangeTracker.Clear();
-        if (refus.Count > 0) return refus;
+        if (refus.Count > 0 || verifierSeulement) return refus;
         var brouillon = await BrouillonAsync(structureId, entreprise, mois, par, annulation).ConfigureAwait(false);
         brouillon.RemplacerLignes(Saisies(lignes), horloge.GetUtcNow());
         await EnregistrerAsync(mois, annulation).ConfigureAwait(false);
@@ -228,7 +230,8 @@ public sealed class ServiceSoumissions(ClauseDbContext db, ServiceHeures heures,
             if (ligne.Heures is null && ligne.MontantFactureHT is null) continue;
             var avant = grille.Refus.Count;
             grille.Appliquer(ligne.ContratId, mois, new SaisieHeures(ligne.Heures, ligne.MontantFactureHT), par, le, soumission: soumissionId);
-            refus.AddRange(grille.Refus.Skip(avant).Select(r => new RefusLigne(index, r.ContratId, r.Erreur.Champ, r.Erreur.Message)));
+            // Every refusal of the line (its month and its value together), each naming its field.
+            refus.AddRange(grille.Refus.Skip(avant).SelectMany(r => r.Erreur.Toutes.Select(e => new RefusLigne(index, r.ContratId, e.Champ, e.Message))));
         }
         // The same contrat twice in one submission would be two versions of one line typed at once: refused by name.
         foreach (var doublon in lignes.Select((l, i) => (l, i)).Where(x => x.l.Heures is not null || x.l.MontantFactureHT is not null)

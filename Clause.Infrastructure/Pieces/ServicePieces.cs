@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Clause.Infrastructure.Pieces;
 
 /// <summary>What a company uploads: for which company, attached to what, of which nature, under which name.</summary>
-public sealed record DepotPiece(EntrepriseId EntrepriseId, ContratId? ContratId, Mois? Mois, NaturePiece Nature, string? NomOriginal);
+/// <remarks>The nature may be missing (a form without it): the domain names it among the other refusals.</remarks>
+public sealed record DepotPiece(EntrepriseId EntrepriseId, ContratId? ContratId, Mois? Mois, NaturePiece? Nature, string? NomOriginal);
 
 /// <summary>A proof to send: its stream (the caller disposes it), its detected type and its display name.</summary>
 public sealed record FichierPiece(Stream Contenu, string TypeContenu, string NomOriginal);
@@ -20,19 +21,42 @@ public sealed record FichierPiece(Stream Contenu, string TypeContenu, string Nom
 /// </summary>
 public sealed class ServicePieces(ClauseDbContext db, StockagePieces stockage, TimeProvider horloge)
 {
+    /// <summary>
+    /// Receives <paramref name="contenu"/> (the file's real type is read from its first bytes), checks the upload through
+    /// <see cref="PieceJustificative.Deposer"/> and saves it. Every refusal at once (issue 15 item 5): a contrat that is
+    /// not one of the company's, a missing nature, a month to come, a file refused.
+    /// </summary>
     public async Task<PieceJustificative> DeposerAsync(DepotPiece depot, Stream contenu, Auteur par, CancellationToken annulation = default)
     {
-        ArgumentNullException.ThrowIfNull(depot);
         ArgumentNullException.ThrowIfNull(contenu);
+        return (await DeposerOuVerifierAsync(depot, contenu, par, verifierSeulement: false, annulation).ConfigureAwait(false))!;
+    }
+
+    /// <summary>
+    /// The same checks on what a form could read (its other inputs in error; <paramref name="contenu"/> null: no file
+    /// chosen), keeping nothing — the received file is deleted, no row is written: every error in one pass.
+    /// </summary>
+    public Task VerifierDepotAsync(DepotPiece depot, Stream? contenu, Auteur par, CancellationToken annulation = default) =>
+        DeposerOuVerifierAsync(depot, contenu, par, verifierSeulement: true, annulation);
+
+    private async Task<PieceJustificative?> DeposerOuVerifierAsync(DepotPiece depot, Stream? contenu, Auteur par, bool verifierSeulement,
+        CancellationToken annulation)
+    {
+        ArgumentNullException.ThrowIfNull(depot);
         var structureId = db.Contexte.StructureId ?? throw new InvalidOperationException("Dépôt d'une pièce hors d'une structure.");
+        var verification = new Verification();
         Contrat? contrat = null;
         if (depot.ContratId is { } contratId)
+        {
             contrat = await db.Contrats.AsNoTracking()
-                .FirstOrDefaultAsync(c => c.Id == contratId && c.StructureId == structureId && c.EmployeurId == depot.EntrepriseId, annulation).ConfigureAwait(false)
-                ?? throw new RegleMetierException(nameof(PieceJustificative.ContratId), PieceJustificative.ContratInconnu);
-        using var fichier = await stockage.RecevoirAsync(structureId, contenu, annulation).ConfigureAwait(false);
-        var piece = PieceJustificative.Deposer(structureId, depot.EntrepriseId, contrat, depot.Mois, depot.Nature, depot.NomOriginal, fichier.Recu, par,
-            horloge.GetUtcNow());
+                .FirstOrDefaultAsync(c => c.Id == contratId && c.StructureId == structureId && c.EmployeurId == depot.EntrepriseId, annulation).ConfigureAwait(false);
+            if (contrat is null) verification.Refuser(new RegleMetierException(nameof(PieceJustificative.ContratId), PieceJustificative.ContratInconnu));
+        }
+        using var fichier = contenu is null ? null : await stockage.RecevoirAsync(structureId, contenu, annulation).ConfigureAwait(false);
+        var piece = verification.Verifier(() => PieceJustificative.Deposer(structureId, depot.EntrepriseId, contrat, depot.Mois, depot.Nature,
+            depot.NomOriginal, fichier?.Recu, par, horloge.GetUtcNow()));
+        verification.Lever();
+        if (verifierSeulement || piece is null || fichier is null) return null;
         fichier.Conserver(piece.NomStocke);
         db.PiecesJustificatives.Add(piece);
         try

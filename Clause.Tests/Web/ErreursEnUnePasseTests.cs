@@ -111,4 +111,58 @@ public class ErreursEnUnePasseTests(FabriqueClause app) : IClassFixture<Fabrique
         Assert.Equal(string.Empty, (await AcheteursDeTest.DocumentAsync(reponse)).ErreurCellule(contrat.Id, Fevrier));
         Assert.Equal(0, await app.CompterLignesAsync(lot.Lot.Id));
     }
+
+    [Fact]
+    public async Task Une_grille_de_trois_cases_fausses_pour_trois_raisons_montre_les_trois_messages_chacun_a_sa_case_et_n_ecrit_rien()
+    {
+        var (client, structure, _) = await app.NouvelUtilisateurConnecteAsync(Roles.Facilitateur);
+        var lot = await app.SemerLotAsync(structure.Id);
+        var contrat = await app.SemerContratAsync(lot, await app.SemerParticipantAsync(structure.Id));
+        await app.SemerHeuresAsync(lot, contrat, null, (Mars, 35));
+
+        var reponse = await client.PosterGrilleAsync(lot.Lot.Id, new()
+        {
+            [HeuresDeTest.Cellule(contrat.Id, Janvier)] = "0",
+            [HeuresDeTest.Cellule(contrat.Id, Fevrier)] = "251",
+            [HeuresDeTest.Cellule(contrat.Id, Mars)] = "",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
+        var page = await AcheteursDeTest.DocumentAsync(reponse);
+        Assert.Equal("Léa Martin en janvier 2026 : Les heures doivent être supérieures à 0.", page.ErreurCellule(contrat.Id, Janvier));
+        Assert.Equal("Léa Martin en février 2026 : 251,00 h dépasse le maximum de 250,00 h par mois pour une ligne.", page.ErreurCellule(contrat.Id, Fevrier));
+        Assert.StartsWith("Léa Martin en mars 2026 : Des heures déjà déclarées ne peuvent pas être effacées", page.ErreurCellule(contrat.Id, Mars),
+            StringComparison.Ordinal);
+        foreach (var mois in new[] { Janvier, Fevrier, Mars })
+            Assert.Equal("true", page.GetElementById(HeuresDeTest.IdCellule(contrat.Id, mois))!.GetAttribute("aria-invalid"));
+        var ligne = Assert.Single(await app.LignesAsync(contrat.Id));
+        Assert.Equal((Mars, 35 * 60L, 1), (ligne.Mois, ligne.Minutes, ligne.VersionCourante));
+    }
+
+    [Fact]
+    public async Task L_invitation_sans_adresse_montre_aussi_les_refus_du_rattachement()
+    {
+        var (admin, structure, _) = await app.NouvelUtilisateurConnecteAsync(Roles.Administrateur);
+        var entreprise = await app.CreerEntrepriseAsync(structure.Id, "Bâtiments du Val", AcheteursDeTest.NouveauSiret());
+        var nom = $"Camille Girard {Guid.NewGuid():N}";
+
+        // The address is refused by the form ([Required]); the structure and the company by the role's rules (Rattachement).
+        var reponse = await FabriqueClause.PosterAsync(admin, "/Admin/Utilisateurs/Inviter", new()
+        {
+            ["Saisie.Email"] = "",
+            ["Saisie.NomComplet"] = nom,
+            ["Saisie.Role"] = Roles.Facilitateur,
+            ["Saisie.StructureId"] = "",
+            ["Saisie.EntrepriseId"] = entreprise.Id.ToString(),
+            ["Saisie.DonneurOrdreId"] = "",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
+        var page = await AcheteursDeTest.DocumentAsync(reponse);
+        Assert.Equal("Le champ « Adresse e-mail » est obligatoire.", page.ErreurDuChamp("Saisie.Email"));
+        Assert.Equal("Le champ « Structure » est obligatoire pour le rôle « Facilitateur ».", page.ErreurDuChamp("Saisie.StructureId"));
+        Assert.Equal("Ne choisissez une entreprise que pour le rôle « Entreprise ».", page.ErreurDuChamp("Saisie.EntrepriseId"));
+        Assert.Equal(3, page.QuerySelectorAll("#resume-erreurs li").Length);
+        Assert.False(await app.LireBaseAsync(db => db.Users.AnyAsync(u => u.NomComplet == nom)));
+    }
 }

@@ -104,9 +104,13 @@ public sealed class PointsDeclarations : IModuleApi
                 var cle = $"lignes[{refus.Index}].{Champ(refus.Champ)}";
                 erreurs[cle] = erreurs.TryGetValue(cle, out var deja) ? [.. deja, refus.Message] : [refus.Message];
             }
+            // A line may carry several refusals (its month and its value, issue 15 item 5): the lines are counted, not the messages.
+            var lignesRefusees = resultat.Refus.Select(r => r.Index).Distinct().Count();
             return TypedResults.Problem(ProblemesApi.Champs(erreurs, detail: resultat.Refus.Count == 1
                 ? $"Ligne {resultat.Refus[0].Index} : {resultat.Refus[0].Message} Rien n'est enregistré."
-                : $"{resultat.Refus.Count} lignes sont refusées (voir « errors ») : rien n'est enregistré."));
+                : lignesRefusees == 1
+                    ? $"La ligne {resultat.Refus[0].Index} est refusée (voir « errors ») : rien n'est enregistré."
+                    : $"{lignesRefusees} lignes sont refusées (voir « errors ») : rien n'est enregistré."));
         }
         return TypedResults.Created($"{ComposeApi.Prefixe}/declarations?mois={mois}", new DeclarationCreeeApi(id.Valeur, entreprise.Valeur, mois, lignes.Count));
     }

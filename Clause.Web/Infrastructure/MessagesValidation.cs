@@ -24,6 +24,13 @@ public static class MessagesValidation
         messages.SetValueMustNotBeNullAccessor(champ => $"Le champ « {champ} » est obligatoire.");
     }
 
+    /// <summary>True when the field <paramref name="cle"/> (« Saisie.Email ») already has an error: a check that would only repeat it is skipped.</summary>
+    public static bool EnErreur(this ModelStateDictionary etat, string cle)
+    {
+        ArgumentNullException.ThrowIfNull(etat);
+        return etat.TryGetValue(cle, out var entree) && entree.Errors.Count > 0;
+    }
+
     /// <summary>
     /// Shows a domain refusal beside the field it names (prefix = the bound input record's name). When the input record
     /// names that field differently from the entity (PartMainOeuvrePdb → PartMainOeuvre), <paramref name="renommages"/>

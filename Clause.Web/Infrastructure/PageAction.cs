@@ -83,7 +83,7 @@ public abstract class PageAction(ClauseDbContext db) : PageModel
     /// True when the field <paramref name="cle"/> (« Saisie.LotId ») is already in error: a handler that calls the domain on
     /// a form in error (every error in one pass) does not pass it a value that was not read, nor a record it could not load.
     /// </summary>
-    protected bool Invalide(string cle) => ModelState.TryGetValue(cle, out var entree) && entree.Errors.Count > 0;
+    protected bool Invalide(string cle) => ModelState.EnErreur(cle);
 
     /// <summary>The same for a creation: the domain factory's record, or false (and null) when it refused.</summary>
     protected bool Appliquer<T>(Func<T> creation, [NotNullWhen(true)] out T? cree, IReadOnlyDictionary<string, string>? renommages = null)

@@ -152,6 +152,27 @@ public sealed partial class ExcelPortailTests(FabriqueClause app) : IClassFixtur
         Assert.Equal(avant, await DeclarationsScenario.BilanAsync(app, s.Lot.Lot.Id));
     }
 
+    [Fact]
+    public async Task Du_texte_sur_une_ligne_et_un_depassement_sur_une_autre_sont_rapportes_ensemble_et_rien_n_est_ecrit()
+    {
+        var (s, a) = await ScenarioAsync();
+        var (rangeeLea, rangeeMarc) = (0, 0);
+        var rempli = Remplir(await ModeleAsync(a), f =>
+        {
+            (rangeeLea, rangeeMarc) = (Rangee(f, s.Lea.Id), Rangee(f, s.Marc.Id));
+            f.Cells[rangeeLea, ModeleHeuresExcel.ColonneHeures].Value = "trente";
+            f.Cells[rangeeMarc, ModeleHeuresExcel.ColonneHeures].Value = 1000;
+        });
+
+        var rapport = await RapportAsync(await DeposerAsync(a, rempli));
+
+        // Every error in one pass (issue 15 item 5): the text of one row, and the domain's refusal of the row that could be read.
+        Assert.Equal(2, rapport.Count);
+        Assert.Contains(rapport, l => l.StartsWith($"Ligne {rangeeLea}, colonne E (Heures) : « trente » n'est pas un nombre d'heures", StringComparison.Ordinal));
+        Assert.Contains(rapport, l => l.StartsWith($"Ligne {rangeeMarc}, colonne E (Heures) : 1 000,00 h dépasse le maximum", StringComparison.Ordinal));
+        Assert.Equal((0, 0, 0), await DeclarationsScenario.EcrituresAsync(app, s.StructureId));
+    }
+
     public static TheoryData<string, string> FichiersRefuses() => new()
     {
         { "texte", "Ligne 6, colonne E (Heures) : « trente-cinq » n'est pas un nombre d'heures" },

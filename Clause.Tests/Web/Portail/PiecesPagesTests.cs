@@ -63,8 +63,8 @@ public partial class PiecesPagesTests(FabriqueClause app) : IClassFixture<Fabriq
     private Task<(HttpClient Client, Guid Id)> ContactAsync(StructureId structureId, Entreprise entreprise) =>
         ConnecterAsync(Roles.Entreprise, structureId, entreprise.Id);
 
-    /// <summary>Posts the upload form as a browser does (multipart, antiforgery token of the form page).</summary>
-    private static async Task<HttpResponseMessage> DeposerAsync(HttpClient client, byte[] contenu, string nom, string typeAnnonce = "application/pdf",
+    /// <summary>Posts the upload form as a browser does (multipart, antiforgery token of the form page); <paramref name="contenu"/> null: no file.</summary>
+    private static async Task<HttpResponseMessage> DeposerAsync(HttpClient client, byte[]? contenu, string nom, string typeAnnonce = "application/pdf",
         string? mois = "2026-02", ContratId? contrat = null, string nature = nameof(NaturePiece.ReleveHeures))
     {
         var page = await client.GetStringAsync("/Portail/Pieces/Deposer");
@@ -77,9 +77,13 @@ public partial class PiecesPagesTests(FabriqueClause app) : IClassFixture<Fabriq
             { new StringContent(mois ?? string.Empty), "Saisie.Mois" },
             { new StringContent(contrat?.ToString() ?? string.Empty), "Saisie.ContratId" },
         };
-        var fichier = new ByteArrayContent(contenu);
-        fichier.Headers.ContentType = new MediaTypeHeaderValue(typeAnnonce);
-        formulaire.Add(fichier, "Saisie.Fichier", nom);
+        // No file part at all when no content is given (no file chosen).
+        if (contenu is not null)
+        {
+            var fichier = new ByteArrayContent(contenu);
+            fichier.Headers.ContentType = new MediaTypeHeaderValue(typeAnnonce);
+            formulaire.Add(fichier, "Saisie.Fichier", nom);
+        }
         return await client.PostAsync("/Portail/Pieces/Deposer", formulaire);
     }
 

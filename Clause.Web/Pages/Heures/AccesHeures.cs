@@ -59,6 +59,12 @@ public static class AccesHeures
               + "Elles sont conservées mais ne comptent pas.";
     }
 
+    /// <summary>
+    /// A refusal of the domain about the invoiced amount (its labour share, its hourly cost) goes beside the amount input
+    /// of a cell; any other (hours, month, lock) beside its hours input. The grid of a lot and the portal's month share it.
+    /// </summary>
+    public static bool ConcerneLeMontant(string champ) => champ is "MontantFacture" or "PartMainOeuvre" or "CoutHoraire";
+
     /// <summary>A total of the entry grid, as its script writes it (js/grille-heures.js): "1 234,50 h".</summary>
     public static string Total(long minutes) => new Duree(minutes).ToString();
 

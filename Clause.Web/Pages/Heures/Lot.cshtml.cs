@@ -86,12 +86,15 @@ public sealed class LotModel(ClauseDbContext db, ServiceHeures service, TimeProv
         var refus = aEcrire.Count == 0 ? [] : await service.SaisirGrilleAsync(lotId,
             aEcrire.Select(x => new CelluleAEcrire(x.Ligne.ContratId, x.Case.Mois, x.Saisie)).ToList(), Auteurs.Courant(Db, User),
             verifierSeulement: !ModelState.IsValid, annulation);
+        // Every refusal of a cell (its month, its value, its amount's share…), each beside its input of that cell.
         foreach (var r in refus)
         {
             var (c, ligne, _) = aEcrire.First(x => x.Ligne.ContratId == r.ContratId && x.Case.Mois == r.Mois);
-            var champ = r.Erreur.Champ is "MontantFacture" or "PartMainOeuvre" or "CoutHoraire" && ligne.AccepteMontant
-                ? nameof(CelluleGrille.Montant) : nameof(CelluleGrille.Heures);
-            ModelState.AddModelError(NomChamp(c.Cle, champ), $"{ligne.Participant} en {AccesHeures.Texte(c.Mois)} : {r.Erreur.Message}");
+            foreach (var une in r.Erreur.Toutes)
+            {
+                var champ = AccesHeures.ConcerneLeMontant(une.Champ) && ligne.AccepteMontant ? nameof(CelluleGrille.Montant) : nameof(CelluleGrille.Heures);
+                ModelState.AddModelError(NomChamp(c.Cle, champ), $"{ligne.Participant} en {AccesHeures.Texte(c.Mois)} : {une.Message}");
+            }
         }
         if (!ModelState.IsValid) return Refuser();
         // Written but never counted (§7.2): the domain flagged them HorsPeriode; the user is told which.

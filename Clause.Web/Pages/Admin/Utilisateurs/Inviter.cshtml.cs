@@ -43,7 +43,8 @@ public sealed class InviterModel(ClauseDbContext db, UserManager<Utilisateur> ut
 
     public async Task<IActionResult> OnPostAsync(CancellationToken annulation)
     {
-        if (ModelState.IsValid) await VerifierAsync(annulation);
+        // No early return (every error in one pass): the role's rules and the lookups run beside the form's own errors.
+        await VerifierAsync(annulation);
         if (!ModelState.IsValid)
         {
             await ChargerListesAsync(annulation);
@@ -84,7 +85,11 @@ public sealed class InviterModel(ClauseDbContext db, UserManager<Utilisateur> ut
         return RedirectToPage("/Admin/Utilisateurs/Index");
     }
 
-    /// <summary>Role and attachment rules, then that the chosen company or buyer belongs to the chosen structure.</summary>
+    /// <summary>
+    /// Role and attachment rules (every refusal at once), then that the chosen structure, company or buyer exists and belongs
+    /// to the chosen structure, and that the address is free — each lookup only for a field not already in error (it keeps
+    /// its own message).
+    /// </summary>
     private async Task VerifierAsync(CancellationToken annulation)
     {
         try
@@ -94,18 +99,18 @@ public sealed class InviterModel(ClauseDbContext db, UserManager<Utilisateur> ut
         catch (RegleMetierException ex)
         {
             ModelState.AjouterErreur(ex);
-            return;
         }
-        if (Saisie.StructureId is { } structureId && !await Recherches.StructuresAdmin.OffreAsync(db, User, structureId, null, annulation))
+        if (Saisie.StructureId is { } structureId && !ModelState.EnErreur("Saisie.StructureId")
+            && !await Recherches.StructuresAdmin.OffreAsync(db, User, structureId, null, annulation))
             ModelState.AddModelError("Saisie.StructureId", "Cette structure n'existe pas ou n'est plus active.");
         // The administrator belongs to no structure: the tenant filter would hide every company and buyer.
-        if (Saisie.EntrepriseId is { } entrepriseId
+        if (Saisie.EntrepriseId is { } entrepriseId && !ModelState.EnErreur("Saisie.EntrepriseId")
             && !await Recherches.EntreprisesAdmin.OffreAsync(db, User, entrepriseId, Saisie.StructureId?.ToString(), annulation))
             ModelState.AddModelError("Saisie.EntrepriseId", "Cette entreprise n'appartient pas à la structure choisie.");
-        if (Saisie.DonneurOrdreId is { } donneurOrdreId
+        if (Saisie.DonneurOrdreId is { } donneurOrdreId && !ModelState.EnErreur("Saisie.DonneurOrdreId")
             && !await Recherches.DonneursOrdreAdmin.OffreAsync(db, User, donneurOrdreId, Saisie.StructureId?.ToString(), annulation))
             ModelState.AddModelError("Saisie.DonneurOrdreId", "Ce donneur d'ordre n'appartient pas à la structure choisie.");
-        if (await utilisateurs.FindByEmailAsync(Saisie.Email!.Trim()) is not null)
+        if (!string.IsNullOrWhiteSpace(Saisie.Email) && !ModelState.EnErreur("Saisie.Email") && await utilisateurs.FindByEmailAsync(Saisie.Email.Trim()) is not null)
             ModelState.AddModelError("Saisie.Email", MessageEmailPris);
     }
 

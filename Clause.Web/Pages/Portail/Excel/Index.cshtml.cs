@@ -73,10 +73,17 @@ public sealed class IndexModel(ClauseDbContext db, RequetesPortail requetes, Ser
             Rapport = [ModeleHeuresExcel.TropGros];
             return Page();
         }
-        var lu = ModeleHeuresExcel.Lire(await ContenuAsync(fichier, annulation), db.Contexte.EntrepriseId!.Value, Mois);
+        var entreprise = db.Contexte.EntrepriseId!.Value;
+        var lu = ModeleHeuresExcel.Lire(await ContenuAsync(fichier, annulation), entreprise, Mois);
         if (!lu.Valide)
         {
-            Rapport = lu.Erreurs;
+            // Every error in one pass (issue 15 item 5): the rows that could be read are still checked by the domain, as a
+            // draft would be (nothing written), and their refusals join the report in the order of the rows.
+            var lisibles = lu.Lisibles;
+            var refusLisibles = lisibles.Count == 0 ? [] : await soumissions.EnregistrerBrouillonAsync(entreprise, Mois,
+                lisibles.Select(l => new LigneSoumise(l.ContratId, l.Heures, l.MontantFactureHT)).ToList(), Auteurs.Courant(db, User), verifierSeulement: true,
+                annulation);
+            Rapport = lu.Erreurs.Concat(refusLisibles.Select(r => ErreurDe(lisibles, r))).OrderBy(e => e.Rangee ?? 0).ToList();
             return Page();
         }
 
@@ -85,7 +92,7 @@ public sealed class IndexModel(ClauseDbContext db, RequetesPortail requetes, Ser
         ResultatSoumission resultat;
         try
         {
-            resultat = await soumissions.SoumettreAsync(db.Contexte.EntrepriseId!.Value, Mois, lignes, Auteurs.Courant(db, User), email, annulation);
+            resultat = await soumissions.SoumettreAsync(entreprise, Mois, lignes, Auteurs.Courant(db, User), email, annulation);
         }
         catch (RegleMetierException erreur)
         {
@@ -94,13 +101,17 @@ public sealed class IndexModel(ClauseDbContext db, RequetesPortail requetes, Ser
         }
         if (resultat.Refus.Count > 0)
         {
-            Rapport = resultat.Refus.Select(r => new ErreurExcel(lu.Lignes[r.Index].Rangee, ModeleHeuresExcel.ColonneDuChamp(r.Champ), r.Message)).ToList();
+            Rapport = resultat.Refus.Select(r => ErreurDe(lu.Lignes, r)).ToList();
             return Page();
         }
         TempData["Succes"] = $"Vos heures de {AccesHeures.Texte(Mois)} sont soumises ({lignes.Count} ligne{(lignes.Count > 1 ? "s" : "")}) : "
             + "elles attendent la validation du facilitateur.";
         return RedirectToPage("/Portail/Excel/Index", new { mois = CodeMois });
     }
+
+    /// <summary>A refused line in the report: its row in the sheet and the column of the field it names.</summary>
+    private static ErreurExcel ErreurDe(IReadOnlyList<LigneLue> lignes, RefusLigne refus) =>
+        new(lignes[refus.Index].Rangee, ModeleHeuresExcel.ColonneDuChamp(refus.Champ), refus.Message);
 
     private static async Task<byte[]> ContenuAsync(IFormFile fichier, CancellationToken annulation)
     {

@@ -12,7 +12,8 @@ namespace Clause.Web.Pages.Portail.Heures;
 /// <summary>
 /// The company's month (issue 9 item 4): one card per validated contrat it employs under that month, grouped by lot
 /// (<see cref="RequetesPortail.ContratsDuMoisAsync"/>), « Enregistrer le brouillon » or « Soumettre » through
-/// <see cref="ServiceSoumissions"/> (all or nothing, each refused line named beside its input). A validated line is
+/// <see cref="ServiceSoumissions"/> (all or nothing, each refused line named beside its input; every error in one pass:
+/// text that is not a number and the domain's refusals of the other lines shown together). A validated line is
 /// shown, not editable. The company is the signed-in contact's (never a posted or routed id).
 /// </summary>
 public sealed class MoisModel(ClauseDbContext db, RequetesPortail requetes, ServiceSoumissions service, Clause.Infrastructure.Pieces.RequetesPieces requetesPieces,
@@ -62,31 +63,37 @@ public sealed class MoisModel(ClauseDbContext db, RequetesPortail requetes, Serv
     {
         if (!await ChargerAsync(mois, annulation)) return NotFound();
         var lignes = Lire();
-        if (!ModelState.IsValid) return Page();
         var entreprise = Db.Contexte.EntrepriseId!.Value;
         var par = Auteurs.Courant(Db, User);
         IReadOnlyList<RefusLigne> refus = [];
-        if (!await AppliquerAsync(async () =>
-            {
-                if (soumettre)
-                {
-                    var email = await Db.Users.AsNoTracking().Where(u => u.Id == Db.Contexte.UtilisateurId).Select(u => u.Email).FirstOrDefaultAsync(annulation);
-                    refus = (await service.SoumettreAsync(entreprise, Mois, lignes, par, email, annulation)).Refus;
-                }
-                else
-                {
-                    refus = await service.EnregistrerBrouillonAsync(entreprise, Mois, lignes, par, annulation);
-                }
-            }, new Dictionary<string, string> { ["Lignes"] = "Lignes" })) return Page();
-        if (refus.Count > 0)
+        if (!ModelState.IsValid)
         {
-            foreach (var r in refus)
-            {
-                var champ = r.Champ is "MontantFacture" or "PartMainOeuvre" or "CoutHoraire" ? nameof(SaisieLignePortail.Montant) : nameof(SaisieLignePortail.Heures);
-                ModelState.AddModelError($"Lignes[{r.Index}].{champ}", $"{NomDe(r.ContratId, r.Index)} : {r.Message}");
-            }
+            // Every error in one pass (issue 15 item 5): the lines that could be read are still checked by the domain —
+            // the same checks as a draft or a submission — and nothing is written.
+            refus = await service.EnregistrerBrouillonAsync(entreprise, Mois, lignes, par, verifierSeulement: true, annulation);
+        }
+        else if (!await AppliquerAsync(async () =>
+                 {
+                     if (soumettre)
+                     {
+                         var email = await Db.Users.AsNoTracking().Where(u => u.Id == Db.Contexte.UtilisateurId).Select(u => u.Email).FirstOrDefaultAsync(annulation);
+                         refus = (await service.SoumettreAsync(entreprise, Mois, lignes, par, email, annulation)).Refus;
+                     }
+                     else
+                     {
+                         refus = await service.EnregistrerBrouillonAsync(entreprise, Mois, lignes, par, annulation: annulation);
+                     }
+                 }, new Dictionary<string, string> { ["Lignes"] = "Lignes" }))
+        {
             return Page();
         }
+        // Each refusal beside the input of its line that it names (the amount, else the hours).
+        foreach (var r in refus)
+        {
+            var champ = AccesHeures.ConcerneLeMontant(r.Champ) ? nameof(SaisieLignePortail.Montant) : nameof(SaisieLignePortail.Heures);
+            ModelState.AddModelError($"Lignes[{r.Index}].{champ}", $"{NomDe(r.ContratId, r.Index)} : {r.Message}");
+        }
+        if (!ModelState.IsValid) return Page();
         TempData["Succes"] = soumettre
             ? $"Votre déclaration de {MoisTexte} est soumise : le facilitateur va la vérifier. Les lignes restent « déclarées » jusqu'à sa décision."
             : $"Le brouillon de {MoisTexte} est enregistré : rien n'est transmis au facilitateur tant que vous ne soumettez pas.";
@@ -115,7 +122,9 @@ public sealed class MoisModel(ClauseDbContext db, RequetesPortail requetes, Serv
                 if (Domain.Commun.Montant.TryParse(texteMontant, out var m)) montant = m;
                 else ModelState.AddModelError($"Lignes[{i}].Montant", $"{qui} : le montant facturé « {texteMontant} » {LectureSaisie.ConsigneMontant}.");
             }
-            lignes.Add(new LigneSoumise(saisie.ContratId, heures, montant));
+            // A line with an input that could not be read is not checked further (as a cell of the grid): its error stands.
+            var lisible = (texteHeures.Length == 0 || heures is not null) && (texteMontant.Length == 0 || montant is not null);
+            lignes.Add(lisible ? new LigneSoumise(saisie.ContratId, heures, montant) : new LigneSoumise(saisie.ContratId, null, null));
         }
         return lignes;
     }

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Clause.Domain.Commun;
 using Clause.Domain.Pieces;
 using Clause.Infrastructure.Persistence;
@@ -15,7 +14,7 @@ namespace Clause.Web.Pages.Portail.Pieces;
 /// <summary>What the upload form sends.</summary>
 public sealed class SaisiePiece
 {
-    [Required(ErrorMessage = "Le champ « Nature de la pièce » est obligatoire.")]
+    /// <summary>Required: the domain says so with the other refusals (PieceJustificative.Deposer).</summary>
     public NaturePiece? Nature { get; set; }
 
     /// <summary>« 2026-02 » (input type month); optional when a contrat is chosen.</summary>
@@ -30,7 +29,8 @@ public sealed class SaisiePiece
 /// A company contact uploads a proof, attached to a month, to one of the company's contrats, or to both. The request
 /// limits are above the file's 5 Mo so that a too-big file gets the domain's French message (<see cref="LimitesDepot"/>);
 /// the file goes to disk through <see cref="ServicePieces.DeposerAsync"/>, which checks its real type from its first
-/// bytes. Refused: nothing is stored, the message is beside the field.
+/// bytes. Refused: nothing is stored, every message is beside its field (all at once: the month, the nature, the contrat and
+/// the file).
 /// </summary>
 [RequestSizeLimit(LimitesDepot.TailleRequeteMax)]
 [RequestFormLimits(MultipartBodyLengthLimit = LimitesDepot.TailleRequeteMax)]
@@ -60,18 +60,22 @@ public sealed class DeposerModel(ClauseDbContext db, ServicePieces service, Time
             if (AccesHeures.TryLireMois(Saisie.Mois, out var m)) mois = m;
             else ModelState.AddModelError("Saisie.Mois", "Le champ « Mois » doit être un mois écrit aaaa-mm (exemple : 2026-02).");
         }
-        if (Saisie.Fichier is null)
-            ModelState.AddModelError("Saisie.Fichier", "Fichier : choisissez le fichier de la pièce (PDF, PNG ou JPEG, 5 Mo au plus).");
-        if (!ModelState.IsValid || Saisie.Fichier is null || Db.Contexte.EntrepriseId is not { } entrepriseId)
+        if (Db.Contexte.EntrepriseId is not { } entrepriseId)
         {
             await PreparerAsync(annulation);
             return Page();
         }
+        // Every error in one pass (issue 15 item 5): the domain checks the nature, the attachment and the file even when the
+        // month could not be read or no file was chosen (then nothing is kept: the received file is deleted, no row written).
+        var depot = new DepotPiece(entrepriseId, Saisie.ContratId, mois, Saisie.Nature, Saisie.Fichier?.FileName);
+        var par = Auteurs.Courant(Db, User);
         PieceJustificative? piece = null;
-        await using (var flux = Saisie.Fichier.OpenReadStream())
+        await using (var flux = Saisie.Fichier?.OpenReadStream())
         {
-            var depot = new DepotPiece(entrepriseId, Saisie.ContratId, mois, Saisie.Nature!.Value, Saisie.Fichier.FileName);
-            if (!await AppliquerAsync(async () => piece = await service.DeposerAsync(depot, flux, Auteurs.Courant(Db, User), annulation)) || piece is null)
+            var verifie = ModelState.IsValid && flux is not null
+                ? await AppliquerAsync(async () => piece = await service.DeposerAsync(depot, flux, par, annulation))
+                : await AppliquerAsync(() => service.VerifierDepotAsync(depot, flux, par, annulation));
+            if (!verifie || !ModelState.IsValid || piece is null)
             {
                 await PreparerAsync(annulation);
                 return Page();
