@@ -53,19 +53,18 @@ public sealed record AccueilPlacement(IReadOnlyList<CandidatNonRetenu> NonRetenu
                             select new PosteSansCandidat(p.Id, p.Intitule, e.RaisonSociale, p.DateDebut))
             .Take(Max).ToListAsync(annulation);
         var limite = horloge.GetUtcNow().AddDays(-reglages.DelaiReponseListeJours);
-        var attente = await (from c in db.Candidatures.AsNoTracking()
-                             where c.StructureId == structureId && c.Statut == StatutCandidature.Presentee && c.PresenteeLe < limite
-                             group c by c.PosteId into g
-                             select new { PosteId = g.Key, Candidats = g.Count(), PresenteeLe = g.Min(c => c.PresenteeLe) })
-            .ToListAsync(annulation);
-        var ids = attente.Select(a => a.PosteId).ToList();
-        var noms = await (from p in db.PostesAPourvoir.AsNoTracking()
-                          where p.StructureId == structureId && ids.Contains(p.Id)
-                          join e in db.Entreprises on p.EntrepriseId equals e.Id
-                          select new { p.Id, p.Intitule, e.RaisonSociale })
-            .ToDictionaryAsync(p => p.Id, annulation);
-        var listes = attente.OrderBy(a => a.PresenteeLe).Take(Max)
-            .Select(a => new ListeSansReponse(a.PosteId, noms[a.PosteId].Intitule, noms[a.PosteId].RaisonSociale, a.Candidats, a.PresenteeLe!.Value))
+        // One command: the shortlists waiting (grouped by poste) joined to their poste and company.
+        var attente = from c in db.Candidatures
+                      where c.StructureId == structureId && c.Statut == StatutCandidature.Presentee && c.PresenteeLe < limite
+                      group c by c.PosteId into g
+                      select new { PosteId = g.Key, Candidats = g.Count(), PresenteeLe = g.Min(c => c.PresenteeLe) };
+        var listes = (await (from a in attente
+                             join p in db.PostesAPourvoir on a.PosteId equals p.Id
+                             join e in db.Entreprises on p.EntrepriseId equals e.Id
+                             orderby a.PresenteeLe, p.Id
+                             select new { p.Id, p.Intitule, e.RaisonSociale, a.Candidats, a.PresenteeLe })
+                .AsNoTracking().Take(Max).ToListAsync(annulation))
+            .Select(a => new ListeSansReponse(a.Id, a.Intitule, a.RaisonSociale, a.Candidats, a.PresenteeLe!.Value))
             .ToList();
         return new AccueilPlacement(nonRetenus, postes, listes, reglages.DelaiReponseListeJours, true);
     }
