@@ -2633,3 +2633,207 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210136_S12Placement'
+)
+BEGIN
+    ALTER TABLE [Reglages] ADD [DelaiReponseListeJours] int NOT NULL DEFAULT 10;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210136_S12Placement'
+)
+BEGIN
+    CREATE TABLE [PostesAPourvoir] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [LotId] uniqueidentifier NOT NULL,
+        [EntrepriseId] uniqueidentifier NOT NULL,
+        [Intitule] nvarchar(150) NOT NULL,
+        [CodeRome] nvarchar(5) NULL,
+        [Nombre] int NOT NULL,
+        [TypeContrat] nvarchar(40) NOT NULL,
+        [DateDebut] date NOT NULL,
+        [HeuresHebdoMinutes] bigint NULL,
+        [Lieu] nvarchar(200) NULL,
+        [Exigences] nvarchar(2000) NULL,
+        [Statut] nvarchar(40) NOT NULL,
+        [CreeParId] uniqueidentifier NOT NULL,
+        [CreeParNom] nvarchar(150) NOT NULL,
+        [CreeLe] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_PostesAPourvoir] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_PostesAPourvoir_HeuresHebdo] CHECK ([HeuresHebdoMinutes] IS NULL OR ([HeuresHebdoMinutes] > 0 AND [HeuresHebdoMinutes] <= 2880)),
+        CONSTRAINT [CK_PostesAPourvoir_Nombre] CHECK ([Nombre] > 0 AND [Nombre] <= 999),
+        CONSTRAINT [FK_PostesAPourvoir_Entreprises_EntrepriseId] FOREIGN KEY ([EntrepriseId]) REFERENCES [Entreprises] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PostesAPourvoir_Lots_LotId] FOREIGN KEY ([LotId]) REFERENCES [Lots] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PostesAPourvoir_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210136_S12Placement'
+)
+BEGIN
+    CREATE TABLE [Candidatures] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [PosteId] uniqueidentifier NOT NULL,
+        [EntrepriseId] uniqueidentifier NOT NULL,
+        [ParticipantId] uniqueidentifier NOT NULL,
+        [Email] nvarchar(254) NULL,
+        [Telephone] nvarchar(20) NULL,
+        [Statut] nvarchar(40) NOT NULL,
+        [Eligibilite] nvarchar(40) NOT NULL,
+        [RaisonEligibilite] nvarchar(500) NULL,
+        [ProposeeParId] uniqueidentifier NOT NULL,
+        [ProposeeParNom] nvarchar(150) NOT NULL,
+        [ProposeeLe] datetimeoffset NOT NULL,
+        [ValideeParId] uniqueidentifier NULL,
+        [ValideeParNom] nvarchar(150) NULL,
+        [ValideeLe] datetimeoffset NULL,
+        [MotifDerogation] nvarchar(1000) NULL,
+        [PresenteeParId] uniqueidentifier NULL,
+        [PresenteeParNom] nvarchar(150) NULL,
+        [PresenteeLe] datetimeoffset NULL,
+        [IssueParId] uniqueidentifier NULL,
+        [IssueParNom] nvarchar(150) NULL,
+        [IssueLe] datetimeoffset NULL,
+        [MotifNonRetenu] nvarchar(40) NULL,
+        [PrecisionNonRetenu] nvarchar(1000) NULL,
+        [ContratId] uniqueidentifier NULL,
+        [Suite] nvarchar(1000) NULL,
+        [SuiteParId] uniqueidentifier NULL,
+        [SuiteParNom] nvarchar(150) NULL,
+        [SuiteLe] datetimeoffset NULL,
+        CONSTRAINT [PK_Candidatures] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_Candidatures_Joignable] CHECK ([Email] IS NOT NULL OR [Telephone] IS NOT NULL),
+        CONSTRAINT [CK_Candidatures_NonRetenue] CHECK (([Statut] = 'NonRetenue' AND [MotifNonRetenu] IS NOT NULL AND [PrecisionNonRetenu] IS NOT NULL) OR ([Statut] <> 'NonRetenue' AND [MotifNonRetenu] IS NULL)),
+        CONSTRAINT [CK_Candidatures_Retenue] CHECK (([Statut] = 'Retenue' AND [ContratId] IS NOT NULL) OR ([Statut] <> 'Retenue' AND [ContratId] IS NULL)),
+        CONSTRAINT [FK_Candidatures_Contrats_ContratId] FOREIGN KEY ([ContratId]) REFERENCES [Contrats] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Candidatures_Entreprises_EntrepriseId] FOREIGN KEY ([EntrepriseId]) REFERENCES [Entreprises] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Candidatures_Participants_ParticipantId] FOREIGN KEY ([ParticipantId]) REFERENCES [Participants] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Candidatures_PostesAPourvoir_PosteId] FOREIGN KEY ([PosteId]) REFERENCES [PostesAPourvoir] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Candidatures_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210136_S12Placement'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Candidatures_ContratId] ON [Candidatures] ([ContratId]) WHERE [ContratId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210136_S12Placement'
+)
+BEGIN
+    CREATE INDEX [IX_Candidatures_EntrepriseId] ON [Candidatures] ([EntrepriseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210136_S12Placement'
+)
+BEGIN
+    CREATE INDEX [IX_Candidatures_ParticipantId] ON [Candidatures] ([ParticipantId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210136_S12Placement'
+)
+BEGIN
+    CREATE INDEX [IX_Candidatures_PosteId] ON [Candidatures] ([PosteId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210136_S12Placement'
+)
+BEGIN
+    CREATE INDEX [IX_Candidatures_StructureId_EntrepriseId_Statut] ON [Candidatures] ([StructureId], [EntrepriseId], [Statut]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210136_S12Placement'
+)
+BEGIN
+    CREATE INDEX [IX_Candidatures_StructureId_ParticipantId] ON [Candidatures] ([StructureId], [ParticipantId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210136_S12Placement'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Candidatures_StructureId_PosteId_ParticipantId] ON [Candidatures] ([StructureId], [PosteId], [ParticipantId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210136_S12Placement'
+)
+BEGIN
+    CREATE INDEX [IX_Candidatures_StructureId_Statut_PresenteeLe] ON [Candidatures] ([StructureId], [Statut], [PresenteeLe]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210136_S12Placement'
+)
+BEGIN
+    CREATE INDEX [IX_PostesAPourvoir_EntrepriseId] ON [PostesAPourvoir] ([EntrepriseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210136_S12Placement'
+)
+BEGIN
+    CREATE INDEX [IX_PostesAPourvoir_LotId] ON [PostesAPourvoir] ([LotId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210136_S12Placement'
+)
+BEGIN
+    CREATE INDEX [IX_PostesAPourvoir_StructureId_EntrepriseId_CreeLe] ON [PostesAPourvoir] ([StructureId], [EntrepriseId], [CreeLe]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210136_S12Placement'
+)
+BEGIN
+    CREATE INDEX [IX_PostesAPourvoir_StructureId_LotId] ON [PostesAPourvoir] ([StructureId], [LotId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210136_S12Placement'
+)
+BEGIN
+    CREATE INDEX [IX_PostesAPourvoir_StructureId_Statut_DateDebut] ON [PostesAPourvoir] ([StructureId], [Statut], [DateDebut]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210136_S12Placement'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206210136_S12Placement', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

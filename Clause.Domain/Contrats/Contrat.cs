@@ -424,11 +424,7 @@ public sealed class Contrat : Racine<ContratId>, IAppartientStructure
                     throw new RegleMetierException(nameof(FinReelle), "La date de fin réelle doit être postérieure ou égale à la date de début.");
             });
         }
-        v.Verifier(() =>
-        {
-            if (donnees.HeuresHebdo is { } hebdo && (hebdo.Minutes <= 0 || hebdo.Minutes > HeuresHebdoMaxMinutes))
-                throw new RegleMetierException(nameof(HeuresHebdo), "La durée hebdomadaire doit être supérieure à 0 et au plus de 48 heures.");
-        });
+        v.Verifier(() => VerifierHeuresHebdo(donnees.HeuresHebdo));
         var poste = v.Verifier(() => Garde.Optionnel(donnees.Poste, nameof(Poste), "Poste", PosteLongueurMax));
         var rome = v.Verifier(() => NormaliserCodeRome(donnees.CodeRome));
         v.Lever();
@@ -503,7 +499,15 @@ public sealed class Contrat : Racine<ContratId>, IAppartientStructure
             throw new RegleMetierException(nameof(Statut), $"Un contrat au statut « {Statut.Libelle()} » ne peut pas être {action}.");
     }
 
-    private static string? NormaliserCodeRome(string? saisie)
+    /// <summary>Weekly hours, optional: above 0 and at most 48 h (the one rule, read by a contrat and a poste à pourvoir).</summary>
+    internal static void VerifierHeuresHebdo(Duree? hebdo, string champ = nameof(HeuresHebdo))
+    {
+        if (hebdo is { } h && (h.Minutes <= 0 || h.Minutes > HeuresHebdoMaxMinutes))
+            throw new RegleMetierException(champ, "La durée hebdomadaire doit être supérieure à 0 et au plus de 48 heures.");
+    }
+
+    /// <summary>A ROME code, optional: a capital letter and 4 digits, spaces removed (read by a contrat and a poste à pourvoir).</summary>
+    internal static string? NormaliserCodeRome(string? saisie)
     {
         var code = saisie?.Replace(" ", string.Empty, StringComparison.Ordinal).Trim().ToUpperInvariant();
         if (string.IsNullOrEmpty(code)) return null;

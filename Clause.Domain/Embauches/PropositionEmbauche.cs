@@ -137,13 +137,7 @@ public sealed class PropositionEmbauche : Racine<PropositionEmbaucheId>, IAppart
         var naissance = v.Verifier(() => Participant.VerifierNaissance(
             personne.DateNaissance ?? throw new RegleMetierException(nameof(DateNaissance), "Le champ « Date de naissance » est obligatoire."),
             aujourdhui, aujourdhui));
-        // An invalid e-mail or phone is not « missing »: the « at least one » rule is only read once both were accepted.
-        var contact = new Verification();
-        var email = contact.Verifier(() => Garde.Email(personne.Email, nameof(Email), "E-mail", EmailLongueurMax));
-        var telephone = contact.Verifier(() => Garde.Telephone(personne.Telephone, nameof(Telephone), "Téléphone", TelephoneLongueurMax));
-        if (contact.Valide && email is null && telephone is null)
-            v.Verifier(() => throw new RegleMetierException(nameof(Email), "Indiquez au moins un moyen de joindre la personne : un e-mail ou un téléphone."));
-        v.Verifier(contact.Lever);
+        var (email, telephone) = v.Verifier(() => VerifierContact(personne.Email, personne.Telephone, nameof(Email), nameof(Telephone)));
         var d = v.Verifier(() => Contrat.VerifierDonnees(donnees, lot, employeur, reglages));
         v.Lever();
         return new PropositionEmbauche
@@ -168,6 +162,22 @@ public sealed class PropositionEmbauche : Racine<PropositionEmbaucheId>, IAppart
             ProposeeParNom = par.NomVerifie(nameof(ProposeeParNom)),
             ProposeeLe = le,
         };
+    }
+
+    /// <summary>
+    /// A way to reach a person: an e-mail or a phone, at least one, each checked by its own rule. An invalid e-mail or phone
+    /// is not « missing »: the « at least one » rule is only read once both were accepted. Every refusal at once. The one
+    /// place of this rule: a company's hire proposal and a candidature to a poste (Placement) call it.
+    /// </summary>
+    public static (string? Email, string? Telephone) VerifierContact(string? email, string? telephone, string champEmail, string champTelephone)
+    {
+        var contact = new Verification();
+        var courriel = contact.Verifier(() => Garde.Email(email, champEmail, "E-mail", EmailLongueurMax));
+        var tel = contact.Verifier(() => Garde.Telephone(telephone, champTelephone, "Téléphone", TelephoneLongueurMax));
+        contact.Lever();
+        if (courriel is null && tel is null)
+            throw new RegleMetierException(champEmail, "Indiquez au moins un moyen de joindre la personne : un e-mail ou un téléphone.");
+        return (courriel, tel);
     }
 
     /// <summary>

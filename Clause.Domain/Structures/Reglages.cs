@@ -102,6 +102,9 @@ public sealed class Reglages : EntiteGuid, IAppartientStructure
     /// </summary>
     public bool DoubleFacteurTousRoles { get; private set; }
 
+    /// <summary>Days after which a shortlist without the company's answer shows on the facilitateur's home (issue 14 item 5).</summary>
+    public int DelaiReponseListeJours { get; private set; } = 10;
+
     public static Reglages ParDefaut(StructureId structureId) =>
         new() { StructureId = Garde.Identifiant(structureId, nameof(StructureId), "Structure") };
 
@@ -188,6 +191,14 @@ public sealed class Reglages : EntiteGuid, IAppartientStructure
         if (AnonymisationConfirmeeLe is not null) return;
         AnonymisationConfirmeeParNom = Garde.Requis(parNom, nameof(AnonymisationConfirmeeParNom), "Confirmé par", 200);
         AnonymisationConfirmeeLe = le;
+    }
+
+    /// <summary>The placement réglage (issue 14), apart from <see cref="Modifier"/>: the days a shortlist waits for the company's answer (1 to 90).</summary>
+    public void ModifierPlacement(int delaiReponseListeJours)
+    {
+        if (delaiReponseListeJours < 1 || delaiReponseListeJours > 90)
+            throw new RegleMetierException(nameof(DelaiReponseListeJours), "Le champ « Délai de réponse à une liste restreinte » doit être compris entre 1 et 90 jours.");
+        DelaiReponseListeJours = delaiReponseListeJours;
     }
 
     /// <summary>

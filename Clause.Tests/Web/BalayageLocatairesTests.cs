@@ -11,6 +11,7 @@ using Clause.Domain.Marches;
 using Clause.Domain.Operations;
 using Clause.Domain.Participants;
 using Clause.Domain.Pieces;
+using Clause.Domain.Placement;
 using Clause.Domain.Securite;
 using Clause.Domain.Structures;
 using Clause.Infrastructure.Heures;
@@ -496,8 +497,16 @@ public partial class BalayageLocatairesTests(FabriqueClause app, ITestOutputHelp
         contrat.Valider(participant, reglages, null, SituationsContrats.Facilitateur, SituationsContrats.Maintenant);
         var proposition = PropositionEmbauche.Proposer(entreprise.Id, lot, entreprise, new PersonneProposee("Durand", "Paul", new DateOnly(1990, 6, 1), "paul.durand@exemple.fr", null),
             SituationsContrats.Donnees(), reglages, SituationsContrats.Entreprise, app.Horloge.GetUtcNow(), new DateOnly(2026, 3, 15));
+        // A poste of the company and the participant's candidature, presented to it (issue 14: the company answers it).
+        var poste = PosteAPourvoir.Creer(lot, entreprise.Id, new DonneesPoste("Maçon VRD", null, 1, TypeContrat.CDD, new DateOnly(2026, 4, 1), null, null, null),
+            SituationsContrats.Facilitateur, app.Horloge.GetUtcNow());
+        var candidature = Candidature.Proposer(poste, participant, "lea@exemple.fr", null, reglages, SituationsContrats.Facilitateur, app.Horloge.GetUtcNow());
+        candidature.Valider(poste, participant, reglages, null, SituationsContrats.Facilitateur, app.Horloge.GetUtcNow());
+        Candidature.PresenterListe(poste, [candidature], SituationsContrats.Facilitateur, app.Horloge.GetUtcNow());
         await app.EcrireAsync(db =>
         {
+            db.PostesAPourvoir.Add(poste);
+            db.Candidatures.Add(candidature);
             db.DonneursOrdre.Add(donneur);
             db.Operations.Add(operation);
             db.Entreprises.Add(entreprise);
@@ -537,6 +546,8 @@ public partial class BalayageLocatairesTests(FabriqueClause app, ITestOutputHelp
             [nameof(DeclarationId)] = declaration.Valeur,
             [nameof(PieceJustificativeId)] = piece.Id.Valeur,
             [nameof(PropositionEmbaucheId)] = proposition.Id.Valeur,
+            [nameof(PosteId)] = poste.Id.Valeur,
+            [nameof(CandidatureId)] = candidature.Id.Valeur,
         }, compte);
     }
 

@@ -41,6 +41,8 @@ public class MatriceDesDroitsTests(FabriqueClause app) : IClassFixture<FabriqueC
         ["/Acheteur"] = ([Roles.DonneurOrdre], [Roles.DonneurOrdre]),
         ["/Bilans"] = (DirectionFacilitateur, Facilitateur),
         ["/Embauches"] = (DirectionFacilitateur, Facilitateur),
+        // Placement (issue 14): the référent reads the postes and his or her participants' candidatures (a data filter).
+        ["/Placement"] = ([Roles.Direction, Roles.Facilitateur, Roles.Referent], Facilitateur),
         // The comboboxes' search pages (lots, companies, participants): whoever fills a form or a filter that uses them.
         ["/Recherche"] = ([Roles.Direction, Roles.Facilitateur, Roles.Referent], Facilitateur),
         // Proofs, staff side: the download is open to any signed-in user and answers 404 to all but the structure's staff
@@ -65,6 +67,9 @@ public class MatriceDesDroitsTests(FabriqueClause app) : IClassFixture<FabriqueC
         ["/Recherche/DonneursOrdre"] = (DirectionFacilitateur, Facilitateur),
         // The right of access holds every category, sensitive ones included: never the Référent who reads the folder (issue 16 item 11).
         ["/Participants/DroitsPersonne/Acces"] = (DirectionFacilitateur, Facilitateur),
+        // A référent proposes his or her participants to a poste and writes the next step after a « non retenu » (issue 14).
+        ["/Placement/Candidater/Proposer"] = ([Roles.Direction, Roles.Facilitateur, Roles.Referent], [Roles.Facilitateur, Roles.Referent]),
+        ["/Placement/Candidater/Suite"] = ([Roles.Direction, Roles.Facilitateur, Roles.Referent], [Roles.Facilitateur, Roles.Referent]),
     };
 
     [Fact]

@@ -30,6 +30,7 @@ public static class Droits
         [Politiques.PortailAcheteur] = new([Roles.DonneurOrdre], AvecStructure: true, AvecDonneurOrdre: true),
         [Politiques.LectureDeclarations] = new([Roles.Direction, Roles.Facilitateur, Roles.Entreprise], AvecStructure: true),
         [Politiques.DeclarationHeures] = new([Roles.Facilitateur, Roles.Entreprise], AvecStructure: true),
+        [Politiques.Candidatures] = new([Roles.Facilitateur, Roles.Referent], AvecStructure: true),
     };
 
     /// <summary>True when <paramref name="utilisateur"/> satisfies <paramref name="politique"/> (a <see cref="Politiques"/> name).</summary>
@@ -113,4 +114,7 @@ public static class Politiques
 
     /// <summary>Declare a month's hours (API): a company its own contrats, a facilitateur for a company of the structure (Direction only reads).</summary>
     public const string DeclarationHeures = nameof(DeclarationHeures);
+
+    /// <summary>Propose a candidate to a poste and write the next step after a « non retenu » (issue 14): a facilitateur, or a référent for his or her own participants.</summary>
+    public const string Candidatures = nameof(Candidatures);
 }

@@ -27,6 +27,9 @@ public sealed class IndexModel(ClauseDbContext db, RequetesHeures requetes, Time
     /// <summary>The référent's contrats ending soon and hours of the month (null for the other roles).</summary>
     public AccueilReferent? Referent { get; private set; }
 
+    /// <summary>Placement (issue 14): the référent's « non retenu » tasks; for Direction and Facilitateur also the postes and shortlists waiting.</summary>
+    public Clause.Web.Pages.Placement.AccueilPlacement? PlacementAccueil { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken annulation)
     {
         // A company contact has one home: its portal (its lots, its months to declare).
@@ -43,6 +46,8 @@ public sealed class IndexModel(ClauseDbContext db, RequetesHeures requetes, Time
             Chiffres = await ChiffresDirection.LireAsync(db, requetes, horloge, annulation);
         if (db.Contexte.StructureId is not null && Droits.Role(User) == Roles.Referent)
             Referent = await AccueilReferent.LireAsync(db, requetes, User, horloge, annulation);
+        if (db.Contexte.StructureId is not null && Droits.Peut(User, Politiques.LectureParticipants))
+            PlacementAccueil = await Clause.Web.Pages.Placement.AccueilPlacement.LireAsync(db, User, horloge, annulation);
         return Page();
     }
 }

@@ -23,6 +23,8 @@ internal sealed class ReglagesConfiguration : IEntityTypeConfiguration<Reglages>
         builder.Property(r => r.InactiviteSessionMinutes).HasDefaultValue(120);
         // Issue 16 item 10: structures created before keep the sensitive-read journal 12 months.
         builder.Property(r => r.ConservationJournauxMois).HasDefaultValue(12);
+        // Issue 14 item 5: structures created before wait 10 days for a company's answer to a shortlist.
+        builder.Property(r => r.DelaiReponseListeJours).HasDefaultValue(10);
         builder.Property(r => r.AnonymisationConfirmeeParNom).HasMaxLength(200);
         builder.HasOne<Structure>().WithOne().HasForeignKey<Reglages>(r => r.StructureId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => r.StructureId).IsUnique();

@@ -55,6 +55,7 @@ public sealed partial class PerformancePagesTests
     {
         if (await app.LireAsync(db => db.JetonsAcces.AnyAsync())) return;
         await LignesDesTachesAsync();
+        await PlacementAsync();
         var direction = await app.LireAsync(db => db.Users.SingleAsync(u => u.Email == "direction@clause.demo"));
         await app.CreerJetonAsync(direction, "tenance");
         var piece = await app.LireAsync(db => db.PiecesJustificatives.Select(p => p.Id).FirstAsync());
@@ -66,6 +67,25 @@ public sealed partial class PerformancePagesTests
         var participant = await app.LireAsync(db => db.Participants.IgnoreQueryFilters().Where(p => p.StructureId == structure).Select(p => p.Id).FirstAsync());
         using var export = await client.GetAsync($"/Participants/DroitsPersonne/Acces/{participant}?handler=Json");
         Assert.Equal(System.Net.HttpStatusCode.OK, export.StatusCode);
+    }
+
+    /// <summary>The demo has no placement yet (issue 14): a poste on a lot in execution and one candidature fill its two tables.</summary>
+    private async Task PlacementAsync()
+    {
+        var structure = (await app.LireAsync(db => db.Users.SingleAsync(u => u.Email == "facilitateur@clause.demo"))).StructureId!.Value;
+        await app.EcrireAsync(async db =>
+        {
+            var lot = await db.Lots.IgnoreQueryFilters().Include(l => l.Attributions)
+                .Where(l => l.StructureId == structure && l.Statut == Clause.Domain.Marches.StatutLot.EnExecution).OrderBy(l => l.Id).FirstAsync();
+            var participant = await db.Participants.IgnoreQueryFilters().Include(p => p.Decisions)
+                .Where(p => p.StructureId == structure && p.AnonymiseLe == null).OrderBy(p => p.Id).FirstAsync();
+            var poste = Clause.Domain.Placement.PosteAPourvoir.Creer(lot, lot.Attributions[0].EntrepriseId,
+                new Clause.Domain.Placement.DonneesPoste("Maçon VRD", null, 1, Clause.Domain.Contrats.TypeContrat.CDD, lot.DebutExecution, null, null, null),
+                SituationsContrats.Facilitateur, app.Horloge.GetUtcNow());
+            db.PostesAPourvoir.Add(poste);
+            db.Candidatures.Add(Clause.Domain.Placement.Candidature.Proposer(poste, participant, "candidat@exemple.fr", null,
+                Clause.Domain.Structures.Reglages.ParDefaut(structure), SituationsContrats.Facilitateur, app.Horloge.GetUtcNow()));
+        });
     }
 
     private async Task LignesDesTachesAsync()

@@ -59,6 +59,7 @@ public sealed class IndexModel(ClauseDbContext db) : PageAction(db)
         var conservationJournaux = Entier(nameof(SaisieReglages.ConservationJournauxMois), actuels.ConservationJournauxMois);
         var seuilRetard = PointsDeBase(nameof(SaisieReglages.SeuilRetardLot), actuels.SeuilRetardLotPdb);
         var inactivite = Minutes(nameof(SaisieReglages.InactiviteSession), actuels.InactiviteSessionMinutes);
+        var delaiListe = Entier(nameof(SaisieReglages.DelaiReponseListe), actuels.DelaiReponseListeJours);
 
         if (reglages is null)
         {
@@ -68,7 +69,8 @@ public sealed class IndexModel(ClauseDbContext db) : PageAction(db)
         var accepte = Appliquer(() => reglages.Modifier(cout, partMainOeuvre, Saisie.RecalculSurAvenant, Saisie.ModeAccordCadre, fenetre, ageSenior, anticipation,
             maxMinutes, tolerance, Saisie.FormationComptabiliseeDefaut, plafondFormation, jourLimite, premiereRelance, secondeRelance,
             seuil, delaiEmploiDurable, conservation, seuilRetard, conservationJournaux), ChampsDuDomaine)
-            & Appliquer(() => reglages.ModifierConnexion(inactivite, Saisie.DoubleFacteurTousRoles), ChampsDuDomaine);
+            & Appliquer(() => reglages.ModifierConnexion(inactivite, Saisie.DoubleFacteurTousRoles), ChampsDuDomaine)
+            & Appliquer(() => reglages.ModifierPlacement(delaiListe), ChampsDuDomaine);
         if (!accepte || !ModelState.IsValid)
         {
             await ChargerHistoriqueAsync(historiqueId, annulation);
@@ -179,6 +181,8 @@ public sealed record SaisieReglages
     public string? SeuilRetardLot { get; set; }
 
     public string? InactiviteSession { get; set; }
+
+    public string? DelaiReponseListe { get; set; }
 
     public bool DoubleFacteurTousRoles { get; set; }
 

@@ -1570,6 +1570,227 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Clause.Domain.Placement.Candidature", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ContratId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Eligibilite")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntrepriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("IssueLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("IssueParId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssueParNom")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MotifDerogation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MotifNonRetenu")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PosteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrecisionNonRetenu")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PresenteeLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PresenteeParId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PresenteeParNom")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProposeeLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProposeeParId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposeeParNom")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RaisonEligibilite")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Suite")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SuiteLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SuiteParId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuiteParNom")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Telephone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ValideeLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ValideeParId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValideeParNom")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContratId")
+                        .IsUnique()
+                        .HasFilter("[ContratId] IS NOT NULL");
+
+                    b.HasIndex("EntrepriseId");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("PosteId");
+
+                    b.HasIndex("StructureId", "ParticipantId");
+
+                    b.HasIndex("StructureId", "EntrepriseId", "Statut");
+
+                    b.HasIndex("StructureId", "PosteId", "ParticipantId")
+                        .IsUnique();
+
+                    b.HasIndex("StructureId", "Statut", "PresenteeLe");
+
+                    b.ToTable("Candidatures", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Candidatures_Joignable", "[Email] IS NOT NULL OR [Telephone] IS NOT NULL");
+
+                            t.HasCheckConstraint("CK_Candidatures_NonRetenue", "([Statut] = 'NonRetenue' AND [MotifNonRetenu] IS NOT NULL AND [PrecisionNonRetenu] IS NOT NULL) OR ([Statut] <> 'NonRetenue' AND [MotifNonRetenu] IS NULL)");
+
+                            t.HasCheckConstraint("CK_Candidatures_Retenue", "([Statut] = 'Retenue' AND [ContratId] IS NOT NULL) OR ([Statut] <> 'Retenue' AND [ContratId] IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Clause.Domain.Placement.PosteAPourvoir", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeRome")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreeLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreeParId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreeParNom")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateDebut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntrepriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Exigences")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HeuresHebdoMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Intitule")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lieu")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Nombre")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TypeContrat")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntrepriseId");
+
+                    b.HasIndex("LotId");
+
+                    b.HasIndex("StructureId", "LotId");
+
+                    b.HasIndex("StructureId", "EntrepriseId", "CreeLe");
+
+                    b.HasIndex("StructureId", "Statut", "DateDebut");
+
+                    b.ToTable("PostesAPourvoir", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_PostesAPourvoir_HeuresHebdo", "[HeuresHebdoMinutes] IS NULL OR ([HeuresHebdoMinutes] > 0 AND [HeuresHebdoMinutes] <= 2880)");
+
+                            t.HasCheckConstraint("CK_PostesAPourvoir_Nombre", "[Nombre] > 0 AND [Nombre] <= 999");
+                        });
+                });
+
             modelBuilder.Entity("Clause.Domain.Relances.RelanceDeclaration", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1710,6 +1931,11 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<long>("CoutHoraireReferenceCentimes")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("DelaiReponseListeJours")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(10);
 
                     b.Property<int>("DelaiSortieEmploiDurableMois")
                         .HasColumnType("INTEGER");
@@ -3019,6 +3245,59 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("Clause.Domain.Entreprises.Entreprise", null)
                         .WithMany()
                         .HasForeignKey("EntrepriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Domain.Placement.Candidature", b =>
+                {
+                    b.HasOne("Clause.Domain.Contrats.Contrat", null)
+                        .WithMany()
+                        .HasForeignKey("ContratId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Clause.Domain.Entreprises.Entreprise", null)
+                        .WithMany()
+                        .HasForeignKey("EntrepriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Placement.PosteAPourvoir", null)
+                        .WithMany()
+                        .HasForeignKey("PosteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Domain.Placement.PosteAPourvoir", b =>
+                {
+                    b.HasOne("Clause.Domain.Entreprises.Entreprise", null)
+                        .WithMany()
+                        .HasForeignKey("EntrepriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Marches.Lot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

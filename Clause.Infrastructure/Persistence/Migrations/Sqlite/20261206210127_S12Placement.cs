@@ -1,0 +1,223 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class S12Placement : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "DelaiReponseListeJours",
+                table: "Reglages",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 10);
+
+            migrationBuilder.CreateTable(
+                name: "PostesAPourvoir",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StructureId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LotId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EntrepriseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Intitule = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    CodeRome = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
+                    Nombre = table.Column<int>(type: "INTEGER", nullable: false),
+                    TypeContrat = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DateDebut = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    HeuresHebdoMinutes = table.Column<long>(type: "INTEGER", nullable: true),
+                    Lieu = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Exigences = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Statut = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CreeParId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreeParNom = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    CreeLe = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PostesAPourvoir", x => x.Id);
+                    table.CheckConstraint("CK_PostesAPourvoir_HeuresHebdo", "[HeuresHebdoMinutes] IS NULL OR ([HeuresHebdoMinutes] > 0 AND [HeuresHebdoMinutes] <= 2880)");
+                    table.CheckConstraint("CK_PostesAPourvoir_Nombre", "[Nombre] > 0 AND [Nombre] <= 999");
+                    table.ForeignKey(
+                        name: "FK_PostesAPourvoir_Entreprises_EntrepriseId",
+                        column: x => x.EntrepriseId,
+                        principalTable: "Entreprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PostesAPourvoir_Lots_LotId",
+                        column: x => x.LotId,
+                        principalTable: "Lots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PostesAPourvoir_Structures_StructureId",
+                        column: x => x.StructureId,
+                        principalTable: "Structures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Candidatures",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StructureId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PosteId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EntrepriseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ParticipantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    Telephone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Statut = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Eligibilite = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RaisonEligibilite = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ProposeeParId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProposeeParNom = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    ProposeeLe = table.Column<long>(type: "INTEGER", nullable: false),
+                    ValideeParId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ValideeParNom = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
+                    ValideeLe = table.Column<long>(type: "INTEGER", nullable: true),
+                    MotifDerogation = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PresenteeParId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PresenteeParNom = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
+                    PresenteeLe = table.Column<long>(type: "INTEGER", nullable: true),
+                    IssueParId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    IssueParNom = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
+                    IssueLe = table.Column<long>(type: "INTEGER", nullable: true),
+                    MotifNonRetenu = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    PrecisionNonRetenu = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ContratId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Suite = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    SuiteParId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SuiteParNom = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
+                    SuiteLe = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Candidatures", x => x.Id);
+                    table.CheckConstraint("CK_Candidatures_Joignable", "[Email] IS NOT NULL OR [Telephone] IS NOT NULL");
+                    table.CheckConstraint("CK_Candidatures_NonRetenue", "([Statut] = 'NonRetenue' AND [MotifNonRetenu] IS NOT NULL AND [PrecisionNonRetenu] IS NOT NULL) OR ([Statut] <> 'NonRetenue' AND [MotifNonRetenu] IS NULL)");
+                    table.CheckConstraint("CK_Candidatures_Retenue", "([Statut] = 'Retenue' AND [ContratId] IS NOT NULL) OR ([Statut] <> 'Retenue' AND [ContratId] IS NULL)");
+                    table.ForeignKey(
+                        name: "FK_Candidatures_Contrats_ContratId",
+                        column: x => x.ContratId,
+                        principalTable: "Contrats",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Candidatures_Entreprises_EntrepriseId",
+                        column: x => x.EntrepriseId,
+                        principalTable: "Entreprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Candidatures_Participants_ParticipantId",
+                        column: x => x.ParticipantId,
+                        principalTable: "Participants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Candidatures_PostesAPourvoir_PosteId",
+                        column: x => x.PosteId,
+                        principalTable: "PostesAPourvoir",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Candidatures_Structures_StructureId",
+                        column: x => x.StructureId,
+                        principalTable: "Structures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Candidatures_ContratId",
+                table: "Candidatures",
+                column: "ContratId",
+                unique: true,
+                filter: "[ContratId] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Candidatures_EntrepriseId",
+                table: "Candidatures",
+                column: "EntrepriseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Candidatures_ParticipantId",
+                table: "Candidatures",
+                column: "ParticipantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Candidatures_PosteId",
+                table: "Candidatures",
+                column: "PosteId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Candidatures_StructureId_EntrepriseId_Statut",
+                table: "Candidatures",
+                columns: new[] { "StructureId", "EntrepriseId", "Statut" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Candidatures_StructureId_ParticipantId",
+                table: "Candidatures",
+                columns: new[] { "StructureId", "ParticipantId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Candidatures_StructureId_PosteId_ParticipantId",
+                table: "Candidatures",
+                columns: new[] { "StructureId", "PosteId", "ParticipantId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Candidatures_StructureId_Statut_PresenteeLe",
+                table: "Candidatures",
+                columns: new[] { "StructureId", "Statut", "PresenteeLe" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostesAPourvoir_EntrepriseId",
+                table: "PostesAPourvoir",
+                column: "EntrepriseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostesAPourvoir_LotId",
+                table: "PostesAPourvoir",
+                column: "LotId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostesAPourvoir_StructureId_EntrepriseId_CreeLe",
+                table: "PostesAPourvoir",
+                columns: new[] { "StructureId", "EntrepriseId", "CreeLe" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostesAPourvoir_StructureId_LotId",
+                table: "PostesAPourvoir",
+                columns: new[] { "StructureId", "LotId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostesAPourvoir_StructureId_Statut_DateDebut",
+                table: "PostesAPourvoir",
+                columns: new[] { "StructureId", "Statut", "DateDebut" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Candidatures");
+
+            migrationBuilder.DropTable(
+                name: "PostesAPourvoir");
+
+            migrationBuilder.DropColumn(
+                name: "DelaiReponseListeJours",
+                table: "Reglages");
+        }
+    }
+}
