@@ -14,6 +14,13 @@ public sealed record CelluleLue(string Texte, double? Nombre = null);
 public sealed record LigneLue(FeuilleImport Feuille, int Numero, IReadOnlyDictionary<string, CelluleLue> Cellules)
 {
     public CelluleLue? this[string colonne] => Cellules.GetValueOrDefault(colonne);
+
+    /// <summary>
+    /// The columns of this row whose cell the reader could not give (a formula without a cached value, an error value, a
+    /// cell over the length limit): already reported in the errors, and absent from <see cref="Cellules"/> — so a
+    /// conversion need not report them a second time as empty.
+    /// </summary>
+    public IReadOnlyCollection<string> ColonnesEnErreur { get; init; } = [];
 }
 
 /// <summary>One error of the report: <c>Feuille, ligne N, Colonne : message</c> (French, naming what to fix).</summary>

@@ -61,6 +61,30 @@ public class AccessibiliteTests(FabriqueDeveloppement app) : IClassFixture<Fabri
         Assert.Equal("attachment", json.Content.Headers.ContentDisposition?.DispositionType);
     }
 
+    /// <summary>
+    /// The import template's page (issue 11 item 1), for the Direction and the Facilitateur: its download is an attachment,
+    /// an .xlsx that the import's own reader opens, with the right <c>Version</c> sheet.
+    /// </summary>
+    [Theory]
+    [InlineData("facilitateur@clause.demo")]
+    [InlineData("direction@clause.demo")]
+    public async Task La_page_du_modele_d_import_respecte_les_bases_du_RGAA_et_sert_le_classeur(string email)
+    {
+        var client = await app.ConnecterAsync(email, SemeurDemo.MotDePasse);
+        var reponse = await client.GetAsync("/Import/Modele");
+        Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
+        var page = await new HtmlParser().ParseDocumentAsync(await reponse.Content.ReadAsStringAsync());
+        Assert.Empty(Verifier(page));
+
+        var lien = page.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!).Single(h => h.Contains("handler=Fichier", StringComparison.Ordinal));
+        var fichier = await client.GetAsync(lien);
+        Assert.Equal(Clause.Infrastructure.Import.ModeleImport.TypeContenu, fichier.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", fichier.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("clause-import-modele-v1.xlsx", fichier.Content.Headers.ContentDisposition?.FileNameStar ?? fichier.Content.Headers.ContentDisposition?.FileName);
+        using var lecteur = Clause.Infrastructure.Import.LecteurClasseurImport.Ouvrir(await fichier.Content.ReadAsStreamAsync());
+        Assert.Empty(lecteur.VerifierVersion());
+    }
+
     private async Task ParcourirAsync(string email, string depart, int minimum = 4)
     {
         var client = await app.ConnecterAsync(email, SemeurDemo.MotDePasse);

@@ -43,6 +43,8 @@ public class MatriceDesDroitsTests(FabriqueClause app) : IClassFixture<FabriqueC
         ["/Embauches"] = (DirectionFacilitateur, Facilitateur),
         // Placement (issue 14): the référent reads the postes and his or her participants' candidatures (a data filter).
         ["/Placement"] = ([Roles.Direction, Roles.Facilitateur, Roles.Referent], Facilitateur),
+        // Reprise de données (IMPORT.md « Behaviour »): the template and the import, for the Direction and the Facilitateur alike.
+        ["/Import"] = (DirectionFacilitateur, DirectionFacilitateur),
         // The comboboxes' search pages (lots, companies, participants): whoever fills a form or a filter that uses them.
         ["/Recherche"] = ([Roles.Direction, Roles.Facilitateur, Roles.Referent], Facilitateur),
         // Proofs, staff side: the download is open to any signed-in user and answers 404 to all but the structure's staff
