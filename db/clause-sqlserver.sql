@@ -2633,3 +2633,78 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210246_S12Import'
+)
+BEGIN
+    ALTER TABLE [JournalAudit] ADD [ImportId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210246_S12Import'
+)
+BEGIN
+    CREATE TABLE [JournauxImport] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [Quand] datetimeoffset NOT NULL,
+        [UtilisateurId] uniqueidentifier NULL,
+        [NomUtilisateur] nvarchar(150) NOT NULL,
+        [NomJeton] nvarchar(80) NULL,
+        [NomFichier] nvarchar(255) NOT NULL,
+        [ABlanc] bit NOT NULL,
+        [Resultat] nvarchar(20) NOT NULL,
+        [NombreErreurs] int NOT NULL,
+        [Compteurs] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_JournauxImport] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_JournauxImport_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210246_S12Import'
+)
+BEGIN
+    CREATE TABLE [LiensImport] (
+        [Id] bigint NOT NULL IDENTITY,
+        [StructureId] uniqueidentifier NOT NULL,
+        [Feuille] nvarchar(40) NOT NULL,
+        [Ref] nvarchar(100) NOT NULL,
+        [EnregistrementId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_LiensImport] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_LiensImport_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210246_S12Import'
+)
+BEGIN
+    CREATE INDEX [IX_JournauxImport_StructureId_Quand] ON [JournauxImport] ([StructureId], [Quand]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210246_S12Import'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_LiensImport_StructureId_Feuille_Ref] ON [LiensImport] ([StructureId], [Feuille], [Ref]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206210246_S12Import'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206210246_S12Import', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
