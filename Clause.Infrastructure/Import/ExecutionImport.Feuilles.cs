@@ -122,7 +122,13 @@ internal sealed partial class ExecutionImport
     }
 
     /// <summary>The Ref (key) an earlier import gave a record, for a record loaded through its link.</summary>
-    private string RefDe(string feuille, Guid id) => _liens.First(l => l.Key.Feuille == feuille && l.Value == id).Key.Ref;
+    private string RefDe(string feuille, Guid id)
+    {
+        _refsParId ??= _liens.ToDictionary(l => (l.Key.Feuille, l.Value), l => l.Key.Ref);
+        return _refsParId[(feuille, id)];
+    }
+
+    private Dictionary<(string Feuille, Guid Id), string>? _refsParId;
 
     // ---------------------------------------------------------------- Marches and Lots
     /// <summary>A marché row read, waiting for its lots (a marché is created with its lots, in one call).</summary>

@@ -90,6 +90,19 @@ public sealed class ServiceImport(ClauseDbContext db, TimeProvider horloge)
         return new RapportImport(valide, aBlanc, execution.Erreurs, execution.Compteurs, execution.Avertissements, journal.Id);
     }
 
+    /// <summary>
+    /// The uploaded file (page or API): opened by <see cref="OuvertureClasseur.Ouvrir"/> — which throws
+    /// <see cref="ClasseurIllisibleException"/> for a file that is not a readable workbook —, then <see cref="ImporterAsync"/>.
+    /// </summary>
+    public async Task<RapportImport> ImporterFichierAsync(Stream flux, string? nomFichier, Auteur par, bool aBlanc, CancellationToken annulation = default)
+    {
+        using var classeur = OuvertureClasseur.Ouvrir(flux);
+        return await ImporterAsync(classeur.Source, classeur.ErreursVersion, nomFichier, par, aBlanc, annulation).ConfigureAwait(false);
+    }
+
+    /// <summary>The largest file accepted (the reader's own bounds apply inside it).</summary>
+    public const long TailleFichierMax = 50L * 1024 * 1024;
+
     /// <summary>The file's name as kept in the journal: no path, at most the column's length.</summary>
     private static string Fichier(string? nom)
     {

@@ -30,6 +30,7 @@ public static class Droits
         [Politiques.PortailAcheteur] = new([Roles.DonneurOrdre], AvecStructure: true, AvecDonneurOrdre: true),
         [Politiques.LectureDeclarations] = new([Roles.Direction, Roles.Facilitateur, Roles.Entreprise], AvecStructure: true),
         [Politiques.DeclarationHeures] = new([Roles.Facilitateur, Roles.Entreprise], AvecStructure: true),
+        [Politiques.Import] = new([Roles.Direction, Roles.Facilitateur], AvecStructure: true),
     };
 
     /// <summary>True when <paramref name="utilisateur"/> satisfies <paramref name="politique"/> (a <see cref="Politiques"/> name).</summary>
@@ -113,4 +114,7 @@ public static class Politiques
 
     /// <summary>Declare a month's hours (API): a company its own contrats, a facilitateur for a company of the structure (Direction only reads).</summary>
     public const string DeclarationHeures = nameof(DeclarationHeures);
+
+    /// <summary>Reprise de données (issue 11): the import workbook, by page and by API — Direction and Facilitateur of the structure.</summary>
+    public const string Import = nameof(Import);
 }
