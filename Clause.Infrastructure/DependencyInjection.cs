@@ -55,6 +55,7 @@ public static class DependencyInjection
         services.AddScoped<Bilans.EnvoisBilans>();
         services.AddScoped<Bilans.RequetesConsolidation>();
         services.AddScoped<Heures.ServiceHeures>();
+        services.AddScoped<Import.ServiceImport>();
         services.AddScoped<Heures.RequetesPortail>();
         services.AddScoped<Heures.ServiceSoumissions>();
         services.AddScoped<Totaux.CompilateurTotaux>();

@@ -171,6 +171,7 @@ public sealed class AuditInterceptor(TimeProvider horloge) : SaveChangesIntercep
                 UtilisateurId = contexte.UtilisateurId,
                 NomUtilisateur = contexte.NomUtilisateur,
                 NomJeton = contexte.NomJeton,
+                ImportId = contexte.ImportId,
                 TypeEntite = entree.Metadata.ClrType.Name,
                 EntiteId = entree.Entity.IdentifiantBrut(),
                 RacineId = (entree.Entity as IPartieDe)?.RacineId ?? entree.Entity.IdentifiantBrut(),

@@ -32,7 +32,7 @@ public static class ChaineAudit
     public static string Calculer(JournalAudit ligne)
     {
         ArgumentNullException.ThrowIfNull(ligne);
-        var champs = new[]
+        var champs = new List<string>
         {
             ligne.Id.ToString("D"),
             ligne.StructureId?.Valeur.ToString("D") ?? string.Empty,
@@ -48,6 +48,8 @@ public static class ChaineAudit
             ligne.EmpreinteChangements ?? string.Empty,
             ligne.EmpreintePrecedente ?? string.Empty,
         };
+        // The import's origin is sealed too, appended only when set: the rows written before it existed keep their hash.
+        if (ligne.ImportId is { } import) champs.Add(import.ToString("D"));
         return Sha256(string.Join('\u001f', champs));
     }
 

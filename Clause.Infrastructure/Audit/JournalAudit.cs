@@ -30,6 +30,9 @@ public sealed class JournalAudit
     /// <summary>Name of the personal access token when the change came through the API; null from the pages.</summary>
     public string? NomJeton { get; set; }
 
+    /// <summary>The import run (<c>JournalImport.Id</c>) this change came from, when a workbook import wrote it (issue 11).</summary>
+    public Guid? ImportId { get; set; }
+
     /// <summary>CLR name of the entity (e.g. DonneurOrdre, ContactDonneurOrdre).</summary>
     public string TypeEntite { get; set; } = string.Empty;
 

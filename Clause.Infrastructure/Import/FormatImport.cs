@@ -109,7 +109,7 @@ public static class FormatImport
     public static readonly FeuilleImport Participants = new("Participants",
     [
         Requise("Ref", GenreColonne.Ref), Requise("Nom", GenreColonne.Texte), Requise("Prenom", GenreColonne.Texte),
-        Requise("Sexe", GenreColonne.Code, typeof(Sexe)), Requise("DateNaissance", GenreColonne.Date), Facultative("Commune", GenreColonne.Texte),
+        Requise("Sexe", GenreColonne.Code, typeof(Sexe)), Requise("DateNaissance", GenreColonne.Date), Facultative("CodePostal", GenreColonne.Texte), Facultative("Commune", GenreColonne.Texte),
         Facultative("Qpv", GenreColonne.Booleen), Facultative("CodeQpv", GenreColonne.Texte), Facultative("Niveau", GenreColonne.Code, typeof(NiveauQualification)),
         Requise("Categories", GenreColonne.Codes, typeof(CategorieEligibilite)), Requise("DateValidationEligibilite", GenreColonne.Date),
     ]);

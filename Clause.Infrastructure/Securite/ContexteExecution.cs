@@ -29,6 +29,12 @@ public sealed class ContexteExecution
     /// </summary>
     public bool Systeme { get; private set; }
 
+    /// <summary>The import run writing now (issue 11), recorded by the audit trail as the origin of each change; null otherwise.</summary>
+    public Guid? ImportId { get; private set; }
+
+    /// <summary>Sets (or clears, with null) the import run the next saves come from.</summary>
+    public void DefinirImport(Guid? importId) => ImportId = importId;
+
     public void DefinirUtilisateur(Guid utilisateurId, string nom, StructureId? structureId, EntrepriseId? entrepriseId, DonneurOrdreId? donneurOrdreId, string? nomJeton = null)
     {
         NomJeton = nomJeton;

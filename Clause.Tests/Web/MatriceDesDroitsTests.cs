@@ -36,6 +36,8 @@ public class MatriceDesDroitsTests(FabriqueClause app) : IClassFixture<FabriqueC
         ["/Participants"] = ([Roles.Direction, Roles.Facilitateur, Roles.Referent], Facilitateur),
         ["/Contrats"] = ([Roles.Direction, Roles.Facilitateur, Roles.Referent], Facilitateur),
         ["/Reglages"] = (DirectionFacilitateur, DirectionFacilitateur),
+        // Reprise de données (issue 11): the workbook import, by the direction and the facilitateurs.
+        ["/Import"] = (DirectionFacilitateur, DirectionFacilitateur),
         ["/Structure"] = ([Roles.Direction], [Roles.Direction]),
         ["/Portail"] = ([Roles.Entreprise], [Roles.Entreprise]),
         ["/Acheteur"] = ([Roles.DonneurOrdre], [Roles.DonneurOrdre]),

@@ -38,6 +38,7 @@ public static class ComposeApi
         services.AddSingleton<IModuleApi, PointsContrats>();
         services.AddSingleton<IModuleApi, PointsDeclarations>();
         services.AddSingleton<IModuleApi, PointsBilans>();
+        services.AddSingleton<IModuleApi, PointsImports>();
         return services;
     }
 

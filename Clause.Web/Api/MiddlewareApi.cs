@@ -28,14 +28,16 @@ public sealed partial class MiddlewareApi(RequestDelegate suivant, ILogger<Middl
             await suivant(http);
             return;
         }
-        if (http.Request.ContentLength > ProblemesApi.TailleMaxCorps)
+        // The import workbook (POST /api/v1/imports) is the one body allowed above 1 Mo: up to its own bound.
+        var limite = PointsImports.EstImport(http.Request) ? PointsImports.TailleRequeteMax : ProblemesApi.TailleMaxCorps;
+        if (http.Request.ContentLength > limite)
         {
             await EcrireAsync(http, ProblemesApi.Creer(StatusCodes.Status413PayloadTooLarge));
             return;
         }
         // A chunked body without Content-Length is cut at the same size by the server (Kestrel raises a 413).
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } taille) taille.MaxRequestBodySize = ProblemesApi.TailleMaxCorps;
-        if (HttpMethods.IsPost(http.Request.Method)) http.Request.EnableBuffering(bufferLimit: ProblemesApi.TailleMaxCorps);
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } taille) taille.MaxRequestBodySize = limite;
+        if (HttpMethods.IsPost(http.Request.Method)) http.Request.EnableBuffering(bufferLimit: limite);
 
         try
         {

@@ -31,6 +31,7 @@ public static class Droits
         [Politiques.LectureDeclarations] = new([Roles.Direction, Roles.Facilitateur, Roles.Entreprise], AvecStructure: true),
         [Politiques.DeclarationHeures] = new([Roles.Facilitateur, Roles.Entreprise], AvecStructure: true),
         [Politiques.Candidatures] = new([Roles.Facilitateur, Roles.Referent], AvecStructure: true),
+        [Politiques.Import] = new([Roles.Direction, Roles.Facilitateur], AvecStructure: true),
     };
 
     /// <summary>True when <paramref name="utilisateur"/> satisfies <paramref name="politique"/> (a <see cref="Politiques"/> name).</summary>
@@ -117,4 +118,6 @@ public static class Politiques
 
     /// <summary>Propose a candidate to a poste and write the next step after a « non retenu » (issue 14): a facilitateur, or a référent for his or her own participants.</summary>
     public const string Candidatures = nameof(Candidatures);
+    /// <summary>Reprise de données (issue 11): the import workbook, by page and by API — Direction and Facilitateur of the structure.</summary>
+    public const string Import = nameof(Import);
 }

@@ -2,8 +2,5 @@ using Clause.Web.Infrastructure;
 
 namespace Clause.Web.Pages.Import;
 
-/// <summary>
-/// Reprise de données (issue 11, ../shared/IMPORT.md): available to the Direction and the Facilitateur of the structure —
-/// the template's download, and the import itself (both roles may import: IMPORT.md « Behaviour »).
-/// </summary>
-public sealed class DossierImport() : DossierPages("/Import", Politiques.LectureClause, Politiques.LectureClause);
+/// <summary>Reprise de données (issue 11): Direction and Facilitateur of the structure read and post (upload, dry run, import).</summary>
+public sealed class DossierImport() : DossierPages("/Import", Politiques.Import, Politiques.Import);

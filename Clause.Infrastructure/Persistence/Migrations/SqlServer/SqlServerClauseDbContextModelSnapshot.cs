@@ -2173,6 +2173,9 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("EntiteId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("ImportId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("NomJeton")
                         .HasMaxLength(80)
                         .HasColumnType("nvarchar(80)");
@@ -2450,6 +2453,88 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("StructureId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Import.JournalImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("ABlanc")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Compteurs")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("NomFichier")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<string>("NomJeton")
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<string>("NomUtilisateur")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<int>("NombreErreurs")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("Quand")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Resultat")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("UtilisateurId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId", "Quand");
+
+                    b.ToTable("JournauxImport", (string)null);
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Import.LienImport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("EnregistrementId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Feuille")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Ref")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId", "Feuille", "Ref")
+                        .IsUnique();
+
+                    b.ToTable("LiensImport", (string)null);
                 });
 
             modelBuilder.Entity("Clause.Infrastructure.Mail.MessageSortant", b =>
@@ -3432,6 +3517,24 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("StructureId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Import.JournalImport", b =>
+                {
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Import.LienImport", b =>
+                {
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Clause.Infrastructure.Totaux.MoisCompile", b =>
