@@ -2633,3 +2633,133 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206205156_S12Parcours'
+)
+BEGIN
+    ALTER TABLE [Reglages] ADD [FileActiveMax] int NOT NULL DEFAULT 100;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206205156_S12Parcours'
+)
+BEGIN
+    ALTER TABLE [Reglages] ADD [FileActiveMin] int NOT NULL DEFAULT 60;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206205156_S12Parcours'
+)
+BEGIN
+    CREATE TABLE [Parcours] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [ParticipantId] uniqueidentifier NOT NULL,
+        [ReferentId] uniqueidentifier NOT NULL,
+        [DateEntree] date NOT NULL,
+        [Prescripteur] nvarchar(40) NULL,
+        [Deld] bit NOT NULL,
+        [Rsa] bit NOT NULL,
+        [Th] bit NOT NULL,
+        [AutrePublic] bit NOT NULL,
+        [Sexe] nvarchar(40) NOT NULL,
+        [AgeEntree] int NOT NULL,
+        [Niveau] nvarchar(40) NOT NULL,
+        [TrancheInactivite] nvarchar(40) NOT NULL,
+        [TypeSortie] nvarchar(40) NULL,
+        [DateSortie] date NULL,
+        [ReouvertLe] date NULL,
+        [MotifReouverture] nvarchar(1000) NULL,
+        CONSTRAINT [PK_Parcours] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_Parcours_Sortie] CHECK (([TypeSortie] IS NULL AND [DateSortie] IS NULL) OR ([TypeSortie] IS NOT NULL AND [DateSortie] IS NOT NULL AND [DateSortie] >= [DateEntree])),
+        CONSTRAINT [FK_Parcours_Participants_ParticipantId] FOREIGN KEY ([ParticipantId]) REFERENCES [Participants] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Parcours_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206205156_S12Parcours'
+)
+BEGIN
+    CREATE TABLE [EtapesParcours] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [ParcoursId] uniqueidentifier NOT NULL,
+        [Type] nvarchar(40) NOT NULL,
+        [DateDebut] date NOT NULL,
+        [DateFin] date NULL,
+        [StructureBeneficiaire] nvarchar(150) NULL,
+        [FinanceePlie] bit NOT NULL,
+        [Bilan] nvarchar(2000) NULL,
+        CONSTRAINT [PK_EtapesParcours] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_EtapesParcours_Dates] CHECK ([DateFin] IS NULL OR [DateFin] >= [DateDebut]),
+        CONSTRAINT [FK_EtapesParcours_Parcours_ParcoursId] FOREIGN KEY ([ParcoursId]) REFERENCES [Parcours] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_EtapesParcours_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206205156_S12Parcours'
+)
+BEGIN
+    CREATE INDEX [IX_EtapesParcours_ParcoursId] ON [EtapesParcours] ([ParcoursId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206205156_S12Parcours'
+)
+BEGIN
+    CREATE INDEX [IX_EtapesParcours_StructureId_ParcoursId_DateDebut] ON [EtapesParcours] ([StructureId], [ParcoursId], [DateDebut]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206205156_S12Parcours'
+)
+BEGIN
+    CREATE INDEX [IX_Parcours_ParticipantId] ON [Parcours] ([ParticipantId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206205156_S12Parcours'
+)
+BEGIN
+    CREATE INDEX [IX_Parcours_StructureId_ParticipantId_DateEntree] ON [Parcours] ([StructureId], [ParticipantId], [DateEntree]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206205156_S12Parcours'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Parcours_StructureId_ParticipantId_Ouvert] ON [Parcours] ([StructureId], [ParticipantId]) WHERE [TypeSortie] IS NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206205156_S12Parcours'
+)
+BEGIN
+    CREATE INDEX [IX_Parcours_StructureId_ReferentId_TypeSortie] ON [Parcours] ([StructureId], [ReferentId], [TypeSortie]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206205156_S12Parcours'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206205156_S12Parcours', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

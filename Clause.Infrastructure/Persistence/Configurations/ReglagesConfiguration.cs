@@ -23,6 +23,9 @@ internal sealed class ReglagesConfiguration : IEntityTypeConfiguration<Reglages>
         builder.Property(r => r.InactiviteSessionMinutes).HasDefaultValue(120);
         // Issue 16 item 10: structures created before keep the sensitive-read journal 12 months.
         builder.Property(r => r.ConservationJournauxMois).HasDefaultValue(12);
+        // Issue 13: structures created before get the caseload target 60–100.
+        builder.Property(r => r.FileActiveMin).HasDefaultValue(60);
+        builder.Property(r => r.FileActiveMax).HasDefaultValue(100);
         builder.Property(r => r.AnonymisationConfirmeeParNom).HasMaxLength(200);
         builder.HasOne<Structure>().WithOne().HasForeignKey<Reglages>(r => r.StructureId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => r.StructureId).IsUnique();
