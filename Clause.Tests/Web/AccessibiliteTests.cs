@@ -106,7 +106,7 @@ public class AccessibiliteTests(FabriqueDeveloppement app) : IClassFixture<Fabri
         Assert.True(defauts.Count == 0, string.Join(Environment.NewLine, defauts));
     }
 
-    private static IEnumerable<string> Verifier(IHtmlDocument document)
+    internal static IEnumerable<string> Verifier(IHtmlDocument document)
     {
         if (document.DocumentElement.GetAttribute("lang") != "fr") yield return "html sans lang=\"fr\"";
         if (string.IsNullOrWhiteSpace(document.Title)) yield return "pas de titre";

@@ -119,6 +119,24 @@ public class ParcoursPagesTests(FabriqueClause app) : IClassFixture<FabriqueClau
         Assert.True(Assert.Single(await app.ParcoursAsync(s.StructureId)).EstOuvert);
     }
 
+    /// <summary>Every parcours page (AccessibiliteTests' RGAA basics: lang, title, one h1, labels, table captions, buttons).</summary>
+    [Fact]
+    public async Task Les_pages_du_parcours_respectent_les_bases_du_RGAA()
+    {
+        var s = await app.SituationAsync();
+        var ouvrir = await s.Client.PageAsync($"/Parcours/Ouvrir/{s.Participant.Id}");
+        var id = await ParcoursDeTest.OuvrirAsync(s);
+        await app.ContratValideAsync(s, TypeContrat.CDI, new DateOnly(2026, 2, 2), null);
+        var pages = new List<(string Url, AngleSharp.Html.Dom.IHtmlDocument Page)> { ("Ouvrir", ouvrir) };
+        foreach (var url in new[] { $"/Parcours/Details/{id}", $"/Parcours/Etape/{id}", $"/Parcours/Cloturer/{id}", $"/Participants/Details/{s.Participant.Id}" })
+            pages.Add((url, await s.Client.PageAsync(url)));
+        Assert.Equal(HttpStatusCode.Redirect, (await FabriqueClause.PosterAsync(s.Client, $"/Parcours/Cloturer/{id}",
+            new() { ["Saisie.TypeSortie"] = nameof(TypeSortie.Autre), ["Saisie.DateSortie"] = "2026-03-15" })).StatusCode);
+        pages.Add(("Rouvrir", await s.Client.PageAsync($"/Parcours/Rouvrir/{id}")));
+
+        Assert.All(pages, p => Assert.True(!AccessibiliteTests.Verifier(p.Page).Any(), p.Url + " : " + string.Join(", ", AccessibiliteTests.Verifier(p.Page))));
+    }
+
     [Fact]
     public async Task Le_parcours_d_un_autre_referent_ou_d_une_autre_structure_repond_404()
     {
@@ -180,6 +198,9 @@ public class ParcoursSixMoisPagesTests(FabriqueClause app) : IClassFixture<Fabri
         Assert.NotNull(details.QuerySelector($"#parcours-etapes a[href='/Contrats/Details/{contrat.Id}']"));
         Assert.Contains("validable à partir du 05/07/2026", details.Texte("#parcours-suivis"), StringComparison.Ordinal);
 
+        var accueil = (await s.Client.PageAsync("/")).Texte("#referent-file");
+        Assert.Contains("Martin", accueil, StringComparison.Ordinal);
+        Assert.Contains("En cours (avant 6 mois) (05/07/2026)", accueil, StringComparison.Ordinal);
         var sortie = new Dictionary<string, string> { ["Saisie.TypeSortie"] = nameof(TypeSortie.EmploiDurable), ["Saisie.DateSortie"] = "2026-03-15" };
         var tot = await FabriqueClause.PosterAsync(s.Client, $"/Parcours/Cloturer/{id}", sortie);
         Assert.Contains("pas avant le 05/07/2026", await ParcoursDeTest.ErreurAsync(tot, "Saisie_TypeSortie"), StringComparison.Ordinal);
@@ -190,6 +211,7 @@ public class ParcoursSixMoisPagesTests(FabriqueClause app) : IClassFixture<Fabri
         // Four months later the session has expired: the référent signs in again.
         var client = await app.ConnecterAsync(s.Referent.Email!);
         Assert.Contains("À valider", (await client.PageAsync($"/Parcours/Details/{id}")).Texte("#parcours-suivis"), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Sortie « emploi durable » à valider (05/07/2026)", (await client.PageAsync("/")).Texte("#referent-file"), StringComparison.Ordinal);
         var aSixMois = await FabriqueClause.PosterAsync(client, $"/Parcours/Cloturer/{id}", sortie);
         Assert.Equal(HttpStatusCode.Redirect, aSixMois.StatusCode);
         var clos = Assert.Single(await app.ParcoursAsync(s.StructureId));
