@@ -170,3 +170,13 @@ public readonly record struct PieceJustificativeId(Guid Valeur) : IIdentifiant<P
 
     public string ToString(string? format, IFormatProvider? formatProvider) => Valeur.ToString(format, formatProvider);
 }
+
+[TypeConverter(typeof(ConvertisseurTexteIdentifiant<ParcoursId>))]
+public readonly record struct ParcoursId(Guid Valeur) : IIdentifiant<ParcoursId>
+{
+    public static ParcoursId De(Guid valeur) => new(valeur);
+
+    public override string ToString() => Valeur.ToString();
+
+    public string ToString(string? format, IFormatProvider? formatProvider) => Valeur.ToString(format, formatProvider);
+}

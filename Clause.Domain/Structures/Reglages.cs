@@ -75,6 +75,11 @@ public sealed class Reglages : EntiteGuid, IAppartientStructure
     /// <summary>§10: months in the job before an EmploiDurable sortie is validated (default 6).</summary>
     public int DelaiSortieEmploiDurableMois { get; private set; } = 6;
 
+    /// <summary>§10: the caseload target per référent, lowest and highest number of open parcours (default 60 to 100).</summary>
+    public int FileActiveMin { get; private set; } = 60;
+
+    public int FileActiveMax { get; private set; } = 100;
+
     /// <summary>§12: months after a participant's last event before anonymisation (default 24).</summary>
     public int ConservationMois { get; private set; } = 24;
 
@@ -199,6 +204,24 @@ public sealed class Reglages : EntiteGuid, IAppartientStructure
         if (delaiReponseListeJours < 1 || delaiReponseListeJours > 90)
             throw new RegleMetierException(nameof(DelaiReponseListeJours), "Le champ « Délai de réponse à une liste restreinte » doit être compris entre 1 et 90 jours.");
         DelaiReponseListeJours = delaiReponseListeJours;
+    }
+
+    /// <summary>§10: the caseload target per référent (1 to 500 open parcours, lowest ≤ highest), both checked before either changes.</summary>
+    public void ModifierFileActive(int min, int max)
+    {
+        var v = new Verification();
+        v.Verifier(() =>
+        {
+            if (min < 1 || min > 500) throw new RegleMetierException(nameof(FileActiveMin), "Le champ « File active minimale » doit être compris entre 1 et 500.");
+        });
+        v.Verifier(() =>
+        {
+            if (max < 1 || max > 500) throw new RegleMetierException(nameof(FileActiveMax), "Le champ « File active maximale » doit être compris entre 1 et 500.");
+            if (max < min) throw new RegleMetierException(nameof(FileActiveMax), "Le champ « File active maximale » doit être supérieur ou égal au minimum.");
+        });
+        v.Lever();
+        FileActiveMin = min;
+        FileActiveMax = max;
     }
 
     /// <summary>

@@ -33,6 +33,7 @@ public sealed class AuditChampsSensiblesTests : IDisposable
         "PropositionEmbauche.Nom", "PropositionEmbauche.Prenom", "PropositionEmbauche.DateNaissance", "PropositionEmbauche.Email",
         "PropositionEmbauche.Telephone",
         "Alerte.Texte",
+        "Parcours.Th", "Parcours.MotifReouverture", "Etape.Bilan",
     ];
 
     /// <summary>
@@ -57,6 +58,8 @@ public sealed class AuditChampsSensiblesTests : IDisposable
             Clause.Domain.Alertes.Alerte.Creer(s.StructureId, Clause.Domain.Alertes.NatureAlerte.FinContrat, Guid.CreateVersion7(), new DateOnly(2026, 4, 1),
                 Guid.CreateVersion7(), "Le contrat de Léa Martin finit le 01/04/2026.", "/Contrats", SituationsContrats.Maintenant),
         ],
+        [typeof(Clause.Domain.Parcours.Parcours)] = s => ParcoursComplet(s),
+        [typeof(Clause.Domain.Parcours.Etape)] = s => ParcoursComplet(s),
         [typeof(PropositionEmbauche)] = s =>
         [
             PropositionEmbauche.Proposer(s.Titulaire.Id, s.Lot, s.Titulaire,
@@ -72,6 +75,23 @@ public sealed class AuditChampsSensiblesTests : IDisposable
     private static Participant ParticipantComplet(SituationsContrats s) =>
         Participant.Creer(s.StructureId, ParticipantsDeTest.Donnees(residentQpv: true, codeQpv: "QP037005", nom: "Durand", prenom: "Inès"),
             new DateOnly(2024, 1, 5));
+
+    /// <summary>A TH participant's parcours, closed then reopened with a reason, with an étape and its bilan.</summary>
+    private static object[] ParcoursComplet(SituationsContrats s)
+    {
+        var participant = ParticipantComplet(s);
+        participant.Valider(new DateOnly(2025, 1, 10), CategorieEligibilite.TH);
+        var referent = Guid.CreateVersion7();
+        var parcours = Clause.Domain.Parcours.Parcours.Ouvrir(participant,
+            new Clause.Domain.Parcours.DonneesOuverture(referent, new DateOnly(2025, 2, 1), null, Clause.Domain.Parcours.TrancheInactivite.PlusDeCinqAns),
+            new Clause.Domain.Parcours.ReferentCandidat(referent, s.StructureId, true), false, new DateOnly(2026, 12, 20));
+        parcours.AjouterEtape(new Clause.Domain.Parcours.DonneesEtape(Clause.Domain.Parcours.TypeEtape.Mobilisation, new DateOnly(2025, 2, 3), null,
+            "Atelier Tremplin", true, "Difficultés de santé évoquées au bilan."));
+        parcours.Cloturer(Clause.Domain.Parcours.TypeSortie.Abandon, new DateOnly(2025, 3, 1), parcours.Composer([], s.Reglages), s.Reglages,
+            new DateOnly(2026, 12, 20));
+        parcours.Rouvrir("Retour après une hospitalisation.", false, new DateOnly(2026, 12, 20));
+        return [participant, parcours];
+    }
 
     private static Participant AvecAvisMotive(SituationsContrats s)
     {

@@ -495,6 +495,10 @@ public partial class BalayageLocatairesTests(FabriqueClause app, ITestOutputHelp
         participant.Valider(SituationsContrats.ValidationEligibilite, CategorieEligibilite.RSA);
         var contrat = Contrat.Proposer(participant, lot, entreprise, SituationsContrats.Donnees(), reglages, SituationsContrats.Entreprise, SituationsContrats.Maintenant);
         contrat.Valider(participant, reglages, null, SituationsContrats.Facilitateur, SituationsContrats.Maintenant);
+        // Issue 13: the participant's PLIE parcours, followed by the structure's référent.
+        var parcours = Clause.Domain.Parcours.Parcours.Ouvrir(participant,
+            new Clause.Domain.Parcours.DonneesOuverture(p.Referent.Id, new DateOnly(2026, 1, 2), null, Clause.Domain.Parcours.TrancheInactivite.MoinsUnAn),
+            new Clause.Domain.Parcours.ReferentCandidat(p.Referent.Id, s, true), false, new DateOnly(2026, 3, 15));
         var proposition = PropositionEmbauche.Proposer(entreprise.Id, lot, entreprise, new PersonneProposee("Durand", "Paul", new DateOnly(1990, 6, 1), "paul.durand@exemple.fr", null),
             SituationsContrats.Donnees(), reglages, SituationsContrats.Entreprise, app.Horloge.GetUtcNow(), new DateOnly(2026, 3, 15));
         // A poste of the company and the participant's candidature, presented to it (issue 14: the company answers it).
@@ -513,6 +517,7 @@ public partial class BalayageLocatairesTests(FabriqueClause app, ITestOutputHelp
             db.Marches.Add(marche);
             db.Participants.Add(participant);
             db.Contrats.Add(contrat);
+            db.Parcours.Add(parcours);
             db.PropositionsEmbauche.Add(proposition);
         });
         var compte = await app.CreerUtilisateurAsync(Roles.Entreprise, s, entreprise.Id, email: contactEntreprise.Email);
@@ -542,6 +547,7 @@ public partial class BalayageLocatairesTests(FabriqueClause app, ITestOutputHelp
             [GenreContactEntreprise] = contactEntreprise.Id,
             [nameof(ParticipantId)] = participant.Id.Valeur,
             [nameof(ContratId)] = contrat.Id.Valeur,
+            [nameof(ParcoursId)] = parcours.Id.Valeur,
             [nameof(SoumissionId)] = soumission.Id!.Value.Valeur,
             [nameof(DeclarationId)] = declaration.Valeur,
             [nameof(PieceJustificativeId)] = piece.Id.Valeur,

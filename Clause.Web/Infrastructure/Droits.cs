@@ -22,6 +22,7 @@ public static class Droits
         [Politiques.LectureClause] = new([Roles.Direction, Roles.Facilitateur], AvecStructure: true),
         [Politiques.GestionClause] = new([Roles.Facilitateur], AvecStructure: true),
         [Politiques.LectureParticipants] = new([Roles.Direction, Roles.Facilitateur, Roles.Referent], AvecStructure: true),
+        [Politiques.GestionParcours] = new([Roles.Referent], AvecStructure: true),
         [Politiques.Reglages] = new([Roles.Direction, Roles.Facilitateur], AvecStructure: true),
         [Politiques.Direction] = new([Roles.Direction], AvecStructure: true),
         [Politiques.LectureLots] = new([Roles.Direction, Roles.Facilitateur, Roles.Entreprise, Roles.DonneurOrdre], AvecStructure: true),
@@ -91,6 +92,13 @@ public static class Politiques
 
     /// <summary>Read participants (Direction, Facilitateur; a Referent only his or her own).</summary>
     public const string LectureParticipants = nameof(LectureParticipants);
+
+    /// <summary>
+    /// Open, change and close the PLIE parcours (issue 13): the Referent, of his or her own participants only (a data
+    /// filter, AccesParcours). Direction and Facilitateur read them; the Facilitateur acts on the clause contrats, which
+    /// are the parcours' clause étapes.
+    /// </summary>
+    public const string GestionParcours = nameof(GestionParcours);
 
     /// <summary>Read and change the structure's settings (Direction, Facilitateur).</summary>
     public const string Reglages = nameof(Reglages);

@@ -47,6 +47,12 @@ public sealed record ChiffresDirection(BilanHeures Heures, int Lots, int LotsEnR
 /// </summary>
 public sealed record AccueilReferent(DateOnly Aujourdhui, IReadOnlyList<ContratFinissant> ContratsFinissant, IReadOnlyList<HeuresDuMois> Mois)
 {
+    /// <summary>
+    /// Issue 13: the référent's open parcours (his or her caseload), each with its current composed étape, its days in
+    /// parcours and its 6-month follow-ups; the ones whose follow-up is due first (by échéance), then by days in parcours.
+    /// </summary>
+    public IReadOnlyList<ParcoursDeLaFile> FileActive { get; init; } = [];
+
     public const int ContratsMax = 20;
 
     public static async Task<AccueilReferent> LireAsync(ClauseDbContext db, RequetesHeures requetes, ClaimsPrincipal utilisateur, TimeProvider horloge,
@@ -73,6 +79,33 @@ public sealed record AccueilReferent(DateOnly Aujourdhui, IReadOnlyList<ContratF
         var parMois = new[] { courant, precedent }
             .Select(m => mois.FirstOrDefault(h => h.Mois == m) ?? new HeuresDuMois(m, 0, 0, 0))
             .ToList();
-        return new AccueilReferent(aujourdhui, contrats, parMois);
+        return new AccueilReferent(aujourdhui, contrats, parMois) { FileActive = await ParcoursDeLaFile.LireAsync(db, utilisateur, aujourdhui, annulation) };
+    }
+}
+
+/// <summary>One open parcours of the référent's caseload (issue 13): current étape, days in parcours, the next follow-up.</summary>
+public sealed record ParcoursDeLaFile(Domain.Commun.ParcoursId Id, string Participant, Domain.Parcours.EtapeComposee? EtapeCourante, int Jours,
+    Domain.Parcours.SuiviEmploiDurable? Suivi)
+{
+    /// <summary>Three commands whatever the caseload: the open parcours with their étapes, the names, the validated contrats.</summary>
+    public static async Task<IReadOnlyList<ParcoursDeLaFile>> LireAsync(ClauseDbContext db, ClaimsPrincipal utilisateur, DateOnly aujourdhui,
+        CancellationToken annulation)
+    {
+        var parcours = await Parcours.AccesParcours.Visibles(db, utilisateur).Where(p => p.TypeSortie == null && p.ReferentId == db.Contexte.UtilisateurId)
+            .Include(p => p.Etapes).ToListAsync(annulation);
+        if (parcours.Count == 0) return [];
+        var ids = parcours.Select(p => p.ParticipantId).ToList();
+        var noms = await db.Participants.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, Nom = p.Prenom + " " + p.Nom })
+            .ToDictionaryAsync(p => p.Id, p => p.Nom, annulation);
+        var contrats = await Parcours.AccesParcours.ContratsAsync(db, ids, annulation);
+        var reglages = await ReglagesStructure.LireAsync(db, annulation);
+        return [.. parcours.Select(p =>
+            {
+                var etapes = p.Composer(contrats[p.ParticipantId], reglages);
+                var suivi = Domain.Parcours.Parcours.Suivis(etapes, reglages, aujourdhui).Where(s => s.Etat != Domain.Parcours.EtatSuivi.Annule)
+                    .MinBy(s => s.Echeance);
+                return new ParcoursDeLaFile(p.Id, noms[p.ParticipantId], Domain.Parcours.Parcours.EtapeCourante(etapes, aujourdhui), p.JoursEnParcours(aujourdhui), suivi);
+            })
+            .OrderBy(f => f.Suivi?.Echeance ?? DateOnly.MaxValue).ThenByDescending(f => f.Jours)];
     }
 }

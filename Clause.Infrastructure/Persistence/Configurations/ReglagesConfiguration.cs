@@ -25,6 +25,9 @@ internal sealed class ReglagesConfiguration : IEntityTypeConfiguration<Reglages>
         builder.Property(r => r.ConservationJournauxMois).HasDefaultValue(12);
         // Issue 14 item 5: structures created before wait 10 days for a company's answer to a shortlist.
         builder.Property(r => r.DelaiReponseListeJours).HasDefaultValue(10);
+        // Issue 13: structures created before get the caseload target 60–100.
+        builder.Property(r => r.FileActiveMin).HasDefaultValue(60);
+        builder.Property(r => r.FileActiveMax).HasDefaultValue(100);
         builder.Property(r => r.AnonymisationConfirmeeParNom).HasMaxLength(200);
         builder.HasOne<Structure>().WithOne().HasForeignKey<Reglages>(r => r.StructureId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => r.StructureId).IsUnique();

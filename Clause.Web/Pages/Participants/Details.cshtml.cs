@@ -36,6 +36,12 @@ public sealed class DetailsModel(ClauseDbContext db, TimeProvider horloge) : Pag
 
     public int FenetreMois { get; private set; }
 
+    /// <summary>The participant's PLIE parcours (issue 13), most recent first.</summary>
+    public IReadOnlyList<Clause.Web.Pages.Parcours.LigneParcours> ParcoursDuParticipant { get; private set; } = [];
+
+    /// <summary>True when the user is a référent and the participant has no open parcours.</summary>
+    public bool PeutOuvrirParcours { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(ParticipantId id, CancellationToken annulation)
     {
         var structureId = db.Contexte.StructureId;
@@ -74,6 +80,9 @@ public sealed class DetailsModel(ClauseDbContext db, TimeProvider horloge) : Pag
             await db.ConsignerAsync(fiche.StructureId, id, string.Join(" et ", montres) + " — fiche participant", horloge.GetUtcNow(), annulation);
 
         if (VoitSensibles) Historique = await Web.Infrastructure.Historique.LireAsync(db, id, annulation);
+        ParcoursDuParticipant = await Clause.Web.Pages.Parcours.AccesParcours.Visibles(db, User).Where(p => p.ParticipantId == id).OrderByDescending(p => p.DateEntree)
+            .Select(p => new Clause.Web.Pages.Parcours.LigneParcours(p.Id, p.DateEntree, p.DateSortie, p.TypeSortie)).ToListAsync(annulation);
+        PeutOuvrirParcours = Droits.Peut(User, Politiques.GestionParcours) && ParcoursDuParticipant.All(p => p.Type is not null);
         return Page();
     }
 

@@ -1264,6 +1264,135 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("Clause.Domain.Parcours.Etape", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Bilan")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateOnly>("DateDebut")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DateFin")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("FinanceePlie")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("ParcoursId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("StructureBeneficiaire")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParcoursId");
+
+                    b.HasIndex("StructureId", "ParcoursId", "DateDebut");
+
+                    b.ToTable("EtapesParcours", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_EtapesParcours_Dates", "[DateFin] IS NULL OR [DateFin] >= [DateDebut]");
+                        });
+                });
+
+            modelBuilder.Entity("Clause.Domain.Parcours.Parcours", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("AgeEntree")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("AutrePublic")
+                        .HasColumnType("bit");
+
+                    b.Property<DateOnly>("DateEntree")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DateSortie")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Deld")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("MotifReouverture")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Niveau")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Prescripteur")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("ReferentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("ReouvertLe")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Rsa")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Sexe")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("Th")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("TrancheInactivite")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("TypeSortie")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("StructureId", "ParticipantId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Parcours_StructureId_ParticipantId_Ouvert")
+                        .HasFilter("[TypeSortie] IS NULL");
+
+                    b.HasIndex("StructureId", "ParticipantId", "DateEntree");
+
+                    b.HasIndex("StructureId", "ReferentId", "TypeSortie");
+
+                    b.ToTable("Parcours", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Parcours_Sortie", "([TypeSortie] IS NULL AND [DateSortie] IS NULL) OR ([TypeSortie] IS NOT NULL AND [DateSortie] IS NOT NULL AND [DateSortie] >= [DateEntree])");
+                        });
+                });
+
             modelBuilder.Entity("Clause.Domain.Participants.CategorieDecision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1951,6 +2080,16 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<int>("FenetreEligibiliteMois")
                         .HasColumnType("int");
+
+                    b.Property<int>("FileActiveMax")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(100);
+
+                    b.Property<int>("FileActiveMin")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(60);
 
                     b.Property<bool>("FormationComptabiliseeDefaut")
                         .HasColumnType("bit");
@@ -3270,6 +3409,36 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Clause.Domain.Parcours.Etape", b =>
+                {
+                    b.HasOne("Clause.Domain.Parcours.Parcours", null)
+                        .WithMany("Etapes")
+                        .HasForeignKey("ParcoursId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Domain.Parcours.Parcours", b =>
+                {
+                    b.HasOne("Clause.Domain.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Clause.Domain.Participants.CategorieDecision", b =>
                 {
                     b.HasOne("Clause.Domain.Participants.DecisionEligibilite", null)
@@ -3656,6 +3825,11 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Clause.Domain.Marches.Marche", b =>
                 {
                     b.Navigation("Lots");
+                });
+
+            modelBuilder.Entity("Clause.Domain.Parcours.Parcours", b =>
+                {
+                    b.Navigation("Etapes");
                 });
 
             modelBuilder.Entity("Clause.Domain.Participants.DecisionEligibilite", b =>

@@ -1258,6 +1258,135 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Clause.Domain.Parcours.Etape", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Bilan")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateDebut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateFin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FinanceePlie")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ParcoursId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StructureBeneficiaire")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParcoursId");
+
+                    b.HasIndex("StructureId", "ParcoursId", "DateDebut");
+
+                    b.ToTable("EtapesParcours", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_EtapesParcours_Dates", "[DateFin] IS NULL OR [DateFin] >= [DateDebut]");
+                        });
+                });
+
+            modelBuilder.Entity("Clause.Domain.Parcours.Parcours", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AgeEntree")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AutrePublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DateEntree")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateSortie")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Deld")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MotifReouverture")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Niveau")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prescripteur")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReferentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReouvertLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Rsa")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sexe")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Th")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TrancheInactivite")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TypeSortie")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("StructureId", "ParticipantId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Parcours_StructureId_ParticipantId_Ouvert")
+                        .HasFilter("[TypeSortie] IS NULL");
+
+                    b.HasIndex("StructureId", "ParticipantId", "DateEntree");
+
+                    b.HasIndex("StructureId", "ReferentId", "TypeSortie");
+
+                    b.ToTable("Parcours", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Parcours_Sortie", "([TypeSortie] IS NULL AND [DateSortie] IS NULL) OR ([TypeSortie] IS NOT NULL AND [DateSortie] IS NOT NULL AND [DateSortie] >= [DateEntree])");
+                        });
+                });
+
             modelBuilder.Entity("Clause.Domain.Participants.CategorieDecision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1945,6 +2074,16 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<int>("FenetreEligibiliteMois")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("FileActiveMax")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(100);
+
+                    b.Property<int>("FileActiveMin")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(60);
 
                     b.Property<bool>("FormationComptabiliseeDefaut")
                         .HasColumnType("INTEGER");
@@ -3253,6 +3392,36 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Clause.Domain.Parcours.Etape", b =>
+                {
+                    b.HasOne("Clause.Domain.Parcours.Parcours", null)
+                        .WithMany("Etapes")
+                        .HasForeignKey("ParcoursId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Domain.Parcours.Parcours", b =>
+                {
+                    b.HasOne("Clause.Domain.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Clause.Domain.Participants.CategorieDecision", b =>
                 {
                     b.HasOne("Clause.Domain.Participants.DecisionEligibilite", null)
@@ -3639,6 +3808,11 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Clause.Domain.Marches.Marche", b =>
                 {
                     b.Navigation("Lots");
+                });
+
+            modelBuilder.Entity("Clause.Domain.Parcours.Parcours", b =>
+                {
+                    b.Navigation("Etapes");
                 });
 
             modelBuilder.Entity("Clause.Domain.Participants.DecisionEligibilite", b =>
