@@ -2636,7 +2636,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206210136_S12Placement'
+    WHERE [MigrationId] = N'20261206221938_S12ImportParcoursPlacement'
 )
 BEGIN
     ALTER TABLE [Reglages] ADD [DelaiReponseListeJours] int NOT NULL DEFAULT 10;
@@ -2644,7 +2644,100 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206210136_S12Placement'
+    WHERE [MigrationId] = N'20261206221938_S12ImportParcoursPlacement'
+)
+BEGIN
+    ALTER TABLE [Reglages] ADD [FileActiveMax] int NOT NULL DEFAULT 100;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206221938_S12ImportParcoursPlacement'
+)
+BEGIN
+    ALTER TABLE [Reglages] ADD [FileActiveMin] int NOT NULL DEFAULT 60;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206221938_S12ImportParcoursPlacement'
+)
+BEGIN
+    ALTER TABLE [JournalAudit] ADD [ImportId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206221938_S12ImportParcoursPlacement'
+)
+BEGIN
+    CREATE TABLE [JournauxImport] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [Quand] datetimeoffset NOT NULL,
+        [UtilisateurId] uniqueidentifier NULL,
+        [NomUtilisateur] nvarchar(150) NOT NULL,
+        [NomJeton] nvarchar(80) NULL,
+        [NomFichier] nvarchar(255) NOT NULL,
+        [ABlanc] bit NOT NULL,
+        [Resultat] nvarchar(20) NOT NULL,
+        [NombreErreurs] int NOT NULL,
+        [Compteurs] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_JournauxImport] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_JournauxImport_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206221938_S12ImportParcoursPlacement'
+)
+BEGIN
+    CREATE TABLE [LiensImport] (
+        [Id] bigint NOT NULL IDENTITY,
+        [StructureId] uniqueidentifier NOT NULL,
+        [Feuille] nvarchar(40) NOT NULL,
+        [Ref] nvarchar(100) NOT NULL,
+        [EnregistrementId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_LiensImport] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_LiensImport_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206221938_S12ImportParcoursPlacement'
+)
+BEGIN
+    CREATE TABLE [Parcours] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [ParticipantId] uniqueidentifier NOT NULL,
+        [ReferentId] uniqueidentifier NOT NULL,
+        [DateEntree] date NOT NULL,
+        [Prescripteur] nvarchar(40) NULL,
+        [Deld] bit NOT NULL,
+        [Rsa] bit NOT NULL,
+        [Th] bit NOT NULL,
+        [AutrePublic] bit NOT NULL,
+        [Sexe] nvarchar(40) NOT NULL,
+        [AgeEntree] int NOT NULL,
+        [Niveau] nvarchar(40) NOT NULL,
+        [TrancheInactivite] nvarchar(40) NOT NULL,
+        [TypeSortie] nvarchar(40) NULL,
+        [DateSortie] date NULL,
+        [ReouvertLe] date NULL,
+        [MotifReouverture] nvarchar(1000) NULL,
+        CONSTRAINT [PK_Parcours] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_Parcours_Sortie] CHECK (([TypeSortie] IS NULL AND [DateSortie] IS NULL) OR ([TypeSortie] IS NOT NULL AND [DateSortie] IS NOT NULL AND [DateSortie] >= [DateEntree])),
+        CONSTRAINT [FK_Parcours_Participants_ParticipantId] FOREIGN KEY ([ParticipantId]) REFERENCES [Participants] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Parcours_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206221938_S12ImportParcoursPlacement'
 )
 BEGIN
     CREATE TABLE [PostesAPourvoir] (
@@ -2675,7 +2768,29 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206210136_S12Placement'
+    WHERE [MigrationId] = N'20261206221938_S12ImportParcoursPlacement'
+)
+BEGIN
+    CREATE TABLE [EtapesParcours] (
+        [Id] uniqueidentifier NOT NULL,
+        [StructureId] uniqueidentifier NOT NULL,
+        [ParcoursId] uniqueidentifier NOT NULL,
+        [Type] nvarchar(40) NOT NULL,
+        [DateDebut] date NOT NULL,
+        [DateFin] date NULL,
+        [StructureBeneficiaire] nvarchar(150) NULL,
+        [FinanceePlie] bit NOT NULL,
+        [Bilan] nvarchar(2000) NULL,
+        CONSTRAINT [PK_EtapesParcours] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_EtapesParcours_Dates] CHECK ([DateFin] IS NULL OR [DateFin] >= [DateDebut]),
+        CONSTRAINT [FK_EtapesParcours_Parcours_ParcoursId] FOREIGN KEY ([ParcoursId]) REFERENCES [Parcours] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_EtapesParcours_Structures_StructureId] FOREIGN KEY ([StructureId]) REFERENCES [Structures] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206221938_S12ImportParcoursPlacement'
 )
 BEGIN
     CREATE TABLE [Candidatures] (
@@ -2723,7 +2838,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206210136_S12Placement'
+    WHERE [MigrationId] = N'20261206221938_S12ImportParcoursPlacement'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_Candidatures_ContratId] ON [Candidatures] ([ContratId]) WHERE [ContratId] IS NOT NULL');
@@ -2731,7 +2846,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206210136_S12Placement'
+    WHERE [MigrationId] = N'20261206221938_S12ImportParcoursPlacement'
 )
 BEGIN
     CREATE INDEX [IX_Candidatures_EntrepriseId] ON [Candidatures] ([EntrepriseId]);
@@ -2739,7 +2854,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206210136_S12Placement'
+    WHERE [MigrationId] = N'20261206221938_S12ImportParcoursPlacement'
 )
 BEGIN
     CREATE INDEX [IX_Candidatures_ParticipantId] ON [Candidatures] ([ParticipantId]);
@@ -2747,7 +2862,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206210136_S12Placement'
+    WHERE [MigrationId] = N'20261206221938_S12ImportParcoursPlacement'
 )
 BEGIN
     CREATE INDEX [IX_Candidatures_PosteId] ON [Candidatures] ([PosteId]);
@@ -2755,7 +2870,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206210136_S12Placement'
+    WHERE [MigrationId] = N'20261206221938_S12ImportParcoursPlacement'
 )
 BEGIN
     CREATE INDEX [IX_Candidatures_StructureId_EntrepriseId_Statut] ON [Candidatures] ([StructureId], [EntrepriseId], [Statut]);
@@ -2763,7 +2878,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206210136_S12Placement'
+    WHERE [MigrationId] = N'20261206221938_S12ImportParcoursPlacement'
 )
 BEGIN
     CREATE INDEX [IX_Candidatures_StructureId_ParticipantId] ON [Candidatures] ([StructureId], [ParticipantId]);
@@ -2771,7 +2886,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206210136_S12Placement'
+    WHERE [MigrationId] = N'20261206221938_S12ImportParcoursPlacement'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Candidatures_StructureId_PosteId_ParticipantId] ON [Candidatures] ([StructureId], [PosteId], [ParticipantId]);
@@ -2779,7 +2894,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206210136_S12Placement'
+    WHERE [MigrationId] = N'20261206221938_S12ImportParcoursPlacement'
 )
 BEGIN
     CREATE INDEX [IX_Candidatures_StructureId_Statut_PresenteeLe] ON [Candidatures] ([StructureId], [Statut], [PresenteeLe]);
@@ -2787,7 +2902,71 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206210136_S12Placement'
+    WHERE [MigrationId] = N'20261206221938_S12ImportParcoursPlacement'
+)
+BEGIN
+    CREATE INDEX [IX_EtapesParcours_ParcoursId] ON [EtapesParcours] ([ParcoursId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206221938_S12ImportParcoursPlacement'
+)
+BEGIN
+    CREATE INDEX [IX_EtapesParcours_StructureId_ParcoursId_DateDebut] ON [EtapesParcours] ([StructureId], [ParcoursId], [DateDebut]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206221938_S12ImportParcoursPlacement'
+)
+BEGIN
+    CREATE INDEX [IX_JournauxImport_StructureId_Quand] ON [JournauxImport] ([StructureId], [Quand]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206221938_S12ImportParcoursPlacement'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_LiensImport_StructureId_Feuille_Ref] ON [LiensImport] ([StructureId], [Feuille], [Ref]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206221938_S12ImportParcoursPlacement'
+)
+BEGIN
+    CREATE INDEX [IX_Parcours_ParticipantId] ON [Parcours] ([ParticipantId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206221938_S12ImportParcoursPlacement'
+)
+BEGIN
+    CREATE INDEX [IX_Parcours_StructureId_ParticipantId_DateEntree] ON [Parcours] ([StructureId], [ParticipantId], [DateEntree]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206221938_S12ImportParcoursPlacement'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Parcours_StructureId_ParticipantId_Ouvert] ON [Parcours] ([StructureId], [ParticipantId]) WHERE [TypeSortie] IS NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206221938_S12ImportParcoursPlacement'
+)
+BEGIN
+    CREATE INDEX [IX_Parcours_StructureId_ReferentId_TypeSortie] ON [Parcours] ([StructureId], [ReferentId], [TypeSortie]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206221938_S12ImportParcoursPlacement'
 )
 BEGIN
     CREATE INDEX [IX_PostesAPourvoir_EntrepriseId] ON [PostesAPourvoir] ([EntrepriseId]);
@@ -2795,7 +2974,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206210136_S12Placement'
+    WHERE [MigrationId] = N'20261206221938_S12ImportParcoursPlacement'
 )
 BEGIN
     CREATE INDEX [IX_PostesAPourvoir_LotId] ON [PostesAPourvoir] ([LotId]);
@@ -2803,7 +2982,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206210136_S12Placement'
+    WHERE [MigrationId] = N'20261206221938_S12ImportParcoursPlacement'
 )
 BEGIN
     CREATE INDEX [IX_PostesAPourvoir_StructureId_EntrepriseId_CreeLe] ON [PostesAPourvoir] ([StructureId], [EntrepriseId], [CreeLe]);
@@ -2811,7 +2990,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206210136_S12Placement'
+    WHERE [MigrationId] = N'20261206221938_S12ImportParcoursPlacement'
 )
 BEGIN
     CREATE INDEX [IX_PostesAPourvoir_StructureId_LotId] ON [PostesAPourvoir] ([StructureId], [LotId]);
@@ -2819,7 +2998,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206210136_S12Placement'
+    WHERE [MigrationId] = N'20261206221938_S12ImportParcoursPlacement'
 )
 BEGIN
     CREATE INDEX [IX_PostesAPourvoir_StructureId_Statut_DateDebut] ON [PostesAPourvoir] ([StructureId], [Statut], [DateDebut]);
@@ -2827,11 +3006,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206210136_S12Placement'
+    WHERE [MigrationId] = N'20261206221938_S12ImportParcoursPlacement'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261206210136_S12Placement', N'10.0.15');
+    VALUES (N'20261206221938_S12ImportParcoursPlacement', N'10.0.15');
 END;
 
 COMMIT;

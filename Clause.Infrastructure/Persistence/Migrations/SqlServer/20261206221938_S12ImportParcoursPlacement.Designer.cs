@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerClauseDbContext))]
-    [Migration("20261206205156_S12Parcours")]
-    partial class S12Parcours
+    [Migration("20261206221938_S12ImportParcoursPlacement")]
+    partial class S12ImportParcoursPlacement
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1708,6 +1708,227 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("Clause.Domain.Placement.Candidature", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ContratId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Eligibilite")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<Guid>("EntrepriseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("IssueLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("IssueParId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("IssueParNom")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("MotifDerogation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("MotifNonRetenu")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("PosteId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("PrecisionNonRetenu")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset?>("PresenteeLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("PresenteeParId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("PresenteeParNom")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<DateTimeOffset>("ProposeeLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("ProposeeParId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ProposeeParNom")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("RaisonEligibilite")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Suite")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset?>("SuiteLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("SuiteParId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("SuiteParNom")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("Telephone")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset?>("ValideeLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("ValideeParId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ValideeParNom")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContratId")
+                        .IsUnique()
+                        .HasFilter("[ContratId] IS NOT NULL");
+
+                    b.HasIndex("EntrepriseId");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("PosteId");
+
+                    b.HasIndex("StructureId", "ParticipantId");
+
+                    b.HasIndex("StructureId", "EntrepriseId", "Statut");
+
+                    b.HasIndex("StructureId", "PosteId", "ParticipantId")
+                        .IsUnique();
+
+                    b.HasIndex("StructureId", "Statut", "PresenteeLe");
+
+                    b.ToTable("Candidatures", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Candidatures_Joignable", "[Email] IS NOT NULL OR [Telephone] IS NOT NULL");
+
+                            t.HasCheckConstraint("CK_Candidatures_NonRetenue", "([Statut] = 'NonRetenue' AND [MotifNonRetenu] IS NOT NULL AND [PrecisionNonRetenu] IS NOT NULL) OR ([Statut] <> 'NonRetenue' AND [MotifNonRetenu] IS NULL)");
+
+                            t.HasCheckConstraint("CK_Candidatures_Retenue", "([Statut] = 'Retenue' AND [ContratId] IS NOT NULL) OR ([Statut] <> 'Retenue' AND [ContratId] IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Clause.Domain.Placement.PosteAPourvoir", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CodeRome")
+                        .HasMaxLength(5)
+                        .HasColumnType("nvarchar(5)");
+
+                    b.Property<DateTimeOffset>("CreeLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("CreeParId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CreeParNom")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<DateOnly>("DateDebut")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("EntrepriseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Exigences")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<long?>("HeuresHebdoMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Intitule")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("Lieu")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Nombre")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("TypeContrat")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntrepriseId");
+
+                    b.HasIndex("LotId");
+
+                    b.HasIndex("StructureId", "LotId");
+
+                    b.HasIndex("StructureId", "EntrepriseId", "CreeLe");
+
+                    b.HasIndex("StructureId", "Statut", "DateDebut");
+
+                    b.ToTable("PostesAPourvoir", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_PostesAPourvoir_HeuresHebdo", "[HeuresHebdoMinutes] IS NULL OR ([HeuresHebdoMinutes] > 0 AND [HeuresHebdoMinutes] <= 2880)");
+
+                            t.HasCheckConstraint("CK_PostesAPourvoir_Nombre", "[Nombre] > 0 AND [Nombre] <= 999");
+                        });
+                });
+
             modelBuilder.Entity("Clause.Domain.Relances.RelanceDeclaration", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1848,6 +2069,11 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<long>("CoutHoraireReferenceCentimes")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("DelaiReponseListeJours")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(10);
 
                     b.Property<int>("DelaiSortieEmploiDurableMois")
                         .HasColumnType("int");
@@ -2087,6 +2313,9 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .IsFixedLength();
 
                     b.Property<Guid>("EntiteId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ImportId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("NomJeton")
@@ -2366,6 +2595,88 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("StructureId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Import.JournalImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("ABlanc")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Compteurs")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("NomFichier")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<string>("NomJeton")
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<string>("NomUtilisateur")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<int>("NombreErreurs")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("Quand")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Resultat")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("UtilisateurId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId", "Quand");
+
+                    b.ToTable("JournauxImport", (string)null);
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Import.LienImport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("EnregistrementId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Feuille")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Ref")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId", "Feuille", "Ref")
+                        .IsUnique();
+
+                    b.ToTable("LiensImport", (string)null);
                 });
 
             modelBuilder.Entity("Clause.Infrastructure.Mail.MessageSortant", b =>
@@ -3216,6 +3527,59 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Clause.Domain.Placement.Candidature", b =>
+                {
+                    b.HasOne("Clause.Domain.Contrats.Contrat", null)
+                        .WithMany()
+                        .HasForeignKey("ContratId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Clause.Domain.Entreprises.Entreprise", null)
+                        .WithMany()
+                        .HasForeignKey("EntrepriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Placement.PosteAPourvoir", null)
+                        .WithMany()
+                        .HasForeignKey("PosteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Domain.Placement.PosteAPourvoir", b =>
+                {
+                    b.HasOne("Clause.Domain.Entreprises.Entreprise", null)
+                        .WithMany()
+                        .HasForeignKey("EntrepriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Marches.Lot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Clause.Domain.Relances.RelanceDeclaration", b =>
                 {
                     b.HasOne("Clause.Domain.Entreprises.Entreprise", null)
@@ -3325,6 +3689,24 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("StructureId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Import.JournalImport", b =>
+                {
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Import.LienImport", b =>
+                {
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Clause.Infrastructure.Totaux.MoisCompile", b =>

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteClauseDbContext))]
-    [Migration("20261206210127_S12Placement")]
-    partial class S12Placement
+    [Migration("20261206221934_S12ImportParcoursPlacement")]
+    partial class S12ImportParcoursPlacement
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1261,6 +1261,135 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Clause.Domain.Parcours.Etape", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Bilan")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateDebut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateFin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FinanceePlie")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ParcoursId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StructureBeneficiaire")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParcoursId");
+
+                    b.HasIndex("StructureId", "ParcoursId", "DateDebut");
+
+                    b.ToTable("EtapesParcours", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_EtapesParcours_Dates", "[DateFin] IS NULL OR [DateFin] >= [DateDebut]");
+                        });
+                });
+
+            modelBuilder.Entity("Clause.Domain.Parcours.Parcours", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AgeEntree")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AutrePublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DateEntree")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateSortie")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Deld")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MotifReouverture")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Niveau")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prescripteur")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReferentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReouvertLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Rsa")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sexe")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Th")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TrancheInactivite")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TypeSortie")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("StructureId", "ParticipantId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Parcours_StructureId_ParticipantId_Ouvert")
+                        .HasFilter("[TypeSortie] IS NULL");
+
+                    b.HasIndex("StructureId", "ParticipantId", "DateEntree");
+
+                    b.HasIndex("StructureId", "ReferentId", "TypeSortie");
+
+                    b.ToTable("Parcours", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Parcours_Sortie", "([TypeSortie] IS NULL AND [DateSortie] IS NULL) OR ([TypeSortie] IS NOT NULL AND [DateSortie] IS NOT NULL AND [DateSortie] >= [DateEntree])");
+                        });
+                });
+
             modelBuilder.Entity("Clause.Domain.Participants.CategorieDecision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1949,6 +2078,16 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("FenetreEligibiliteMois")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("FileActiveMax")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(100);
+
+                    b.Property<int>("FileActiveMin")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(60);
+
                     b.Property<bool>("FormationComptabiliseeDefaut")
                         .HasColumnType("INTEGER");
 
@@ -2168,6 +2307,9 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .IsFixedLength();
 
                     b.Property<Guid>("EntiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ImportId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NomJeton")
@@ -2445,6 +2587,86 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("StructureId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Import.JournalImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ABlanc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Compteurs")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NomFichier")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NomJeton")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NomUtilisateur")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NombreErreurs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Quand")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Resultat")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UtilisateurId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId", "Quand");
+
+                    b.ToTable("JournauxImport", (string)null);
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Import.LienImport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EnregistrementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Feuille")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ref")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId", "Feuille", "Ref")
+                        .IsUnique();
+
+                    b.ToTable("LiensImport", (string)null);
                 });
 
             modelBuilder.Entity("Clause.Infrastructure.Mail.MessageSortant", b =>
@@ -3173,6 +3395,36 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Clause.Domain.Parcours.Etape", b =>
+                {
+                    b.HasOne("Clause.Domain.Parcours.Parcours", null)
+                        .WithMany("Etapes")
+                        .HasForeignKey("ParcoursId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Domain.Parcours.Parcours", b =>
+                {
+                    b.HasOne("Clause.Domain.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Clause.Domain.Participants.CategorieDecision", b =>
                 {
                     b.HasOne("Clause.Domain.Participants.DecisionEligibilite", null)
@@ -3422,6 +3674,24 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Clause.Infrastructure.Import.JournalImport", b =>
+                {
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clause.Infrastructure.Import.LienImport", b =>
+                {
+                    b.HasOne("Clause.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Clause.Infrastructure.Totaux.MoisCompile", b =>
                 {
                     b.HasOne("Clause.Domain.Structures.Structure", null)
@@ -3541,6 +3811,11 @@ namespace Clause.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Clause.Domain.Marches.Marche", b =>
                 {
                     b.Navigation("Lots");
+                });
+
+            modelBuilder.Entity("Clause.Domain.Parcours.Parcours", b =>
+                {
+                    b.Navigation("Etapes");
                 });
 
             modelBuilder.Entity("Clause.Domain.Participants.DecisionEligibilite", b =>

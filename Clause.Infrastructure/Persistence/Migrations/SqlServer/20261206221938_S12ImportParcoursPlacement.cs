@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class S12Placement : Migration
+    public partial class S12ImportParcoursPlacement : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -17,6 +17,116 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                 type: "int",
                 nullable: false,
                 defaultValue: 10);
+
+            migrationBuilder.AddColumn<int>(
+                name: "FileActiveMax",
+                table: "Reglages",
+                type: "int",
+                nullable: false,
+                defaultValue: 100);
+
+            migrationBuilder.AddColumn<int>(
+                name: "FileActiveMin",
+                table: "Reglages",
+                type: "int",
+                nullable: false,
+                defaultValue: 60);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "ImportId",
+                table: "JournalAudit",
+                type: "uniqueidentifier",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "JournauxImport",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StructureId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Quand = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UtilisateurId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    NomUtilisateur = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
+                    NomJeton = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: true),
+                    NomFichier = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
+                    ABlanc = table.Column<bool>(type: "bit", nullable: false),
+                    Resultat = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    NombreErreurs = table.Column<int>(type: "int", nullable: false),
+                    Compteurs = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JournauxImport", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_JournauxImport_Structures_StructureId",
+                        column: x => x.StructureId,
+                        principalTable: "Structures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LiensImport",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    StructureId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Feuille = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Ref = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    EnregistrementId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LiensImport", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LiensImport_Structures_StructureId",
+                        column: x => x.StructureId,
+                        principalTable: "Structures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Parcours",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StructureId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ParticipantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ReferentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DateEntree = table.Column<DateOnly>(type: "date", nullable: false),
+                    Prescripteur = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    Deld = table.Column<bool>(type: "bit", nullable: false),
+                    Rsa = table.Column<bool>(type: "bit", nullable: false),
+                    Th = table.Column<bool>(type: "bit", nullable: false),
+                    AutrePublic = table.Column<bool>(type: "bit", nullable: false),
+                    Sexe = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    AgeEntree = table.Column<int>(type: "int", nullable: false),
+                    Niveau = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    TrancheInactivite = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    TypeSortie = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    DateSortie = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReouvertLe = table.Column<DateOnly>(type: "date", nullable: true),
+                    MotifReouverture = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Parcours", x => x.Id);
+                    table.CheckConstraint("CK_Parcours_Sortie", "([TypeSortie] IS NULL AND [DateSortie] IS NULL) OR ([TypeSortie] IS NOT NULL AND [DateSortie] IS NOT NULL AND [DateSortie] >= [DateEntree])");
+                    table.ForeignKey(
+                        name: "FK_Parcours_Participants_ParticipantId",
+                        column: x => x.ParticipantId,
+                        principalTable: "Participants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Parcours_Structures_StructureId",
+                        column: x => x.StructureId,
+                        principalTable: "Structures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
 
             migrationBuilder.CreateTable(
                 name: "PostesAPourvoir",
@@ -58,6 +168,38 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_PostesAPourvoir_Structures_StructureId",
+                        column: x => x.StructureId,
+                        principalTable: "Structures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EtapesParcours",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StructureId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ParcoursId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    DateDebut = table.Column<DateOnly>(type: "date", nullable: false),
+                    DateFin = table.Column<DateOnly>(type: "date", nullable: true),
+                    StructureBeneficiaire = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: true),
+                    FinanceePlie = table.Column<bool>(type: "bit", nullable: false),
+                    Bilan = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EtapesParcours", x => x.Id);
+                    table.CheckConstraint("CK_EtapesParcours_Dates", "[DateFin] IS NULL OR [DateFin] >= [DateDebut]");
+                    table.ForeignKey(
+                        name: "FK_EtapesParcours_Parcours_ParcoursId",
+                        column: x => x.ParcoursId,
+                        principalTable: "Parcours",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EtapesParcours_Structures_StructureId",
                         column: x => x.StructureId,
                         principalTable: "Structures",
                         principalColumn: "Id",
@@ -181,6 +323,49 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                 columns: new[] { "StructureId", "Statut", "PresenteeLe" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_EtapesParcours_ParcoursId",
+                table: "EtapesParcours",
+                column: "ParcoursId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EtapesParcours_StructureId_ParcoursId_DateDebut",
+                table: "EtapesParcours",
+                columns: new[] { "StructureId", "ParcoursId", "DateDebut" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JournauxImport_StructureId_Quand",
+                table: "JournauxImport",
+                columns: new[] { "StructureId", "Quand" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LiensImport_StructureId_Feuille_Ref",
+                table: "LiensImport",
+                columns: new[] { "StructureId", "Feuille", "Ref" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Parcours_ParticipantId",
+                table: "Parcours",
+                column: "ParticipantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Parcours_StructureId_ParticipantId_DateEntree",
+                table: "Parcours",
+                columns: new[] { "StructureId", "ParticipantId", "DateEntree" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Parcours_StructureId_ParticipantId_Ouvert",
+                table: "Parcours",
+                columns: new[] { "StructureId", "ParticipantId" },
+                unique: true,
+                filter: "[TypeSortie] IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Parcours_StructureId_ReferentId_TypeSortie",
+                table: "Parcours",
+                columns: new[] { "StructureId", "ReferentId", "TypeSortie" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PostesAPourvoir_EntrepriseId",
                 table: "PostesAPourvoir",
                 column: "EntrepriseId");
@@ -213,11 +398,35 @@ namespace Clause.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Candidatures");
 
             migrationBuilder.DropTable(
+                name: "EtapesParcours");
+
+            migrationBuilder.DropTable(
+                name: "JournauxImport");
+
+            migrationBuilder.DropTable(
+                name: "LiensImport");
+
+            migrationBuilder.DropTable(
                 name: "PostesAPourvoir");
+
+            migrationBuilder.DropTable(
+                name: "Parcours");
 
             migrationBuilder.DropColumn(
                 name: "DelaiReponseListeJours",
                 table: "Reglages");
+
+            migrationBuilder.DropColumn(
+                name: "FileActiveMax",
+                table: "Reglages");
+
+            migrationBuilder.DropColumn(
+                name: "FileActiveMin",
+                table: "Reglages");
+
+            migrationBuilder.DropColumn(
+                name: "ImportId",
+                table: "JournalAudit");
         }
     }
 }
