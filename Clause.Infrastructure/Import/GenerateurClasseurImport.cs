@@ -174,7 +174,8 @@ public static class GenerateurClasseurImport
 
         private object?[] Participant(long i) => Valeurs(FormatImport.Participants, ("Ref", "P-" + N(i, 6)), ("Nom", $"Nom{N(i, 6)}"), ("Prenom", "Camille"),
             ("Sexe", i % 2 == 0 ? nameof(Sexe.F) : nameof(Sexe.M)), ("DateNaissance", Jour(new DateOnly(1980, 1, 1).AddDays((int)(i % 7000)))),
-            ("Commune", "Nantes"), ("Qpv", "Non"), ("Niveau", nameof(NiveauQualification.Niveau3)), ("Categories", nameof(CategorieEligibilite.DELD12)),
+            ("CodePostal", "44000"), ("Commune", "Nantes"), ("Qpv", "Non"), ("Niveau", nameof(NiveauQualification.Niveau3)),
+            ("Categories", nameof(CategorieEligibilite.DELD12)),
             ("DateValidationEligibilite", Jour(DebutContrat(i).AddMonths(-1))));
 
         private int MoisDuContrat(long i) => (int)Math.Min(p.MoisParContrat, p.LignesHeures - i * p.MoisParContrat);

@@ -15,7 +15,7 @@ namespace Clause.Tests.Import;
 /// The page /Import and <c>POST /api/v1/imports</c> through the real app: who reaches them (Direction and Facilitateur,
 /// with a token for the API; another role refused), the shape checks of the API (dryRun, the multipart field) as problem
 /// details, and the structure's past imports listed on the page. Opening a real .xlsx goes through
-/// <see cref="OuvertureClasseur.Ouvrir"/>, wired to the streaming reader at the merge of s12-lecture.
+/// <see cref="OuvertureClasseur.Ouvrir"/> and the streaming reader: a generated workbook imported by the API.
 /// </summary>
 public sealed class ImportWebTests(FabriqueApi app) : IClassFixture<FabriqueApi>
 {
@@ -109,6 +109,63 @@ public sealed class ImportWebTests(FabriqueApi app) : IClassFixture<FabriqueApi>
         var reponse = await client.PostAsync("/api/v1/imports?dryRun=true", Fichier([1, 2, 3]));
 
         Assert.Equal(HttpStatusCode.Forbidden, reponse.StatusCode);
+    }
+
+    /// <summary>A real workbook (the benchmark's generator, read by the streaming reader): dry run, import, re-import.</summary>
+    [Fact]
+    public async Task L_API_verifie_a_blanc_importe_puis_ne_double_rien_avec_un_vrai_classeur()
+    {
+        var structure = await app.CreerStructureAsync();
+        var client = await JetonAsync(Roles.Facilitateur, structure.Id);
+        using var flux = new MemoryStream();
+        GenerateurClasseurImport.Ecrire(flux, new ParametresClasseurImport(LignesHeures: 12, MoisParContrat: 6, ContratsParLot: 1, LotsParMarche: 1));
+        var classeur = flux.ToArray();
+
+        var aBlanc = await ReponseAsync(await client.PostAsync("/api/v1/imports?dryRun=true", Fichier(classeur)));
+        var contratsApresABlanc = await CompterContratsAsync(structure.Id);
+        var import = await ReponseAsync(await client.PostAsync("/api/v1/imports?dryRun=false", Fichier(classeur)));
+        var contratsApresImport = await CompterContratsAsync(structure.Id);
+        var reimport = await ReponseAsync(await client.PostAsync("/api/v1/imports?dryRun=false", Fichier(classeur)));
+
+        Assert.True(aBlanc.GetProperty("valide").GetBoolean(), aBlanc.ToString());
+        Assert.Equal(0, contratsApresABlanc);
+        Assert.True(import.GetProperty("valide").GetBoolean(), import.ToString());
+        Assert.Equal(2, contratsApresImport);
+        Assert.Equal(2, import.GetProperty("compteurs").GetProperty("Contrats").GetProperty("crees").GetInt32());
+        Assert.Equal(12, import.GetProperty("compteurs").GetProperty("Heures").GetProperty("crees").GetInt32());
+        Assert.Equal(2, await CompterContratsAsync(structure.Id));
+        var heures = reimport.GetProperty("compteurs").GetProperty("Heures");
+        Assert.Equal((0, 0, 12), (heures.GetProperty("crees").GetInt32(), heures.GetProperty("modifies").GetInt32(), heures.GetProperty("inchanges").GetInt32()));
+    }
+
+    [Fact]
+    public async Task L_API_repond_400_a_un_fichier_qui_n_est_pas_un_classeur_sans_rien_ecrire()
+    {
+        var structure = await app.CreerStructureAsync();
+        var client = await JetonAsync(Roles.Facilitateur, structure.Id);
+
+        var reponse = await client.PostAsync("/api/v1/imports?dryRun=false", Fichier("%PDF-1.7 faux classeur"u8.ToArray(), "reprise.xlsx"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, reponse.StatusCode);
+        Assert.Equal("application/problem+json", reponse.Content.Headers.ContentType?.MediaType);
+        Assert.True(JsonDocument.Parse(await reponse.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").TryGetProperty("fichier", out _));
+        Assert.Equal(0, await CompterContratsAsync(structure.Id));
+    }
+
+    private static async Task<JsonElement> ReponseAsync(HttpResponseMessage reponse)
+    {
+        var texte = await reponse.Content.ReadAsStringAsync();
+        Assert.True(reponse.StatusCode == HttpStatusCode.OK, texte);
+        return JsonDocument.Parse(texte).RootElement.Clone();
+    }
+
+    private async Task<int> CompterContratsAsync(Clause.Domain.Commun.StructureId structure)
+    {
+        await using var portee = app.Services.CreateAsyncScope();
+        portee.ServiceProvider.GetRequiredService<ContexteExecution>().DefinirSysteme("tests");
+        var db = portee.ServiceProvider.GetRequiredService<ClauseDbContext>();
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.Contrats), c => c.StructureId == structure);
     }
 
     private async Task<Clause.Domain.Commun.EntrepriseId> EntrepriseAsync(Clause.Domain.Commun.StructureId structure)

@@ -60,6 +60,25 @@ public sealed class AuditChampsSensiblesTests : IDisposable
         ],
         [typeof(Clause.Domain.Parcours.Parcours)] = s => ParcoursComplet(s),
         [typeof(Clause.Domain.Parcours.Etape)] = s => ParcoursComplet(s),
+        // A candidature validated with a derogation (its start is one day past the window), not retained, then followed up.
+        [typeof(Clause.Domain.Placement.Candidature)] = s =>
+        {
+            var ancien = s.UnParticipantEligible("Bernard", new DateOnly(2024, 1, 10));
+            s.Lot.Lancer();
+            s.Lot.MettreEnExecution();
+            var poste = Clause.Domain.Placement.PosteAPourvoir.Creer(s.Lot, s.Titulaire.Id,
+                new Clause.Domain.Placement.DonneesPoste("Maçon VRD", "F1703", 1, TypeContrat.CDD, new DateOnly(2026, 1, 11), Duree.Heures(35), "Tours", null),
+                SituationsContrats.Facilitateur, SituationsContrats.Maintenant);
+            var candidature = Clause.Domain.Placement.Candidature.Proposer(poste, ancien, "paul.bernard@exemple.fr", "06 12 34 56 78", s.Reglages,
+                SituationsContrats.Facilitateur, SituationsContrats.Maintenant);
+            candidature.Valider(poste, ancien, s.Reglages, "Entrée décalée d'un jour par l'entreprise (intempéries).", SituationsContrats.Facilitateur,
+                SituationsContrats.Maintenant);
+            Clause.Domain.Placement.Candidature.PresenterListe(poste, [candidature], SituationsContrats.Facilitateur, SituationsContrats.Maintenant);
+            candidature.NePasRetenir(Clause.Domain.Placement.MotifNonRetenu.ProfilInadapte, "Pas de CACES, reconnu à l'entretien.", SituationsContrats.Entreprise,
+                SituationsContrats.Maintenant);
+            candidature.NoterSuite("Formation CACES prévue en février.", SituationsContrats.Facilitateur, SituationsContrats.Maintenant);
+            return [ancien, poste, candidature];
+        },
         [typeof(PropositionEmbauche)] = s =>
         [
             PropositionEmbauche.Proposer(s.Titulaire.Id, s.Lot, s.Titulaire,

@@ -38,8 +38,6 @@ public class MatriceDesDroitsTests(FabriqueClause app) : IClassFixture<FabriqueC
         // PLIE parcours (issue 13): read by the three staff roles (a Referent his or her participants' only), written by the Referent.
         ["/Parcours"] = ([Roles.Direction, Roles.Facilitateur, Roles.Referent], [Roles.Referent]),
         ["/Reglages"] = (DirectionFacilitateur, DirectionFacilitateur),
-        // Reprise de données (issue 11): the workbook import, by the direction and the facilitateurs.
-        ["/Import"] = (DirectionFacilitateur, DirectionFacilitateur),
         ["/Structure"] = ([Roles.Direction], [Roles.Direction]),
         ["/Portail"] = ([Roles.Entreprise], [Roles.Entreprise]),
         ["/Acheteur"] = ([Roles.DonneurOrdre], [Roles.DonneurOrdre]),

@@ -56,6 +56,7 @@ public sealed partial class PerformancePagesTests
         if (await app.LireAsync(db => db.JetonsAcces.AnyAsync())) return;
         await LignesDesTachesAsync();
         await PlacementAsync();
+        await ParcoursEtImportAsync();
         var direction = await app.LireAsync(db => db.Users.SingleAsync(u => u.Email == "direction@clause.demo"));
         await app.CreerJetonAsync(direction, "tenance");
         var piece = await app.LireAsync(db => db.PiecesJustificatives.Select(p => p.Id).FirstAsync());
@@ -85,6 +86,38 @@ public sealed partial class PerformancePagesTests
             db.PostesAPourvoir.Add(poste);
             db.Candidatures.Add(Clause.Domain.Placement.Candidature.Proposer(poste, participant, "candidat@exemple.fr", null,
                 Clause.Domain.Structures.Reglages.ParDefaut(structure), SituationsContrats.Facilitateur, app.Horloge.GetUtcNow()));
+        });
+    }
+
+    /// <summary>
+    /// The demo has no parcours (issue 13) and no import (issue 11) yet: one parcours with an étape for a participant of the
+    /// demo référent, and one import run with its link, fill their four tables.
+    /// </summary>
+    private async Task ParcoursEtImportAsync()
+    {
+        var referent = await app.LireAsync(db => db.Users.SingleAsync(u => u.Email == "referent@clause.demo"));
+        var structure = referent.StructureId!.Value;
+        var aujourdhui = DateOnly.FromDateTime(app.Horloge.GetUtcNow().UtcDateTime);
+        await app.EcrireAsync(async db =>
+        {
+            var participant = await db.Participants.IgnoreQueryFilters().Include(p => p.Decisions)
+                .Where(p => p.StructureId == structure && p.AnonymiseLe == null).OrderBy(p => p.Id).FirstAsync();
+            var parcours = Clause.Domain.Parcours.Parcours.Ouvrir(participant,
+                new Clause.Domain.Parcours.DonneesOuverture(referent.Id, aujourdhui.AddMonths(-2), null, Clause.Domain.Parcours.TrancheInactivite.MoinsUnAn),
+                new Clause.Domain.Parcours.ReferentCandidat(referent.Id, structure, true), false, aujourdhui);
+            parcours.AjouterEtape(new Clause.Domain.Parcours.DonneesEtape(Clause.Domain.Parcours.TypeEtape.Mobilisation, aujourdhui.AddMonths(-2), null,
+                "Atelier Tremplin", true, null));
+            db.Parcours.Add(parcours);
+            var journal = new Clause.Infrastructure.Import.JournalImport
+            {
+                StructureId = structure,
+                Quand = app.Horloge.GetUtcNow(),
+                NomUtilisateur = "Facilitateur de démonstration",
+                NomFichier = "reprise.xlsx",
+                Resultat = Clause.Infrastructure.Import.ResultatImport.Importe,
+            };
+            db.JournauxImport.Add(journal);
+            db.LiensImport.Add(new Clause.Infrastructure.Import.LienImport { StructureId = structure, Feuille = "Participants", Ref = "P-1", EnregistrementId = participant.Id.Valeur });
         });
     }
 

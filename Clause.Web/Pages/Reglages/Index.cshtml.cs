@@ -60,6 +60,8 @@ public sealed class IndexModel(ClauseDbContext db) : PageAction(db)
         var seuilRetard = PointsDeBase(nameof(SaisieReglages.SeuilRetardLot), actuels.SeuilRetardLotPdb);
         var inactivite = Minutes(nameof(SaisieReglages.InactiviteSession), actuels.InactiviteSessionMinutes);
         var delaiListe = Entier(nameof(SaisieReglages.DelaiReponseListe), actuels.DelaiReponseListeJours);
+        var fileActiveMin = Entier(nameof(SaisieReglages.FileActiveMin), actuels.FileActiveMin);
+        var fileActiveMax = Entier(nameof(SaisieReglages.FileActiveMax), actuels.FileActiveMax);
 
         if (reglages is null)
         {
@@ -70,7 +72,8 @@ public sealed class IndexModel(ClauseDbContext db) : PageAction(db)
             maxMinutes, tolerance, Saisie.FormationComptabiliseeDefaut, plafondFormation, jourLimite, premiereRelance, secondeRelance,
             seuil, delaiEmploiDurable, conservation, seuilRetard, conservationJournaux), ChampsDuDomaine)
             & Appliquer(() => reglages.ModifierConnexion(inactivite, Saisie.DoubleFacteurTousRoles), ChampsDuDomaine)
-            & Appliquer(() => reglages.ModifierPlacement(delaiListe), ChampsDuDomaine);
+            & Appliquer(() => reglages.ModifierPlacement(delaiListe), ChampsDuDomaine)
+            & Appliquer(() => reglages.ModifierFileActive(fileActiveMin, fileActiveMax), ChampsDuDomaine);
         if (!accepte || !ModelState.IsValid)
         {
             await ChargerHistoriqueAsync(historiqueId, annulation);
@@ -183,6 +186,10 @@ public sealed record SaisieReglages
     public string? InactiviteSession { get; set; }
 
     public string? DelaiReponseListe { get; set; }
+
+    public string? FileActiveMin { get; set; }
+
+    public string? FileActiveMax { get; set; }
 
     public bool DoubleFacteurTousRoles { get; set; }
 
