@@ -128,6 +128,11 @@ public partial class AdministrationTests(FabriqueClause app) : IClassFixture<Fab
         var page = await AcheteursDeTest.DocumentAsync(vide);
         Assert.Equal("Le champ « Nom » est obligatoire.", page.ErreurDuChamp("Saisie.Nom"));
         Assert.Equal("Le champ « Type » est obligatoire.", page.ErreurDuChamp("Saisie.Type"));
+        // In one pass: the name taken is said beside the refusal of another field.
+        var deux = await AcheteursDeTest.DocumentAsync(await FabriqueClause.PosterAsync(admin, "/Admin/Structures/Creer",
+            new() { ["Saisie.Nom"] = existante.Nom, ["Saisie.Type"] = "Plie", ["Saisie.Commune"] = new string('x', 101) }));
+        Assert.Equal("Une structure porte déjà ce nom.", deux.ErreurDuChamp("Saisie.Nom"));
+        Assert.False(string.IsNullOrEmpty(deux.ErreurDuChamp("Saisie.Commune")));
 
         Assert.Equal(avant, await app.LireBaseAsync(db => db.Structures.CountAsync()));
     }

@@ -26,7 +26,8 @@ public sealed class CreerModel(ClauseDbContext db) : PageModel
     {
         // No early return: the domain checks every field and the name is looked up even when another field is in error
         // (a field already in error keeps its own message).
-        Structure structure;
+        // The name taken is found in the same pass as the domain's refusals of the other fields.
+        Structure? structure = null;
         try
         {
             structure = Structure.Creer(Saisie.Nom, Saisie.Type ?? default, Saisie.Commune);
@@ -34,10 +35,11 @@ public sealed class CreerModel(ClauseDbContext db) : PageModel
         catch (RegleMetierException ex)
         {
             ModelState.AjouterErreur(ex);
-            return Page();
         }
-        if (await NomPrisAsync(structure.Nom, annulation)) ModelState.AjouterErreur(new RegleMetierException(nameof(Saisie.Nom), MessageNomPris));
-        if (!ModelState.IsValid) return Page();
+        var nom = structure?.Nom ?? Saisie.Nom?.Trim();
+        if (!ModelState.EnErreur("Saisie.Nom") && !string.IsNullOrEmpty(nom) && await NomPrisAsync(nom, annulation))
+            ModelState.AjouterErreur(new RegleMetierException(nameof(Saisie.Nom), MessageNomPris));
+        if (structure is null || !ModelState.IsValid) return Page();
         db.Structures.Add(structure);
         db.Reglages.Add(Clause.Domain.Structures.Reglages.ParDefaut(structure.Id));
         try
