@@ -30,6 +30,9 @@ public sealed class Etape : EntiteGuid, IAppartientStructure, IPartieDe
         Bilan = bilan;
     }
 
+    /// <summary>The bilan, a free text about the person, erased by the anonymisation (<see cref="Parcours.Anonymiser"/>).</summary>
+    internal void Anonymiser() => Bilan = Bilan is null ? null : Participants.Participant.TexteAnonymise;
+
     public StructureId StructureId { get; private set; }
 
     public ParcoursId ParcoursId { get; private set; }

@@ -277,6 +277,20 @@ public sealed class Parcours : Racine<ParcoursId>, IAppartientStructure
     }
 
     /// <summary>
+    /// Conservation (DOMAIN.md §12, <see cref="Participant.Anonymiser"/>): the parcours keeps its dates, snapshot, étape
+    /// types and sortie (the national indicators count them); its free texts — the reason of a reopening, the étapes'
+    /// bilans — are erased.
+    /// </summary>
+    public void Anonymiser(Participant participant)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        if (participant.Id != ParticipantId || !participant.EstAnonymise)
+            throw new ArgumentException("Ce parcours n'est pas celui de ce participant anonymisé.", nameof(participant));
+        MotifReouverture = MotifReouverture is null ? null : Participant.TexteAnonymise;
+        foreach (var etape in _etapes) etape.Anonymiser();
+    }
+
+    /// <summary>
     /// The étape type of a clause contrat (DOMAIN.md §10), the one projection, in the rule's own order: a CDI, or a CDD
     /// planned for at least the réglage's months (6) → <see cref="TypeEtape.EmploiDurable"/>; else an employer that is a
     /// SIAE or a GEIQ → <see cref="TypeEtape.Siae"/>; else <see cref="TypeEtape.EmploiParcours"/>.

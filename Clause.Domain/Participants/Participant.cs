@@ -185,6 +185,9 @@ public sealed class Participant : Racine<ParticipantId>, IAppartientStructure
     /// <summary>The name given in place of the real one: « Anonyme » and a number (shown « Anonyme 17 »).</summary>
     public const string NomAnonyme = "Anonyme";
 
+    /// <summary>What an anonymisation leaves in place of a free text about the person (a candidature's, a parcours').</summary>
+    public const string TexteAnonymise = "(anonymisé)";
+
     /// <summary>
     /// The anonymisation of DOMAIN.md §12 (docs/domain.md « Conservation et anonymisation »): nom → « Anonyme », prénom → a
     /// number given by the caller (the structure's running count, never derived from the name), address and France

@@ -297,6 +297,23 @@ public sealed class Candidature : Racine<CandidatureId>, IAppartientStructure
     }
 
     /// <summary>The référent (or a facilitateur) writes the next step after a « non retenu »: the task is done.</summary>
+    /// <summary>
+    /// Conservation (DOMAIN.md §12, <see cref="Participant.Anonymiser"/>): once the participant is anonymised, the
+    /// candidature keeps its poste, statuses, dates and reason code; its contact details and free texts are erased (a text
+    /// that was written becomes <see cref="Participant.TexteAnonymise"/>, so that « sans suite » stays as it was).
+    /// </summary>
+    public void Anonymiser(Participant participant)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        if (participant.Id != ParticipantId || !participant.EstAnonymise)
+            throw new ArgumentException("Cette candidature n'est pas celle de ce participant anonymisé.", nameof(participant));
+        Email = Email is null ? null : PropositionEmbauche.EmailAnonyme;
+        Telephone = null;
+        MotifDerogation = MotifDerogation is null ? null : Participant.TexteAnonymise;
+        PrecisionNonRetenu = PrecisionNonRetenu is null ? null : Participant.TexteAnonymise;
+        Suite = Suite is null ? null : Participant.TexteAnonymise;
+    }
+
     public void NoterSuite(string? suite, Auteur par, DateTimeOffset le)
     {
         ArgumentNullException.ThrowIfNull(par);

@@ -156,6 +156,8 @@ public sealed class ServiceConservation(ClauseDbContext db, StockagePieces stock
         var participant = await db.Participants.Include(p => p.Decisions).SingleAsync(p => p.Id == id, annulation).ConfigureAwait(false);
         var contrats = await db.Contrats.Where(c => c.ParticipantId == id).ToListAsync(annulation).ConfigureAwait(false);
         var propositions = await db.PropositionsEmbauche.Where(p => p.ParticipantId == id).ToListAsync(annulation).ConfigureAwait(false);
+        var candidatures = await db.Candidatures.Where(c => c.ParticipantId == id).ToListAsync(annulation).ConfigureAwait(false);
+        var parcours = await db.Parcours.Include(p => p.Etapes).Where(p => p.ParticipantId == id).ToListAsync(annulation).ConfigureAwait(false);
         var sujets = contrats.Select(c => c.Id.Valeur).Append(id.Valeur).ToList();
         var alertes = await db.Alertes.Where(a => sujets.Contains(a.SujetId)).ToListAsync(annulation).ConfigureAwait(false);
         var idsContrats = contrats.Select(c => (ContratId?)c.Id).ToList();
@@ -163,12 +165,16 @@ public sealed class ServiceConservation(ClauseDbContext db, StockagePieces stock
 
         participant.Anonymiser(numero, contrats, maintenant);
         foreach (var proposition in propositions) proposition.Anonymiser(participant);
+        foreach (var candidature in candidatures) candidature.Anonymiser(participant);
+        foreach (var un in parcours) un.Anonymiser(participant);
         foreach (var piece in pieces) piece.SupprimerContenu();
         db.Alertes.RemoveRange(alertes);
         await db.SaveChangesAsync(annulation).ConfigureAwait(false);
 
-        // The audit rows written so far, this save's included: the record and its decisions, the proposals, the proofs, the alerts.
-        var racines = propositions.Select(p => p.Id.Valeur).Concat(pieces.Select(p => p.Id.Valeur)).Append(id.Valeur).ToList();
+        // The audit rows written so far, this save's included: the record and its decisions, the proposals, the candidatures,
+        // the parcours and their étapes, the proofs, the alerts.
+        var racines = propositions.Select(p => p.Id.Valeur).Concat(pieces.Select(p => p.Id.Valeur)).Concat(candidatures.Select(c => c.Id.Valeur))
+            .Concat(parcours.Select(p => p.Id.Valeur)).Append(id.Valeur).ToList();
         var entites = alertes.Select(a => a.Id).ToList();
         var racinesContrats = contrats.Select(c => c.Id.Valeur).ToList();
         var structureId = participant.StructureId;

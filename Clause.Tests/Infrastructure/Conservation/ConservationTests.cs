@@ -85,6 +85,30 @@ public sealed class ConservationTests : IDisposable
             await db.SaveChangesAsync();
             refuse.Refuser($"{Prenom} {Nom} a préféré une formation", SituationsContrats.Facilitateur, _base.Horloge.GetUtcNow());
             await db.SaveChangesAsync();
+            // A candidature of his, not retained, whose texts name him (issue 14), and a parcours whose étape's bilan does (issue 13).
+            var lotM1 = await db.Lots.Include(l => l.Attributions).SingleAsync(l => l.Id == m1.LotId);
+            lotM1.Lancer();
+            lotM1.MettreEnExecution();
+            var poste = Clause.Domain.Placement.PosteAPourvoir.Creer(lotM1, m1.EmployeurId,
+                new Clause.Domain.Placement.DonneesPoste("Maçon VRD", null, 1, TypeContrat.CDD, m1.DateDebut, null, null, null),
+                SituationsContrats.Facilitateur, _base.Horloge.GetUtcNow());
+            var candidature = Clause.Domain.Placement.Candidature.Proposer(poste, martin, "candidat@exemple.fr", "06 12 34 56 78", reglages,
+                SituationsContrats.Facilitateur, _base.Horloge.GetUtcNow());
+            candidature.Valider(poste, martin, reglages, null, SituationsContrats.Facilitateur, _base.Horloge.GetUtcNow());
+            Clause.Domain.Placement.Candidature.PresenterListe(poste, [candidature], SituationsContrats.Facilitateur, _base.Horloge.GetUtcNow());
+            candidature.NePasRetenir(Clause.Domain.Placement.MotifNonRetenu.ProfilInadapte, $"{Prenom} {Nom} n'a pas le CACES", SituationsContrats.Entreprise,
+                _base.Horloge.GetUtcNow());
+            candidature.NoterSuite($"{Prenom} {Nom} : formation CACES prévue", SituationsContrats.Facilitateur, _base.Horloge.GetUtcNow());
+            var referent = Guid.CreateVersion7();
+            var parcours = Clause.Domain.Parcours.Parcours.Ouvrir(martin,
+                new Clause.Domain.Parcours.DonneesOuverture(referent, new DateOnly(2026, 1, 5), null, Clause.Domain.Parcours.TrancheInactivite.MoinsUnAn),
+                new Clause.Domain.Parcours.ReferentCandidat(referent, sc.StructureId, true), false, new DateOnly(2026, 12, 20));
+            parcours.AjouterEtape(new Clause.Domain.Parcours.DonneesEtape(Clause.Domain.Parcours.TypeEtape.Mobilisation, new DateOnly(2026, 1, 6), null,
+                "Atelier Tremplin", true, $"Bilan : {Prenom} {Nom} a repris confiance."));
+            db.PostesAPourvoir.Add(poste);
+            db.Candidatures.Add(candidature);
+            db.Parcours.Add(parcours);
+            await db.SaveChangesAsync();
             // The override's reason of the contrat, a free text that names him.
             await db.Database.ExecuteSqlRawAsync(
                 "UPDATE Contrats SET MotifDerogation = {0}, DerogationParId = {1}, DerogationParNom = {2}, DerogationLe = {3} WHERE Id = {4}",
@@ -252,6 +276,9 @@ public sealed class ConservationTests : IDisposable
         Assert.Contains("PiecesJustificatives.NomOriginal", await OuApparaitAsync(Nom));
         Assert.Contains("Contrats.MotifDerogation", await OuApparaitAsync(Nom));
         Assert.Contains("Contrats.MotifRefus", await OuApparaitAsync(Nom));
+        Assert.Contains("Candidatures.PrecisionNonRetenu", await OuApparaitAsync(Nom));
+        Assert.Contains("Candidatures.Suite", await OuApparaitAsync(Nom));
+        Assert.Contains("EtapesParcours.Bilan", await OuApparaitAsync(Nom));
         Assert.Contains("JournalAudit.Changements", await OuApparaitAsync(Nom));
         Assert.True(File.Exists(_cheminPiece));
         await ConfirmerAsync(sc);
